@@ -1,0 +1,74 @@
+"""Errors are codes with parameters; ui/ and printing/ turn them into words.
+
+The English templates here are for the command line and logs only; the app translates the code.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+# code -> English template (str.format with the error's params)
+MESSAGES: dict[str, str] = {
+    "command.unknown": "unknown command '{name}'",
+    "command.malformed": "malformed command: {reason}",
+    "command.field_missing": "field '{field}' is missing",
+    "command.field_unknown": "unknown field '{field}'",
+    "command.field_type": "field '{field}' must be {expected}",
+    "command.invalid_json": "line is not valid JSON: {reason}",
+    "auth.unknown_staff": "no active staff with id '{staff_id}'",
+    "auth.wrong_pin": "wrong PIN ({remaining} tries left before the account locks)",
+    "auth.locked": "account locked until {until} after too many wrong PINs",
+    "auth.forbidden": "role '{role}' may not run '{command}'",
+    "auth.pin_too_short": "a PIN has at least {min_length} digits",
+    "auth.pin_not_digits": "a PIN is made of digits only",
+    "value.required": "'{field}' is required",
+    "value.invalid": "'{field}' is invalid: {reason}",
+    "money.invalid": "'{text}' is not an amount in yuan with at most 2 decimals",
+    "money.negative": "'{field}' must not be negative",
+    "store.exists": "store '{store_id}' already exists",
+    "store.unknown": "unknown store '{store_id}'",
+    "device.not_initialised": "this counter has no store yet: run 'desk init' or 'desk demo'",
+    "staff.exists": "staff '{staff_id}' already exists",
+    "staff.unknown": "unknown staff '{staff_id}'",
+    "role.unknown": "unknown role '{role}'",
+    "customer.exists": "customer '{customer_id}' already exists",
+    "customer.unknown": "unknown customer '{customer_id}'",
+    "customer.member_taken": "member id '{member_id}' belongs to another customer",
+    "product.exists": "product '{sku}' already exists",
+    "product.unknown": "unknown product '{sku}'",
+    "category.unknown": "unknown category '{category}'",
+    "receipt.exists": "receipt '{receipt_no}' already exists",
+    "receipt.unknown": "unknown receipt '{receipt_no}'",
+    "receipt.no_lines": "a receipt needs at least one line",
+    "receipt.tenders_mismatch": "tenders add up to {tendered} fen but the receipt is {due} fen",
+    "receipt.tender_unknown": "unknown tender '{tender}'",
+    "receipt.line_invalid": "line {line_no}: {reason}",
+    "ticket.exists": "ticket '{code}' already exists",
+    "db.not_a_database": "'{path}' is not a Service Desk database (or is damaged)",
+    "db.read_only": "cannot write to '{path}' (read-only)",
+    "db.newer_schema": "the database schema '{found}' is newer than this program knows",
+    "db.locked": "the database is busy (another program holds it)",
+    "import.bad_rows": "{count} bad row(s); nothing was imported",
+    "import.bad_header": "missing column(s): {missing}",
+    "import.file_unreadable": "cannot read '{path}': {reason}",
+}
+
+
+class DeskError(Exception):
+    """A refusal the user can act on: a stable code plus parameters for the message."""
+
+    def __init__(self, code: str, **params: Any) -> None:
+        self.code = code
+        self.params = params
+        super().__init__(self.message)
+
+    @property
+    def message(self) -> str:
+        template = MESSAGES.get(self.code, self.code)
+        try:
+            return template.format(**self.params)
+        except (KeyError, IndexError):
+            return f"{template} {self.params}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"code": self.code, "message": self.message, "params": self.params}

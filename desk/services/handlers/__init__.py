@@ -1,0 +1,1 @@
+"""Handlers, one module per area; each function handles exactly one command."""

@@ -1,0 +1,1 @@
+"""Storage: SQLite tables, the journal, projections, queries and Alembic migrations."""

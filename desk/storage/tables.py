@@ -1,0 +1,210 @@
+"""Table definitions (SQLAlchemy Core). Alembic migrations must produce exactly these (tested).
+
+`journal` is the source of truth and `local_settings` is this counter's own state; every other
+table is a projection that `desk db rebuild` drops and replays from the journal.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Index,
+    Integer,
+    MetaData,
+    PrimaryKeyConstraint,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+metadata = MetaData()
+
+journal = Table(
+    "journal",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),  # local order of application
+    Column("event_id", String(36), nullable=False, unique=True),
+    Column("store_id", String(32), nullable=False),
+    Column("device_id", String(64), nullable=False),
+    Column("device_seq", Integer, nullable=False),
+    Column("hlc", String(96), nullable=False),
+    Column("actor", String(64), nullable=False),
+    Column("kind", String(64), nullable=False),
+    Column("entity_id", String(128), nullable=False),
+    Column("payload", Text, nullable=False),
+    Column("prev_hash", String(64), nullable=False),
+    Column("hash", String(64), nullable=False),
+    UniqueConstraint("device_id", "device_seq", name="uq_journal_device_seq"),
+    Index("ix_journal_entity", "entity_id"),
+    Index("ix_journal_hlc", "hlc"),
+)
+
+local_settings = Table(
+    "local_settings",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+stores = Table(
+    "stores",
+    metadata,
+    Column("store_id", String(32), primary_key=True),
+    Column("name", String(200), nullable=False),
+    Column("address", String(400), nullable=False, default=""),
+    Column("tracking_url", String(400), nullable=False, default=""),
+)
+
+devices = Table(
+    "devices",
+    metadata,
+    Column("device_id", String(64), primary_key=True),
+    Column("store_id", String(32), nullable=False),
+    Column("name", String(200), nullable=False),
+)
+
+staff = Table(
+    "staff",
+    metadata,
+    Column("staff_id", String(32), primary_key=True),
+    Column("store_id", String(32), nullable=False),
+    Column("name", String(200), nullable=False),
+    Column("role", String(16), nullable=False),
+    Column("pin_hash", String(256), nullable=False),
+    Column("active", Boolean, nullable=False, default=True),
+)
+
+categories = Table(
+    "categories",
+    metadata,
+    Column("category_id", String(32), primary_key=True),
+    Column("name", String(200), nullable=False),
+    Column("kind", String(32), nullable=False),  # fresh_food, clothing, appliance, electronics, ...
+)
+
+products = Table(
+    "products",
+    metadata,
+    Column("sku", String(32), primary_key=True),
+    Column("barcode", String(32), nullable=False, default=""),
+    Column("name", String(200), nullable=False),
+    Column("name_pinyin", String(400), nullable=False, default=""),
+    Column("name_initials", String(200), nullable=False, default=""),
+    Column("category_id", String(32), nullable=False),
+    Column("price_fen", Integer, nullable=False),
+    Index("ix_products_barcode", "barcode"),
+    Index("ix_products_category", "category_id"),
+)
+
+customers = Table(
+    "customers",
+    metadata,
+    Column("customer_id", String(32), primary_key=True),
+    Column("name", String(200), nullable=False),
+    Column("name_pinyin", String(400), nullable=False, default=""),
+    Column("name_initials", String(200), nullable=False, default=""),
+    Column("phone", String(32), nullable=False, default=""),
+    Column("phone_last4", String(4), nullable=False, default=""),
+    Column("member_id", String(32), nullable=False, default=""),
+    Column("note", Text, nullable=False, default=""),
+    Column("field_hlc", Text, nullable=False, default="{}"),  # per-field last-writer-wins stamps
+    Index("ix_customers_phone", "phone"),
+    Index("ix_customers_phone_last4", "phone_last4"),
+    Index("ix_customers_member", "member_id"),
+)
+
+receipts = Table(
+    "receipts",
+    metadata,
+    Column("receipt_no", String(32), primary_key=True),
+    Column("store_id", String(32), nullable=False),
+    Column("sold_at", String(19), nullable=False),  # local time, ISO 8601, from the POS
+    Column("business_date", String(10), nullable=False),
+    Column("customer_id", String(32), nullable=True),
+    Column("list_total_fen", Integer, nullable=False),
+    Column("discount_fen", Integer, nullable=False),
+    Column("paid_fen", Integer, nullable=False),
+    Column("points_earned", Integer, nullable=False, default=0),
+    Index("ix_receipts_customer", "customer_id"),
+    Index("ix_receipts_business_date", "business_date"),
+)
+
+receipt_lines = Table(
+    "receipt_lines",
+    metadata,
+    Column("receipt_no", String(32), nullable=False),
+    Column("line_no", Integer, nullable=False),
+    Column("sku", String(32), nullable=False),
+    Column("name", String(200), nullable=False),
+    Column("qty", Integer, nullable=False),
+    Column("unit_price_fen", Integer, nullable=False),
+    Column("line_discount_fen", Integer, nullable=False, default=0),
+    Column("serial", String(64), nullable=False, default=""),
+    Column("is_gift", Boolean, nullable=False, default=False),
+    Column("gift_value_fen", Integer, nullable=False, default=0),
+    PrimaryKeyConstraint("receipt_no", "line_no"),
+    Index("ix_receipt_lines_serial", "serial"),
+    Index("ix_receipt_lines_sku", "sku"),
+)
+
+receipt_tenders = Table(
+    "receipt_tenders",
+    metadata,
+    Column("receipt_no", String(32), nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("tender", String(16), nullable=False),
+    Column("amount_fen", Integer, nullable=False),
+    Column("reference", String(64), nullable=False, default=""),
+    PrimaryKeyConstraint("receipt_no", "position"),
+)
+
+receipt_promotions = Table(
+    "receipt_promotions",
+    metadata,
+    Column("receipt_no", String(32), nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("kind", String(32), nullable=False),  # full_reduction (满减), coupon, gift
+    Column("description", String(200), nullable=False),
+    Column("amount_fen", Integer, nullable=False),
+    PrimaryKeyConstraint("receipt_no", "position"),
+)
+
+# --- added by revision 0002 -------------------------------------------------------------------
+
+staff_auth = Table(
+    "staff_auth",
+    metadata,
+    Column("staff_id", String(32), primary_key=True),
+    Column("failed_count", Integer, nullable=False, default=0),
+    Column("locked_until_ms", Integer, nullable=False, default=0),
+    Column("last_login_ms", Integer, nullable=False, default=0),
+)
+
+tickets = Table(
+    "tickets",
+    metadata,
+    Column("code", String(32), primary_key=True),
+    Column("store_id", String(32), nullable=False),
+    Column("receipt_no", String(32), nullable=True),
+    Column("customer_id", String(32), nullable=True),
+    Column("sku", String(32), nullable=False),
+    Column("serial", String(64), nullable=False, default=""),
+    Column("fault", Text, nullable=False),
+    Column("service_level", String(16), nullable=False),  # simple, complex, major
+    Column("status", String(16), nullable=False),  # open, closed
+    Column("step", Integer, nullable=False, default=1),
+    Column("opened_at", String(19), nullable=False),
+    Column("promised_date", String(10), nullable=False),
+    Column("opened_by", String(32), nullable=False),
+    Index("ix_tickets_serial", "serial"),
+    Index("ix_tickets_customer", "customer_id"),
+    Index("ix_tickets_receipt", "receipt_no"),
+    Index("ix_tickets_status", "status"),
+)
+
+# Tables that hold this counter's own state, never dropped by a rebuild.
+LOCAL_TABLES = frozenset({"journal", "local_settings", "alembic_version"})
+
+PROJECTION_TABLES = tuple(t for t in metadata.sorted_tables if t.name not in LOCAL_TABLES)

@@ -1,0 +1,1 @@
+"""Sync: hybrid logical clock, journal push/pull, the central PostgreSQL schema."""
