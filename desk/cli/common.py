@@ -1,0 +1,25 @@
+"""What the CLI commands share: opening the counter's database and printing JSON."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from desk.paths import data_home, database_path
+from desk.services.bus import CommandBus
+from desk.storage.db import Database
+
+
+def open_db(args: argparse.Namespace) -> Database:
+    return Database.open(database_path(data_home(args.home)))
+
+
+def open_bus(args: argparse.Namespace) -> CommandBus:
+    return CommandBus(open_db(args))
+
+
+def print_json(value: Any) -> None:
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, sort_keys=True) + "\n")
+    sys.stdout.flush()

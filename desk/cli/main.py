@@ -1,0 +1,51 @@
+"""`desk` entry point. Sub-commands come from modules registered under the `desk.cli` entry-point
+group (pyproject.toml), so printing/ can add its commands without desk/ importing it."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from importlib import import_module
+from importlib.metadata import entry_points
+
+from desk.domain.errors import DeskError
+
+# Core command modules; each has register(subparsers) and sets `func` on its parsers.
+CORE_MODULES = (
+    "desk.cli.setup_cmds",
+    "desk.cli.db_cmds",
+    "desk.cli.apply_cmd",
+)
+
+Register = Callable[["argparse._SubParsersAction[argparse.ArgumentParser]"], None]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="desk", description="Service Desk counter tools")
+    parser.add_argument("--home", help="data directory (default: $DESK_HOME or the user data dir)")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    subparsers.required = True
+    for name in CORE_MODULES:
+        import_module(name).register(subparsers)
+    for entry in entry_points(group="desk.cli"):
+        register: Register = entry.load()
+        register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args) or 0)
+    except DeskError as err:
+        print(f"error: {err.code}: {err.message}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

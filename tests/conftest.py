@@ -1,0 +1,39 @@
+"""Shared fixtures: an in-memory counter database with a fixed clock, and a small seeded store."""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from desk.services.bus import CommandBus  # noqa: E402
+from desk.services.ports import FixedClock  # noqa: E402
+from desk.services.setup import initialise_counter  # noqa: E402
+from desk.storage.db import Database  # noqa: E402
+
+ADMIN = "A001"
+ADMIN_PIN = "9999"
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock(datetime(2026, 11, 20, 10, 0, 0))
+
+
+@pytest.fixture
+def db(clock: FixedClock) -> Database:
+    database = Database.open(None, wall_ms=clock.now_ms)
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def bus(db: Database, clock: FixedClock) -> CommandBus:
+    """A counter bound to store S001 with one administrator (A001 / 9999)."""
+    command_bus = CommandBus(db, clock)
+    initialise_counter(command_bus, store_id="S001", store_name="测试百货", device_name="一号柜台",
+                       admin_id=ADMIN, admin_name="王管理", admin_pin=ADMIN_PIN)
+    return command_bus

@@ -1,0 +1,81 @@
+"""Background work, so the GUI thread never waits on the database, a port, the network or a PDF.
+
+- `runner.db(fn, *args, done=callback)`: one serialized worker thread for database work.
+- `runner.io(fn, *args, done=callback)`: a small pool for ports, network and files.
+`done(result, error)` is called on the GUI thread; exactly one of the two is None (or both, when
+fn returned None). A `Cancel` token lets long work stop early: pass `cancel=token` and the function
+receives it as the keyword argument `cancel` and should check `cancel.is_set()`.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+log = logging.getLogger(__name__)
+Done = Callable[[Any, BaseException | None], None]
+
+
+class Cancel(threading.Event):
+    """Set it to ask running work to stop."""
+
+
+class _Relay(QObject):
+    # Emitted from worker threads; Qt queues it to the thread the relay lives in (the GUI thread).
+    finished = Signal(object, object, object)
+
+    @Slot(object, object, object)
+    def deliver(self, done: Done, result: Any, error: BaseException | None) -> None:
+        try:
+            done(result, error)
+        except Exception:  # a broken callback must not kill the event loop
+            log.exception("task callback failed")
+
+
+class TaskRunner:
+    def __init__(self, io_workers: int = 4) -> None:
+        self._db = ThreadPoolExecutor(max_workers=1, thread_name_prefix="desk-db")
+        self._io = ThreadPoolExecutor(max_workers=io_workers, thread_name_prefix="desk-io")
+        self._relay = _Relay()
+        self._relay.finished.connect(self._relay.deliver)
+        self._relay.finished.connect(self._one_less)
+        self.pending = 0  # tasks submitted and not yet delivered (for tests and the status bar)
+
+    def db(self, fn: Callable[..., Any], *args: Any, done: Done | None = None,
+           **kwargs: Any) -> Future[Any]:
+        return self._submit(self._db, fn, args, kwargs, done)
+
+    def io(self, fn: Callable[..., Any], *args: Any, done: Done | None = None,
+           **kwargs: Any) -> Future[Any]:
+        return self._submit(self._io, fn, args, kwargs, done)
+
+    def _submit(self, pool: ThreadPoolExecutor, fn: Callable[..., Any], args: tuple[Any, ...],
+                kwargs: dict[str, Any], done: Done | None) -> Future[Any]:
+        self.pending += 1
+        future = pool.submit(fn, *args, **kwargs)
+
+        def relay(f: Future[Any]) -> None:
+            error = f.exception()
+            result = None if error else f.result()
+            if error and not done:
+                log.error("background task failed", exc_info=error)
+            self._relay.finished.emit(done or _count_only, result, error)
+
+        future.add_done_callback(relay)
+        return future
+
+    def _one_less(self, *_: Any) -> None:
+        self.pending = max(0, self.pending - 1)
+
+    def shutdown(self, wait: bool = True) -> None:
+        self._db.shutdown(wait=wait, cancel_futures=not wait)
+        self._io.shutdown(wait=wait, cancel_futures=not wait)
+
+
+def _count_only(_result: Any, _error: BaseException | None) -> None:
+    pass
