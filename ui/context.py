@@ -1,0 +1,65 @@
+"""What every screen gets: the background runner, the command bus, the signed-in staff member and
+one hub that says which tables changed after each command (screens refresh from that)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from desk.services.bus import CommandBus, Result
+from desk.services.commands import Command
+from desk.storage.db import Database
+from ui.tasks import TaskRunner
+
+
+@dataclass
+class Session:
+    staff_id: str = ""
+    name: str = ""
+    role: str = ""
+    areas: list[str] = field(default_factory=list)
+
+    @property
+    def signed_in(self) -> bool:
+        return bool(self.staff_id)
+
+
+class ChangeHub(QObject):
+    """`changed` carries the names of the tables a command changed (frozenset[str])."""
+
+    changed = Signal(object)
+
+
+class AppContext:
+    def __init__(self, db: Database, bus: CommandBus, runner: TaskRunner) -> None:
+        self.db = db
+        self.bus = bus
+        self.runner = runner
+        self.session = Session()
+        self.hub = ChangeHub()
+
+    def run_command(self, command: Command, done: Callable[[Any, BaseException | None], None],
+                    actor: str | None = None) -> None:
+        """Dispatch on the database worker as the signed-in staff member; `done(value, error)`
+        runs on the GUI thread, after the hub has announced what changed."""
+
+        def finished(result: Result | None, error: BaseException | None) -> None:
+            if result is not None and result.changes:
+                self.hub.changed.emit(result.changes)
+            done(result.value if result is not None else None, error)
+
+        who = actor or self.session.staff_id
+        self.runner.db(self.bus.dispatch, command, who, done=finished)
+
+    def query(self, fn: Callable[..., Any], *args: Any,
+              done: Callable[[Any, BaseException | None], None]) -> None:
+        """Run a read-only function `fn(conn, *args)` on the database worker."""
+
+        def read() -> Any:
+            with self.db.engine.connect() as conn:
+                return fn(conn, *args)
+
+        self.runner.db(read, done=done)
