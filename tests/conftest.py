@@ -9,10 +9,10 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from desk.services.bus import CommandBus  # noqa: E402
-from desk.services.ports import FixedClock  # noqa: E402
-from desk.services.setup import initialise_counter  # noqa: E402
-from desk.storage.db import Database  # noqa: E402
+from desk.services.bus import CommandBus
+from desk.services.ports import FixedClock
+from desk.services.setup import initialise_counter
+from desk.storage.db import Database
 
 ADMIN = "A001"
 ADMIN_PIN = "9999"

@@ -24,7 +24,7 @@ def run_verify(args: argparse.Namespace) -> int:
     database = open_db(args)
     with database.engine.connect() as conn:
         report = verify(conn)
-    result = {"ok": report.ok, "events": report.events, "devices": report.devices}
+    result: dict[str, object] = {"ok": report.ok, "events": report.events, "devices": report.devices}
     if report.first_break:
         b = report.first_break
         result["first_break"] = {"device_id": b.device_id, "device_seq": b.device_seq,

@@ -57,7 +57,7 @@ MESSAGES: dict[str, str] = {
 class DeskError(Exception):
     """A refusal the user can act on: a stable code plus parameters for the message."""
 
-    def __init__(self, code: str, **params: Any) -> None:
+    def __init__(self, code: str, /, **params: Any) -> None:
         self.code = code
         self.params = params
         super().__init__(self.message)

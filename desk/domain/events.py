@@ -1,4 +1,4 @@
-"""Journal events: the source of truth. Every state change is one of these, hash-chained per device."""
+"""Journal events: the source of truth. Every state change is one, hash-chained per device."""
 
 from __future__ import annotations
 

@@ -26,8 +26,8 @@ AREAS_BY_ROLE: dict[Role, tuple[str, ...]] = {
 ROLES_FOR_COMMAND: dict[str, frozenset[Role]] = {
     "register_staff": frozenset({Role.MANAGER, Role.ADMIN}),
     "change_staff_pin": frozenset({Role.MANAGER, Role.ADMIN}),
-    "register_store": frozenset({Role.ADMIN}),
-    "register_device": frozenset({Role.ADMIN}),
+    "initialise_counter": frozenset(),  # the system actor only (desk init, desk demo)
+    "deactivate_staff": frozenset({Role.MANAGER, Role.ADMIN}),
     "define_category": frozenset({Role.MANAGER, Role.ADMIN}),
     "register_product": frozenset({Role.MANAGER, Role.ADMIN}),
     "record_sale": frozenset({Role.CLERK, Role.MANAGER, Role.ADMIN}),

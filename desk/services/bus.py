@@ -28,9 +28,11 @@ HANDLERS: dict[type[Command], Handler] = {}
 COMMANDS: dict[str, type[Command]] = {}
 
 
-def handles(command_type: type[C]) -> Callable[[Callable[[C, UnitOfWork, Context], Any]],
-                                              Callable[[C, UnitOfWork, Context], Any]]:
-    def register(fn: Callable[[C, UnitOfWork, Context], Any]) -> Callable[[C, UnitOfWork, Context], Any]:
+TypedHandler = Callable[[C, UnitOfWork, "Context"], Any]
+
+
+def handles(command_type: type[C]) -> Callable[[TypedHandler[C]], TypedHandler[C]]:
+    def register(fn: TypedHandler[C]) -> TypedHandler[C]:
         if command_type in HANDLERS:
             raise RuntimeError(f"{command_type.__name__} already has a handler")
         HANDLERS[command_type] = fn

@@ -25,6 +25,21 @@ class RegisterStore(Command):
 
 
 @dataclass(frozen=True)
+class InitialiseCounter(Command):
+    """First run: bind this counter to its store, name it and create the first administrator —
+    all in one transaction, so a refused PIN leaves nothing half set up."""
+
+    name: ClassVar[str] = "initialise_counter"
+    store_id: str
+    store_name: str
+    device_name: str
+    admin_id: str
+    admin_name: str
+    admin_pin: str
+    tracking_url: str = ""
+
+
+@dataclass(frozen=True)
 class RegisterDevice(Command):
     name: ClassVar[str] = "register_device"
     device_name: str

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from desk.services.bus import SYSTEM_ACTOR, CommandBus
-from desk.services.commands import RegisterDevice, RegisterStaff, RegisterStore
+from desk.services.commands import InitialiseCounter
 
 
 def initialise_counter(
@@ -17,8 +17,7 @@ def initialise_counter(
     admin_pin: str,
     tracking_url: str = "",
 ) -> None:
-    bus.dispatch(RegisterStore(store_id=store_id, store_name=store_name,
-                               tracking_url=tracking_url), SYSTEM_ACTOR)
-    bus.dispatch(RegisterDevice(device_name=device_name), SYSTEM_ACTOR)
-    bus.dispatch(RegisterStaff(staff_id=admin_id, staff_name=admin_name, role="admin",
-                               pin=admin_pin), SYSTEM_ACTOR)
+    bus.dispatch(InitialiseCounter(store_id=store_id, store_name=store_name,
+                                   device_name=device_name, admin_id=admin_id,
+                                   admin_name=admin_name, admin_pin=admin_pin,
+                                   tracking_url=tracking_url), SYSTEM_ACTOR)

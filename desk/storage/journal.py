@@ -1,4 +1,4 @@
-"""Appending to and checking the journal: gap-free device sequences and a SHA-256 chain per device."""
+"""Appending to and checking the journal: gap-free device sequences, a SHA-256 chain per device."""
 
 from __future__ import annotations
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from sqlalchemy import text, update
 
 from desk.services.commands import RegisterCustomer, UpdateCustomer
@@ -23,7 +25,7 @@ def test_events_are_chained_and_gap_free(bus, db):
         rows = conn.execute(t.journal.select().order_by(t.journal.c.seq)).all()
         report = verify(conn)
     assert [r.device_seq for r in rows] == list(range(1, len(rows) + 1))
-    assert all(b.prev_hash == a.hash for a, b in zip(rows, rows[1:], strict=False))
+    assert all(b.prev_hash == a.hash for a, b in pairwise(rows))
     assert report.ok and report.events == len(rows)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -18,19 +19,22 @@ from desk.storage.queries import staff_row
 
 @handles(RegisterStaff)
 def register_staff(cmd: RegisterStaff, uow: UnitOfWork, ctx: Context) -> dict[str, Any]:
-    _require(cmd.staff_id, "staff_id")
-    _require(cmd.staff_name, "staff_name")
     role = parse_role(cmd.role)
     if ctx.role is Role.MANAGER and role in (Role.MANAGER, Role.ADMIN):
         raise DeskError("auth.forbidden", role=ctx.role.value, command=f"{cmd.name}:{role.value}")
-    validate_pin(cmd.pin)
-    if staff_row(uow.conn, cmd.staff_id) is not None:
-        raise DeskError("staff.exists", staff_id=cmd.staff_id)
-    uow.record("staff.registered", cmd.staff_id, {
-        "staff_id": cmd.staff_id, "name": cmd.staff_name, "role": role.value,
-        "pin_hash": hash_pin(cmd.pin),
-    })
+    record_new_staff(uow, cmd.staff_id, cmd.staff_name, role, cmd.pin)
     return {"staff_id": cmd.staff_id, "role": role.value}
+
+
+def record_new_staff(uow: UnitOfWork, staff_id: str, name: str, role: Role, pin: str) -> None:
+    _require(staff_id, "staff_id")
+    _require(name, "staff_name")
+    validate_pin(pin)
+    if staff_row(uow.conn, staff_id) is not None:
+        raise DeskError("staff.exists", staff_id=staff_id)
+    uow.record("staff.registered", staff_id, {
+        "staff_id": staff_id, "name": name, "role": role.value, "pin_hash": hash_pin(pin),
+    })
 
 
 @handles(ChangeStaffPin)
@@ -85,8 +89,6 @@ def _login_state(uow: UnitOfWork, staff_id: str) -> LoginState:
 
 
 def _local_hhmm(ms: int) -> str:
-    from datetime import datetime
-
     return datetime.fromtimestamp(ms / 1000).strftime("%H:%M:%S")
 
 

@@ -6,9 +6,11 @@ from datetime import date
 from typing import Any
 
 from desk.domain.errors import DeskError
+from desk.domain.roles import Role
 from desk.services.bus import Context, handles
 from desk.services.commands import (
     DefineCategory,
+    InitialiseCounter,
     OpenTicket,
     RegisterCustomer,
     RegisterDevice,
@@ -16,9 +18,10 @@ from desk.services.commands import (
     RegisterStore,
     UpdateCustomer,
 )
+from desk.services.handlers.auth import record_new_staff
 from desk.services.uow import UnitOfWork
 from desk.storage import tables as t
-from desk.storage.db import set_setting
+from desk.storage.db import get_setting, set_setting
 from desk.storage.queries import exists
 
 CATEGORY_KINDS = frozenset({"fresh_food", "clothing", "down_jacket", "appliance", "electronics",
@@ -32,9 +35,19 @@ def require(value: str | None, field: str) -> str:
     return value.strip()
 
 
-@handles(RegisterStore)
+@handles(InitialiseCounter)
+def initialise_counter(cmd: InitialiseCounter, uow: UnitOfWork, ctx: Context) -> dict[str, Any]:
+    register_store(RegisterStore(store_id=cmd.store_id, store_name=cmd.store_name,
+                                 tracking_url=cmd.tracking_url), uow, ctx)
+    register_device(RegisterDevice(device_name=cmd.device_name), uow, ctx)
+    record_new_staff(uow, cmd.admin_id, cmd.admin_name, Role.ADMIN, cmd.admin_pin)
+    return {"store_id": cmd.store_id, "device_id": uow.db.device_id, "admin_id": cmd.admin_id}
+
+
 def register_store(cmd: RegisterStore, uow: UnitOfWork, ctx: Context) -> dict[str, Any]:
     """Binds this counter to a store (first run); the store row is a projection like any other."""
+    if get_setting(uow.conn, "store_id") is not None:
+        raise DeskError("store.exists", store_id=get_setting(uow.conn, "store_id"))
     store_id = require(cmd.store_id, "store_id")
     if exists(uow.conn, t.stores, "store_id", store_id):
         raise DeskError("store.exists", store_id=store_id)
@@ -47,7 +60,6 @@ def register_store(cmd: RegisterStore, uow: UnitOfWork, ctx: Context) -> dict[st
     return {"store_id": store_id}
 
 
-@handles(RegisterDevice)
 def register_device(cmd: RegisterDevice, uow: UnitOfWork, ctx: Context) -> dict[str, Any]:
     device_id = uow.db.device_id
     uow.record("device.registered", device_id, {
@@ -110,9 +122,9 @@ def register_customer(cmd: RegisterCustomer, uow: UnitOfWork, ctx: Context) -> d
 def update_customer(cmd: UpdateCustomer, uow: UnitOfWork, ctx: Context) -> dict[str, Any]:
     if not exists(uow.conn, t.customers, "customer_id", cmd.customer_id):
         raise DeskError("customer.unknown", customer_id=cmd.customer_id)
-    fields = {"name": cmd.customer_name, "phone": cmd.phone, "member_id": cmd.member_id,
-              "note": cmd.note}
-    fields = {k: v.strip() for k, v in fields.items() if v is not None}
+    given = {"name": cmd.customer_name, "phone": cmd.phone, "member_id": cmd.member_id,
+             "note": cmd.note}
+    fields = {k: v.strip() for k, v in given.items() if v is not None}
     if "name" in fields:
         require(fields["name"], "customer_name")
     if "member_id" in fields:

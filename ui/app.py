@@ -1,0 +1,100 @@
+"""Composition root: builds the adapters, wires the core into the window, runs the event loop.
+
+The window appears before the database is open (opening, migrating and reading run on the
+database worker), which keeps cold start to the login window short.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from collections.abc import Sequence
+from typing import Any
+
+_T0 = time.perf_counter()
+
+from PySide6.QtCore import QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from desk.paths import data_home, database_path, resources_dir  # noqa: E402
+from ui.fonts import apply_app_font  # noqa: E402
+from ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, install_language  # noqa: E402
+from ui.main_window import MainWindow  # noqa: E402
+from ui.tasks import TaskRunner  # noqa: E402
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    p = argparse.ArgumentParser(prog="service-desk")
+    p.add_argument("--home", help="data directory (default: $DESK_HOME or the user data dir)")
+    p.add_argument("--lang", choices=sorted(LANGUAGES), default=os.environ.get("DESK_LANG",
+                                                                               DEFAULT_LANGUAGE))
+    p.add_argument("--idle-lock-minutes", type=float, default=5.0)
+    p.add_argument("--startup-probe", action="store_true",
+                   help="print seconds to a usable login window, then quit (benchmark)")
+    return p.parse_args(argv)
+
+
+def open_counter(path: Any) -> tuple[Any, Any, dict[str, Any]]:
+    """On the database worker: open (migrate) the database and read who this counter is."""
+    from desk.services.bus import CommandBus
+    from desk.storage.db import Database
+    from desk.storage.queries import counter_info
+
+    db = Database.open(path)
+    bus = CommandBus(db)
+    with db.engine.connect() as conn:
+        counter = counter_info(conn)
+    return db, bus, counter
+
+
+class DeskApp:
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.args = args
+        self.qt = QApplication.instance() or QApplication(sys.argv[:1])
+        self.qt.setApplicationName("Service Desk")
+        self.qt.setOrganizationName("service-desk")
+        install_language(args.lang)
+        apply_app_font(self.qt)
+        self.qt.setStyleSheet((resources_dir() / "style" / "app.qss").read_text(encoding="utf-8"))
+        self.runner = TaskRunner()
+        self.window = MainWindow(idle_lock_ms=int(args.idle_lock_minutes * 60_000))
+        self.window.set_language_shown(args.lang)
+        self.window.sig_language_requested.connect(self.switch_language)
+        self.qt.installEventFilter(self.window.idle)
+        self.qt.aboutToQuit.connect(lambda: self.runner.shutdown(wait=True))
+        self.ctx: Any = None
+
+    def start(self) -> None:
+        self.window.show()
+        path = database_path(data_home(self.args.home))
+        self.runner.db(open_counter, path, done=self._opened)
+
+    def _opened(self, value: Any, error: BaseException | None) -> None:
+        from ui.context import AppContext
+        from ui.errors import error_text
+
+        if error is not None:
+            self.window.login.show_fatal(error_text(error))
+            return
+        db, bus, counter = value
+        self.ctx = AppContext(db, bus, self.runner)
+        self.window.attach(self.ctx, counter)
+        if self.args.startup_probe:
+            print(f"login window ready in {time.perf_counter() - _T0:.3f} s", flush=True)
+            QTimer.singleShot(0, self.qt.quit)
+
+    def switch_language(self, code: str) -> None:
+        install_language(code)
+        self.window.set_language_shown(code)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    app = DeskApp(parse_args(argv))
+    app.start()
+    return int(app.qt.exec())
+
+
+if __name__ == "__main__":
+    sys.exit(main())

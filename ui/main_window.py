@@ -1,0 +1,248 @@
+"""The main window: sign-in/lock screen, then the workspace of the staff member's role."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.context import AppContext
+from ui.i18n import LANGUAGES
+from ui.idle import IdleWatcher
+from ui.login.login_page import LoginPage
+from ui.pages.help_page import HelpPage
+from ui.pages.journal_page import JournalPage
+from ui.pages.lists import OpenTicketsPage, RecentReceiptsPage, StaffPage
+from ui.roles import area_name
+from ui.shortcuts import keys_for
+from ui.status_bar import DeskStatusBar
+
+translate = QCoreApplication.translate
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    area: str  # counter, workshop, manager, admin, help
+    key: str
+    title: Callable[[], str]
+    build: Callable[[AppContext], QWidget]
+
+
+# The navigation, in order. A role sees the pages of its areas (desk.domain.roles.AREAS_BY_ROLE).
+PAGES: list[PageSpec] = [
+    PageSpec(
+        "counter", "receipts", lambda: translate("pages", "Latest receipts"), RecentReceiptsPage
+    ),
+    PageSpec("workshop", "tickets", lambda: translate("pages", "Open tickets"), OpenTicketsPage),
+    PageSpec("manager", "staff", lambda: translate("pages", "Staff"), StaffPage),
+    PageSpec("manager", "journal", lambda: translate("pages", "Journal"), JournalPage),
+    PageSpec(
+        "help", "help", lambda: translate("pages", "Keyboard shortcuts"), lambda _ctx: HelpPage()
+    ),
+]
+
+
+class MainWindow(QMainWindow):
+    sig_language_requested = Signal(str)
+
+    def __init__(self, idle_lock_ms: int = 5 * 60 * 1000) -> None:
+        super().__init__()
+        self.ctx: AppContext | None = None
+        self.counter: dict[str, Any] = {}
+        self.login = LoginPage()
+        self.workspace = QWidget(objectName="workspace")
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.login)
+        self.stack.addWidget(self.workspace)
+        self.setCentralWidget(self.stack)
+        self.status = DeskStatusBar()
+        self.setStatusBar(self.status)
+        self._build_workspace()
+        self.idle = IdleWatcher(idle_lock_ms, self)
+        self.idle.sig_idle.connect(self.lock)
+        self.login.sig_signed_in.connect(self.enter_workspace)
+        self._bind_shortcuts()
+        self.resize(1280, 800)
+        self.retranslate()
+
+    # --- construction ----------------------------------------------------------------------------
+    def _build_workspace(self) -> None:
+        self.who = QLabel(objectName="who")
+        self.language = QComboBox()
+        for code, label in LANGUAGES.items():
+            self.language.addItem(label, code)
+        self.language.activated.connect(
+            lambda i: self.sig_language_requested.emit(self.language.itemData(i))
+        )
+        self.lock_button = QPushButton()
+        self.sign_out_button = QPushButton()
+        self.lock_button.clicked.connect(self.lock)
+        self.sign_out_button.clicked.connect(self.sign_out)
+        top = QHBoxLayout()
+        self.app_title = QLabel(objectName="appTitle")
+        top.addWidget(self.app_title)
+        top.addStretch(1)
+        for w in (self.who, self.language, self.lock_button, self.sign_out_button):
+            top.addWidget(w)
+        self.nav = QListWidget(objectName="nav")
+        self.nav.setFixedWidth(230)
+        self.pages = QStackedWidget()
+        self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
+        body = QHBoxLayout()
+        body.addWidget(self.nav)
+        body.addWidget(self.pages, 1)
+        outer = QVBoxLayout(self.workspace)
+        outer.addLayout(top)
+        outer.addLayout(body, 1)
+
+    def _bind_shortcuts(self) -> None:
+        def bind(action: str, handler: Callable[[], None]) -> None:
+            keys = keys_for(action)
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
+            shortcut.activated.connect(handler)
+
+        bind("help", lambda: self.show_page("help"))
+        bind("lock", self.lock)
+        bind("sign_out", self.sign_out)
+        bind("language", self.toggle_language)
+        bind("refresh", self.refresh_current)
+        bind("search", self.focus_search)
+        bind("next_page", lambda: self._step_page(1))
+        bind("previous_page", lambda: self._step_page(-1))
+        for n in range(1, 10):
+            shortcut = QShortcut(QKeySequence(f"Alt+{n}"), self)
+            shortcut.activated.connect(lambda n=n: self._go_to_row(n - 1))
+
+    # --- life cycle ------------------------------------------------------------------------------
+    def attach(self, ctx: AppContext, counter: dict[str, Any]) -> None:
+        """The database is open."""
+        self.ctx = ctx
+        self.counter = counter
+        self.status.set_counter(counter)
+        self.login.attach(ctx, counter)
+        self.retranslate()
+
+    def enter_workspace(self, staff: dict[str, Any]) -> None:
+        assert self.ctx is not None
+        same_person = self.ctx.session.staff_id == staff["staff_id"]
+        self.ctx.session.staff_id = staff["staff_id"]
+        self.ctx.session.name = staff["name"]
+        self.ctx.session.role = staff["role"]
+        self.ctx.session.areas = list(staff["areas"])
+        if not same_person or self.pages.count() == 0:
+            self._build_pages(staff["areas"])
+        self.status.set_staff(staff)
+        self.retranslate()
+        self.stack.setCurrentWidget(self.workspace)
+        self.idle.start()
+        self.focus_search()
+
+    def _build_pages(self, areas: list[str]) -> None:
+        assert self.ctx is not None
+        self.nav.clear()
+        while self.pages.count():
+            page = self.pages.widget(0)
+            self.pages.removeWidget(page)
+            page.deleteLater()
+        self._page_keys: list[str] = []
+        for spec in PAGES:
+            if spec.area in areas or spec.area == "help":
+                self.pages.addWidget(spec.build(self.ctx))
+                self._page_keys.append(spec.key)
+                self.nav.addItem(QListWidgetItem())
+        self._retranslate_nav()
+        self.nav.setCurrentRow(0)
+
+    def lock(self) -> None:
+        if self.ctx is None or not self.ctx.session.signed_in:
+            return
+        self.idle.stop()
+        self.login.lock(self.ctx.session.staff_id)
+        self.stack.setCurrentWidget(self.login)
+
+    def sign_out(self) -> None:
+        if self.ctx is None:
+            return
+        self.idle.stop()
+        self.ctx.session.staff_id = ""
+        self.status.set_staff({})
+        self.login.reset()
+        self.stack.setCurrentWidget(self.login)
+
+    # --- navigation ------------------------------------------------------------------------------
+    def show_page(self, key: str) -> None:
+        keys = getattr(self, "_page_keys", [])
+        if key in keys and self.stack.currentWidget() is self.workspace:
+            self.nav.setCurrentRow(keys.index(key))
+
+    def _go_to_row(self, row: int) -> None:
+        if 0 <= row < self.nav.count() and self.stack.currentWidget() is self.workspace:
+            self.nav.setCurrentRow(row)
+
+    def _step_page(self, step: int) -> None:
+        if self.nav.count():
+            self._go_to_row((self.nav.currentRow() + step) % self.nav.count())
+
+    def refresh_current(self) -> None:
+        page = self.pages.currentWidget()
+        if page is not None and hasattr(page, "refresh"):
+            page.refresh()
+
+    def focus_search(self) -> None:
+        """F2 and after every finished task: the search box, wherever it lives."""
+        for i in range(self.pages.count()):
+            page = self.pages.widget(i)
+            if hasattr(page, "focus_search"):
+                self.nav.setCurrentRow(i)
+                page.focus_search()
+                return
+
+    def toggle_language(self) -> None:
+        current = self.language.currentData()
+        self.sig_language_requested.emit("en" if current == "zh_CN" else "zh_CN")
+
+    def set_language_shown(self, code: str) -> None:
+        index = self.language.findData(code)
+        if index >= 0:
+            self.language.setCurrentIndex(index)
+
+    # --- words -----------------------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        store = self.counter.get("store_name", "")
+        self.setWindowTitle(self.tr("Service Desk") + (f" — {store}" if store else ""))
+        self.app_title.setText(self.tr("Service Desk"))
+        self.lock_button.setText(self.tr("Lock (%1)").replace("%1", keys_for("lock")))
+        self.sign_out_button.setText(self.tr("Sign out"))
+        if self.ctx is not None and self.ctx.session.signed_in:
+            self.who.setText(self.ctx.session.name)
+        self._retranslate_nav()
+
+    def _retranslate_nav(self) -> None:
+        keys = getattr(self, "_page_keys", [])
+        titles = {spec.key: (spec.area, spec.title) for spec in PAGES}
+        for row, key in enumerate(keys):
+            area, title = titles[key]
+            item = self.nav.item(row)
+            if item is not None:
+                item.setText(f"{row + 1}  {area_name(area)} · {title()}")

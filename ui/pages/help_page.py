@@ -1,0 +1,49 @@
+"""F1: every keyboard shortcut, so the counter works with keyboard and scanner alone."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.shortcuts import SHORTCUTS
+
+
+class HelpPage(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.heading = QLabel(objectName="pageTitle")
+        self.hint = QLabel(objectName="hint")
+        self.table = QTableWidget(len(SHORTCUTS), 2)
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(
+            0, QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.table, 1)
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("Keyboard shortcuts"))
+        self.hint.setText(
+            self.tr("A barcode scanner works anywhere: scanned codes go to the search box.")
+        )
+        self.table.setHorizontalHeaderLabels([self.tr("Keys"), self.tr("What it does")])
+        for row, shortcut in enumerate(SHORTCUTS):
+            self.table.setItem(row, 0, QTableWidgetItem(shortcut.keys))
+            self.table.setItem(row, 1, QTableWidgetItem(shortcut.description()))

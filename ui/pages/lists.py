@@ -1,0 +1,85 @@
+"""The first screens of each area: today's receipts at the counter, open tickets in the workshop,
+the staff list for managers. Later capabilities add their own pages beside these."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from desk.storage.queries import open_tickets, recent_receipts, staff_list
+from ui.pages.base import QueryListPage, money
+from ui.roles import role_name
+from ui.table_model import Column
+
+translate = QCoreApplication.translate
+
+
+def _level(value: str) -> str:
+    return {
+        "simple": translate("lists", "Simple"),
+        "complex": translate("lists", "Complex"),
+        "major": translate("lists", "Major"),
+    }.get(value, value)
+
+
+class RecentReceiptsPage(QueryListPage):
+    tables = frozenset({"receipts"})
+    query = staticmethod(recent_receipts)
+
+    def title(self) -> str:
+        return self.tr("Latest receipts")
+
+    def columns(self) -> list[Column]:
+        return [
+            Column("receipt_no", lambda: translate("lists", "Receipt")),
+            Column(
+                "sold_at", lambda: translate("lists", "Sold at"), lambda v: str(v).replace("T", " ")
+            ),
+            Column("customer_name", lambda: translate("lists", "Customer")),
+            Column("paid_fen", lambda: translate("lists", "Paid"), money, align_right=True),
+        ]
+
+
+class OpenTicketsPage(QueryListPage):
+    tables = frozenset({"tickets"})
+    query = staticmethod(open_tickets)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        today = date.today().isoformat()
+        self.model.highlight = lambda row: str(row["promised_date"]) < today  # overdue in red
+
+    def title(self) -> str:
+        return self.tr("Open repair tickets (overdue in red)")
+
+    def columns(self) -> list[Column]:
+        return [
+            Column("code", lambda: translate("lists", "Ticket")),
+            Column("product_name", lambda: translate("lists", "Product")),
+            Column("fault", lambda: translate("lists", "Fault")),
+            Column("service_level", lambda: translate("lists", "Level"), _level),
+            Column("step", lambda: translate("lists", "Step"), lambda v: f"{v} / 9"),
+            Column("promised_date", lambda: translate("lists", "Promised")),
+        ]
+
+
+class StaffPage(QueryListPage):
+    tables = frozenset({"staff"})
+    query = staticmethod(staff_list)
+
+    def title(self) -> str:
+        return self.tr("Staff")
+
+    def columns(self) -> list[Column]:
+        return [
+            Column("staff_id", lambda: translate("lists", "Staff ID")),
+            Column("name", lambda: translate("lists", "Name")),
+            Column("role", lambda: translate("lists", "Role"), role_name),
+            Column(
+                "active",
+                lambda: translate("lists", "Active"),
+                lambda v: translate("lists", "yes") if v else translate("lists", "no"),
+            ),
+        ]
