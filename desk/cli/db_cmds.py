@@ -24,7 +24,8 @@ def run_verify(args: argparse.Namespace) -> int:
     database = open_db(args)
     with database.engine.connect() as conn:
         report = verify(conn)
-    result: dict[str, object] = {"ok": report.ok, "events": report.events, "devices": report.devices}
+    result: dict[str, object] = {"ok": report.ok, "events": report.events,
+                                 "devices": report.devices}
     if report.first_break:
         b = report.first_break
         result["first_break"] = {"device_id": b.device_id, "device_seq": b.device_seq,
@@ -36,7 +37,7 @@ def run_verify(args: argparse.Namespace) -> int:
 
 def run_rebuild(args: argparse.Namespace) -> int:
     database = open_db(args)
-    with database.write_lock, database.engine.begin() as conn:
+    with database.writing() as conn:
         replayed = rebuild(conn)
         counts = table_counts(conn)
     print_json({"ok": True, "events_replayed": replayed, "rows": counts})

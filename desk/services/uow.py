@@ -34,7 +34,7 @@ class UnitOfWork:
     def __enter__(self) -> UnitOfWork:
         self.db.write_lock.acquire()
         try:
-            self._conn = self.db.engine.connect()
+            self._conn = self.db.engine.connect().execution_options(immediate=True)
             self._conn.begin()
         except Exception:
             self.db.write_lock.release()

@@ -1,7 +1,7 @@
 """Opening a counter's database: SQLite in WAL mode with synchronous=FULL, migrated to head.
 
-Every write transaction starts with BEGIN IMMEDIATE so two writers never deadlock on an upgrade
-from a read lock; a second writer waits (busy_timeout) and then gets `db.locked`.
+Every write transaction starts with BEGIN IMMEDIATE (see `write_connection`) so two writers never
+deadlock on an upgrade from a read lock; a second writer waits (busy_timeout), then `db.locked`.
 """
 
 from __future__ import annotations
@@ -11,7 +11,8 @@ import sqlite3
 import threading
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -44,7 +45,10 @@ def _configure_sqlite(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def on_begin(conn: Connection) -> None:
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        # Writers take the write lock up front (no deadlock on a read->write upgrade); readers
+        # use a deferred transaction and never block a writer, thanks to WAL.
+        immediate = conn.get_execution_options().get("immediate", False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
 class Database:
@@ -92,7 +96,7 @@ class Database:
         return db
 
     def _load_identity(self) -> None:
-        with self.engine.begin() as conn:
+        with self.writing() as conn:
             device_id = get_setting(conn, "device_id")
             if device_id is None:
                 device_id = f"dev-{uuid.uuid4().hex[:12]}"
@@ -105,6 +109,14 @@ class Database:
             ).scalar()
         self.device_id = device_id
         self.hlc = HybridLogicalClock(device_id, self.wall_ms, last)
+
+    @contextmanager
+    def writing(self) -> Iterator[Connection]:
+        """A write transaction (BEGIN IMMEDIATE) that commits on success, under the write lock."""
+        with (self.write_lock,
+              self.engine.connect().execution_options(immediate=True) as conn,
+              conn.begin()):
+            yield conn
 
     def store_id(self) -> str | None:
         with self.engine.connect() as conn:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy import Engine, inspect, text
+from sqlalchemy import Connection, Engine, inspect, text
 
 from desk.domain.errors import DeskError
 
@@ -48,3 +48,26 @@ def upgrade_to_head(engine: Engine, revision: str = "head") -> None:
     from alembic import command
 
     command.upgrade(alembic_config(engine), revision)
+    replay_if_stale(engine)
+
+
+def replay_if_stale(engine: Engine) -> None:
+    """A migration that adds a projection table marks the projections stale; replaying the
+    journal here (with projection code that matches the newest schema) fills it."""
+    from desk.storage.db import get_setting
+    from desk.storage.projections import rebuild
+
+    with engine.connect().execution_options(immediate=True) as conn, conn.begin():
+        if not inspect(conn).has_table("local_settings"):
+            return
+        if get_setting(conn, "projections_stale") is None:
+            return
+        if current_revision_in(conn) != head_revision():
+            return  # upgraded only part of the way: replay once the schema is at head
+        rebuild(conn)
+        conn.execute(text("DELETE FROM local_settings WHERE key = 'projections_stale'"))
+
+
+def current_revision_in(conn: Connection) -> str | None:
+    value = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    return None if value is None else str(value)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -19,6 +19,8 @@ from desk.domain.money import format_yuan
 from ui.context import AppContext
 from ui.errors import error_text
 from ui.table_model import Column, DictTableModel
+
+translate = QCoreApplication.translate
 
 
 def money(fen: Any) -> str:
@@ -66,7 +68,8 @@ class QueryListPage(QWidget):
     def refresh(self) -> None:
         self._generation += 1
         generation = self._generation
-        self.status.setText(self.tr("Loading…"))
+        # translate() with an explicit context: self.tr() in a base class looks up the subclass
+        self.status.setText(translate("QueryListPage", "Loading…"))
 
         def done(rows: Any, error: BaseException | None) -> None:
             if generation != self._generation:
@@ -75,7 +78,7 @@ class QueryListPage(QWidget):
                 self.status.setText(error_text(error))
                 return
             self.model.set_rows(rows)
-            self.status.setText(self.tr("%n row(s)", "", len(rows)))
+            self.status.setText(translate("QueryListPage", "%n row(s)", "", len(rows)))
 
         self.ctx.query(type(self).query, done=done)
 

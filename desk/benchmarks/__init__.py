@@ -1,0 +1,1 @@
+"""Core benchmarks (`desk bench`): each module has bench(ctx) -> list[BenchRow]."""

@@ -1,0 +1,46 @@
+"""The real app (DeskApp) on a temporary counter database, offscreen."""
+
+from __future__ import annotations
+
+import pytest
+
+from desk.services.bus import CommandBus
+from desk.services.commands import RegisterStaff
+from desk.services.setup import initialise_counter
+from desk.storage.db import Database
+
+
+@pytest.fixture
+def counter_home(tmp_path):
+    db = Database.open(tmp_path / "desk.sqlite3")
+    bus = CommandBus(db)
+    initialise_counter(bus, store_id="S001", store_name="南京路百货", device_name="一号柜台",
+                       admin_id="9001", admin_name="王经理", admin_pin="9999")
+    bus.dispatch(RegisterStaff(staff_id="1001", staff_name="张丽", role="clerk", pin="1111"),
+                 "9001")
+    db.dispose()
+    return tmp_path
+
+
+@pytest.fixture
+def desk_app(qtbot, counter_home):
+    from ui.app import DeskApp, parse_args
+    from ui.i18n import install_language
+
+    app = DeskApp(parse_args(["--home", str(counter_home), "--idle-lock-minutes", "0.005"]))
+    qtbot.addWidget(app.window)
+    app.start()
+    qtbot.waitUntil(lambda: app.ctx is not None, timeout=10_000)
+    yield app
+    app.qt.removeEventFilter(app.window.idle)
+    app.runner.shutdown(wait=True)
+    app.ctx.db.dispose()
+    install_language("zh_CN")
+
+
+def sign_in(qtbot, app, staff_id: str, pin: str) -> None:
+    login = app.window.login
+    qtbot.keyClicks(login.staff_edit, staff_id)
+    qtbot.keyClick(login.staff_edit, "\r")
+    qtbot.keyClicks(login.pin_edit, pin)
+    qtbot.keyClick(login.pin_edit, "\r")

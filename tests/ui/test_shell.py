@@ -1,0 +1,116 @@
+"""The app shell as a clerk and a manager use it: sign in by keyboard, roles, lockout, idle lock,
+language switch, shortcuts, and Chinese that renders as glyphs, not boxes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics, QImage, QPainter
+from PySide6.QtWidgets import QApplication
+
+from tests.ui.conftest import sign_in
+from ui.shortcuts import SHORTCUTS
+
+
+def nav_texts(app) -> list[str]:
+    return [app.window.nav.item(i).text() for i in range(app.window.nav.count())]
+
+
+def test_login_window_is_in_chinese_and_focused_on_staff_id(desk_app):
+    login = desk_app.window.login
+    assert login.title.text() == "服务台"
+    assert login.subtitle.text() == "南京路百货 · 一号柜台"
+    assert login.sign_in.isEnabled()
+    assert not login.demo_table.isVisible()  # not a demo database
+
+
+def test_clerk_signs_in_by_keyboard_and_sees_the_counter_only(qtbot, desk_app):
+    sign_in(qtbot, desk_app, "1001", "1111")
+    window = desk_app.window
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.workspace, timeout=5000)
+    titles = [t.split(" ", 2)[-1] for t in nav_texts(desk_app)]
+    assert titles == ["柜台 · 最近小票", "帮助 · 快捷键"]
+    assert "张丽" in window.status.staff.text() and "柜员" in window.status.staff.text()
+
+
+def test_manager_sees_every_area(qtbot, desk_app):
+    sign_in(qtbot, desk_app, "9001", "9999")
+    qtbot.waitUntil(lambda: desk_app.window.nav.count() == 5, timeout=5000)
+
+
+def test_wrong_pin_then_lockout_are_explained(qtbot, desk_app):
+    login = desk_app.window.login
+    sign_in(qtbot, desk_app, "1001", "0000")
+    qtbot.waitUntil(lambda: "PIN 码错误" in login.message.text(), timeout=5000)
+    assert "4" in login.message.text()
+    for _ in range(4):
+        qtbot.waitUntil(login.pin_edit.isEnabled, timeout=5000)
+        qtbot.keyClicks(login.pin_edit, "0000")
+        qtbot.keyClick(login.pin_edit, "\r")
+    qtbot.waitUntil(lambda: "已锁定" in login.message.text(), timeout=5000)
+    assert desk_app.window.stack.currentWidget() is login
+
+
+def test_sign_in_runs_off_the_gui_thread(qtbot, desk_app):
+    login = desk_app.window.login
+    login.staff_edit.setText("1001")
+    login.pin_edit.setText("1111")
+    login.submit()  # returns at once; the PIN check (scrypt) runs on the database worker
+    assert login.message.text() == "正在验证…" and not login.sign_in.isEnabled()
+    qtbot.waitUntil(lambda: desk_app.window.stack.currentWidget() is desk_app.window.workspace,
+                    timeout=5000)
+
+
+def test_idle_lock_asks_for_the_pin_again(qtbot, desk_app):
+    window = desk_app.window
+    sign_in(qtbot, desk_app, "1001", "1111")
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.workspace, timeout=5000)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.login, timeout=5000)
+    assert window.login.staff_edit.text() == "1001"
+    assert window.login.subtitle.text() == "已锁屏。请输入 PIN 码继续。"
+    qtbot.keyClicks(window.login.pin_edit, "1111")
+    qtbot.keyClick(window.login.pin_edit, "\r")
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.workspace, timeout=5000)
+
+
+def test_language_switches_to_english_and_back(qtbot, desk_app):
+    window = desk_app.window
+    sign_in(qtbot, desk_app, "9001", "9999")
+    qtbot.waitUntil(lambda: window.nav.count() == 5, timeout=5000)
+    window.toggle_language()
+    qtbot.waitUntil(lambda: window.app_title.text() == "Service Desk", timeout=3000)
+    assert "Counter · Latest receipts" in nav_texts(desk_app)[0]
+    assert window.status.staff.text() == "王经理 (Administrator)"
+    window.toggle_language()
+    qtbot.waitUntil(lambda: window.app_title.text() == "服务台", timeout=3000)
+
+
+def test_f1_lists_every_shortcut(qtbot, desk_app):
+    window = desk_app.window
+    sign_in(qtbot, desk_app, "1001", "1111")
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.workspace, timeout=5000)
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    page = window.pages.currentWidget()
+    assert page.table.rowCount() == len(SHORTCUTS)
+    assert page.table.item(0, 1).text().startswith("搜索")
+
+
+def render(text: str) -> QImage:
+    font = QApplication.font()
+    metrics = QFontMetrics(font)
+    image = QImage(metrics.horizontalAdvance(text) + 8, metrics.height() + 8,
+                   QImage.Format.Format_Grayscale8)
+    image.fill(255)
+    painter = QPainter(image)
+    painter.setFont(font)
+    painter.drawText(4, metrics.ascent() + 4, text)
+    painter.end()
+    return image
+
+
+def test_chinese_renders_as_glyphs_not_boxes(desk_app):
+    font = QApplication.font()
+    metrics = QFontMetrics(font)
+    assert all(metrics.inFontUcs4(ord(ch)) for ch in "退货维修服务台羽绒服")
+    # Boxes (tofu) look the same for every character: distinct characters must differ.
+    assert render("退货") != render("维修")
+    assert render("退货") != render("服务")
