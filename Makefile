@@ -7,14 +7,19 @@ export PIP_DISABLE_PIP_VERSION_CHECK=1
 
 .PHONY: run test bench lint translations demo-large clean sysdeps-run sysdeps-test
 
+# First run: a small demo store in the data directory ($$DESK_HOME, else the user data dir).
 run: sysdeps-run $(STAMP)
-	$(PY) -m ui.app --demo-if-empty
+	$(PY) -m desk.cli.main demo --size small --if-missing
+	$(PY) -m ui.app
 
 test: sysdeps-test $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider $(PYTEST_ARGS)
 
+# The benchmark database is built once (a few minutes) into $(BENCH_HOME) and reused.
+BENCH_HOME ?= .bench-home
 bench: $(STAMP)
-	$(PY) -m desk.cli.main bench $(BENCH_ARGS)
+	$(PY) -m desk.cli.main --home $(BENCH_HOME) demo --size large --if-missing
+	QT_QPA_PLATFORM=offscreen $(PY) -m desk.cli.main --home $(BENCH_HOME) bench $(BENCH_ARGS)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check desk printing ui tests

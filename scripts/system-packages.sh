@@ -5,7 +5,7 @@
 #   test : the above plus PostgreSQL server binaries, socat, poppler-utils, zbar-tools, xvfb
 set -eu
 mode="${1:-run}"
-run_pkgs="python3-venv libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 \
+run_pkgs="libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 \
 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 libxcb-randr0 \
 libxcb-render-util0 libxcb-image0 libglib2.0-0 fonts-wqy-microhei"
 test_pkgs="postgresql socat poppler-utils zbar-tools xvfb"
@@ -15,6 +15,8 @@ pkgs="$run_pkgs"
 command -v dpkg-query >/dev/null 2>&1 || { echo "system-packages: not a Debian/Ubuntu system; install the equivalents of: $pkgs" >&2; exit 0; }
 
 missing=""
+# The virtual environment needs venv + ensurepip; Debian ships them separately (python3-venv).
+${PYTHON:-python3} -c "import venv, ensurepip" 2>/dev/null || missing=" python3-venv"
 for p in $pkgs; do
   status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
   case "$status" in *"install ok installed"*) ;; *) missing="$missing $p" ;; esac
