@@ -24,6 +24,10 @@ class UnitOfWork:
         self.events: list[Event] = []
         self._conn: Connection | None = None
         self._store_id: str | None = None
+        # This device's chain head (device_seq, hash) once read: within the transaction (BEGIN
+        # IMMEDIATE, the write lock held) only this unit of work appends, so a batch of events
+        # needs one read of it, not one per event.
+        self._head: tuple[int, str] | None = None
 
     @property
     def conn(self) -> Connection:
@@ -50,6 +54,7 @@ class UnitOfWork:
                 self._conn.close()
         finally:
             self._conn = None
+            self._head = None
             self.db.write_lock.release()
 
     def store_id(self) -> str:
@@ -74,8 +79,10 @@ class UnitOfWork:
             kind=kind,
             entity_id=entity_id,
             payload=payload,
+            head=self._head,
         )
         insert_events(self.conn, [event])
+        self._head = (event.device_seq, event.hash)
         self.changes |= apply_event(self.conn, event)
         self.events.append(event)
         return event

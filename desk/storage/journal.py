@@ -38,8 +38,11 @@ def new_event(
     kind: str,
     entity_id: str,
     payload: dict[str, Any],
+    head: tuple[int, str] | None = None,
 ) -> Event:
-    seq, prev_hash = last_of_device(conn, device_id)
+    """The next event of `device_id`'s chain. `head` is the device's (device_seq, hash) when the
+    caller already knows it (a unit of work appending several events); else it is read."""
+    seq, prev_hash = head if head is not None else last_of_device(conn, device_id)
     return Event(
         event_id=str(uuid.uuid4()),
         store_id=store_id,
