@@ -5,14 +5,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
-from desk.services.bus import CommandBus, Result
-from desk.services.commands import Command
-from desk.storage.db import Database
 from ui.tasks import TaskRunner
+
+if TYPE_CHECKING:  # the core (SQLAlchemy) is imported on the database worker, not at start-up
+    from desk.services.bus import CommandBus, Result
+    from desk.services.commands import Command
+    from desk.storage.db import Database
 
 
 @dataclass

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from importlib import import_module
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
@@ -25,9 +26,6 @@ from ui.context import AppContext
 from ui.i18n import LANGUAGES
 from ui.idle import IdleWatcher
 from ui.login.login_page import LoginPage
-from ui.pages.help_page import HelpPage
-from ui.pages.journal_page import JournalPage
-from ui.pages.lists import OpenTicketsPage, RecentReceiptsPage, StaffPage
 from ui.roles import area_name
 from ui.shortcuts import keys_for
 from ui.status_bar import DeskStatusBar
@@ -40,20 +38,25 @@ class PageSpec:
     area: str  # counter, workshop, manager, admin, help
     key: str
     title: Callable[[], str]
-    build: Callable[[AppContext], QWidget]
+    widget: str  # "module:Class", constructed with (ctx); imported at sign-in, not at start-up
+
+    def build(self, ctx: AppContext) -> QWidget:
+        module, _, name = self.widget.partition(":")
+        page: QWidget = getattr(import_module(module), name)(ctx)
+        return page
 
 
 # The navigation, in order. A role sees the pages of its areas (desk.domain.roles.AREAS_BY_ROLE).
 PAGES: list[PageSpec] = [
-    PageSpec(
-        "counter", "receipts", lambda: translate("pages", "Latest receipts"), RecentReceiptsPage
-    ),
-    PageSpec("workshop", "tickets", lambda: translate("pages", "Open tickets"), OpenTicketsPage),
-    PageSpec("manager", "staff", lambda: translate("pages", "Staff"), StaffPage),
-    PageSpec("manager", "journal", lambda: translate("pages", "Journal"), JournalPage),
-    PageSpec(
-        "help", "help", lambda: translate("pages", "Keyboard shortcuts"), lambda _ctx: HelpPage()
-    ),
+    PageSpec("counter", "receipts", lambda: translate("pages", "Latest receipts"),
+             "ui.pages.lists:RecentReceiptsPage"),
+    PageSpec("workshop", "tickets", lambda: translate("pages", "Open tickets"),
+             "ui.pages.lists:OpenTicketsPage"),
+    PageSpec("manager", "staff", lambda: translate("pages", "Staff"), "ui.pages.lists:StaffPage"),
+    PageSpec("manager", "journal", lambda: translate("pages", "Journal"),
+             "ui.pages.journal_page:JournalPage"),
+    PageSpec("help", "help", lambda: translate("pages", "Keyboard shortcuts"),
+             "ui.pages.help_page:HelpPage"),
 ]
 
 

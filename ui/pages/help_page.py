@@ -16,7 +16,7 @@ from ui.shortcuts import SHORTCUTS
 
 
 class HelpPage(QWidget):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, _ctx: object = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.heading = QLabel(objectName="pageTitle")
         self.hint = QLabel(objectName="hint")
