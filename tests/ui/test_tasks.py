@@ -1,0 +1,62 @@
+"""The background runner: work runs off the GUI thread, callbacks come back on it, errors too."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from ui.tasks import Cancel, TaskRunner
+
+
+@pytest.fixture
+def runner(qtbot):
+    r = TaskRunner()
+    yield r
+    r.shutdown(wait=True)
+
+
+def test_result_is_delivered_on_the_gui_thread(qtbot, runner):
+    gui = threading.get_ident()
+    seen: dict = {}
+
+    def work() -> int:
+        seen["worker"] = threading.get_ident()
+        return 42
+
+    def done(result, error):
+        seen.update(result=result, error=error, callback=threading.get_ident())
+
+    runner.db(work, done=done)
+    qtbot.waitUntil(lambda: "callback" in seen, timeout=3000)
+    assert seen["result"] == 42 and seen["error"] is None
+    assert seen["worker"] != gui and seen["callback"] == gui
+    qtbot.waitUntil(lambda: runner.pending == 0, timeout=3000)
+
+
+def test_errors_are_delivered_not_raised(qtbot, runner):
+    got: list = []
+    runner.io(lambda: 1 / 0, done=lambda r, e: got.append((r, e)))
+    qtbot.waitUntil(lambda: got, timeout=3000)
+    assert got[0][0] is None and isinstance(got[0][1], ZeroDivisionError)
+
+
+def test_database_work_is_serialized_in_submission_order(qtbot, runner):
+    order: list[int] = []
+    for i in range(20):
+        runner.db(order.append, i)
+    qtbot.waitUntil(lambda: len(order) == 20, timeout=3000)
+    assert order == list(range(20))
+
+
+def test_cancel_token_reaches_the_work(qtbot, runner):
+    token = Cancel()
+    token.set()
+    got: list = []
+
+    def work(cancel: Cancel) -> str:
+        return "stopped" if cancel.is_set() else "ran"
+
+    runner.io(work, cancel=token, done=lambda r, e: got.append(r))
+    qtbot.waitUntil(lambda: got, timeout=3000)
+    assert got == ["stopped"]
