@@ -37,7 +37,7 @@ def test_result_is_delivered_on_the_gui_thread(qtbot, runner):
 def test_errors_are_delivered_not_raised(qtbot, runner):
     got: list = []
     runner.io(lambda: 1 / 0, done=lambda r, e: got.append((r, e)))
-    qtbot.waitUntil(lambda: got, timeout=3000)
+    qtbot.waitUntil(lambda: bool(got), timeout=3000)
     assert got[0][0] is None and isinstance(got[0][1], ZeroDivisionError)
 
 
@@ -58,5 +58,5 @@ def test_cancel_token_reaches_the_work(qtbot, runner):
         return "stopped" if cancel.is_set() else "ran"
 
     runner.io(work, cancel=token, done=lambda r, e: got.append(r))
-    qtbot.waitUntil(lambda: got, timeout=3000)
+    qtbot.waitUntil(lambda: bool(got), timeout=3000)
     assert got == ["stopped"]
