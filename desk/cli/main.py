@@ -17,6 +17,7 @@ CORE_MODULES = (
     "desk.cli.db_cmds",
     "desk.cli.apply_cmd",
     "desk.cli.bench_cmd",
+    "desk.cli.lookup_cmd",
 )
 
 Register = Callable[["argparse._SubParsersAction[argparse.ArgumentParser]"], None]

@@ -51,6 +51,20 @@ MESSAGES: dict[str, str] = {
     "import.bad_rows": "{count} bad row(s); nothing was imported",
     "import.bad_header": "missing column(s): {missing}",
     "import.file_unreadable": "cannot read '{path}': {reason}",
+    # --- lookups (issue 4): reasons a search shows nothing, and unknown detail keys ---
+    "lookup.empty": "type or scan something to search for",
+    "lookup.too_long": "the search text is too long ({length} characters, at most {limit})",
+    "lookup.not_found": "nothing found for '{text}'",
+    "lookup.incomplete": "'{text}' looks like an incomplete {what} number: scan or type all of it",
+    "lookup.bad_check_digit": (
+        "{code} is not a valid EAN-13 barcode (its check digit should be {expected}): "
+        "scan it again"),
+    "lookup.other_store": (
+        "this tracking link belongs to another store ({host} {store}): ticket {code} is not "
+        "kept at this counter"),
+    "lookup.not_tracking_url": "'{url}' is not a repair tracking link",
+    "lookup.ticket_not_here": "ticket {code} from the tracking link is not in this store's records",
+    "lookup.unknown": "no {kind} '{key}'",
 }
 
 

@@ -208,3 +208,12 @@ tickets = Table(
 LOCAL_TABLES = frozenset({"journal", "local_settings", "alembic_version"})
 
 PROJECTION_TABLES = tuple(t for t in metadata.sorted_tables if t.name not in LOCAL_TABLES)
+
+# --- added by revision 0004: search indexes for the lookup box (issue 4) -----------------------
+# Plain indexes over columns the projections already fill; prefix searches use them as ranges.
+Index("ix_products_name", products.c.name)
+Index("ix_products_name_pinyin", products.c.name_pinyin)
+Index("ix_products_name_initials", products.c.name_initials)
+Index("ix_customers_name", customers.c.name)
+Index("ix_customers_name_pinyin", customers.c.name_pinyin)
+Index("ix_customers_name_initials", customers.c.name_initials)

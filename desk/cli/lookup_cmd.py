@@ -1,0 +1,112 @@
+"""`desk lookup QUERY [--json]`: the counter's search box on the command line.
+
+One exact hit prints its detail (a receipt with lines, tenders, promotions and tickets; a
+customer with purchases and tickets; a ticket with its checklist progress; a product with its
+recent sales). Several hits print as a ranked list. Nothing found prints the reason.
+Exit status: 0 when something was found, 1 when nothing was (bad input included).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from desk.cli.common import open_db, print_json
+from desk.domain.errors import DeskError
+from desk.domain.money import format_yuan
+from desk.lookup.details import detail
+from desk.lookup.search import Hit, Outcome, search
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = sub.add_parser(
+        "lookup", help="find a receipt, ticket, customer or product",
+        description="Receipt no, ticket code or tracking link, phone (or its last 4 digits), "
+                    "member id, EAN-13 barcode, serial, name, pinyin initials or full pinyin.")
+    parser.add_argument("query", nargs="+", help="what to look for (words are joined)")
+    parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.add_argument("--limit", type=int, default=50, help="at most this many hits")
+    parser.set_defaults(func=run_lookup)
+
+
+def run_lookup(args: argparse.Namespace) -> int:
+    text = " ".join(args.query)
+    database = open_db(args)
+    try:
+        with database.engine.connect() as conn:
+            outcome = search(conn, text, limit=max(1, min(args.limit, 500)))
+            opened = outcome.open
+            shown = detail(conn, opened.kind, opened.key) if opened else None
+    finally:
+        database.dispose()
+    if args.json:
+        print_json({**outcome.to_dict(), "detail": shown})
+    else:
+        _print_text(outcome, shown)
+    return 0 if outcome.hits else 1
+
+
+# --- plain text ---------------------------------------------------------------------------------
+
+KIND_WORDS = {"receipt": "receipt", "ticket": "ticket", "customer": "customer",
+              "product": "product"}
+
+
+def _amount(fen: Any) -> str:
+    return "" if fen is None else format_yuan(int(fen))
+
+
+def _out(line: str = "") -> None:
+    sys.stdout.write(line + "\n")
+
+
+def _print_text(outcome: Outcome, shown: dict[str, Any] | None) -> None:
+    if not outcome.hits:
+        reason = outcome.reason or "lookup.not_found"
+        _out(DeskError(reason, **outcome.params).message)
+        return
+    if shown is not None and outcome.open is not None:
+        _print_detail(outcome.open, shown)
+        return
+    _out(f"{len(outcome.hits)} hit(s){' (more: refine the search)' if outcome.more else ''}")
+    for hit in outcome.hits:
+        _out(f"{KIND_WORDS[hit.kind]:<9}{hit.title:<22}{hit.date.replace('T', ' '):<20}"
+             f"{_amount(hit.amount_fen):>13}  {hit.match}: {hit.matched}  {hit.detail}")
+
+
+def _print_detail(hit: Hit, d: dict[str, Any]) -> None:
+    _out(f"{hit.kind} {hit.key} (matched by {hit.match}: {hit.matched})")
+    if hit.kind == "receipt":
+        who = d["customer"]
+        _out(f"sold {d['sold_at'].replace('T', ' ')}  paid {_amount(d['paid_fen'])}  "
+             f"(list {_amount(d['list_total_fen'])}, discount {_amount(d['discount_fen'])})"
+             + (f"  customer {who['name']} {who['phone']}" if who else ""))
+        for ln in d["lines"]:
+            gift = f" gift, value {_amount(ln['gift_value_fen'])}" if ln["is_gift"] else ""
+            _out(f"  {ln['line_no']:>2}. {ln['name']:<16} x{ln['qty']}  "
+                 f"{_amount(ln['net_fen']):>12}  returned {ln['returned_qty']}, returnable "
+                 f"{ln['returnable_qty']}{'  ' + ln['serial'] if ln['serial'] else ''}{gift}")
+        for td in d["tenders"]:
+            _out(f"  paid by {td['tender']}: {_amount(td['amount_fen'])} {td['reference']}")
+        for pr in d["promotions"]:
+            _out(f"  promotion {pr['kind']}: {pr['description']} -{_amount(pr['amount_fen'])}")
+        for tk in d["tickets"]:
+            _out(f"  ticket {tk['code']} step {tk['step']}/9 {tk['status']}: {tk['fault']}")
+    elif hit.kind == "customer":
+        _out(f"{d['name']}  {d['phone']}  {d['member_id']}  {d['purchase_count']} purchase(s), "
+             f"{_amount(d['purchase_total_fen'])}")
+        for r in d["purchases"][:20]:
+            _out(f"  {r['receipt_no']}  {r['sold_at'].replace('T', ' ')}  "
+                 f"{_amount(r['paid_fen']):>12}")
+        for tk in d["tickets"]:
+            _out(f"  ticket {tk['code']} step {tk['step']}/9 {tk['status']}: {tk['fault']}")
+    elif hit.kind == "ticket":
+        _out(f"{d['product_name']} {d['serial']}  {d['status']}  step {d['step']}/9  "
+             f"promised {d['promised_date']}  fault: {d['fault']}")
+        _out("  " + "  ".join(f"{s['step']}.{s['key']}[{s['state']}]" for s in d["checklist"]))
+    else:
+        _out(f"{d['name']}  {d['barcode']}  {_amount(d['price_fen'])}  {d['category'] or ''}")
+        for s in d["sales"][:20]:
+            _out(f"  {s['receipt_no']}  {s['sold_at'].replace('T', ' ')}  x{s['qty']} "
+                 f"{s['serial']}")

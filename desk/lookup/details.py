@@ -1,0 +1,185 @@
+"""What the detail views show: a receipt, a customer, a ticket, a product. Plain dicts out.
+
+Returns do not exist yet. Everything a receipt or customer view needs to know about them goes
+through the three functions in the "extension points" block below — the returns and compensation
+work replaces their bodies and nothing else here has to change: `returned_quantities` feeds each
+line's `returned_qty` / `returnable_qty`, `customer_returns` and `customer_compensations` the
+customer view.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.engine import Connection
+
+from desk.domain.errors import DeskError
+from desk.lookup.search import mask_phone
+from desk.storage import tables as t
+
+RECENT_LIMIT = 200  # rows per list in a detail view (a customer's purchases, a product's sales)
+
+# The nine checklist steps (DESIGN.md "Repairs"). Until the checklist work adds checks, a ticket's
+# progress is its `step`: the steps before it are done, it is the current one.
+CHECKLIST_STEPS = ("booking", "diagnosis", "quote", "repair", "cleaning", "testing",
+                   "explanation", "follow_up", "archive")
+
+
+# --- extension points for the returns / compensation work --------------------------------------
+
+def returned_quantities(conn: Connection, receipt_no: str) -> dict[int, int]:
+    """Quantity already returned per line_no of a receipt, counting every earlier return.
+
+    THE one place returns feed the lookup: no returns table exists yet, so nothing has been
+    returned. The returns work replaces this body with one grouped query over its return lines.
+    """
+    return {}
+
+
+def customer_returns(conn: Connection, customer_id: str) -> list[dict[str, Any]]:
+    """A customer's returns (newest first) — filled in by the returns work."""
+    return []
+
+
+def customer_compensations(conn: Connection, customer_id: str) -> list[dict[str, Any]]:
+    """A customer's compensations (newest first) — filled in by the compensation work."""
+    return []
+
+
+# --- detail queries --------------------------------------------------------------------------
+
+def _customer_brief(conn: Connection, customer_id: str | None) -> dict[str, Any] | None:
+    if not customer_id:
+        return None
+    c = t.customers.c
+    row = conn.execute(select(c.customer_id, c.name, c.phone, c.member_id)
+                       .where(c.customer_id == customer_id)).first()
+    if row is None:
+        return {"customer_id": customer_id, "name": "", "phone": "", "member_id": ""}
+    return {"customer_id": row.customer_id, "name": row.name, "phone": mask_phone(row.phone),
+            "member_id": row.member_id}
+
+
+def _tickets(conn: Connection, where: Any, limit: int = RECENT_LIMIT) -> list[dict[str, Any]]:
+    tk, p = t.tickets.c, t.products.c
+    rows = conn.execute(
+        select(tk.code, tk.opened_at, tk.status, tk.step, tk.service_level, tk.promised_date,
+               tk.serial, tk.fault, tk.receipt_no, p.name.label("product_name"))
+        .select_from(t.tickets.outerjoin(t.products, p.sku == tk.sku))
+        .where(where).order_by(tk.opened_at.desc(), tk.code.desc()).limit(limit)
+    )
+    return [dict(r._mapping) for r in rows]
+
+
+def receipt_detail(conn: Connection, receipt_no: str) -> dict[str, Any]:
+    r = t.receipts.c
+    head = conn.execute(select(t.receipts).where(r.receipt_no == receipt_no)).first()
+    if head is None:
+        raise DeskError("lookup.unknown", kind="receipt", key=receipt_no)
+    returned = returned_quantities(conn, receipt_no)
+    ln = t.receipt_lines.c
+    lines = []
+    for row in conn.execute(select(t.receipt_lines).where(ln.receipt_no == receipt_no)
+                            .order_by(ln.line_no)):
+        line = dict(row._mapping)
+        line["net_fen"] = row.qty * row.unit_price_fen - row.line_discount_fen
+        line["returned_qty"] = returned.get(row.line_no, 0)
+        line["returnable_qty"] = max(0, row.qty - line["returned_qty"])
+        lines.append(line)
+    td, pr = t.receipt_tenders.c, t.receipt_promotions.c
+    tenders = [dict(x._mapping) for x in conn.execute(
+        select(td.position, td.tender, td.amount_fen, td.reference)
+        .where(td.receipt_no == receipt_no).order_by(td.position))]
+    promotions = [dict(x._mapping) for x in conn.execute(
+        select(pr.position, pr.kind, pr.description, pr.amount_fen)
+        .where(pr.receipt_no == receipt_no).order_by(pr.position))]
+    gifts = [{"line_no": x["line_no"], "name": x["name"], "qty": x["qty"],
+              "gift_value_fen": x["gift_value_fen"]} for x in lines if x["is_gift"]]
+    return {
+        "receipt_no": head.receipt_no, "store_id": head.store_id, "sold_at": head.sold_at,
+        "business_date": head.business_date, "list_total_fen": head.list_total_fen,
+        "discount_fen": head.discount_fen, "paid_fen": head.paid_fen,
+        "points_earned": head.points_earned,
+        "customer": _customer_brief(conn, head.customer_id),
+        "lines": lines, "tenders": tenders, "promotions": promotions, "gifts": gifts,
+        "tickets": _tickets(conn, t.tickets.c.receipt_no == receipt_no),
+        "fully_returned": bool(lines) and all(x["returnable_qty"] == 0 for x in lines
+                                              if not x["is_gift"]),
+    }
+
+
+def customer_detail(conn: Connection, customer_id: str) -> dict[str, Any]:
+    c = t.customers.c
+    row = conn.execute(select(c.customer_id, c.name, c.phone, c.member_id, c.note)
+                       .where(c.customer_id == customer_id)).first()
+    if row is None:
+        raise DeskError("lookup.unknown", kind="customer", key=customer_id)
+    r = t.receipts.c
+    purchases = [dict(x._mapping) for x in conn.execute(
+        select(r.receipt_no, r.sold_at, r.paid_fen, r.discount_fen, r.points_earned,
+               select(func.count()).where(t.receipt_lines.c.receipt_no == r.receipt_no)
+               .correlate(t.receipts).scalar_subquery().label("line_count"))
+        .where(r.customer_id == customer_id)
+        .order_by(r.sold_at.desc(), r.receipt_no.desc()).limit(RECENT_LIMIT))]
+    totals = conn.execute(select(func.count(), func.coalesce(func.sum(r.paid_fen), 0))
+                          .where(r.customer_id == customer_id)).one()
+    return {
+        "customer_id": row.customer_id, "name": row.name, "phone": mask_phone(row.phone),
+        "member_id": row.member_id, "note": row.note,
+        "purchase_count": int(totals[0]), "purchase_total_fen": int(totals[1]),
+        "purchases": purchases,
+        "returns": customer_returns(conn, customer_id),
+        "compensations": customer_compensations(conn, customer_id),
+        "tickets": _tickets(conn, t.tickets.c.customer_id == customer_id),
+    }
+
+
+def ticket_detail(conn: Connection, code: str) -> dict[str, Any]:
+    tk, p = t.tickets.c, t.products.c
+    row = conn.execute(
+        select(t.tickets, p.name.label("product_name"), p.barcode)
+        .select_from(t.tickets.outerjoin(t.products, p.sku == tk.sku))
+        .where(tk.code == code)).first()
+    if row is None:
+        raise DeskError("lookup.unknown", kind="ticket", key=code)
+    data = dict(row._mapping)
+    step = int(row.step)
+    closed = row.status == "closed"
+    data["customer"] = _customer_brief(conn, row.customer_id)
+    data["checklist"] = [
+        {"step": n, "key": key,
+         "state": "done" if closed or n < step else ("current" if n == step else "todo")}
+        for n, key in enumerate(CHECKLIST_STEPS, start=1)
+    ]
+    data["steps_done"] = len(CHECKLIST_STEPS) if closed else max(0, step - 1)
+    return data
+
+
+def product_detail(conn: Connection, sku: str) -> dict[str, Any]:
+    p, cat = t.products.c, t.categories.c
+    row = conn.execute(
+        select(p.sku, p.barcode, p.name, p.price_fen, p.category_id, cat.name.label("category"),
+               cat.kind.label("category_kind"))
+        .select_from(t.products.outerjoin(t.categories, cat.category_id == p.category_id))
+        .where(p.sku == sku)).first()
+    if row is None:
+        raise DeskError("lookup.unknown", kind="product", key=sku)
+    ln, r = t.receipt_lines.c, t.receipts.c
+    # the newest sales of it: receipt numbers sort by date, so the sku index + PK order suffice
+    sales = [dict(x._mapping) for x in conn.execute(
+        select(ln.receipt_no, ln.line_no, ln.qty, ln.serial, r.sold_at, r.paid_fen)
+        .select_from(t.receipt_lines.join(t.receipts, r.receipt_no == ln.receipt_no))
+        .where(ln.sku == sku).order_by(ln.receipt_no.desc()).limit(RECENT_LIMIT))]
+    return {**dict(row._mapping), "sales": sales}
+
+
+DETAILS = {"receipt": receipt_detail, "customer": customer_detail, "ticket": ticket_detail,
+           "product": product_detail}
+
+
+def detail(conn: Connection, kind: str, key: str) -> dict[str, Any]:
+    fn = DETAILS.get(kind)
+    if fn is None:
+        raise DeskError("lookup.unknown", kind=kind, key=key)
+    return fn(conn, key)

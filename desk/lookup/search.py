@@ -1,0 +1,376 @@
+"""One search box over receipts, tickets, customers and products, ranked.
+
+`search(conn, text)` classifies the text (desk.lookup.classify), runs the few indexed queries that
+kind calls for, and ranks the hits: exact identifiers first, then names, then pinyin, then
+"contains" matches; recent before old. One exact hit is marked `open` (the screen opens it
+directly). Nothing found, or input that cannot be searched, comes back with a `reason` code and
+parameters — never an exception for bad input.
+
+Every query is short and uses an index (see docs/lookup.md); "contains" scans run only when the
+indexed prefix searches found fewer than `limit` hits. A `cancel` token (anything with
+`is_set()`) is checked between queries so a superseded search stops early.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field, replace
+from typing import Any, Protocol
+
+from sqlalchemy import and_, func, select
+from sqlalchemy.engine import Connection
+from sqlalchemy.sql import ColumnElement
+
+from desk.lookup import classify as k
+from desk.lookup.classify import Query, classify, same_site, shorten
+from desk.storage import tables as t
+from desk.storage.db import get_setting
+
+DEFAULT_LIMIT = 50
+PER_SOURCE = 25  # at most this many rows from any one query
+
+# Why it matched -> rank (higher first). The UI shows the reason in words.
+SCORES: dict[str, int] = {
+    "receipt_no": 100, "ticket_code": 100, "tracking_url": 100, "customer_id": 100, "sku": 100,
+    "phone": 95, "member_id": 95, "barcode": 90, "serial": 90,
+    "name": 80, "pinyin": 75, "pinyin_initials": 74,
+    "phone_last4": 70,
+    "name_prefix": 60, "pinyin_prefix": 55, "initials_prefix": 54,
+    "receipt_prefix": 50, "ticket_prefix": 50, "member_prefix": 50, "serial_prefix": 50,
+    "phone_prefix": 45, "barcode_prefix": 45,
+    "name_contains": 30, "pinyin_contains": 25, "initials_contains": 24,
+}
+EXACT_MATCHES = frozenset({"receipt_no", "ticket_code", "tracking_url", "customer_id", "sku",
+                           "phone", "member_id", "barcode", "serial", "name"})
+
+
+class CancelToken(Protocol):
+    def is_set(self) -> bool: ...
+
+
+@dataclass(frozen=True)
+class Hit:
+    kind: str  # receipt, ticket, customer, product
+    key: str  # receipt_no, ticket code, customer_id or sku
+    title: str  # what the row says first: the number, or the name
+    match: str  # why it matched: a key of SCORES
+    matched: str  # the value that matched (phones masked)
+    date: str = ""  # receipt sold_at, ticket opened_at, a customer's last purchase
+    amount_fen: int | None = None  # receipt paid, product price
+    detail: str = ""  # second line: customer of a receipt, product of a ticket, ...
+
+    @property
+    def score(self) -> int:
+        return SCORES.get(self.match, 0)
+
+    @property
+    def exact(self) -> bool:
+        return self.match in EXACT_MATCHES
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**asdict(self), "score": self.score, "exact": self.exact}
+
+
+@dataclass
+class Outcome:
+    query: Query
+    hits: list[Hit] = field(default_factory=list)
+    reason: str | None = None  # lookup.* code when there is nothing to show
+    params: dict[str, Any] = field(default_factory=dict)
+    more: bool = False  # there were more hits than `limit`
+    cancelled: bool = False
+
+    @property
+    def open(self) -> Hit | None:
+        """The one hit to open directly: a single exact match."""
+        if len(self.hits) == 1 and self.hits[0].exact:
+            return self.hits[0]
+        return None
+
+    def to_dict(self) -> dict[str, Any]:
+        opened = self.open
+        return {
+            "query": self.query.text, "kind": self.query.kind,
+            "hits": [h.to_dict() for h in self.hits], "more": self.more,
+            "open": opened.to_dict() if opened else None,
+            "reason": self.reason, "params": self.params,
+        }
+
+
+def mask_phone(phone: str) -> str:
+    """138****5678: enough for the clerk to confirm with the customer, no more on screen."""
+    return phone[:3] + "****" + phone[-4:] if len(phone) == 11 else phone
+
+
+def _prefix(column: Any, value: str) -> ColumnElement[bool]:
+    """column starts with value, as an index range (no LIKE: no wildcards, no case folding)."""
+    upper = value[:-1] + chr(ord(value[-1]) + 1)
+    return and_(column >= value, column < upper)
+
+
+class _Searcher:
+    def __init__(self, conn: Connection, query: Query, limit: int,
+                 cancel: CancelToken | None) -> None:
+        self.conn = conn
+        self.query = query
+        self.limit = limit
+        self.cancel = cancel
+        self.hits: dict[tuple[str, str], Hit] = {}
+        self.more = False
+
+    # --- plumbing ---------------------------------------------------------------------------
+    def cancelled(self) -> bool:
+        return self.cancel is not None and self.cancel.is_set()
+
+    def add(self, hits: Iterable[Hit]) -> None:
+        for hit in hits:
+            key = (hit.kind, hit.key)
+            old = self.hits.get(key)
+            if old is None or hit.score > old.score:
+                self.hits[key] = hit
+
+    def enough(self) -> bool:
+        return len(self.hits) >= self.limit or self.cancelled()
+
+    # --- sources ----------------------------------------------------------------------------
+    def receipts(self, where: ColumnElement[bool], match: str, matched: str | None = None,
+                 limit: int = PER_SOURCE) -> list[Hit]:
+        r, c = t.receipts.c, t.customers.c
+        rows = self.conn.execute(
+            select(r.receipt_no, r.sold_at, r.paid_fen, c.name.label("customer_name"))
+            .select_from(t.receipts.outerjoin(t.customers, c.customer_id == r.customer_id))
+            .where(where).order_by(r.receipt_no.desc()).limit(limit + 1)
+        ).all()
+        if len(rows) > limit:
+            self.more = True
+        return [Hit("receipt", row.receipt_no, row.receipt_no, match,
+                    matched if matched is not None else row.receipt_no, row.sold_at,
+                    row.paid_fen, row.customer_name or "") for row in rows[:limit]]
+
+    def tickets(self, where: ColumnElement[bool], match: str, matched: str | None = None,
+                limit: int = PER_SOURCE) -> list[Hit]:
+        tk, p = t.tickets.c, t.products.c
+        rows = self.conn.execute(
+            select(tk.code, tk.opened_at, tk.status, tk.step, p.name.label("product_name"))
+            .select_from(t.tickets.outerjoin(t.products, p.sku == tk.sku))
+            .where(where).order_by(tk.code.desc()).limit(limit + 1)
+        ).all()
+        if len(rows) > limit:
+            self.more = True
+        return [Hit("ticket", row.code, row.code, match,
+                    matched if matched is not None else row.code, row.opened_at, None,
+                    row.product_name or "") for row in rows[:limit]]
+
+    def customers(self, where: ColumnElement[bool], match: str, how: str = "",
+                  limit: int = PER_SOURCE) -> list[Hit]:
+        c, r = t.customers.c, t.receipts.c
+        last = (select(func.max(r.sold_at)).where(r.customer_id == c.customer_id)
+                .correlate(t.customers).scalar_subquery())
+        rows = self.conn.execute(
+            select(c.customer_id, c.name, c.phone, c.member_id, c.name_pinyin, c.name_initials,
+                   last.label("last_purchase"))
+            .where(where).order_by(c.customer_id).limit(limit + 1)
+        ).all()
+        if len(rows) > limit:
+            self.more = True
+        hits = []
+        for row in rows[:limit]:
+            matched = {"phone": mask_phone(row.phone), "phone_last4": mask_phone(row.phone),
+                       "phone_prefix": mask_phone(row.phone), "member_id": row.member_id,
+                       "member_prefix": row.member_id, "customer_id": row.customer_id,
+                       "pinyin": row.name_pinyin, "pinyin_prefix": row.name_pinyin,
+                       "pinyin_contains": row.name_pinyin,
+                       "pinyin_initials": row.name_initials,
+                       "initials_prefix": row.name_initials,
+                       "initials_contains": row.name_initials}.get(match, row.name)
+            detail = " · ".join(x for x in (mask_phone(row.phone), row.member_id) if x)
+            hits.append(Hit("customer", row.customer_id, row.name, match, matched,
+                            row.last_purchase or "", None, detail))
+        return hits
+
+    def products(self, where: ColumnElement[bool], match: str,
+                 limit: int = PER_SOURCE) -> list[Hit]:
+        p, cat = t.products.c, t.categories.c
+        rows = self.conn.execute(
+            select(p.sku, p.name, p.barcode, p.price_fen, p.name_pinyin, p.name_initials,
+                   cat.name.label("category"))
+            .select_from(t.products.outerjoin(t.categories, cat.category_id == p.category_id))
+            .where(where).order_by(p.sku).limit(limit + 1)
+        ).all()
+        if len(rows) > limit:
+            self.more = True
+        hits = []
+        for row in rows[:limit]:
+            matched = {"barcode": row.barcode, "barcode_prefix": row.barcode, "sku": row.sku,
+                       "pinyin": row.name_pinyin, "pinyin_prefix": row.name_pinyin,
+                       "pinyin_contains": row.name_pinyin,
+                       "pinyin_initials": row.name_initials,
+                       "initials_prefix": row.name_initials,
+                       "initials_contains": row.name_initials}.get(match, row.name)
+            hits.append(Hit("product", row.sku, row.name, match, matched, "", row.price_fen,
+                            " · ".join(x for x in (row.category or "", row.barcode) if x)))
+        return hits
+
+    # --- by kind ----------------------------------------------------------------------------
+    def run(self) -> None:
+        q = self.query
+        v = q.value
+        r, tk, c, p = t.receipts.c, t.tickets.c, t.customers.c, t.products.c
+        kind = q.kind
+        if kind == k.RECEIPT:
+            self.add(self.receipts(r.receipt_no == v, "receipt_no"))
+            if not self.hits and not self.cancelled():  # a longer number it is the start of
+                self.add(self.receipts(_prefix(r.receipt_no, v), "receipt_prefix"))
+        elif kind == k.RECEIPT_PREFIX:
+            self.add(self.receipts(_prefix(r.receipt_no, v), "receipt_prefix"))
+        elif kind in (k.TICKET, k.TRACKING_URL):
+            self.add(self.tickets(tk.code == v, kind))
+        elif kind == k.TICKET_PREFIX:
+            self.add(self.tickets(_prefix(tk.code, v), "ticket_prefix"))
+        elif kind == k.PHONE:
+            self.add(self.customers(c.phone == v, "phone"))
+        elif kind == k.PHONE_LAST4:
+            self.add(self.customers(c.phone_last4 == v, "phone_last4"))
+        elif kind == k.PHONE_PREFIX:
+            self.add(self.customers(_prefix(c.phone, v), "phone_prefix"))
+        elif kind == k.MEMBER:
+            self.add(self.customers(c.member_id == v, "member_id"))
+        elif kind == k.MEMBER_PREFIX:
+            self.add(self.customers(_prefix(c.member_id, v), "member_prefix"))
+        elif kind == k.CUSTOMER_ID:
+            self.add(self.customers(c.customer_id == v, "customer_id"))
+        elif kind == k.SKU:
+            self.add(self.products(p.sku == v, "sku"))
+        elif kind == k.BARCODE:
+            self.add(self.products(p.barcode == v, "barcode"))
+        elif kind == k.DIGITS:
+            self.add(self.products(_prefix(p.barcode, v), "barcode_prefix"))
+        elif kind in (k.SERIAL, k.SERIAL_PREFIX):
+            self.by_serial(v, exact=kind == k.SERIAL)
+        elif kind == k.PINYIN:
+            self.by_pinyin(v)
+        elif kind == k.NAME:
+            self.by_name(q.text)
+
+    def by_serial(self, value: str, exact: bool) -> None:
+        """Receipts that sold it and tickets that repair it; the serial shows as the match."""
+        ln, tk = t.receipt_lines.c, t.tickets.c
+        match = "serial" if exact else "serial_prefix"
+        on_line = ln.serial == value if exact else _prefix(ln.serial, value)
+        sold = {row.receipt_no: row.serial for row in self.conn.execute(
+            select(ln.receipt_no, ln.serial).where(on_line).limit(PER_SOURCE))}
+        if sold and not self.cancelled():
+            found = self.receipts(t.receipts.c.receipt_no.in_(sorted(sold)), match)
+            self.add(replace(h, matched=sold.get(h.key, value)) for h in found)
+        if self.cancelled():
+            return
+        on_ticket = tk.serial == value if exact else _prefix(tk.serial, value)
+        repaired = {row.code: row.serial for row in self.conn.execute(
+            select(tk.code, tk.serial).where(on_ticket).limit(PER_SOURCE))}
+        if repaired:
+            found = self.tickets(tk.code.in_(sorted(repaired)), match)
+            self.add(replace(h, matched=repaired.get(h.key, value)) for h in found)
+
+    def by_name(self, text: str) -> None:
+        c, p = t.customers.c, t.products.c
+        steps: list[tuple[str, Any, Any]] = [
+            ("name", c.name == text, p.name == text),
+            ("name_prefix", _prefix(c.name, text), _prefix(p.name, text)),
+            ("name_contains", func.instr(c.name, text) > 0, func.instr(p.name, text) > 0),
+        ]
+        for match, on_customer, on_product in steps:
+            if self.enough():
+                return
+            self.add(self.customers(on_customer, match))
+            if self.enough():
+                return
+            self.add(self.products(on_product, match))
+
+    def by_pinyin(self, value: str) -> None:
+        c, p = t.customers.c, t.products.c
+        steps: list[tuple[str, Any, Any]] = [
+            ("pinyin_initials", c.name_initials == value, p.name_initials == value),
+            ("pinyin", c.name_pinyin == value, p.name_pinyin == value),
+            ("initials_prefix", _prefix(c.name_initials, value), _prefix(p.name_initials, value)),
+            ("pinyin_prefix", _prefix(c.name_pinyin, value), _prefix(p.name_pinyin, value)),
+        ]
+        if len(value) >= 2:  # "contains" on one letter would match nearly everything
+            steps += [
+                ("initials_contains", func.instr(c.name_initials, value) > 0,
+                 func.instr(p.name_initials, value) > 0),
+                ("pinyin_contains", func.instr(c.name_pinyin, value) > 0,
+                 func.instr(p.name_pinyin, value) > 0),
+            ]
+        for match, on_customer, on_product in steps:
+            if self.enough():
+                return
+            # products first: "yrf" at a counter is far more often a product than a person
+            self.add(self.products(on_product, match))
+            if self.enough():
+                return
+            self.add(self.customers(on_customer, match))
+
+
+def _rank(hits: Iterable[Hit]) -> list[Hit]:
+    # best match first; then most recent; then by key for a stable order
+    ordered = sorted(hits, key=lambda h: h.key)
+    ordered.sort(key=lambda h: h.date, reverse=True)
+    ordered.sort(key=lambda h: h.score, reverse=True)
+    return ordered
+
+
+def store_tracking_urls(conn: Connection) -> tuple[str, dict[str, str]]:
+    """This counter's tracking_url, and the other known stores' {tracking_url: name}."""
+    own_id = get_setting(conn, "store_id")
+    own = ""
+    others: dict[str, str] = {}
+    for row in conn.execute(select(t.stores.c.store_id, t.stores.c.name, t.stores.c.tracking_url)):
+        if row.store_id == own_id:
+            own = row.tracking_url
+        elif row.tracking_url:
+            others[row.tracking_url] = row.name
+    return own, others
+
+
+def search(conn: Connection, text: str, *, limit: int = DEFAULT_LIMIT,
+           cancel: CancelToken | None = None) -> Outcome:
+    query = classify(text)
+    outcome = Outcome(query, reason=query.reason, params=dict(query.params))
+    if not query.searchable:
+        return outcome
+    if query.kind == k.TRACKING_URL:
+        own, others = store_tracking_urls(conn)
+        if own and not same_site(query.url_base, own):
+            store = next((name for url, name in others.items()
+                          if same_site(query.url_base, url)), "")
+            outcome.reason = "lookup.other_store"
+            outcome.params = {**query.params, "store": store}
+            return outcome
+    if query.kind == k.BARCODE_BAD:
+        outcome.reason = "lookup.bad_check_digit"
+        return outcome
+    searcher = _Searcher(conn, query, limit, cancel)
+    searcher.run()
+    if searcher.cancelled():
+        outcome.cancelled = True
+        return outcome
+    ranked = _rank(searcher.hits.values())
+    outcome.hits = ranked[:limit]
+    outcome.more = searcher.more or len(ranked) > limit
+    if not outcome.hits:
+        outcome.reason, outcome.params = _nothing_found(query)
+    return outcome
+
+
+_INCOMPLETE = {
+    k.RECEIPT_PREFIX: "receipt", k.TICKET_PREFIX: "ticket", k.MEMBER_PREFIX: "member",
+    k.SERIAL_PREFIX: "serial", k.PHONE_PREFIX: "phone", k.DIGITS: "barcode",
+}
+
+
+def _nothing_found(query: Query) -> tuple[str, dict[str, Any]]:
+    if query.kind in _INCOMPLETE:
+        return "lookup.incomplete", {"text": shorten(query.text), "what": _INCOMPLETE[query.kind]}
+    if query.kind == k.TRACKING_URL:
+        return "lookup.ticket_not_here", dict(query.params)
+    return "lookup.not_found", {"text": shorten(query.text), "kind": query.kind}
