@@ -16,6 +16,8 @@ CORE_MODULES = (
     "desk.cli.setup_cmds",
     "desk.cli.db_cmds",
     "desk.cli.apply_cmd",
+    "desk.cli.demo_cmd",
+    "desk.cli.import_cmd",
     "desk.cli.bench_cmd",
     "desk.cli.lookup_cmd",
 )

@@ -51,6 +51,17 @@ MESSAGES: dict[str, str] = {
     "import.bad_rows": "{count} bad row(s); nothing was imported",
     "import.bad_header": "missing column(s): {missing}",
     "import.file_unreadable": "cannot read '{path}': {reason}",
+    # --- demo store and POS CSV import (desk demo, desk import sales) ---
+    "demo.not_empty": "this database already has store '{store_id}': the demo needs an empty one",
+    "import.not_utf8": "the file is not UTF-8 text (first bad byte on line {line})",
+    "import.empty": "the file has no header row",
+    "import.unknown_columns": "unknown column(s): {unknown}",
+    "import.bad_value": "{column}: {reason}",
+    "import.receipt_conflict": "{column} differs from the first row of receipt {receipt_no} "
+                               "(line {first_line})",
+    "import.receipt_split": "rows of receipt {receipt_no} must be together (it began on line "
+                            "{first_line})",
+    "import.phone_unknown": "no customer with phone {phone}",
     # --- lookups (issue 4): reasons a search shows nothing, and unknown detail keys ---
     "lookup.empty": "type or scan something to search for",
     "lookup.too_long": "the search text is too long ({length} characters, at most {limit})",

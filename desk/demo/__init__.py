@@ -1,0 +1,9 @@
+"""The demo store: a realistic Chinese department store built through the real command handlers.
+
+`build_demo(bus, size="small", seed=1)` fills an empty counter database; every row comes from
+journal events, so `desk db rebuild` reproduces it and `desk db verify` accepts it.
+"""
+
+from desk.demo.generator import SIZES, DemoSize, build_demo, has_store
+
+__all__ = ["SIZES", "DemoSize", "build_demo", "has_store"]

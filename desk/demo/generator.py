@@ -1,0 +1,543 @@
+"""Builds the demo store through the real command handlers, in batches of many commands per
+transaction.
+
+Every row comes from a journal event recorded by the command's own handler (`UnitOfWork.record`,
+the same projectors, the same hash chain), so `desk db rebuild` reproduces the store and
+`desk db verify` accepts it. The same seed gives the same store (apart from random event ids,
+PIN salts and clock stamps). Sales end "today" by the bus's clock.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import time
+from array import array
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import func, select
+
+from desk.demo import data as d
+from desk.demo.ids import SERIAL_ALPHABET, ean13, receipt_no, ticket_code
+from desk.domain.errors import DeskError
+from desk.domain.money import split_largest_remainder
+from desk.services.bus import HANDLERS, SYSTEM_ACTOR, CommandBus, Context
+from desk.services.commands import (
+    Command,
+    DefineCategory,
+    InitialiseCounter,
+    OpenTicket,
+    Promotion,
+    RecordSale,
+    RegisterCustomer,
+    RegisterProduct,
+    RegisterStaff,
+    SaleLine,
+    Tender,
+)
+from desk.services.ports import Clock, FixedClock
+from desk.services.uow import UnitOfWork
+from desk.storage import tables as t
+from desk.storage.db import Database, get_setting, set_setting
+
+# progress(stage, done, total): stages are "setup", "catalogue", "customers", "sales", "tickets"
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass(frozen=True)
+class DemoSize:
+    name: str
+    receipts: int
+    lines: int  # sale lines in all (gift lines included), exactly
+    tickets: int
+    customers: int
+    skus_per_item: int  # at most this many SKUs (brand x variant) of each kind of product
+    pos_counters: int  # the store's POS tills (the 2 digits in a receipt number)
+    ticket_days: int  # tickets were opened within this many days up to today
+    batch: int  # commands per transaction
+
+
+SIZES: dict[str, DemoSize] = {
+    "small": DemoSize("small", receipts=2_000, lines=10_000, tickets=200, customers=800,
+                      skus_per_item=4, pos_counters=4, ticket_days=10, batch=500),
+    "large": DemoSize("large", receipts=200_000, lines=1_000_000, tickets=20_000,
+                      customers=60_000, skus_per_item=40, pos_counters=12, ticket_days=365,
+                      batch=2_000),
+}
+
+
+def has_store(db: Database) -> bool:
+    return db.store_id() is not None
+
+
+# --- the catalogue -----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Product:
+    sku: str
+    name: str
+    kind: str
+    category_id: str
+    price_fen: int
+    qty_max: int
+
+    @property
+    def serialised(self) -> bool:
+        return self.kind in ("appliance", "electronics")
+
+
+def _price_fen(rng: random.Random, low: int, high: int) -> int:
+    yuan = rng.randint(low, high)
+    if low == high:
+        return yuan * 100
+    if yuan < 100:
+        return yuan * 100 + rng.choice((90, 80, 0, 50))  # 29.90, 19.80
+    if yuan < 1000:
+        return (yuan // 10 * 10 + 9) * 100  # 299.00, 1 099.00
+    return (yuan // 100 * 100 + 99) * 100  # 2 599.00
+
+
+def _catalogue(rng: random.Random, size: DemoSize) -> list[_Product]:
+    products: list[_Product] = []
+    for cat in (*d.CATEGORIES, d.GIFT_CATEGORY):
+        for item in cat.items:
+            combos = [(b, v) for v in item.variants for b in cat.brands]
+            rng.shuffle(combos)
+            for brand, variant in sorted(combos[:size.skus_per_item]):
+                name = f"{brand}{item.name} {variant}".strip() if variant else f"{brand}{item.name}"
+                sku = f"P{len(products) + 100001:06d}"
+                products.append(_Product(sku, name, cat.kind, cat.category_id,
+                                         _price_fen(rng, item.low_yuan, item.high_yuan),
+                                         item.qty_max))
+    return products
+
+
+def _barcodes(rng: random.Random, count: int) -> list[str]:
+    out: list[str] = []
+    seen: set[str] = set()
+    while len(out) < count:
+        code = ean13("69" + f"{rng.randrange(10**10):010d}")
+        if code not in seen:
+            seen.add(code)
+            out.append(code)
+    return out
+
+
+# --- customers ---------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Customer:
+    customer_id: str
+    name: str
+    phone: str
+    member_id: str
+
+
+def _customers(rng: random.Random, count: int) -> list[_Customer]:
+    phones: set[str] = set()
+    members: set[str] = set()
+    out: list[_Customer] = []
+    for i in range(1, count + 1):
+        given = rng.choice(d.GIVEN_CHARS)
+        if rng.random() < 0.7:
+            given += rng.choice(d.GIVEN_CHARS)
+        name = rng.choice(d.SURNAMES) + given
+        while True:
+            phone = rng.choice(d.PHONE_PREFIXES) + f"{rng.randrange(10**8):08d}"
+            if phone not in phones:
+                phones.add(phone)
+                break
+        member = ""
+        if rng.random() < 0.9:
+            while True:
+                member = f"M{rng.randrange(10**7, 10**8):08d}"
+                if member not in members:
+                    members.add(member)
+                    break
+        out.append(_Customer(f"C{i:07d}", name, phone, member))
+    return out
+
+
+# --- the shape of a year of sales --------------------------------------------------------------
+
+# basket kinds: (name, weight, fewest items, most items, chance of a gift line, categories)
+_BASKETS: tuple[tuple[str, int, int, int, float, tuple[str, ...]], ...] = (
+    ("fresh", 40, 3, 12, 0.0, ("F01", "F02", "F03")),
+    ("clothing", 22, 1, 4, 0.0, ("C01", "C02", "C04")),
+    ("down_jacket", 8, 1, 2, 0.25, ("C03",)),
+    ("appliance", 12, 1, 2, 0.55, ("A01", "A02", "A03")),
+    ("electronics", 12, 1, 3, 0.35, ("E01", "E02", "E03")),
+    ("jewelry", 6, 1, 2, 0.45, ("J01", "J02")),
+)
+_MAX_ITEMS = 15
+OPEN_MINUTE, CLOSE_MINUTE = 9 * 60 + 30, 22 * 60  # the store opens 09:30-22:00
+
+
+def _day_weight(day: date) -> float:
+    weight = 1.6 if day.weekday() >= 5 else 1.0
+    md = (day.month, day.day)
+    if md == (11, 11):
+        weight *= 3.0  # 双十一
+    elif md in ((6, 18), (12, 12)) or (10, 1) <= md <= (10, 7) or (5, 1) <= md <= (5, 5):
+        weight *= 1.8  # 618, 双十二, 国庆, 五一
+    elif (1, 20) <= md <= (2, 10):
+        weight *= 1.4  # 年货 before the Spring Festival
+    return weight
+
+
+def _receipts_per_day(now: datetime, receipts: int) -> list[tuple[date, int]]:
+    """Split the receipts over the 365 days ending today, today only up to the clock's time."""
+    today = now.date()
+    days = [today - timedelta(days=n) for n in range(364, -1, -1)]
+    weights = [_day_weight(day) for day in days]
+    minute_now = now.hour * 60 + now.minute
+    elapsed = min(max(minute_now - OPEN_MINUTE, 0), CLOSE_MINUTE - OPEN_MINUTE)
+    weights[-1] *= elapsed / (CLOSE_MINUTE - OPEN_MINUTE)
+    counts = split_largest_remainder(receipts, [int(w * 1000) for w in weights])
+    return list(zip(days, counts, strict=True))
+
+
+def _plan_baskets(rng: random.Random, size: DemoSize) -> tuple[bytes, bytes, bytes]:
+    """Per receipt: basket kind, item count and whether a gift line is added, such that the lines
+    (items + gifts) add up to exactly `size.lines`."""
+    kinds, items, gifts = bytearray(), bytearray(), bytearray()
+    weights = [b[1] for b in _BASKETS]
+    for _ in range(size.receipts):
+        k = rng.choices(range(len(_BASKETS)), weights)[0]
+        _, _, low, high, gift_chance, _ = _BASKETS[k]
+        kinds.append(k)
+        items.append(rng.randint(low, high))
+        gifts.append(1 if rng.random() < gift_chance else 0)
+    diff = size.lines - sum(items) - sum(gifts)
+    # Bigger or smaller baskets (fresh food first) until the total is exact.
+    order = list(range(size.receipts))
+    rng.shuffle(order)
+    order.sort(key=lambda i: kinds[i] != 0)
+    step = 1 if diff > 0 else -1
+    while diff:
+        moved = False
+        for i in order:
+            if diff == 0:
+                break
+            if 1 <= items[i] + step <= _MAX_ITEMS:
+                items[i] += step
+                diff -= step
+                moved = True
+        if not moved:
+            raise ValueError("cannot fit the requested number of lines into the receipts")
+    return bytes(kinds), bytes(items), bytes(gifts)
+
+
+def _serial(rng: random.Random) -> str:
+    return "SN" + "".join(rng.choices(SERIAL_ALPHABET, k=10))
+
+
+def _digits(rng: random.Random, n: int) -> str:
+    return "".join(rng.choices("0123456789", k=n))
+
+
+_TENDER_WEIGHTS = (("wechat_pay", 35), ("alipay", 25), ("bank_card", 20), ("cash", 12),
+                   ("store_card", 8))
+
+
+def _reference(rng: random.Random, tender: str, day: date) -> str:
+    if tender == "wechat_pay":
+        return "4200" + _digits(rng, 24)
+    if tender == "alipay":
+        return f"{day:%Y%m%d}2200" + _digits(rng, 16)
+    if tender == "bank_card":
+        return f"6222****{_digits(rng, 4)}"
+    if tender == "store_card":
+        return "SC" + _digits(rng, 10)
+    return ""
+
+
+def _tenders(rng: random.Random, paid: int, day: date) -> list[Tender]:
+    names = [n for n, _ in _TENDER_WEIGHTS]
+    weights = [w for _, w in _TENDER_WEIGHTS]
+    first = rng.choices(names, weights)[0]
+    if paid >= 500_000 and rng.random() < 0.5:
+        first = "bank_card"
+    if paid >= 2_000 and rng.random() < 0.12:  # split payment, e.g. store card + WeChat
+        second = rng.choice([n for n in names if n != first])
+        part = max(100, min(paid - 100, paid * rng.randint(20, 80) // 100 // 100 * 100))
+        return [Tender(first, part, _reference(rng, first, day)),
+                Tender(second, paid - part, _reference(rng, second, day))]
+    return [Tender(first, paid, _reference(rng, first, day))]
+
+
+# --- the builder -------------------------------------------------------------------------------
+
+@dataclass
+class _Candidate:
+    """A sold line a repair ticket could be opened for."""
+
+    receipt_no: str
+    sku: str
+    serial: str
+    customer_id: str | None
+    sold_at: datetime
+    kind: str
+
+
+class _Builder:
+    def __init__(self, bus: CommandBus, size: DemoSize, seed: int,
+                 progress: Progress | None) -> None:
+        self.bus = bus
+        self.size = size
+        self.seed = seed
+        self.progress = progress or (lambda stage, done, total: None)
+        self.rng = random.Random(seed)
+        self.now = bus.clock.local_now().replace(microsecond=0)
+        self.counts: dict[str, int] = {}
+
+    # Commands run through their own handlers, many to a unit of work (one transaction).
+    def run(self, stage: str, items: Iterable[tuple[Command, str, Clock | None]],
+            total: int) -> int:
+        done = 0
+        batch: list[tuple[Command, str, Clock | None]] = []
+        self.progress(stage, 0, total)
+        for item in items:
+            batch.append(item)
+            if len(batch) >= self.size.batch:
+                done += self._commit(batch)
+                batch = []
+                self.progress(stage, done, total)
+        if batch:
+            done += self._commit(batch)
+            self.progress(stage, done, total)
+        return done
+
+    def _commit(self, batch: list[tuple[Command, str, Clock | None]]) -> int:
+        with UnitOfWork(self.bus.db, SYSTEM_ACTOR) as uow:
+            for command, actor, clock in batch:
+                uow.actor = actor
+                HANDLERS[type(command)](command, uow, Context(clock or self.bus.clock, None))
+            uow.commit()
+        return len(batch)
+
+    def build(self) -> dict[str, Any]:
+        started = time.monotonic()
+        rng = self.rng
+        self.run("setup", self._setup(), 1 + len(d.STAFF))
+        products = _catalogue(rng, self.size)
+        barcodes = _barcodes(rng, len(products))
+        cat_items: list[tuple[Command, str, Clock | None]] = [
+            (DefineCategory(c.category_id, c.name, c.kind), SYSTEM_ACTOR, None)
+            for c in (*d.CATEGORIES, d.GIFT_CATEGORY)]
+        cat_items += [(RegisterProduct(p.sku, p.name, p.category_id, p.price_fen, code),
+                       SYSTEM_ACTOR, None) for p, code in zip(products, barcodes, strict=True)]
+        self.run("catalogue", cat_items, len(cat_items))
+        customers = _customers(rng, self.size.customers)
+        self.run("customers", ((RegisterCustomer(c.customer_id, c.name, c.phone, c.member_id),
+                                SYSTEM_ACTOR, None) for c in customers), len(customers))
+        candidates: list[_Candidate] = []
+        self.run("sales", self._sales(products, customers, candidates), self.size.receipts)
+        tickets = self._ticket_plan(products, customers, candidates)
+        self.run("tickets", tickets, len(tickets))
+        summary = self._summary(time.monotonic() - started)
+        with UnitOfWork(self.bus.db, SYSTEM_ACTOR) as uow:
+            set_setting(uow.conn, "demo_logins", json.dumps(demo_logins(), ensure_ascii=False))
+            set_setting(uow.conn, "demo", json.dumps(
+                {"size": self.size.name, "seed": self.seed, "built_at": self.now.isoformat()}))
+            uow.commit()
+        return summary
+
+    def _setup(self) -> Iterator[tuple[Command, str, Clock | None]]:
+        yield (InitialiseCounter(store_id=d.STORE_ID, store_name=d.STORE_NAME,
+                                 device_name=d.COUNTER_NAME, admin_id=d.ADMIN.staff_id,
+                                 admin_name=d.ADMIN.name, admin_pin=d.ADMIN.pin,
+                                 tracking_url=d.TRACKING_URL), SYSTEM_ACTOR, None)
+        for s in d.STAFF:
+            yield RegisterStaff(s.staff_id, s.name, s.role, s.pin), SYSTEM_ACTOR, None
+
+    # --- sales ---------------------------------------------------------------------------------
+
+    def _sales(self, products: list[_Product], customers: list[_Customer],
+               candidates: list[_Candidate]) -> Iterator[tuple[Command, str, Clock | None]]:
+        rng = self.rng
+        size = self.size
+        by_category: dict[str, list[_Product]] = {}
+        for p in products:
+            by_category.setdefault(p.category_id, []).append(p)
+        gifts = {p.name: p for p in by_category[d.GIFT_CATEGORY.category_id]}
+        kinds, items, gift_flags = _plan_baskets(rng, size)
+        index = 0
+        member_ids = [c.customer_id for c in customers]
+        for day, count in _receipts_per_day(self.now, size.receipts):
+            if not count:
+                continue
+            last_minute = CLOSE_MINUTE if day < self.now.date() else (
+                self.now.hour * 60 + self.now.minute)
+            seconds = sorted(rng.randrange(OPEN_MINUTE * 60, last_minute * 60)
+                             for _ in range(count))
+            sequences = array("H", [0] * (size.pos_counters + 1))
+            for second in seconds:
+                sold_at = datetime.combine(day, datetime.min.time()) + timedelta(seconds=second)
+                till = rng.randint(1, size.pos_counters)
+                sequences[till] += 1
+                no = receipt_no(day, till, sequences[till])
+                basket = _BASKETS[kinds[index]]
+                yield (self._sale(no, sold_at, basket, items[index], bool(gift_flags[index]),
+                                  by_category, gifts, member_ids, candidates),
+                       SYSTEM_ACTOR, None)
+                index += 1
+
+    def _sale(self, no: str, sold_at: datetime,
+              basket: tuple[str, int, int, int, float, tuple[str, ...]], n_items: int,
+              with_gift: bool, by_category: dict[str, list[_Product]],
+              gifts: dict[str, _Product], member_ids: list[str],
+              candidates: list[_Candidate]) -> RecordSale:
+        rng = self.rng
+        kind, _, _, _, _, category_ids = basket
+        member_chance = 0.55 if kind in ("fresh", "clothing") else 0.8
+        customer_id = None
+        if rng.random() < member_chance:
+            # loyal customers come back more often: a skewed pick
+            customer_id = member_ids[int(len(member_ids) * rng.random() ** 2)]
+        lines: list[SaleLine] = []
+        for _ in range(n_items):
+            product = rng.choice(by_category[rng.choice(category_ids)])
+            qty = rng.randint(1, product.qty_max) if product.qty_max > 1 else 1
+            list_fen = qty * product.price_fen
+            discount = 0
+            if product.kind != "fresh_food" and rng.random() < 0.15:
+                discount = list_fen - list_fen * rng.choice((90, 95, 88)) // 100  # 9折, 95折
+            serial = _serial(rng) if product.serialised else ""
+            lines.append(SaleLine(product.sku, qty, product.price_fen, discount, serial))
+            if kind in ("appliance", "electronics", "down_jacket", "jewelry", "clothing"):
+                candidates.append(_Candidate(no, product.sku, serial, customer_id, sold_at,
+                                             product.kind))
+        if with_gift:
+            gift = gifts[rng.choice(d.GIFTS_BY_KIND.get(kind, ("品牌帆布袋",)))]
+            lines.append(SaleLine(gift.sku, 1, 0, 0, "", True, gift.price_fen))
+        after_lines = sum(ln.qty * ln.unit_price_fen - ln.line_discount_fen for ln in lines)
+        promotions: list[Promotion] = []
+        if rng.random() < 0.35:
+            for threshold, off in reversed(d.PROMOTIONS):
+                if after_lines >= threshold * 100:
+                    promotions.append(Promotion("full_reduction", f"满{threshold}减{off}",
+                                                off * 100))
+                    break
+        if customer_id and rng.random() < 0.15:
+            off, description = rng.choice(d.COUPONS)
+            if after_lines - sum(p.amount_fen for p in promotions) >= off * 100 * 5:
+                promotions.append(Promotion("coupon", description, off * 100))
+        paid = after_lines - sum(p.amount_fen for p in promotions)
+        if paid <= 0:  # a basket of nothing but gifts cannot happen; keep the invariant anyway
+            promotions = []
+            paid = after_lines
+        tenders = _tenders(rng, paid, sold_at.date())
+        points = paid // 100 if customer_id else 0
+        return RecordSale(receipt_no=no, sold_at=sold_at.isoformat(timespec="seconds"),
+                          lines=lines, tenders=tenders, promotions=promotions,
+                          customer_id=customer_id, points_earned=points)
+
+    # --- tickets -------------------------------------------------------------------------------
+
+    def _ticket_plan(self, products: list[_Product], customers: list[_Customer],
+                     candidates: list[_Candidate]) -> list[tuple[Command, str, Clock | None]]:
+        rng = self.rng
+        today = self.now.date()
+        first_day = today - timedelta(days=self.size.ticket_days - 1)
+        wanted = self.size.tickets
+        walk_ins = wanted // 10
+        chosen = rng.sample(range(len(candidates)), min(wanted - walk_ins, len(candidates)))
+        serviceable = [p for p in products if p.kind in FAULT_KINDS]
+        planned: list[tuple[datetime, _Candidate | None, _Product | None, str | None]] = []
+        for i in chosen:
+            c = candidates[i]
+            opened = self._opened_at(max(c.sold_at.date(), first_day), c.sold_at)
+            if opened is not None:
+                planned.append((opened, c, None, None))
+        while len(planned) < wanted:  # walk-ins: our product, no receipt at hand
+            product = rng.choice(serviceable)
+            customer = rng.choice(customers).customer_id if rng.random() < 0.6 else None
+            opened = self._opened_at(first_day, None)
+            if opened is not None:
+                planned.append((opened, None, product, customer))
+        planned.sort(key=lambda entry: (entry[0], entry[1].receipt_no if entry[1] else ""))
+        kind_of = {p.sku: p.kind for p in products}
+        sequences: dict[date, int] = {}
+        out: list[tuple[Command, str, Clock | None]] = []
+        for opened, cand, walk_in, customer_id in planned:
+            sequences[opened.date()] = sequences.get(opened.date(), 0) + 1
+            code = ticket_code(opened.date(), sequences[opened.date()])
+            level = rng.choices(("simple", "complex", "major"), (55, 35, 10))[0]
+            promised = opened.date() + timedelta(days={
+                "simple": rng.randint(2, 5), "complex": rng.randint(5, 12),
+                "major": rng.randint(10, 20)}[level])
+            if cand is not None:
+                sku, serial, receipt, customer_id = (cand.sku, cand.serial, cand.receipt_no,
+                                                     cand.customer_id)
+            else:
+                assert walk_in is not None
+                sku = walk_in.sku
+                serial = _serial(rng) if walk_in.serialised else ""
+                receipt = None
+            fault = rng.choice(d.FAULTS[kind_of[sku]])
+            out.append((OpenTicket(code=code, sku=sku, fault=fault,
+                                   promised_date=promised.isoformat(), service_level=level,
+                                   serial=serial, receipt_no=receipt, customer_id=customer_id),
+                        rng.choice(d.CLERK_IDS), FixedClock(opened)))
+        return out
+
+    def _opened_at(self, first: date, after: datetime | None) -> datetime | None:
+        """A time during opening hours between `first` and now (and after `after`)."""
+        rng = self.rng
+        span = (self.now.date() - first).days
+        if span < 0:
+            return None
+        day = first + timedelta(days=rng.randint(0, span))
+        start = datetime.combine(day, datetime.min.time()) + timedelta(minutes=OPEN_MINUTE)
+        end = datetime.combine(day, datetime.min.time()) + timedelta(minutes=CLOSE_MINUTE - 30)
+        if after is not None:
+            start = max(start, after + timedelta(minutes=20))
+        end = min(end, self.now)
+        if end <= start:
+            return None
+        return start + timedelta(seconds=rng.randrange(int((end - start).total_seconds())))
+
+    # --- the result ----------------------------------------------------------------------------
+
+    def _summary(self, seconds: float) -> dict[str, Any]:
+        with self.bus.db.engine.connect() as conn:
+            def count(table: Any) -> int:
+                return int(conn.execute(select(func.count()).select_from(table)).scalar_one())
+
+            overdue = conn.execute(select(func.count()).select_from(t.tickets).where(
+                t.tickets.c.status == "open",
+                t.tickets.c.promised_date < self.now.date().isoformat())).scalar_one()
+            summary = {
+                "ok": True, "size": self.size.name, "seed": self.seed,
+                "store_id": get_setting(conn, "store_id"),
+                "staff": count(t.staff), "categories": count(t.categories),
+                "products": count(t.products), "customers": count(t.customers),
+                "receipts": count(t.receipts), "sale_lines": count(t.receipt_lines),
+                "tenders": count(t.receipt_tenders),
+                "promotions": count(t.receipt_promotions),
+                "tickets": count(t.tickets), "overdue_tickets": int(overdue),
+                "events": count(t.journal), "seconds": round(seconds, 2),
+            }
+        return summary
+
+
+FAULT_KINDS = frozenset(d.FAULTS)
+
+
+def demo_logins() -> list[dict[str, str]]:
+    """The staff the login window lists on a demo database (ids, names, roles and PINs)."""
+    return [{"staff_id": s.staff_id, "name": s.name, "role": s.role, "pin": s.pin}
+            for s in (*d.STAFF, d.ADMIN)]
+
+
+def build_demo(bus: CommandBus, size: str | DemoSize = "small", seed: int = 1,
+               progress: Progress | None = None) -> dict[str, Any]:
+    """Fill an empty counter database with the demo store; returns a summary (counts, seconds)."""
+    spec = SIZES[size] if isinstance(size, str) else size
+    if has_store(bus.db):
+        raise DeskError("demo.not_empty", store_id=bus.db.store_id())
+    return _Builder(bus, spec, seed, progress).build()
