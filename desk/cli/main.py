@@ -16,6 +16,7 @@ CORE_MODULES = (
     "desk.cli.setup_cmds",
     "desk.cli.db_cmds",
     "desk.cli.apply_cmd",
+    "desk.cli.sync_cmds",
     "desk.cli.demo_cmd",
     "desk.cli.import_cmd",
     "desk.cli.bench_cmd",

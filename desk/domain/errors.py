@@ -76,6 +76,39 @@ MESSAGES: dict[str, str] = {
     "lookup.not_tracking_url": "'{url}' is not a repair tracking link",
     "lookup.ticket_not_here": "ticket {code} from the tracking link is not in this store's records",
     "lookup.unknown": "no {kind} '{key}'",
+    # --- sync with the central PostgreSQL (issue 6) ---
+    "sync.not_configured": "no central server is configured: give --central URL or set it up",
+    "sync.bad_url": "'{url}' is not a usable central server address: {reason}",
+    "sync.unreachable": "cannot reach the central server {url}: {reason}",
+    "sync.auth_failed": "the central server refused the user name or password ({url})",
+    "sync.no_database": "the central server has no such database ({url})",
+    "sync.tls_failed": "secure connection to the central server failed: {reason}",
+    "sync.central_missing": "the central server has no Service Desk schema: run "
+                            "'desk central init URL' there first",
+    "sync.central_outdated": "the central server's schema is version {found}, this program needs "
+                             "{needed}: run 'desk central init URL' to upgrade it",
+    "sync.central_newer": "the central server's schema is version {found}, newer than this "
+                          "program knows ({known}): update this program",
+    "sync.not_a_store_role": "these credentials do not belong to a store: create them with "
+                             "'desk central add-store'",
+    "sync.store_role_taken": "store '{store_id}' already has the role '{role}'",
+    "sync.wrong_store": "this counter belongs to store '{counter}' but the credentials are store "
+                        "'{credentials}'s",
+    "sync.forbidden": "the central server refused the write: {reason}",
+    "sync.gap": "device {device_id}: expected event {expected}, got {got} (nothing was taken; "
+                "the next round resends from {expected})",
+    "sync.diverged": "device {device_id}: event {device_seq} differs from the central server's "
+                     "copy (database restored from an old backup?)",
+    "sync.bad_hash": "device {device_id}: event {device_seq} from the server fails its hash check",
+    "sync.connection_lost": "the connection to the central server was lost: {reason}",
+    "sync.server_error": "the central server reported an error: {reason}",
+    "sync.clock_skew": "this counter's clock is {minutes} minutes off the central server's",
+    "sync.clock_drift": "another counter's clock runs {minutes} minutes ahead of this one",
+    "sync.keyring_unavailable": "no password store (keyring) on this computer: the password "
+                                "is asked for each session and never written to disk",
+    "conflict.unknown": "unknown conflict '{conflict_id}'",
+    "conflict.resolved_already": "conflict '{conflict_id}' is already resolved",
+    "conflict.decision_unknown": "unknown decision '{decision}'",
 }
 
 

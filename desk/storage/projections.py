@@ -17,6 +17,7 @@ from desk.domain.events import Event
 from desk.storage import tables as t
 from desk.storage.journal import iter_events
 from desk.storage.search_keys import pinyin_keys
+from desk.sync.conflicts import check_invariants, record_conflict, record_resolution
 
 Projector = Callable[[Connection, Event], set[str]]
 PROJECTORS: dict[str, Projector] = {}
@@ -31,9 +32,61 @@ def projects(kind: str) -> Callable[[Projector], Projector]:
 
 
 def apply_event(conn: Connection, event: Event) -> set[str]:
-    """Project one event; kinds this version does not know (newer software) change nothing."""
+    """Project one event; kinds this version does not know (newer software) change nothing.
+    Then run the invariants registered for its kind (desk/sync/conflicts.py)."""
     projector = PROJECTORS.get(event.kind)
-    return projector(conn, event) if projector else set()
+    changed = projector(conn, event) if projector else set()
+    return changed | check_invariants(conn, event)
+
+
+# --- events from several counters (sync, issue 6) ----------------------------------------------
+# Two counters may record, offline, a fact with the same key (a receipt number, a customer id, a
+# ticket code). Such projections must not fail and must come out the same on every counter
+# whatever order the events arrive in: the row follows a deterministic winner among all events of
+# that kind and entity in the journal, and differing contents become a recorded conflict.
+
+
+def _rivals(conn: Connection, kind: str, entity_id: str) -> list[Event]:
+    from desk.storage.journal import event_from_row
+
+    j = t.journal.c
+    rows = conn.execute(select(t.journal).where(j.entity_id == entity_id, j.kind == kind)).all()
+    return sorted((event_from_row(r) for r in rows), key=lambda e: (e.hlc, e.event_id))
+
+
+def _differ(events: list[Event], ignore: tuple[str, ...] = ()) -> bool:
+    contents = {(e.store_id, json.dumps({k: v for k, v in e.payload.items() if k not in ignore},
+                                        sort_keys=True)) for e in events}
+    return len(contents) > 1
+
+
+def _unique_fact(conn: Connection, e: Event, table: Any, key: str, code: str,
+                 insert_fn: Callable[[Connection, Event], None],
+                 children: tuple[Any, ...] = ()) -> bool:
+    """Insert the fact, or (its key is taken) re-project the first one by HLC and record a
+    conflict when the contents differ. Returns False when nothing was written."""
+    exists = conn.execute(select(table.c[key]).where(table.c[key] == e.entity_id)).first()
+    if exists is None:
+        insert_fn(conn, e)
+        return True
+    rivals = _rivals(conn, e.kind, e.entity_id)
+    if _differ(rivals):
+        record_conflict(conn, code, e.entity_id, e.store_id, rivals)
+    for tbl in (*children, table):
+        conn.execute(delete(tbl).where(tbl.c[key] == e.entity_id))
+    insert_fn(conn, rivals[0] if rivals else e)
+    return True
+
+
+def _last_writer(conn: Connection, e: Event) -> Event:
+    """The newest (by HLC) event of this kind and entity: for upserted reference data."""
+    rivals = _rivals(conn, e.kind, e.entity_id)
+    return rivals[-1] if rivals else e
+
+
+@projects("conflict.resolved")
+def _conflict_resolved(conn: Connection, e: Event) -> set[str]:
+    return record_resolution(conn, e)
 
 
 def rebuild(conn: Connection) -> int:
@@ -57,6 +110,7 @@ def _upsert(conn: Connection, table: Any, key: str, row: dict[str, Any]) -> None
 
 @projects("store.registered")
 def _store(conn: Connection, e: Event) -> set[str]:
+    e = _last_writer(conn, e)  # every counter of a store registers it: the newest words win
     p = e.payload
     _upsert(conn, t.stores, "store_id", {
         "store_id": p["store_id"], "name": p["name"],
@@ -76,15 +130,32 @@ def _device(conn: Connection, e: Event) -> set[str]:
 @projects("staff.registered")
 def _staff(conn: Connection, e: Event) -> set[str]:
     p = e.payload
-    conn.execute(insert(t.staff).values(
-        staff_id=p["staff_id"], store_id=e.store_id, name=p["name"], role=p["role"],
-        pin_hash=p["pin_hash"], active=True,
-    ))
-    return {"staff"}
+    exists = conn.execute(select(t.staff.c.staff_id)
+                          .where(t.staff.c.staff_id == p["staff_id"])).first()
+    if exists is None:
+        conn.execute(insert(t.staff).values(
+            staff_id=p["staff_id"], store_id=e.store_id, name=p["name"], role=p["role"],
+            pin_hash=p["pin_hash"], active=True,
+        ))
+        return {"staff"}
+    # The same staff id registered on two counters: the first registration by HLC, then every
+    # later PIN change and deactivation, recomputed from the journal; and a recorded conflict.
+    rivals = _rivals(conn, e.kind, e.entity_id)
+    if len(rivals) > 1:  # PIN hashes are salted: two registrations always differ
+        record_conflict(conn, "staff.duplicate_id", e.entity_id, e.store_id, rivals)
+    first = rivals[0] if rivals else e
+    pins = _rivals(conn, "staff.pin_changed", e.entity_id)
+    off = _rivals(conn, "staff.deactivated", e.entity_id)
+    conn.execute(update(t.staff).where(t.staff.c.staff_id == p["staff_id"]).values(
+        store_id=first.store_id, name=first.payload["name"], role=first.payload["role"],
+        pin_hash=pins[-1].payload["pin_hash"] if pins else first.payload["pin_hash"],
+        active=not off))
+    return {"staff", "conflicts"}
 
 
 @projects("staff.pin_changed")
 def _staff_pin(conn: Connection, e: Event) -> set[str]:
+    e = _last_writer(conn, e)  # changed on two counters: the newest PIN by HLC
     conn.execute(update(t.staff).where(t.staff.c.staff_id == e.entity_id)
                  .values(pin_hash=e.payload["pin_hash"]))
     conn.execute(delete(t.staff_auth).where(t.staff_auth.c.staff_id == e.entity_id))
@@ -122,6 +193,7 @@ def _logged_in(conn: Connection, e: Event) -> set[str]:
 
 @projects("category.defined")
 def _category(conn: Connection, e: Event) -> set[str]:
+    e = _last_writer(conn, e)
     p = e.payload
     _upsert(conn, t.categories, "category_id",
             {"category_id": p["category_id"], "name": p["name"], "kind": p["kind"]})
@@ -130,13 +202,17 @@ def _category(conn: Connection, e: Event) -> set[str]:
 
 @projects("product.registered")
 def _product(conn: Connection, e: Event) -> set[str]:
+    _unique_fact(conn, e, t.products, "sku", "product.duplicate_sku", _insert_product)
+    return {"products"}
+
+
+def _insert_product(conn: Connection, e: Event) -> None:
     p = e.payload
     full, initials = pinyin_keys(p["name"])
     conn.execute(insert(t.products).values(
         sku=p["sku"], barcode=p.get("barcode", ""), name=p["name"], name_pinyin=full,
         name_initials=initials, category_id=p["category_id"], price_fen=p["price_fen"],
     ))
-    return {"products"}
 
 
 CUSTOMER_FIELDS = ("name", "phone", "member_id", "note")
@@ -154,6 +230,16 @@ def _customer_derived(fields: dict[str, Any]) -> dict[str, Any]:
 @projects("customer.registered")
 def _customer(conn: Connection, e: Event) -> set[str]:
     fields = {k: e.payload.get(k, "") for k in CUSTOMER_FIELDS}
+    exists = conn.execute(select(t.customers.c.customer_id)
+                          .where(t.customers.c.customer_id == e.entity_id)).first()
+    if exists is not None:
+        # Registered on two counters: each registration writes every field, last writer wins by
+        # HLC (as for edits); differing registrations are a recorded conflict.
+        rivals = _rivals(conn, e.kind, e.entity_id)
+        if _differ(rivals):
+            record_conflict(conn, "customer.duplicate_id", e.entity_id, e.store_id, rivals)
+        return _customer_update(conn, Event(**{**e.body(), "hash": e.hash,
+                                                "payload": {"fields": fields}})) | {"conflicts"}
     conn.execute(insert(t.customers).values(
         customer_id=e.entity_id, **fields, **_customer_derived(fields),
         field_hlc=json.dumps(dict.fromkeys(CUSTOMER_FIELDS, e.hlc), sort_keys=True),
@@ -180,6 +266,12 @@ def _customer_update(conn: Connection, e: Event) -> set[str]:
 
 @projects("sale.recorded")
 def _sale(conn: Connection, e: Event) -> set[str]:
+    _unique_fact(conn, e, t.receipts, "receipt_no", "sale.duplicate_receipt", _insert_sale,
+                 children=(t.receipt_lines, t.receipt_tenders, t.receipt_promotions))
+    return {"receipts"}
+
+
+def _insert_sale(conn: Connection, e: Event) -> None:
     p = e.payload
     no = p["receipt_no"]
     conn.execute(insert(t.receipts).values(
@@ -206,11 +298,15 @@ def _sale(conn: Connection, e: Event) -> set[str]:
              "description": pr["description"], "amount_fen": pr["amount_fen"]}
             for i, pr in enumerate(p["promotions"], start=1)
         ])
-    return {"receipts"}
 
 
 @projects("ticket.opened")
 def _ticket(conn: Connection, e: Event) -> set[str]:
+    _unique_fact(conn, e, t.tickets, "code", "ticket.duplicate_code", _insert_ticket)
+    return {"tickets"}
+
+
+def _insert_ticket(conn: Connection, e: Event) -> None:
     p = e.payload
     conn.execute(insert(t.tickets).values(
         code=p["code"], store_id=e.store_id, receipt_no=p.get("receipt_no"),
@@ -218,4 +314,3 @@ def _ticket(conn: Connection, e: Event) -> set[str]:
         fault=p["fault"], service_level=p["service_level"], status="open", step=1,
         opened_at=p["opened_at"], promised_date=p["promised_date"], opened_by=e.actor,
     ))
-    return {"tickets"}

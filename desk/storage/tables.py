@@ -217,3 +217,24 @@ Index("ix_products_name_initials", products.c.name_initials)
 Index("ix_customers_name", customers.c.name)
 Index("ix_customers_name_pinyin", customers.c.name_pinyin)
 Index("ix_customers_name_initials", customers.c.name_initials)
+
+# --- added by revision 0005: sync conflicts (issue 6) --------------------------------------------
+# Merged facts that break an invariant (two counters offline recording the same receipt, a line
+# refunded twice...). A projection: rebuilt from the journal like the others; see
+# desk/sync/conflicts.py. events/resolutions/detail are JSON; status is open or resolved.
+conflicts = Table(
+    "conflicts",
+    metadata,
+    Column("conflict_id", String(200), primary_key=True),  # "<code>|<entity_id>"
+    Column("code", String(64), nullable=False),
+    Column("entity_id", String(128), nullable=False),
+    Column("store_id", String(32), nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("first_hlc", String(96), nullable=False),
+    Column("events", Text, nullable=False),
+    Column("resolutions", Text, nullable=False),
+    Column("detail", Text, nullable=False),
+    Index("ix_conflicts_status", "status"),
+)
+
+PROJECTION_TABLES = tuple(t for t in metadata.sorted_tables if t.name not in LOCAL_TABLES)

@@ -1,0 +1,200 @@
+"""The central PostgreSQL schema: one `desk` schema for the whole chain, stores kept apart by
+row-level security.
+
+- `desk.events`: every journal event of every counter, exactly once, numbered by `server_seq`
+  (the pull cursor). Unique (device_id, device_seq) and event_id.
+- `desk.devices`: each counter's last accepted sequence and hash (push resumes from there).
+- `desk.store_roles`: which database role speaks for which store ("HQ" is head office).
+- `desk.meta`: the schema version.
+
+Every store has its own login role (`desk_store_<id>`), a member of the group role `desk_store`.
+Policies let a store's role read its own rows plus head office's (store_id 'HQ'), and write only its
+own. The head-office role reads every store and writes 'HQ' rows.
+
+`init_central(url)` creates or upgrades all of it and can run any number of times.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+from dataclasses import dataclass
+from typing import Any
+
+from desk.domain.errors import DeskError
+from desk.sync.transport import connect_pg, translate_pg_error
+
+SCHEMA = "desk"
+SCHEMA_VERSION = 1
+HQ_STORE = "HQ"
+STORE_GROUP = "desk_store"
+# Serialises server_seq assignment, so a reader never sees seq n+1 committed before seq n.
+PUSH_LOCK_KEY = 0x6465736B  # "desk"
+
+_STEPS: list[str] = [
+    f"CREATE SCHEMA IF NOT EXISTS {SCHEMA}",
+    f"""CREATE TABLE IF NOT EXISTS {SCHEMA}.meta (
+        key text PRIMARY KEY,
+        value text NOT NULL)""",
+    f"""CREATE TABLE IF NOT EXISTS {SCHEMA}.store_roles (
+        role_name text PRIMARY KEY,
+        store_id text NOT NULL UNIQUE)""",
+    f"""CREATE TABLE IF NOT EXISTS {SCHEMA}.events (
+        server_seq bigserial PRIMARY KEY,
+        event_id text NOT NULL UNIQUE,
+        store_id text NOT NULL,
+        device_id text NOT NULL,
+        device_seq integer NOT NULL,
+        hlc text NOT NULL,
+        actor text NOT NULL,
+        kind text NOT NULL,
+        entity_id text NOT NULL,
+        payload text NOT NULL,
+        prev_hash text NOT NULL,
+        hash text NOT NULL,
+        received_at timestamptz NOT NULL DEFAULT now(),
+        CONSTRAINT uq_events_device_seq UNIQUE (device_id, device_seq))""",
+    f"CREATE INDEX IF NOT EXISTS ix_events_store_seq ON {SCHEMA}.events (store_id, server_seq)",
+    f"""CREATE TABLE IF NOT EXISTS {SCHEMA}.devices (
+        device_id text PRIMARY KEY,
+        store_id text NOT NULL,
+        last_seq integer NOT NULL DEFAULT 0,
+        last_hash text NOT NULL,
+        last_push_at timestamptz NOT NULL DEFAULT now())""",
+    # Which store the connected role speaks for (NULL: none). SECURITY DEFINER: a store's role
+    # need not read the mapping table itself.
+    f"""CREATE OR REPLACE FUNCTION {SCHEMA}.current_store() RETURNS text
+        LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS
+        $$ SELECT store_id FROM {SCHEMA}.store_roles WHERE role_name = session_user $$""",
+    f"""DO $$ BEGIN
+        IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{STORE_GROUP}') THEN
+            CREATE ROLE {STORE_GROUP} NOLOGIN;
+        END IF; END $$""",
+    f"GRANT USAGE ON SCHEMA {SCHEMA} TO {STORE_GROUP}",
+    f"GRANT SELECT ON {SCHEMA}.meta TO {STORE_GROUP}",
+    f"GRANT SELECT, INSERT ON {SCHEMA}.events TO {STORE_GROUP}",
+    f"GRANT SELECT, INSERT, UPDATE ON {SCHEMA}.devices TO {STORE_GROUP}",
+    f"GRANT USAGE ON SEQUENCE {SCHEMA}.events_server_seq_seq TO {STORE_GROUP}",
+    f"REVOKE ALL ON {SCHEMA}.store_roles FROM PUBLIC",
+    f"GRANT EXECUTE ON FUNCTION {SCHEMA}.current_store() TO {STORE_GROUP}",
+    f"ALTER TABLE {SCHEMA}.events ENABLE ROW LEVEL SECURITY",
+    f"ALTER TABLE {SCHEMA}.devices ENABLE ROW LEVEL SECURITY",
+    f"DROP POLICY IF EXISTS events_read ON {SCHEMA}.events",
+    f"""CREATE POLICY events_read ON {SCHEMA}.events FOR SELECT TO {STORE_GROUP}
+        USING (store_id = {SCHEMA}.current_store() OR store_id = '{HQ_STORE}'
+               OR {SCHEMA}.current_store() = '{HQ_STORE}')""",
+    f"DROP POLICY IF EXISTS events_write ON {SCHEMA}.events",
+    f"""CREATE POLICY events_write ON {SCHEMA}.events FOR INSERT TO {STORE_GROUP}
+        WITH CHECK (store_id = {SCHEMA}.current_store())""",
+    f"DROP POLICY IF EXISTS devices_own ON {SCHEMA}.devices",
+    f"""CREATE POLICY devices_own ON {SCHEMA}.devices FOR ALL TO {STORE_GROUP}
+        USING (store_id = {SCHEMA}.current_store())
+        WITH CHECK (store_id = {SCHEMA}.current_store())""",
+]
+
+
+@dataclass(frozen=True)
+class StoreCredentials:
+    store_id: str
+    role: str
+    password: str
+    created: bool  # False: the role existed and got the new password
+
+
+def role_for_store(store_id: str) -> str:
+    clean = re.sub(r"[^a-z0-9_]", "_", store_id.strip().lower())
+    if not clean or not store_id.strip():
+        raise DeskError("value.required", field="store_id")
+    return f"desk_store_{clean}"[:63]
+
+
+def init_central(url: str) -> dict[str, Any]:
+    """Create or upgrade the central schema (idempotent). `url` needs a role that may create
+    schemas and roles (the database owner with CREATEROLE, or a superuser)."""
+    with connect_pg(url) as conn:
+        try:
+            with conn.transaction():
+                before = _version(conn)
+                if before is not None and before > SCHEMA_VERSION:
+                    raise DeskError("sync.central_newer", found=before, known=SCHEMA_VERSION)
+                # Two `init`s at once must not interleave their DDL.
+                conn.execute("SELECT pg_advisory_xact_lock(%s)", (PUSH_LOCK_KEY + 1,))
+                for step in _STEPS:
+                    conn.execute(step)
+                conn.execute(
+                    f"INSERT INTO {SCHEMA}.meta(key, value) VALUES ('schema_version', %s) "
+                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                    (str(SCHEMA_VERSION),))
+        except DeskError:
+            raise
+        except Exception as exc:
+            raise translate_pg_error(exc) from exc
+    return {"schema": SCHEMA, "schema_version": SCHEMA_VERSION, "was": before}
+
+
+def add_store(url: str, store_id: str, password: str | None = None) -> StoreCredentials:
+    """Create (or re-key) the login role of one store; "HQ" is head office."""
+    store_id = store_id.strip()
+    role = role_for_store(store_id)
+    secret = password or secrets.token_urlsafe(18)
+    with connect_pg(url) as conn:
+        try:
+            with conn.transaction():
+                if _version(conn) is None:
+                    raise DeskError("sync.central_missing")
+                owner = conn.execute(
+                    f"SELECT role_name FROM {SCHEMA}.store_roles WHERE store_id = %s",
+                    (store_id,)).fetchone()
+                if owner is not None and owner[0] != role:
+                    raise DeskError("sync.store_role_taken", store_id=store_id, role=owner[0])
+                exists = conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s",
+                                      (role,)).fetchone() is not None
+                verb = "ALTER" if exists else "CREATE"
+                # Role names are sanitised above; a password cannot be a bind parameter in DDL.
+                conn.execute(f"{verb} ROLE {role} LOGIN PASSWORD {_literal(conn, secret)}")
+                conn.execute(f"GRANT {STORE_GROUP} TO {role}")
+                conn.execute(
+                    f"INSERT INTO {SCHEMA}.store_roles(role_name, store_id) VALUES (%s, %s) "
+                    "ON CONFLICT (role_name) DO UPDATE SET store_id = excluded.store_id",
+                    (role, store_id))
+        except DeskError:
+            raise
+        except Exception as exc:
+            raise translate_pg_error(exc) from exc
+    return StoreCredentials(store_id, role, secret, created=not exists)
+
+
+def central_status(url: str) -> dict[str, Any]:
+    """Counts for the operator (admin URL): events, devices and stores."""
+    with connect_pg(url) as conn:
+        try:
+            version = _version(conn)
+            if version is None:
+                raise DeskError("sync.central_missing")
+            rows = conn.execute(
+                f"SELECT store_id, count(*), max(server_seq) FROM {SCHEMA}.events "
+                "GROUP BY store_id ORDER BY store_id").fetchall()
+            devices = conn.execute(
+                f"SELECT device_id, store_id, last_seq FROM {SCHEMA}.devices ORDER BY device_id"
+            ).fetchall()
+        except DeskError:
+            raise
+        except Exception as exc:
+            raise translate_pg_error(exc) from exc
+    return {"schema_version": version,
+            "stores": {r[0]: {"events": r[1], "last_server_seq": r[2]} for r in rows},
+            "devices": [{"device_id": d[0], "store_id": d[1], "last_seq": d[2]} for d in devices]}
+
+
+def _literal(conn: Any, value: str) -> str:
+    from psycopg import sql
+
+    return str(sql.Literal(value).as_string(conn))
+
+
+def _version(conn: Any) -> int | None:
+    found = conn.execute("SELECT to_regclass(%s)", (f"{SCHEMA}.meta",)).fetchone()
+    if found is None or found[0] is None:
+        return None
+    row = conn.execute(f"SELECT value FROM {SCHEMA}.meta WHERE key = 'schema_version'").fetchone()
+    return int(row[0]) if row else 0

@@ -1,0 +1,286 @@
+"""One sync round: push this counter's new events, pull everyone else's, apply them locally.
+
+- Push: the counter's own events after the sequence the server holds for it, in batches; the
+  server takes each batch in one transaction (skip known, refuse a gap, insert, move last_seq),
+  so any retry after any failure is harmless.
+- Pull: events after this counter's server cursor (its store's and head office's), applied through
+  the same projection code as local commands, each page in one local transaction with the new
+  cursor. Their original device ids, sequences and hashes are kept: every device's chain stays
+  verifiable on every counter (`desk db verify`). The hybrid logical clock observes them.
+
+State lives in local_settings: sync.server_cursor, sync.pushed_seq, sync.last_ok_ms.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.engine import Connection
+
+from desk.domain.errors import DeskError
+from desk.domain.events import Event
+from desk.storage import tables as t
+from desk.storage.db import Database, get_setting, set_setting
+from desk.storage.journal import event_from_row, insert_events, last_of_device
+from desk.storage.projections import apply_event
+from desk.sync.central import HQ_STORE, SCHEMA_VERSION
+from desk.sync.conflicts import count_open
+from desk.sync.hlc import DRIFT_WARNING_MS, Timestamp
+from desk.sync.transport import Transport
+
+CURSOR = "sync.server_cursor"
+PUSHED = "sync.pushed_seq"
+LAST_OK = "sync.last_ok_ms"
+LAST_ERROR = "sync.last_error"
+PUSH_BATCH = 1000
+PULL_BATCH = 1000
+
+Progress = Callable[[str, int], None]  # (stage "push"/"pull", events so far)
+J = t.journal
+
+
+class Cancelled(Exception):
+    pass
+
+
+@dataclass
+class SyncReport:
+    store_id: str = ""
+    device_id: str = ""
+    pushed: int = 0  # events the server took in this round
+    push_skipped: int = 0  # events the server already had (a retry)
+    push_batches: int = 0
+    pulled: int = 0  # events received
+    applied: int = 0  # of which new here, inserted and projected
+    duplicates: int = 0  # of which this counter already had
+    cursor: int = 0
+    waiting: int = 0  # own events not yet on the server after this round
+    open_conflicts: int = 0
+    new_conflicts: int = 0
+    joined: bool = False  # a fresh counter took its store from the credentials
+    seconds: float = 0.0
+    changes: set[str] = field(default_factory=set)
+    warnings: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["changes"] = sorted(self.changes)
+        return data
+
+
+def sync_once(db: Database, transport: Transport, *, push_batch: int = PUSH_BATCH,
+              pull_batch: int = PULL_BATCH, counter_name: str = "",
+              cancel: Any = None, progress: Progress | None = None) -> SyncReport:
+    """One full round. Raises DeskError (sync.*) when the server cannot be used; whatever was
+    committed before the failure stays committed on both sides and the next round resumes."""
+    started = time.perf_counter()
+    report = SyncReport(device_id=db.device_id)
+    info = transport.hello()
+    if info.schema_version < SCHEMA_VERSION:
+        raise DeskError("sync.central_outdated", found=info.schema_version, needed=SCHEMA_VERSION)
+    if info.schema_version > SCHEMA_VERSION:
+        raise DeskError("sync.central_newer", found=info.schema_version, known=SCHEMA_VERSION)
+    skew = db.wall_ms() - info.server_ms
+    if abs(skew) > DRIFT_WARNING_MS:
+        report.warnings.append({"code": "sync.clock_skew",
+                                "params": {"minutes": round(skew / 60000)}})
+    local_store = db.store_id()
+    if local_store is not None and local_store != info.store_id:
+        raise DeskError("sync.wrong_store", counter=local_store, credentials=info.store_id)
+    report.store_id = info.store_id
+    stores = None if info.store_id == HQ_STORE else [info.store_id, HQ_STORE]
+    open_before = _open_conflicts(db)
+
+    if local_store is not None:
+        _push(db, transport, info.store_id, report, push_batch, cancel, progress)
+    _pull(db, transport, stores, report, pull_batch, cancel, progress)
+    if local_store is None:
+        _join(db, info.store_id, counter_name or db.device_id, report)
+        _push(db, transport, info.store_id, report, push_batch, cancel, progress)
+
+    with db.engine.connect() as conn:
+        report.waiting = pending_events(conn, db.device_id)
+        report.open_conflicts = count_open(conn)
+        report.cursor = int(get_setting(conn, CURSOR) or 0)
+    report.new_conflicts = max(0, report.open_conflicts - open_before)
+    drift = db.hlc.max_seen_drift_ms
+    if drift > DRIFT_WARNING_MS:
+        report.warnings.append({"code": "sync.clock_drift",
+                                "params": {"minutes": round(drift / 60000)}})
+    report.seconds = round(time.perf_counter() - started, 3)
+    _set(db, {LAST_OK: str(db.wall_ms()), LAST_ERROR: ""})
+    return report
+
+
+def record_failure(db: Database, error: BaseException) -> None:
+    """Keep the last error for the status bar (best effort; never raises)."""
+    try:
+        code = error.code if isinstance(error, DeskError) else type(error).__name__
+        _set(db, {LAST_ERROR: json.dumps({"code": code, "at_ms": db.wall_ms()})})
+    except Exception:  # the status is informational only
+        pass
+
+
+def _check_cancel(cancel: Any) -> None:
+    if cancel is not None and cancel.is_set():
+        raise Cancelled()
+
+
+# --- push ----------------------------------------------------------------------------------------
+def _push(db: Database, transport: Transport, store_id: str, report: SyncReport, batch: int,
+          cancel: Any, progress: Progress | None) -> None:
+    server_seq, server_hash = transport.device_state(db.device_id)
+    with db.engine.connect() as conn:
+        local_seq, _ = last_of_device(conn, db.device_id)
+        if server_seq > local_seq:
+            # The server holds more of this counter than the counter does: restored backup?
+            raise DeskError("sync.diverged", device_id=db.device_id, device_seq=server_seq)
+        if server_seq:
+            mine = conn.execute(select(J.c.hash).where(J.c.device_id == db.device_id,
+                                                       J.c.device_seq == server_seq)).scalar()
+            if mine != server_hash:
+                raise DeskError("sync.diverged", device_id=db.device_id, device_seq=server_seq)
+    after = server_seq
+    _set(db, {PUSHED: str(after)})
+    while True:
+        _check_cancel(cancel)
+        with db.engine.connect() as conn:
+            rows = conn.execute(
+                select(J).where(J.c.device_id == db.device_id, J.c.device_seq > after)
+                .order_by(J.c.device_seq).limit(batch)).all()
+        if not rows:
+            return
+        events = [event_from_row(r) for r in rows]
+        ack = transport.push(db.device_id, store_id, events)
+        report.pushed += ack.inserted
+        report.push_skipped += ack.skipped
+        report.push_batches += 1
+        after = ack.last_seq
+        _set(db, {PUSHED: str(after)})
+        if progress is not None:
+            progress("push", report.pushed)
+
+
+def pending_events(conn: Connection, device_id: str) -> int:
+    """Own events the server has not acknowledged yet (as far as this counter knows)."""
+    last, _ = last_of_device(conn, device_id)
+    pushed = int(get_setting(conn, PUSHED) or 0)
+    return max(0, last - pushed)
+
+
+# --- pull ----------------------------------------------------------------------------------------
+def _pull(db: Database, transport: Transport, stores: list[str] | None, report: SyncReport,
+          batch: int, cancel: Any, progress: Progress | None) -> None:
+    while True:
+        _check_cancel(cancel)
+        with db.engine.connect() as conn:
+            cursor = int(get_setting(conn, CURSOR) or 0)
+        page = transport.pull(stores, cursor, batch, exclude_device=db.device_id)
+        if not page.events and page.cursor == cursor:
+            return
+        applied, dupes, changes = apply_pulled(db, [p.event for p in page.events], page.cursor)
+        report.pulled += len(page.events)
+        report.applied += applied
+        report.duplicates += dupes
+        report.changes |= changes
+        if progress is not None:
+            progress("pull", report.pulled)
+        if page.complete:
+            return
+
+
+def apply_pulled(db: Database, events: list[Event], new_cursor: int | None
+                 ) -> tuple[int, int, set[str]]:
+    """Insert the events this counter lacks (original ids, sequences, hashes) and project them,
+    in one local transaction that also moves the cursor. Returns (applied, duplicates, changes).
+    Delivering the same events again, or in pieces, changes nothing more."""
+    changes: set[str] = set()
+    with db.write_lock, db.engine.begin() as conn:
+        have = _known_ids(conn, [e.event_id for e in events])
+        chains: dict[str, tuple[int, str]] = {}
+        fresh: list[Event] = []
+        dupes = 0
+        for e in events:
+            if e.event_id in have:
+                dupes += 1
+                continue
+            last_seq, last_hash = chains.get(e.device_id) or last_of_device(conn, e.device_id)
+            if e.device_seq <= last_seq:
+                raise DeskError("sync.diverged", device_id=e.device_id, device_seq=e.device_seq)
+            if e.device_seq != last_seq + 1 or e.prev_hash != last_hash:
+                raise DeskError("sync.gap", device_id=e.device_id, expected=last_seq + 1,
+                                got=e.device_seq)
+            if e.computed_hash() != e.hash:
+                raise DeskError("sync.bad_hash", device_id=e.device_id, device_seq=e.device_seq)
+            chains[e.device_id] = (e.device_seq, e.hash)
+            have.add(e.event_id)
+            fresh.append(e)
+        insert_events(conn, fresh)
+        for e in fresh:
+            changes |= apply_event(conn, e)
+            db.hlc.observe(e.hlc)
+        if new_cursor is not None:
+            current = int(get_setting(conn, CURSOR) or 0)
+            set_setting(conn, CURSOR, str(max(current, new_cursor)))
+    return len(fresh), dupes, changes
+
+
+def _known_ids(conn: Connection, ids: list[str]) -> set[str]:
+    have: set[str] = set()
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        have |= {r[0] for r in conn.execute(select(J.c.event_id).where(J.c.event_id.in_(chunk)))}
+    return have
+
+
+# --- a fresh counter joins its store ------------------------------------------------------------
+def _join(db: Database, store_id: str, counter_name: str, report: SyncReport) -> None:
+    """A counter with no store yet takes the store of its credentials, after pulling its history,
+    and registers itself (the event goes up with this round's push)."""
+    from desk.services.bus import SYSTEM_ACTOR
+    from desk.services.uow import UnitOfWork
+
+    with UnitOfWork(db, SYSTEM_ACTOR) as uow:
+        if get_setting(uow.conn, "store_id") is not None:
+            return
+        set_setting(uow.conn, "store_id", store_id)
+        uow.use_store(store_id)
+        uow.record("device.registered", db.device_id,
+                   {"device_id": db.device_id, "store_id": store_id, "name": counter_name})
+        uow.commit()
+        report.changes |= uow.changes
+    report.joined = True
+
+
+# --- status ---------------------------------------------------------------------------------
+def sync_status(conn: Connection, device_id: str) -> dict[str, Any]:
+    """What the status bar shows, read from the local database only (no network)."""
+    last_ok = get_setting(conn, LAST_OK)
+    error = get_setting(conn, LAST_ERROR)
+    return {
+        "waiting": pending_events(conn, device_id),
+        "last_ok_ms": int(last_ok) if last_ok else None,
+        "last_error": json.loads(error) if error else None,
+        "open_conflicts": count_open(conn),
+        "cursor": int(get_setting(conn, CURSOR) or 0),
+    }
+
+
+def hlc_millis(text: str) -> int:
+    return Timestamp.decode(text).millis
+
+
+def _open_conflicts(db: Database) -> int:
+    with db.engine.connect() as conn:
+        return count_open(conn)
+
+
+def _set(db: Database, values: dict[str, str]) -> None:
+    with db.write_lock, db.engine.begin() as conn:
+        for key, value in values.items():
+            set_setting(conn, key, value)
