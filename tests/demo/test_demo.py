@@ -1,0 +1,245 @@
+"""The demo store: built through the journal, verifiable, rebuildable, deterministic, realistic."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime, timedelta
+
+import pytest
+from sqlalchemy import func, select
+
+from desk.cli.main import main
+from desk.demo import build_demo
+from desk.demo import data as demo_data
+from desk.demo.ids import (
+    CUSTOMER_ID,
+    MEMBER_ID,
+    PHONE,
+    RECEIPT_NO,
+    SERIAL,
+    SKU,
+    STAFF_ID,
+    TICKET_CODE,
+    ean13,
+    ean13_check_digit,
+    is_valid_ean13,
+)
+from desk.domain.errors import DeskError
+from desk.services.bus import CommandBus
+from desk.services.commands import LogIn
+from desk.services.ports import FixedClock
+from desk.storage import tables as t
+from desk.storage.db import Database, get_setting
+from desk.storage.journal import verify
+from desk.storage.projections import rebuild
+
+NOW = datetime(2026, 11, 20, 15, 30, 0)
+# Columns that differ between two builds of the same seed: PIN salts, clock stamps, device ids.
+UNSTABLE = {("staff", "pin_hash"), ("customers", "field_hlc"), ("devices", "device_id")}
+
+
+def dump(conn, stable_only: bool = False) -> dict[str, list[tuple]]:
+    out = {}
+    for table in t.PROJECTION_TABLES:
+        cols = [c for c in table.columns
+                if not (stable_only and (table.name, c.name) in UNSTABLE)]
+        out[table.name] = sorted(tuple(r) for r in conn.execute(select(*cols)))
+    return out
+
+
+def new_bus(now: datetime = NOW) -> CommandBus:
+    clock = FixedClock(now)
+    return CommandBus(Database.open(None, wall_ms=clock.now_ms), clock)
+
+
+@pytest.fixture(scope="module")
+def demo():
+    """One small demo store (seed 7) shared by the read-only tests of this module."""
+    bus = new_bus()
+    stages: list[tuple[str, int, int]] = []
+    summary = build_demo(bus, "small", seed=7, progress=lambda *a: stages.append(a))
+    yield bus, summary, stages
+    bus.db.dispose()
+
+
+def rows(bus, query):
+    with bus.db.engine.connect() as conn:
+        return conn.execute(query).all()
+
+
+def test_counts_match_the_small_size(demo):
+    _, summary, _ = demo
+    assert summary["receipts"] == 2000
+    assert summary["sale_lines"] == 10000
+    assert summary["tickets"] == 200
+    assert summary["staff"] == len(demo_data.STAFF) + 1
+    assert 200 <= summary["products"] <= 2000
+    assert summary["customers"] == 800
+    assert 0 < summary["overdue_tickets"] < summary["tickets"]
+    assert summary["tenders"] > summary["receipts"]  # some receipts are paid with two tenders
+    assert summary["events"] == (summary["receipts"] + summary["tickets"] + summary["customers"]
+                                 + summary["products"] + summary["categories"]
+                                 + summary["staff"] + 2)  # + store and device
+
+
+def test_progress_reports_every_stage_to_the_end(demo):
+    _, _, stages = demo
+    finished = {stage for stage, done, total in stages if done == total}
+    assert finished == {"setup", "catalogue", "customers", "sales", "tickets"}
+
+
+def test_journal_verifies_and_rebuild_reproduces_every_table():
+    bus = new_bus()
+    build_demo(bus, "small", seed=3)
+    with bus.db.engine.begin() as conn:
+        assert verify(conn).ok
+        before = dump(conn)
+        rebuild(conn)
+        after = dump(conn)
+    assert before == after
+    assert len(before["receipt_lines"]) == 10000
+
+
+def test_same_seed_same_store_other_seed_other_store():
+    stores = []
+    for seed in (11, 11, 12):
+        bus = new_bus()
+        build_demo(bus, "small", seed=seed)
+        with bus.db.engine.connect() as conn:
+            stores.append(dump(conn, stable_only=True))
+        bus.db.dispose()
+    assert stores[0] == stores[1]
+    assert stores[0]["receipts"] != stores[2]["receipts"]
+
+
+def test_identifier_formats(demo):
+    bus, _, _ = demo
+    for no, sold_at in rows(bus, select(t.receipts.c.receipt_no, t.receipts.c.sold_at)):
+        assert RECEIPT_NO.match(no) and len(no) == 13  # R + yymmdd + till 2 + sequence 4
+        assert no[1:7] == datetime.fromisoformat(sold_at).strftime("%y%m%d")
+    for code, opened_at in rows(bus, select(t.tickets.c.code, t.tickets.c.opened_at)):
+        assert TICKET_CODE.match(code)
+        assert code[1:7] == datetime.fromisoformat(opened_at).strftime("%y%m%d")
+    for cid, phone, member in rows(bus, select(t.customers.c.customer_id, t.customers.c.phone,
+                                               t.customers.c.member_id)):
+        assert CUSTOMER_ID.match(cid) and PHONE.match(phone)
+        assert member == "" or MEMBER_ID.match(member)
+    for sku, barcode in rows(bus, select(t.products.c.sku, t.products.c.barcode)):
+        assert SKU.match(sku)
+        assert barcode.startswith("69") and is_valid_ean13(barcode)
+    for (staff_id,) in rows(bus, select(t.staff.c.staff_id)):
+        assert STAFF_ID.match(staff_id)
+    serials = [s for (s,) in rows(bus, select(t.receipt_lines.c.serial)) if s]
+    assert serials and all(SERIAL.match(s) for s in serials)
+    assert len(serials) == len(set(serials))
+    (store,) = rows(bus, select(t.stores))
+    assert store.store_id == "S001" and store.tracking_url == "https://service.example-store.cn/t"
+
+
+def test_unique_identifiers(demo):
+    bus, _, _ = demo
+    phones = [p for (p,) in rows(bus, select(t.customers.c.phone))]
+    members = [m for (m,) in rows(bus, select(t.customers.c.member_id)) if m]
+    barcodes = [b for (b,) in rows(bus, select(t.products.c.barcode))]
+    for values in (phones, members, barcodes):
+        assert len(values) == len(set(values))
+
+
+def test_ean13_check_digit():
+    assert ean13_check_digit("400638133393") == 1  # 4006381333931, a textbook example
+    assert ean13("690123456789") == "6901234567892"
+    assert not is_valid_ean13("6901234567891")
+
+
+def test_a_year_of_sales_ending_now(demo):
+    bus, _, _ = demo
+    (first, last), = rows(bus, select(func.min(t.receipts.c.sold_at),
+                                      func.max(t.receipts.c.sold_at)))
+    first_at, last_at = datetime.fromisoformat(first), datetime.fromisoformat(last)
+    assert first_at.date() >= NOW.date() - timedelta(days=364)
+    assert first_at.date() <= NOW.date() - timedelta(days=355)
+    assert NOW - timedelta(days=2) < last_at <= NOW
+    months = {m for (m,) in rows(bus, select(t.receipts.c.business_date)) for m in [m[:7]]}
+    assert len(months) >= 12
+
+
+def test_sales_are_realistic(demo):
+    bus, _, _ = demo
+    tenders = {k for (k,) in rows(bus, select(t.receipt_tenders.c.tender))}
+    assert tenders == {"cash", "bank_card", "wechat_pay", "alipay", "store_card"}
+    promos = {k for (k,) in rows(bus, select(t.receipt_promotions.c.kind))}
+    assert promos == {"full_reduction", "coupon"}
+    gifts = rows(bus, select(t.receipt_lines).where(t.receipt_lines.c.is_gift))
+    assert gifts and all(g.unit_price_fen == 0 and g.gift_value_fen > 0 for g in gifts)
+    kinds = {c.category_id: c.kind for c in rows(bus, select(t.categories))}
+    assert {"fresh_food", "clothing", "down_jacket", "appliance", "electronics",
+            "jewelry"} <= set(kinds.values())
+    lines = rows(bus, select(t.receipt_lines.c.serial, t.products.c.category_id)
+                 .join(t.products, t.products.c.sku == t.receipt_lines.c.sku))
+    for serial, category in lines:
+        assert bool(serial) == (kinds[category] in ("appliance", "electronics")), category
+    names = {n for (n,) in rows(bus, select(t.products.c.name))}
+    for word in ("羽绒服", "电饭煲", "空气炸锅", "蓝牙耳机", "黄金项链"):
+        assert any(word in n for n in names), word
+    for r in rows(bus, select(t.receipts)):
+        assert r.paid_fen == r.list_total_fen - r.discount_fen
+        assert (r.points_earned > 0) <= (r.customer_id is not None)
+    paid = dict(rows(bus, select(t.receipts.c.receipt_no, t.receipts.c.paid_fen)))
+    tendered: dict[str, int] = {}
+    for no, amount in rows(bus, select(t.receipt_tenders.c.receipt_no,
+                                       t.receipt_tenders.c.amount_fen)):
+        tendered[no] = tendered.get(no, 0) + amount
+    assert tendered == paid
+
+
+def test_tickets_open_with_promised_dates_some_overdue(demo):
+    bus, _, _ = demo
+    tickets = rows(bus, select(t.tickets))
+    sold = dict(rows(bus, select(t.receipts.c.receipt_no, t.receipts.c.sold_at)))
+    staff_roles = dict(rows(bus, select(t.staff.c.staff_id, t.staff.c.role)))
+    with_receipt = 0
+    for tk in tickets:
+        opened = datetime.fromisoformat(tk.opened_at)
+        assert tk.status == "open" and opened <= NOW
+        assert date.fromisoformat(tk.promised_date) > opened.date()
+        assert staff_roles[tk.opened_by] == "clerk"
+        if tk.receipt_no:
+            with_receipt += 1
+            assert datetime.fromisoformat(sold[tk.receipt_no]) < opened
+    assert with_receipt >= len(tickets) * 0.8
+    overdue = [tk for tk in tickets if tk.promised_date < NOW.date().isoformat()]
+    assert 0 < len(overdue) < len(tickets)
+
+
+def test_demo_logins_are_listed_and_work(demo):
+    bus, _, _ = demo
+    with bus.db.engine.connect() as conn:
+        logins = json.loads(get_setting(conn, "demo_logins"))
+    roles = {entry["role"] for entry in logins}
+    assert roles == {"clerk", "technician", "manager", "admin"}
+    assert {"staff_id", "name", "role", "pin"} <= set(logins[0])
+    clerk = next(e for e in logins if e["role"] == "clerk")
+    result = bus.dispatch(LogIn(staff_id=clerk["staff_id"], pin=clerk["pin"]), clerk["staff_id"])
+    assert result.value["role"] == "clerk"
+
+
+def test_demo_refuses_a_database_that_has_a_store(demo):
+    bus, _, _ = demo
+    with pytest.raises(DeskError) as err:
+        build_demo(bus, "small")
+    assert err.value.code == "demo.not_empty"
+
+
+def test_cli_builds_then_if_missing_does_nothing(tmp_path, capsys):
+    home = str(tmp_path / "home")
+    assert main(["--home", home, "demo", "--seed", "5"]) == 0
+    out, err = capsys.readouterr()
+    summary = json.loads(out)
+    assert summary["ok"] and summary["receipts"] == 2000 and summary["db_bytes"] > 0
+    assert "sales" in err and "100%" in err and "/s" in err
+    assert main(["--home", home, "demo", "--if-missing"]) == 0
+    assert json.loads(capsys.readouterr().out)["skipped"] is True
+    assert main(["--home", home, "demo"]) == 2
+    assert "demo.not_empty" in capsys.readouterr().err
+    assert main(["--home", home, "db", "verify"]) == 0
+    assert json.loads(capsys.readouterr().out)["ok"] is True
