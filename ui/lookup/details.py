@@ -1,0 +1,412 @@
+"""Detail views: a receipt, a customer, a ticket, a product. Each shows one dict from
+desk.lookup.details and asks (sig_open) to open what it links to; all reachable by keyboard:
+Tab moves between the tables and links, Enter on a row opens it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.lookup.words import (
+    level_name,
+    money,
+    promotion_name,
+    status_name,
+    step_name,
+    tender_name,
+    when,
+)
+from ui.table_model import Column, DictTableModel
+
+translate = QCoreApplication.translate
+
+
+def _table(columns: Sequence[Column], parent: QWidget,
+           stretch: str | None = None) -> tuple[QTableView, DictTableModel]:
+    """A read-only, keyboard-friendly table; `stretch` names the column that takes the room."""
+    model = DictTableModel(columns, parent)
+    view = QTableView(parent)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setTabKeyNavigation(False)  # Tab leaves the table: the next table or link
+    view.verticalHeader().hide()
+    view.setAlternatingRowColors(True)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    keys = [c.key for c in columns]
+    if stretch in keys:
+        header.setSectionResizeMode(keys.index(stretch), QHeaderView.ResizeMode.Stretch)
+    else:
+        header.setStretchLastSection(True)
+    view.verticalHeader().setDefaultSectionSize(34)
+    view.setWordWrap(False)
+    return view, model
+
+
+def _section(text: str) -> QLabel:
+    label = QLabel(text, objectName="lookupSection")
+    return label
+
+
+class DetailView(QWidget):
+    """Base: a title, a grid of facts, then the view's own tables."""
+
+    sig_open = Signal(str, str)  # kind, key: a link inside this view was followed
+    kind = ""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.data: dict[str, Any] = {}
+        self.title = QLabel(objectName="lookupTitle")
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.facts = QGridLayout()
+        self.facts.setHorizontalSpacing(24)
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.addWidget(self.title)
+        self.layout_.addLayout(self.facts)
+        self._fact_labels: list[QLabel] = []
+
+    def key(self) -> str:
+        return str(self.data.get(self._key_field(), ""))
+
+    def _key_field(self) -> str:
+        return {"receipt": "receipt_no", "customer": "customer_id", "ticket": "code",
+                "product": "sku"}[self.kind]
+
+    def set_facts(self, facts: list[tuple[str, str]], columns: int = 3) -> None:
+        for label in self._fact_labels:
+            self.facts.removeWidget(label)
+            label.deleteLater()
+        self._fact_labels = []
+        for i, (name, value) in enumerate(facts):
+            label = QLabel(f"<span style='color:#666'>{name}</span>&nbsp; <b>{_esc(value)}</b>",
+                           objectName="lookupFact")
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.facts.addWidget(label, i // columns, i % columns)
+            self._fact_labels.append(label)
+
+    def link_rows(self, view: QTableView, model: DictTableModel, kind: str, key: str) -> None:
+        view.activated.connect(lambda index: self.sig_open.emit(kind,
+                                                                str(model.row_at(index.row())[key])))
+
+    def show_data(self, data: dict[str, Any]) -> None:
+        self.data = data
+        self.render()
+
+    def render(self) -> None:
+        raise NotImplementedError
+
+    def first_focus(self) -> QWidget:
+        return self
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and self.data:
+            self.render()
+        super().changeEvent(event)
+
+
+def _esc(text: str) -> str:
+    return (str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
+
+
+def _link_button(parent: QWidget, on_click: Callable[[], None]) -> QPushButton:
+    button = QPushButton(parent, objectName="lookupLink")
+    button.setCursor(Qt.CursorShape.PointingHandCursor)
+    button.clicked.connect(on_click)
+    button.hide()
+    return button
+
+
+class ReceiptView(DetailView):
+    kind = "receipt"
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.customer_button = _link_button(self, self._open_customer)
+        self.lines_label = _section("")
+        self.lines, self.lines_model = _table([
+            Column("line_no", lambda: "#"),
+            Column("name", lambda: translate("lookup", "Item")),
+            Column("qty", lambda: translate("lookup", "Qty"), align_right=True),
+            Column("unit_price_fen", lambda: translate("lookup", "Price"), money, True),
+            Column("line_discount_fen", lambda: translate("lookup", "Discount"), money, True),
+            Column("net_fen", lambda: translate("lookup", "Line total"), money, True),
+            Column("serial", lambda: translate("lookup", "Serial")),
+            Column("gift", lambda: translate("lookup", "Gift")),
+            Column("returned_qty", lambda: translate("lookup", "Returned"), align_right=True),
+            Column("returnable_qty", lambda: translate("lookup", "Returnable"), align_right=True),
+        ], self, stretch="name")
+        self.tenders_label = _section("")
+        self.tenders, self.tenders_model = _table([
+            Column("tender", lambda: translate("lookup", "Paid by"), tender_name),
+            Column("amount_fen", lambda: translate("lookup", "Amount"), money, True),
+            Column("reference", lambda: translate("lookup", "Reference")),
+        ], self, stretch="reference")
+        self.promotions_label = _section("")
+        self.promotions, self.promotions_model = _table([
+            Column("kind", lambda: translate("lookup", "Promotion"), promotion_name),
+            Column("description", lambda: translate("lookup", "Description")),
+            Column("amount_fen", lambda: translate("lookup", "Amount"), money, True),
+        ], self, stretch="description")
+        self.tickets_label = _section("")
+        self.tickets, self.tickets_model = _ticket_table(self)
+        self.link_rows(self.tickets, self.tickets_model, "ticket", "code")
+        self.layout_.addWidget(self.customer_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.layout_.addWidget(self.lines_label)
+        self.layout_.addWidget(self.lines, 3)
+        row = QHBoxLayout()
+        for label, view in ((self.tenders_label, self.tenders),
+                            (self.promotions_label, self.promotions)):
+            column = QVBoxLayout()
+            column.addWidget(label)
+            column.addWidget(view)
+            row.addLayout(column)
+        self.layout_.addLayout(row, 1)
+        self.layout_.addWidget(self.tickets_label)
+        self.layout_.addWidget(self.tickets, 1)
+
+    def _open_customer(self) -> None:
+        customer = self.data.get("customer")
+        if customer:
+            self.sig_open.emit("customer", customer["customer_id"])
+
+    def first_focus(self) -> QWidget:
+        return self.lines
+
+    def render(self) -> None:
+        d = self.data
+        self.title.setText(translate("lookup", "Receipt %1").replace("%1", d["receipt_no"]))
+        self.set_facts([
+            (translate("lookup", "Sold at"), when(d["sold_at"])),
+            (translate("lookup", "Paid"), money(d["paid_fen"])),
+            (translate("lookup", "List price"), money(d["list_total_fen"])),
+            (translate("lookup", "Discounts"), money(d["discount_fen"])),
+            (translate("lookup", "Points earned"), str(d["points_earned"])),
+            (translate("lookup", "Store"), d["store_id"]),
+        ])
+        customer = d.get("customer")
+        if customer:
+            self.customer_button.setText(
+                translate("lookup", "Customer: %1  %2  (open)")
+                .replace("%1", customer["name"] or customer["customer_id"])
+                .replace("%2", customer["phone"]))
+            self.customer_button.show()
+        else:
+            self.customer_button.hide()
+        rows = []
+        for line in d["lines"]:
+            worth = translate("lookup", "gift, worth %1")
+            gift = worth.replace("%1", money(line["gift_value_fen"])) if line["is_gift"] else ""
+            rows.append({**line, "gift": gift})
+        self.lines_model.set_rows(rows)
+        self.lines_model.highlight = lambda row: row.get("returnable_qty", 1) == 0
+        self.lines_label.setText(translate("lookup", "Lines (in red: nothing left to return)"))
+        self.tenders_model.set_rows(d["tenders"])
+        self.tenders_label.setText(translate("lookup", "Payments"))
+        promotions = list(d["promotions"]) + [
+            {"kind": "gift", "description": g["name"], "amount_fen": g["gift_value_fen"]}
+            for g in d["gifts"]]
+        self.promotions_model.set_rows(promotions)
+        self.promotions_label.setText(translate("lookup", "Promotions and gifts"))
+        self.tickets_model.set_rows(d["tickets"])
+        self.tickets_label.setText(translate("lookup", "Repair tickets (%1)")
+                                   .replace("%1", str(len(d["tickets"]))))
+        for model in (self.lines_model, self.tenders_model, self.promotions_model,
+                      self.tickets_model):
+            model.retranslate()
+
+
+def _ticket_table(parent: QWidget) -> tuple[QTableView, DictTableModel]:
+    return _table([
+        Column("code", lambda: translate("lookup", "Ticket")),
+        Column("product_name", lambda: translate("lookup", "Product")),
+        Column("fault", lambda: translate("lookup", "Fault")),
+        Column("status", lambda: translate("lookup", "Status"), status_name),
+        Column("step", lambda: translate("lookup", "Step"), lambda v: f"{v} / 9"),
+        Column("promised_date", lambda: translate("lookup", "Promised")),
+    ], parent, stretch="fault")
+
+
+class CustomerView(DetailView):
+    kind = "customer"
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.purchases_label = _section("")
+        self.purchases, self.purchases_model = _table([
+            Column("receipt_no", lambda: translate("lookup", "Receipt")),
+            Column("sold_at", lambda: translate("lookup", "Sold at"), when),
+            Column("line_count", lambda: translate("lookup", "Lines"), align_right=True),
+            Column("discount_fen", lambda: translate("lookup", "Discounts"), money, True),
+            Column("paid_fen", lambda: translate("lookup", "Paid"), money, True),
+        ], self, stretch="sold_at")
+        self.link_rows(self.purchases, self.purchases_model, "receipt", "receipt_no")
+        self.tickets_label = _section("")
+        self.tickets, self.tickets_model = _ticket_table(self)
+        self.link_rows(self.tickets, self.tickets_model, "ticket", "code")
+        self.history = QLabel(objectName="hint")
+        self.layout_.addWidget(self.purchases_label)
+        self.layout_.addWidget(self.purchases, 3)
+        self.layout_.addWidget(self.tickets_label)
+        self.layout_.addWidget(self.tickets, 1)
+        self.layout_.addWidget(self.history)
+
+    def first_focus(self) -> QWidget:
+        return self.purchases
+
+    def render(self) -> None:
+        d = self.data
+        self.title.setText(translate("lookup", "Customer %1").replace("%1", d["name"]))
+        self.set_facts([
+            (translate("lookup", "Phone"), d["phone"]),
+            (translate("lookup", "Member"), d["member_id"] or "—"),
+            (translate("lookup", "Customer number"), d["customer_id"]),
+            (translate("lookup", "Purchases"), str(d["purchase_count"])),
+            (translate("lookup", "Spent"), money(d["purchase_total_fen"])),
+            (translate("lookup", "Note"), d["note"] or "—"),
+        ])
+        self.purchases_model.set_rows(d["purchases"])
+        shown = len(d["purchases"])
+        label = translate("lookup", "Purchases, newest first (%1)").replace("%1", str(shown))
+        if d["purchase_count"] > shown:
+            label += translate("lookup", " — the latest %1 of %2").replace(
+                "%1", str(shown)).replace("%2", str(d["purchase_count"]))
+        self.purchases_label.setText(label)
+        self.tickets_model.set_rows(d["tickets"])
+        self.tickets_label.setText(translate("lookup", "Repair tickets (%1)")
+                                   .replace("%1", str(len(d["tickets"]))))
+        self.history.setText(translate("lookup", "Returns: %1 · Compensations: %2")
+                             .replace("%1", str(len(d["returns"])))
+                             .replace("%2", str(len(d["compensations"]))))
+        for model in (self.purchases_model, self.tickets_model):
+            model.retranslate()
+
+
+class TicketView(DetailView):
+    kind = "ticket"
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        links = QHBoxLayout()
+        self.receipt_button = _link_button(self, lambda: self._open("receipt", "receipt_no"))
+        self.customer_button = _link_button(self, self._open_customer)
+        links.addWidget(self.receipt_button)
+        links.addWidget(self.customer_button)
+        links.addStretch(1)
+        self.progress_label = _section("")
+        self.steps = QGridLayout()
+        self.steps.setSpacing(8)
+        self._step_labels: list[QLabel] = []
+        for n in range(9):
+            label = QLabel(objectName="lookupStep")
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            label.setMinimumHeight(64)
+            self.steps.addWidget(label, 0, n)
+            self._step_labels.append(label)
+        self.layout_.addLayout(links)
+        self.layout_.addWidget(self.progress_label)
+        self.layout_.addLayout(self.steps)
+        self.layout_.addStretch(1)
+
+    def _open(self, kind: str, field: str) -> None:
+        if self.data.get(field):
+            self.sig_open.emit(kind, str(self.data[field]))
+
+    def _open_customer(self) -> None:
+        customer = self.data.get("customer")
+        if customer:
+            self.sig_open.emit("customer", customer["customer_id"])
+
+    def first_focus(self) -> QWidget:
+        if self.receipt_button.isVisible():
+            return self.receipt_button
+        return self.customer_button if self.customer_button.isVisible() else self
+
+    def render(self) -> None:
+        d = self.data
+        self.title.setText(translate("lookup", "Ticket %1").replace("%1", d["code"]))
+        overdue = d["status"] == "open" and d["promised_date"] < date.today().isoformat()
+        promised = d["promised_date"] + (translate("lookup", " (overdue)") if overdue else "")
+        self.set_facts([
+            (translate("lookup", "Product"), d.get("product_name") or d["sku"]),
+            (translate("lookup", "Serial"), d["serial"] or "—"),
+            (translate("lookup", "Fault"), d["fault"]),
+            (translate("lookup", "Service level"), level_name(d["service_level"])),
+            (translate("lookup", "Status"), status_name(d["status"])),
+            (translate("lookup", "Opened"), when(d["opened_at"])),
+            (translate("lookup", "Promised"), promised),
+        ])
+        if d.get("receipt_no"):
+            self.receipt_button.setText(translate("lookup", "Receipt %1 (open)")
+                                        .replace("%1", d["receipt_no"]))
+            self.receipt_button.show()
+        else:
+            self.receipt_button.hide()
+        customer = d.get("customer")
+        if customer:
+            self.customer_button.setText(
+                translate("lookup", "Customer: %1  %2  (open)")
+                .replace("%1", customer["name"] or customer["customer_id"])
+                .replace("%2", customer["phone"]))
+            self.customer_button.show()
+        else:
+            self.customer_button.hide()
+        self.progress_label.setText(translate("lookup", "Checklist: %1 of 9 steps done")
+                                    .replace("%1", str(d["steps_done"])))
+        marks = {"done": "✓", "current": "▶", "todo": ""}
+        for label, step in zip(self._step_labels, d["checklist"], strict=True):
+            label.setText(f"{step['step']} {marks[step['state']]}\n{step_name(step['key'])}")
+            label.setProperty("state", step["state"])
+            label.style().unpolish(label)
+            label.style().polish(label)
+
+
+class ProductView(DetailView):
+    kind = "product"
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.sales_label = _section("")
+        self.sales, self.sales_model = _table([
+            Column("receipt_no", lambda: translate("lookup", "Receipt")),
+            Column("sold_at", lambda: translate("lookup", "Sold at"), when),
+            Column("qty", lambda: translate("lookup", "Qty"), align_right=True),
+            Column("serial", lambda: translate("lookup", "Serial")),
+            Column("paid_fen", lambda: translate("lookup", "Receipt paid"), money, True),
+        ], self)
+        self.link_rows(self.sales, self.sales_model, "receipt", "receipt_no")
+        self.layout_.addWidget(self.sales_label)
+        self.layout_.addWidget(self.sales, 1)
+
+    def first_focus(self) -> QWidget:
+        return self.sales
+
+    def render(self) -> None:
+        d = self.data
+        self.title.setText(d["name"])
+        self.set_facts([
+            (translate("lookup", "Item number"), d["sku"]),
+            (translate("lookup", "Barcode"), d["barcode"] or "—"),
+            (translate("lookup", "Category"), d.get("category") or d["category_id"]),
+            (translate("lookup", "Price"), money(d["price_fen"])),
+        ], columns=4)
+        self.sales_model.set_rows(d["sales"])
+        self.sales_label.setText(translate("lookup", "Latest sales (%1)")
+                                 .replace("%1", str(len(d["sales"]))))
+        self.sales_model.retranslate()

@@ -1,0 +1,155 @@
+"""The lookup's codes in the user's language: kinds, why a hit matched, why nothing was found,
+tenders, promotion kinds and checklist steps. Functions, so a language switch takes effect."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from desk.domain.errors import MESSAGES
+from desk.domain.money import format_yuan
+
+translate = QCoreApplication.translate
+
+
+def kind_name(kind: str) -> str:
+    return {
+        "receipt": translate("lookup", "Receipt"),
+        "ticket": translate("lookup", "Ticket"),
+        "customer": translate("lookup", "Customer"),
+        "product": translate("lookup", "Product"),
+    }.get(kind, kind)
+
+
+def match_name(match: str) -> str:
+    return {
+        "receipt_no": translate("lookup", "receipt number"),
+        "ticket_code": translate("lookup", "ticket code"),
+        "tracking_url": translate("lookup", "tracking link"),
+        "customer_id": translate("lookup", "customer number"),
+        "sku": translate("lookup", "item number"),
+        "phone": translate("lookup", "phone"),
+        "member_id": translate("lookup", "member number"),
+        "barcode": translate("lookup", "barcode"),
+        "serial": translate("lookup", "serial number"),
+        "name": translate("lookup", "name"),
+        "pinyin": translate("lookup", "full pinyin"),
+        "pinyin_initials": translate("lookup", "pinyin initials"),
+        "phone_last4": translate("lookup", "last 4 digits of phone"),
+        "name_prefix": translate("lookup", "name starts with"),
+        "pinyin_prefix": translate("lookup", "pinyin starts with"),
+        "initials_prefix": translate("lookup", "initials start with"),
+        "receipt_prefix": translate("lookup", "receipt number starts with"),
+        "ticket_prefix": translate("lookup", "ticket code starts with"),
+        "member_prefix": translate("lookup", "member number starts with"),
+        "serial_prefix": translate("lookup", "serial starts with"),
+        "phone_prefix": translate("lookup", "phone starts with"),
+        "barcode_prefix": translate("lookup", "barcode starts with"),
+        "name_contains": translate("lookup", "name contains"),
+        "pinyin_contains": translate("lookup", "pinyin contains"),
+        "initials_contains": translate("lookup", "initials contain"),
+    }.get(match, match)
+
+
+def _what(what: str) -> str:
+    return {
+        "receipt": translate("lookup", "receipt"),
+        "ticket": translate("lookup", "ticket"),
+        "member": translate("lookup", "member"),
+        "serial": translate("lookup", "serial"),
+        "phone": translate("lookup", "phone"),
+        "barcode": translate("lookup", "barcode"),
+    }.get(what, what)
+
+
+def reason_text(code: str | None, params: dict[str, Any]) -> str:
+    """Why a search shows nothing, in words the clerk can act on."""
+    templates = {
+        "lookup.empty": lambda: translate(
+            "lookup", "Scan or type a receipt, ticket, phone, member, barcode, serial or name."),
+        "lookup.too_long": lambda: translate(
+            "lookup", "That is too long to be a search ({length} characters). Nothing searched."),
+        "lookup.not_found": lambda: translate("lookup", "Nothing found for “{text}”."),
+        "lookup.incomplete": lambda: translate(
+            "lookup", "“{text}” looks like part of a {what} number. Scan or type all of it."),
+        "lookup.bad_check_digit": lambda: translate(
+            "lookup", "{code} is not a valid barcode (check digit should be {expected}). "
+                      "The scan was misread: scan it again."),
+        "lookup.other_store": lambda: translate(
+            "lookup", "This QR code belongs to another store ({where}). Ticket {code} is kept "
+                      "there: please send the customer to that store or call them."),
+        "lookup.not_tracking_url": lambda: translate(
+            "lookup", "This link is not one of our repair tracking codes."),
+        "lookup.ticket_not_here": lambda: translate(
+            "lookup", "Ticket {code} from this QR code is not in this store's records."),
+        "lookup.unknown": lambda: translate("lookup", "It is no longer there ({key})."),
+    }
+    if code is None:
+        return ""
+    values = dict(params)
+    if "what" in values:
+        values["what"] = _what(str(values["what"]))
+    if code == "lookup.other_store":
+        values["where"] = values.get("store") or values.get("host", "")
+    template = templates.get(code)
+    text = template() if template else MESSAGES.get(code, code)
+    try:
+        return text.format(**values)
+    except (KeyError, IndexError, ValueError):
+        return text
+
+
+def tender_name(tender: str) -> str:
+    return {
+        "cash": translate("lookup", "Cash"),
+        "bank_card": translate("lookup", "Bank card"),
+        "wechat_pay": translate("lookup", "WeChat Pay"),
+        "alipay": translate("lookup", "Alipay"),
+        "store_card": translate("lookup", "Store card"),
+    }.get(tender, tender)
+
+
+def promotion_name(kind: str) -> str:
+    return {
+        "full_reduction": translate("lookup", "Spend-and-save"),
+        "coupon": translate("lookup", "Coupon"),
+        "gift": translate("lookup", "Gift"),
+    }.get(kind, kind)
+
+
+def step_name(key: str) -> str:
+    return {
+        "booking": translate("lookup", "Booking"),
+        "diagnosis": translate("lookup", "Diagnosis"),
+        "quote": translate("lookup", "Quote"),
+        "repair": translate("lookup", "Repair"),
+        "cleaning": translate("lookup", "Cleaning"),
+        "testing": translate("lookup", "Testing"),
+        "explanation": translate("lookup", "Explanation"),
+        "follow_up": translate("lookup", "Follow-up"),
+        "archive": translate("lookup", "Archive"),
+    }.get(key, key)
+
+
+def status_name(status: str) -> str:
+    return {
+        "open": translate("lookup", "open"),
+        "closed": translate("lookup", "closed"),
+    }.get(status, status)
+
+
+def level_name(level: str) -> str:
+    return {
+        "simple": translate("lookup", "simple"),
+        "complex": translate("lookup", "complex"),
+        "major": translate("lookup", "major"),
+    }.get(level, level)
+
+
+def money(fen: Any) -> str:
+    return "" if fen is None or fen == "" else format_yuan(int(fen))
+
+
+def when(value: Any) -> str:
+    return str(value or "").replace("T", " ")[:16]
