@@ -183,6 +183,21 @@ class PgTransport:
 
     # --- the port -----------------------------------------------------------------------------
     def hello(self) -> ServerInfo:
+        """The first call of a round. A connection that died since the last round (server
+        restarted, network changed) is replaced once, here, before anything is written."""
+        import psycopg
+
+        try:
+            return self._hello()
+        except DeskError as err:
+            if err.code != "sync.connection_lost":
+                raise
+        except psycopg.Error:
+            pass
+        self.close()
+        return self._hello()
+
+    def _hello(self) -> ServerInfo:
         conn = self.connection()
         try:
             meta = conn.execute("SELECT to_regclass(%s)", (f"{_SCHEMA}.meta",)).fetchone()
