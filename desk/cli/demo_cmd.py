@@ -11,7 +11,7 @@ import time
 from typing import TextIO
 
 from desk.cli.common import open_bus, print_json
-from desk.demo import SIZES, build_demo, has_store
+from desk.demo import SIZES, build_demo, demo_state, has_store
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -55,7 +55,7 @@ class ProgressPrinter:
 
 def run_demo(args: argparse.Namespace) -> int:
     bus = open_bus(args)
-    if args.if_missing and has_store(bus.db):
+    if args.if_missing and has_store(bus.db) and demo_state(bus.db) != "building":
         print_json({"ok": True, "skipped": True, "reason": "the database already has a store",
                     "store_id": bus.db.store_id()})
         return 0

@@ -4,6 +4,6 @@
 journal events, so `desk db rebuild` reproduces it and `desk db verify` accepts it.
 """
 
-from desk.demo.generator import SIZES, DemoSize, build_demo, has_store
+from desk.demo.generator import SIZES, DemoSize, build_demo, demo_state, has_store
 
-__all__ = ["SIZES", "DemoSize", "build_demo", "has_store"]
+__all__ = ["SIZES", "DemoSize", "build_demo", "demo_state", "has_store"]

@@ -73,6 +73,14 @@ def has_store(db: Database) -> bool:
     return db.store_id() is not None
 
 
+def demo_state(db: Database) -> str | None:
+    """'complete', 'building' (a build was interrupted: the database is half a demo), or None
+    (not a demo database)."""
+    with db.engine.connect() as conn:
+        text = get_setting(conn, "demo")
+    return None if text is None else str(json.loads(text).get("state"))
+
+
 # --- the catalogue -----------------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -323,6 +331,7 @@ class _Builder:
         started = time.monotonic()
         rng = self.rng
         self.run("setup", self._setup(), 1 + len(d.STAFF))
+        self._mark("building")
         products = _catalogue(rng, self.size)
         barcodes = _barcodes(rng, len(products))
         cat_items: list[tuple[Command, str, Clock | None]] = [
@@ -339,12 +348,18 @@ class _Builder:
         tickets = self._ticket_plan(products, customers, candidates)
         self.run("tickets", tickets, len(tickets))
         summary = self._summary(time.monotonic() - started)
-        with UnitOfWork(self.bus.db, SYSTEM_ACTOR) as uow:
-            set_setting(uow.conn, "demo_logins", json.dumps(demo_logins(), ensure_ascii=False))
-            set_setting(uow.conn, "demo", json.dumps(
-                {"size": self.size.name, "seed": self.seed, "built_at": self.now.isoformat()}))
-            uow.commit()
+        self._mark("complete", demo_logins=json.dumps(demo_logins(), ensure_ascii=False))
         return summary
+
+    def _mark(self, state: str, **more: str) -> None:
+        """Local settings (not journal events): how far the demo build got, and the logins."""
+        with UnitOfWork(self.bus.db, SYSTEM_ACTOR) as uow:
+            set_setting(uow.conn, "demo", json.dumps(
+                {"state": state, "size": self.size.name, "seed": self.seed,
+                 "built_at": self.now.isoformat(timespec="seconds")}))
+            for key, value in more.items():
+                set_setting(uow.conn, key, value)
+            uow.commit()
 
     def _setup(self) -> Iterator[tuple[Command, str, Clock | None]]:
         yield (InitialiseCounter(store_id=d.STORE_ID, store_name=d.STORE_NAME,
@@ -538,6 +553,8 @@ def build_demo(bus: CommandBus, size: str | DemoSize = "small", seed: int = 1,
                progress: Progress | None = None) -> dict[str, Any]:
     """Fill an empty counter database with the demo store; returns a summary (counts, seconds)."""
     spec = SIZES[size] if isinstance(size, str) else size
+    if demo_state(bus.db) == "building":
+        raise DeskError("demo.incomplete", path=str(bus.db.path or ":memory:"))
     if has_store(bus.db):
         raise DeskError("demo.not_empty", store_id=bus.db.store_id())
     return _Builder(bus, spec, seed, progress).build()

@@ -1,6 +1,6 @@
 """The identifier formats the whole app uses (receipts, tickets, members, serials, barcodes).
 
-- receipt_no: "R" + yymmdd + 2-digit POS counter + 4-digit sequence (14 characters)
+- receipt_no: "R" + yymmdd + 2-digit POS counter + 4-digit sequence (13 characters)
 - ticket code: "T" + yymmdd + 4-digit sequence (11 characters)
 - member_id "M" + 8 digits; customer_id "C" + 7 digits; sku "P" + 6 digits
 - phone: 11 digits starting 13-19; serial: "SN" + 10 upper-case alphanumerics

@@ -53,6 +53,8 @@ MESSAGES: dict[str, str] = {
     "import.file_unreadable": "cannot read '{path}': {reason}",
     # --- demo store and POS CSV import (desk demo, desk import sales) ---
     "demo.not_empty": "this database already has store '{store_id}': the demo needs an empty one",
+    "demo.incomplete": "a demo build into '{path}' was interrupted: delete the database file "
+                       "and build the demo again",
     "import.not_utf8": "the file is not UTF-8 text (first bad byte on line {line})",
     "import.empty": "the file has no header row",
     "import.unknown_columns": "unknown column(s): {unknown}",

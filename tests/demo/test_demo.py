@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import func, select
 
 from desk.cli.main import main
-from desk.demo import build_demo
+from desk.demo import build_demo, demo_state
 from desk.demo import data as demo_data
 from desk.demo.ids import (
     CUSTOMER_ID,
@@ -215,6 +215,7 @@ def test_demo_logins_are_listed_and_work(demo):
     bus, _, _ = demo
     with bus.db.engine.connect() as conn:
         logins = json.loads(get_setting(conn, "demo_logins"))
+    assert demo_state(bus.db) == "complete"
     roles = {entry["role"] for entry in logins}
     assert roles == {"clerk", "technician", "manager", "admin"}
     assert {"staff_id", "name", "role", "pin"} <= set(logins[0])
@@ -243,3 +244,24 @@ def test_cli_builds_then_if_missing_does_nothing(tmp_path, capsys):
     assert "demo.not_empty" in capsys.readouterr().err
     assert main(["--home", home, "db", "verify"]) == 0
     assert json.loads(capsys.readouterr().out)["ok"] is True
+
+
+def test_an_interrupted_build_is_recognised_not_mistaken_for_a_store(tmp_path, capsys):
+    class Stop(Exception):
+        pass
+
+    def stop_in_sales(stage: str, done: int, total: int) -> None:
+        if stage == "sales" and done:
+            raise Stop
+
+    home = tmp_path / "home"
+    bus = CommandBus(Database.open(home / "desk.sqlite3"), FixedClock(NOW))
+    with pytest.raises(Stop):
+        build_demo(bus, "small", progress=stop_in_sales)
+    assert demo_state(bus.db) == "building"
+    with bus.db.engine.connect() as conn:
+        assert verify(conn).ok  # whole batches only
+        assert conn.execute(select(func.count()).select_from(t.receipts)).scalar_one() == 500
+    bus.db.dispose()
+    assert main(["--home", str(home), "demo", "--if-missing"]) == 2
+    assert "demo.incomplete" in capsys.readouterr().err
