@@ -60,6 +60,7 @@ def run_demo(args: argparse.Namespace) -> int:
                     "store_id": bus.db.store_id()})
         return 0
     summary = build_demo(bus, args.size, args.seed, ProgressPrinter(f"demo {args.size}"))
+    bus.db.dispose()  # the last connection closing checkpoints the WAL into the file
     if bus.db.path is not None:
         summary["db_bytes"] = sum(
             p.stat().st_size for p in bus.db.path.parent.glob(bus.db.path.name + "*"))

@@ -78,7 +78,7 @@ def demo_state(db: Database) -> str | None:
     (not a demo database)."""
     with db.engine.connect() as conn:
         text = get_setting(conn, "demo")
-    return None if text is None else str(json.loads(text).get("state"))
+    return None if text is None else str(json.loads(text).get("state", "complete"))
 
 
 # --- the catalogue -----------------------------------------------------------------------------
