@@ -17,7 +17,7 @@ from sqlalchemy import func, select, text
 from sqlalchemy.engine import Connection
 
 from desk.bench import BenchContext, BenchRow, p95
-from desk.lookup.details import customer_detail, receipt_detail
+from desk.lookup.details import customer_detail, product_detail, receipt_detail
 from desk.lookup.search import search
 from desk.storage import tables as t
 from desk.storage.db import Database
@@ -100,6 +100,7 @@ def bench(ctx: BenchContext) -> list[BenchRow]:
             for name, fn, column in (
                 ("open receipt detail", receipt_detail, t.receipts.c.receipt_no),
                 ("open customer detail", customer_detail, c.customer_id),
+                ("open product detail", product_detail, p.sku),
             ):
                 values = _sample(conn, column, n // 2, rng)
                 if values:

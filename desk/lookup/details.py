@@ -166,11 +166,13 @@ def product_detail(conn: Connection, sku: str) -> dict[str, Any]:
     if row is None:
         raise DeskError("lookup.unknown", kind="product", key=sku)
     ln, r = t.receipt_lines.c, t.receipts.c
-    # the newest sales of it: receipt numbers sort by date, so the sku index + PK order suffice
+    # its newest sales: receipt numbers start with the date, so the (sku, receipt_no) index gives
+    # the latest ones without reading a best-seller's every line; then shown by time of sale
     sales = [dict(x._mapping) for x in conn.execute(
         select(ln.receipt_no, ln.line_no, ln.qty, ln.serial, r.sold_at, r.paid_fen)
         .select_from(t.receipt_lines.join(t.receipts, r.receipt_no == ln.receipt_no))
         .where(ln.sku == sku).order_by(ln.receipt_no.desc()).limit(RECENT_LIMIT))]
+    sales.sort(key=lambda s: (s["sold_at"], s["receipt_no"]), reverse=True)
     return {**dict(row._mapping), "sales": sales}
 
 

@@ -217,6 +217,7 @@ Index("ix_products_name_initials", products.c.name_initials)
 Index("ix_customers_name", customers.c.name)
 Index("ix_customers_name_pinyin", customers.c.name_pinyin)
 Index("ix_customers_name_initials", customers.c.name_initials)
+Index("ix_receipt_lines_sku_receipt", receipt_lines.c.sku, receipt_lines.c.receipt_no)
 
 # --- added by revision 0005: sync conflicts (issue 6) --------------------------------------------
 # Merged facts that break an invariant (two counters offline recording the same receipt, a line

@@ -89,17 +89,33 @@ class DetailView(QWidget):
         return {"receipt": "receipt_no", "customer": "customer_id", "ticket": "code",
                 "product": "sku"}[self.kind]
 
-    def set_facts(self, facts: list[tuple[str, str]], columns: int = 3) -> None:
+    def set_facts(self, facts: list[tuple[str, str]], columns: int = 3,
+                  alert: frozenset[int] = frozenset()) -> None:
+        """Name/value pairs in a grid; the values at the `alert` positions stand out in red."""
         for label in self._fact_labels:
             self.facts.removeWidget(label)
             label.deleteLater()
         self._fact_labels = []
         for i, (name, value) in enumerate(facts):
-            label = QLabel(f"<span style='color:#666'>{name}</span>&nbsp; <b>{_esc(value)}</b>",
-                           objectName="lookupFact")
+            colour = "#b3261e" if i in alert else "inherit"
+            label = QLabel(f"<span style='color:#666'>{name}</span>&nbsp; "
+                           f"<b style='color:{colour}'>{_esc(value)}</b>", objectName="lookupFact")
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.facts.addWidget(label, i // columns, i % columns)
             self._fact_labels.append(label)
+
+    def fill(self, view: QTableView, model: DictTableModel, rows: list[dict[str, Any]],
+             max_rows: int = 12) -> None:
+        """Show rows, the table as tall as its rows (up to max_rows, then it scrolls): the
+        detail page scrolls as a whole, so no table is squeezed to nothing."""
+        model.set_rows(rows)
+        model.retranslate()
+        shown = max(1, min(len(rows), max_rows))
+        height = (view.horizontalHeader().sizeHint().height()
+                  + shown * view.verticalHeader().defaultSectionSize() + 2 * view.frameWidth() + 2)
+        if len(rows) > max_rows and view.horizontalScrollBar().isVisible():
+            height += view.horizontalScrollBar().sizeHint().height()
+        view.setFixedHeight(height)
 
     def link_rows(self, view: QTableView, model: DictTableModel, kind: str, key: str) -> None:
         view.activated.connect(lambda index: self.sig_open.emit(kind,
@@ -169,17 +185,19 @@ class ReceiptView(DetailView):
         self.link_rows(self.tickets, self.tickets_model, "ticket", "code")
         self.layout_.addWidget(self.customer_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.layout_.addWidget(self.lines_label)
-        self.layout_.addWidget(self.lines, 3)
+        self.layout_.addWidget(self.lines)
         row = QHBoxLayout()
         for label, view in ((self.tenders_label, self.tenders),
                             (self.promotions_label, self.promotions)):
             column = QVBoxLayout()
             column.addWidget(label)
             column.addWidget(view)
+            column.addStretch(1)
             row.addLayout(column)
-        self.layout_.addLayout(row, 1)
+        self.layout_.addLayout(row)
         self.layout_.addWidget(self.tickets_label)
-        self.layout_.addWidget(self.tickets, 1)
+        self.layout_.addWidget(self.tickets)
+        self.layout_.addStretch(1)
 
     def _open_customer(self) -> None:
         customer = self.data.get("customer")
@@ -214,22 +232,19 @@ class ReceiptView(DetailView):
             worth = translate("lookup", "gift, worth %1")
             gift = worth.replace("%1", money(line["gift_value_fen"])) if line["is_gift"] else ""
             rows.append({**line, "gift": gift})
-        self.lines_model.set_rows(rows)
+        self.fill(self.lines, self.lines_model, rows, max_rows=20)
         self.lines_model.highlight = lambda row: row.get("returnable_qty", 1) == 0
         self.lines_label.setText(translate("lookup", "Lines (in red: nothing left to return)"))
-        self.tenders_model.set_rows(d["tenders"])
+        self.fill(self.tenders, self.tenders_model, d["tenders"], max_rows=6)
         self.tenders_label.setText(translate("lookup", "Payments"))
         promotions = list(d["promotions"]) + [
             {"kind": "gift", "description": g["name"], "amount_fen": g["gift_value_fen"]}
             for g in d["gifts"]]
-        self.promotions_model.set_rows(promotions)
+        self.fill(self.promotions, self.promotions_model, promotions, max_rows=6)
         self.promotions_label.setText(translate("lookup", "Promotions and gifts"))
-        self.tickets_model.set_rows(d["tickets"])
+        self.fill(self.tickets, self.tickets_model, d["tickets"], max_rows=6)
         self.tickets_label.setText(translate("lookup", "Repair tickets (%1)")
                                    .replace("%1", str(len(d["tickets"]))))
-        for model in (self.lines_model, self.tenders_model, self.promotions_model,
-                      self.tickets_model):
-            model.retranslate()
 
 
 def _ticket_table(parent: QWidget) -> tuple[QTableView, DictTableModel]:
@@ -262,10 +277,11 @@ class CustomerView(DetailView):
         self.link_rows(self.tickets, self.tickets_model, "ticket", "code")
         self.history = QLabel(objectName="hint")
         self.layout_.addWidget(self.purchases_label)
-        self.layout_.addWidget(self.purchases, 3)
+        self.layout_.addWidget(self.purchases)
         self.layout_.addWidget(self.tickets_label)
-        self.layout_.addWidget(self.tickets, 1)
+        self.layout_.addWidget(self.tickets)
         self.layout_.addWidget(self.history)
+        self.layout_.addStretch(1)
 
     def first_focus(self) -> QWidget:
         return self.purchases
@@ -281,21 +297,19 @@ class CustomerView(DetailView):
             (translate("lookup", "Spent"), money(d["purchase_total_fen"])),
             (translate("lookup", "Note"), d["note"] or "—"),
         ])
-        self.purchases_model.set_rows(d["purchases"])
+        self.fill(self.purchases, self.purchases_model, d["purchases"], max_rows=12)
         shown = len(d["purchases"])
         label = translate("lookup", "Purchases, newest first (%1)").replace("%1", str(shown))
         if d["purchase_count"] > shown:
             label += translate("lookup", " — the latest %1 of %2").replace(
                 "%1", str(shown)).replace("%2", str(d["purchase_count"]))
         self.purchases_label.setText(label)
-        self.tickets_model.set_rows(d["tickets"])
+        self.fill(self.tickets, self.tickets_model, d["tickets"], max_rows=6)
         self.tickets_label.setText(translate("lookup", "Repair tickets (%1)")
                                    .replace("%1", str(len(d["tickets"]))))
         self.history.setText(translate("lookup", "Returns: %1 · Compensations: %2")
                              .replace("%1", str(len(d["returns"])))
                              .replace("%2", str(len(d["compensations"]))))
-        for model in (self.purchases_model, self.tickets_model):
-            model.retranslate()
 
 
 class TicketView(DetailView):
@@ -351,7 +365,7 @@ class TicketView(DetailView):
             (translate("lookup", "Status"), status_name(d["status"])),
             (translate("lookup", "Opened"), when(d["opened_at"])),
             (translate("lookup", "Promised"), promised),
-        ])
+        ], alert=frozenset({6}) if overdue else frozenset())
         if d.get("receipt_no"):
             self.receipt_button.setText(translate("lookup", "Receipt %1 (open)")
                                         .replace("%1", d["receipt_no"]))
@@ -392,7 +406,8 @@ class ProductView(DetailView):
         ], self)
         self.link_rows(self.sales, self.sales_model, "receipt", "receipt_no")
         self.layout_.addWidget(self.sales_label)
-        self.layout_.addWidget(self.sales, 1)
+        self.layout_.addWidget(self.sales)
+        self.layout_.addStretch(1)
 
     def first_focus(self) -> QWidget:
         return self.sales
@@ -406,7 +421,6 @@ class ProductView(DetailView):
             (translate("lookup", "Category"), d.get("category") or d["category_id"]),
             (translate("lookup", "Price"), money(d["price_fen"])),
         ], columns=4)
-        self.sales_model.set_rows(d["sales"])
+        self.fill(self.sales, self.sales_model, d["sales"], max_rows=14)
         self.sales_label.setText(translate("lookup", "Latest sales (%1)")
                                  .replace("%1", str(len(d["sales"]))))
-        self.sales_model.retranslate()

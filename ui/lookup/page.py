@@ -17,11 +17,13 @@ from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, Qt, Q
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
@@ -133,8 +135,14 @@ class LookupPage(QWidget):
         }
         self.stack = QStackedWidget()
         self.stack.addWidget(self.results)
-        for view in self.views.values():
-            self.stack.addWidget(view)
+        self._pages: dict[str, QScrollArea] = {}  # each detail scrolls as a whole
+        for kind, view in self.views.items():
+            scroll = QScrollArea()
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QFrame.Shape.NoFrame)
+            scroll.setWidget(view)
+            self._pages[kind] = scroll
+            self.stack.addWidget(scroll)
             view.sig_open.connect(self.open_detail)
 
         layout = QVBoxLayout(self)
@@ -239,7 +247,9 @@ class LookupPage(QWidget):
 
     def current_detail(self) -> DetailView | None:
         widget = self.stack.currentWidget()
-        return widget if isinstance(widget, DetailView) else None
+        if isinstance(widget, QScrollArea) and isinstance(widget.widget(), DetailView):
+            return widget.widget()  # type: ignore[return-value]
+        return None
 
     # --- searching -------------------------------------------------------------------------------
     def _run(self, generation: int, text: str) -> None:
@@ -312,7 +322,7 @@ class LookupPage(QWidget):
         view.show_data(data)
         if not self.history or self.history[-1] != (kind, key):
             self.history.append((kind, key))
-        self.stack.setCurrentWidget(view)
+        self.stack.setCurrentWidget(self._pages[kind])
         self.back_button.show()
         self._set_hint(translate("lookup", "Esc: back · Tab: next table · Enter: open the row"))
         if not self.box.hasFocus():

@@ -22,14 +22,16 @@ INDEXES = (
     ("ix_customers_name", "customers", "name"),
     ("ix_customers_name_pinyin", "customers", "name_pinyin"),
     ("ix_customers_name_initials", "customers", "name_initials"),
+    # a product's latest sales (receipt numbers start with the date)
+    ("ix_receipt_lines_sku_receipt", "receipt_lines", "sku,receipt_no"),
 )
 
 
 def upgrade() -> None:
-    for name, table, column in INDEXES:
-        op.create_index(name, table, [column])
+    for name, table, columns in INDEXES:
+        op.create_index(name, table, columns.split(","))
 
 
 def downgrade() -> None:
-    for name, table, _column in reversed(INDEXES):
+    for name, table, _columns in reversed(INDEXES):
         op.drop_index(name, table_name=table)
