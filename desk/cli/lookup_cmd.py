@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import unicodedata
 from typing import Any
 
 from desk.cli.common import open_db, print_json
@@ -57,6 +58,12 @@ def _amount(fen: Any) -> str:
     return "" if fen is None else format_yuan(int(fen))
 
 
+def _pad(text: str, width: int) -> str:
+    """Left-align in a terminal: Chinese characters take two columns."""
+    used = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return text + " " * max(1, width - used)
+
+
 def _out(line: str = "") -> None:
     sys.stdout.write(line + "\n")
 
@@ -71,8 +78,8 @@ def _print_text(outcome: Outcome, shown: dict[str, Any] | None) -> None:
         return
     _out(f"{len(outcome.hits)} hit(s){' (more: refine the search)' if outcome.more else ''}")
     for hit in outcome.hits:
-        _out(f"{KIND_WORDS[hit.kind]:<9}{hit.title:<22}{hit.date.replace('T', ' '):<20}"
-             f"{_amount(hit.amount_fen):>13}  {hit.match}: {hit.matched}  {hit.detail}")
+        _out(f"{KIND_WORDS[hit.kind]:<9}{_pad(hit.title, 30)}{hit.date.replace('T', ' ')[:16]:<17}"
+             f"{_amount(hit.amount_fen):>12}  {hit.match}: {hit.matched}  {hit.detail}")
 
 
 def _print_detail(hit: Hit, d: dict[str, Any]) -> None:
@@ -84,7 +91,7 @@ def _print_detail(hit: Hit, d: dict[str, Any]) -> None:
              + (f"  customer {who['name']} {who['phone']}" if who else ""))
         for ln in d["lines"]:
             gift = f" gift, value {_amount(ln['gift_value_fen'])}" if ln["is_gift"] else ""
-            _out(f"  {ln['line_no']:>2}. {ln['name']:<16} x{ln['qty']}  "
+            _out(f"  {ln['line_no']:>2}. {_pad(ln['name'], 28)}x{ln['qty']}  "
                  f"{_amount(ln['net_fen']):>12}  returned {ln['returned_qty']}, returnable "
                  f"{ln['returnable_qty']}{'  ' + ln['serial'] if ln['serial'] else ''}{gift}")
         for td in d["tenders"]:
