@@ -41,10 +41,15 @@ def run_lookup(args: argparse.Namespace) -> int:
             shown = detail(conn, opened.kind, opened.key) if opened else None
     finally:
         database.dispose()
-    if args.json:
-        print_json({**outcome.to_dict(), "detail": shown})
-    else:
-        _print_text(outcome, shown)
+    try:
+        if args.json:
+            print_json({**outcome.to_dict(), "detail": shown})
+        else:
+            _print_text(outcome, shown)
+    except BrokenPipeError:  # `desk lookup … | head`: the reader has seen enough
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return 0 if outcome.hits else 1
 
 

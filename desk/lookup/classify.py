@@ -112,6 +112,11 @@ def classify(raw: str) -> Query:
     if "://" in text or _HOST_PATH.match(text.lower()):
         return _classify_url(len(raw), text)
     compact = text.replace(" ", "")
+    digits = compact.replace("-", "")
+    if digits.startswith("+86") or digits.startswith("0086"):  # a phone with country code
+        digits = digits[3:] if digits.startswith("+") else digits[4:]
+    if digits.isdigit() and digits.isascii():
+        compact = digits  # 138-1234-5678 is a phone number
     upper = compact.upper()
 
     def q(kind: str, value: str) -> Query:

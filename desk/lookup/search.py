@@ -273,10 +273,12 @@ class _Searcher:
 
     def by_name(self, text: str) -> None:
         c, p = t.customers.c, t.products.c
+        words = text.split(" ")  # "羽绒服 L": every word somewhere in the name
         steps: list[tuple[str, Any, Any]] = [
             ("name", c.name == text, p.name == text),
             ("name_prefix", _prefix(c.name, text), _prefix(p.name, text)),
-            ("name_contains", func.instr(c.name, text) > 0, func.instr(p.name, text) > 0),
+            ("name_contains", and_(*(func.instr(c.name, w) > 0 for w in words)),
+             and_(*(func.instr(p.name, w) > 0 for w in words))),
         ]
         for match, on_customer, on_product in steps:
             if self.enough():

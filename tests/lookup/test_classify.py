@@ -18,6 +18,8 @@ from desk.lookup.classify import classify, ean13_check_digit, is_valid_ean13, sa
     ("t26112", k.TICKET_PREFIX, "T26112"),
     ("13812345678", k.PHONE, "13812345678"),
     ("138 1234 5678", k.PHONE, "13812345678"),
+    ("138-1234-5678", k.PHONE, "13812345678"),
+    ("+86 138 1234 5678", k.PHONE, "13812345678"),
     ("5678", k.PHONE_LAST4, "5678"),
     ("1381234", k.PHONE_PREFIX, "1381234"),
     ("M00000001", k.MEMBER, "M00000001"),

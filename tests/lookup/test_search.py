@@ -56,6 +56,11 @@ def test_ranking_exact_name_before_contains(store: CommandBus) -> None:
     assert outcome.hits[0].amount_fen == 89900
 
 
+def test_name_words_in_any_order(store: CommandBus) -> None:
+    assert [h.key for h in find(store, "羽绒服 男士").hits] == ["P000002"]
+    assert [h.key for h in find(store, "iPhone 15").hits] == ["P000004"]
+
+
 def test_phone_last4_lists_every_customer_masked(store: CommandBus) -> None:
     outcome = find(store, "5678")
     assert {h.key for h in outcome.hits} == {"C0000001", "C0000002"}
