@@ -275,3 +275,41 @@ def test_hidden_page_leaves_keys_alone(qtbot, counter) -> None:
     scan(qtbot, note, "123456")
     assert note.text() == "123456"
     assert page.scanner.scans == 0
+
+
+def test_a_field_that_reads_scans_itself_keeps_them(qtbot, counter) -> None:
+    page, note = counter
+    note.setProperty("deskScannerInput", True)
+    note.setFocus()
+    qtbot.waitUntil(note.hasFocus)
+    scan(qtbot, note, "SNIP15000001")
+    assert note.text() == "SNIP15000001"
+    assert page.scanner.scans == 0
+
+
+def test_scanned_barcode_opens_the_product(qtbot, counter) -> None:
+    from tests.lookup.seed import DOWN_JACKET_EAN
+
+    page, _ = counter
+    with qtbot.waitSignal(page.sig_open_product, timeout=5000) as opened:
+        scan(qtbot, page.box, DOWN_JACKET_EAN)
+    assert opened.args == ["P000001"]
+    assert page.views["product"].sales_model.rowCount() == 1
+
+
+def test_scan_routing_can_be_turned_off(qtbot, ctx, monkeypatch) -> None:
+    monkeypatch.setenv("DESK_SCANNER_GAP_MS", "0")
+    page = LookupPage(ctx)
+    qtbot.addWidget(page)
+    assert not page.scanner.enabled
+    monkeypatch.setenv("DESK_SCANNER_GAP_MS", "60")
+    other = LookupPage(ctx, install_scanner=False)
+    qtbot.addWidget(other)
+    assert other.scanner.enabled and other.scanner.max_gap_ms == 60
+
+
+def test_hits_model_is_a_proper_qt_model(qtbot, qtmodeltester, counter) -> None:
+    page, _ = counter
+    with qtbot.waitSignal(page.sig_searched, timeout=5000):
+        page.start_search("5678")
+    qtmodeltester.check(page.model, force_py=True)

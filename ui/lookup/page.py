@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, Qt, QTimer, Signal
@@ -58,6 +59,15 @@ QLabel#lookupStep[state="current"] { border-color: #b35900; color: #b35900; font
 QPushButton#lookupLink { font-size: 13pt; padding: 6px 12px; }
 QTableView#lookupResults { font-size: 14pt; }
 """
+
+
+def scanner_gap_ms() -> int:
+    """DESK_SCANNER_GAP_MS: the longest pause between a scanner's keys (default 35 ms; a slow
+    scanner may need 50); 0 turns scan routing off."""
+    try:
+        return max(0, int(os.environ.get("DESK_SCANNER_GAP_MS", "35")))
+    except ValueError:
+        return 35
 
 
 def search_and_open(conn: Any, text: str, cancel: Cancel) -> tuple[Outcome, dict[str, Any] | None]:
@@ -172,7 +182,8 @@ class LookupPage(QWidget):
         self.outcome: Outcome | None = None
         self.history: list[tuple[str, str]] = []  # details opened, for Esc / Alt+Left
 
-        self.scanner = ScannerRouter(self.box, self)
+        self.scanner = ScannerRouter(self.box, self, max_gap_ms=scanner_gap_ms())
+        self.scanner.enabled = self.scanner.max_gap_ms > 0
         self.scanner.sig_scanned.connect(self.search_scanned)
         if install_scanner:
             self.scanner.install()
