@@ -313,3 +313,42 @@ def test_hits_model_is_a_proper_qt_model(qtbot, qtmodeltester, counter) -> None:
     with qtbot.waitSignal(page.sig_searched, timeout=5000):
         page.start_search("5678")
     qtmodeltester.check(page.model, force_py=True)
+
+
+def test_gui_keeps_running_while_a_slow_search_runs_and_is_cancelled(qtbot, counter,
+                                                                      monkeypatch) -> None:
+    """A search stuck on the database worker: the GUI thread keeps ticking, and the newer
+    query's arrival sets the older one's cancel token."""
+    import time
+
+    from PySide6.QtCore import QTimer
+
+    import ui.lookup.page as page_module
+
+    page, _ = counter
+    real = page_module.search_and_open
+    seen: dict[str, bool] = {}
+    release = threading.Event()
+
+    def slow(conn, text, cancel):
+        if text == "yrf":
+            release.wait(5)  # held until the test has watched the GUI tick
+            seen["older_cancelled"] = cancel.is_set()
+        return real(conn, text, cancel)
+
+    monkeypatch.setattr(page_module, "search_and_open", slow)
+    ticks: list[float] = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(time.monotonic()))
+    timer.start(10)
+    shown: list[str] = []
+    page.sig_searched.connect(lambda outcome: shown.append(outcome.query.text))
+    page.start_search("yrf")
+    qtbot.waitUntil(lambda: len(ticks) >= 10, timeout=3000)  # the GUI is not blocked
+    page.start_search("M00000002")
+    release.set()
+    idle(qtbot, page)
+    timer.stop()
+    assert seen == {"older_cancelled": True}
+    assert shown == ["M00000002"]
+    assert page.current_detail() is page.views["customer"]
