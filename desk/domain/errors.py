@@ -111,6 +111,50 @@ MESSAGES: dict[str, str] = {
     "conflict.unknown": "unknown conflict '{conflict_id}'",
     "conflict.resolved_already": "conflict '{conflict_id}' is already resolved",
     "conflict.decision_unknown": "unknown decision '{decision}'",
+    # --- returns, refunds, compensation, approvals and the policy engine (issue 5) ---
+    "policy.invalid": "policy file {file}, line {line}: {reason}",
+    "policy.case_invalid": "policy case {case}: {reason}",
+    "return.other_store": "receipt {receipt_no} is from another store ({store_id}): it is "
+                          "returned there",
+    "return.no_lines": "choose at least one line to return",
+    "return.before_purchase": "the return date is before the purchase ({sold_on})",
+    "return.line_unknown": "receipt {receipt_no} has no line {line_no}",
+    "return.line_twice": "line {line_no} is listed twice",
+    "return.qty_invalid": "line {line_no}: the quantity must be at least 1 (not {qty})",
+    "return.qty_exceeds": "line {line_no}: {qty} asked but only {remaining} left to return",
+    "return.window_passed": "line {line_no}: day {days} of the purchase, the return window is "
+                            "{return_days} days",
+    "return.exchange_only": "line {line_no}: day {days}: past the {return_days}-day return, "
+                            "an exchange is possible up to day {exchange_days}",
+    "return.repair_only": "line {line_no}: day {days}: past the {exchange_days}-day exchange, "
+                          "repair under warranty",
+    "return.opened": "line {line_no}: an opened item of this kind cannot be returned",
+    "return.not_buyer": "line {line_no}: only the original buyer can return this item",
+    "return.no_receipt_refused": "a return without the receipt is not accepted",
+    "return.no_receipt_found_by": "a purchase found by {found_by} cannot be returned "
+                                  "without the receipt",
+    "return.no_receipt_not_buyer": "without the receipt, only the customer on the purchase "
+                                   "can return it",
+    "return.no_receipt_too_old": "day {days}: a return without the receipt is accepted up "
+                                 "to day {max_days}",
+    "return.cash_back_refused": "cash back for {tender} is not allowed",
+    "return.refused": "the return is refused: {reason}",
+    "return.signature_required": "the customer's signature is required ({reasons})",
+    "return.unknown": "unknown return '{return_id}'",
+    "return.exists": "return '{return_id}' already exists",
+    "approval.required": "a {level} approval is required ({reasons}): the approver enters "
+                         "their staff id and PIN",
+    "approval.not_allowed": "{approver_id} ({role}) cannot approve a {level} case",
+    "approval.reason_required": "an override or a refusal needs a reason",
+    "approval.unknown_case": "no case '{case_id}' waits for head office",
+    "approval.not_pending": "case '{case_id}' is not waiting for head office (it is {status})",
+    "compensation.label_defect": "a label defect that neither affects safety nor misleads is "
+                                 "not compensated",
+    "compensation.not_late": "the repair is not late",
+    "compensation.refused": "the compensation is refused: {reason}",
+    "compensation.exists": "compensation '{compensation_id}' already exists",
+    "compensation.line_needed": "give the receipt and line, or the price paid",
+    "ticket.unknown": "unknown ticket '{code}'",
 }
 
 

@@ -95,4 +95,4 @@ class CommandBus:
 
 def _load_handlers() -> None:
     # Importing the handler modules registers them (each module decorates its functions).
-    from desk.services.handlers import auth, reference, sales  # noqa: F401
+    from desk.services.handlers import auth, reference, returns, sales  # noqa: F401

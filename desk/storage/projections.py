@@ -314,3 +314,7 @@ def _insert_ticket(conn: Connection, e: Event) -> None:
         fault=p["fault"], service_level=p["service_level"], status="open", step=1,
         opened_at=p["opened_at"], promised_date=p["promised_date"], opened_by=e.actor,
     ))
+
+
+# Returns, refunds, compensation and approvals (issue 5) register their projectors there.
+from desk.storage import projections_returns  # noqa: E402,F401
