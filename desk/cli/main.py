@@ -21,6 +21,7 @@ CORE_MODULES = (
     "desk.cli.import_cmd",
     "desk.cli.bench_cmd",
     "desk.cli.lookup_cmd",
+    "desk.cli.policy_cmds",
 )
 
 Register = Callable[["argparse._SubParsersAction[argparse.ArgumentParser]"], None]
