@@ -62,20 +62,22 @@ def _differ(events: list[Event], ignore: tuple[str, ...] = ()) -> bool:
 
 def _unique_fact(conn: Connection, e: Event, table: Any, key: str, code: str,
                  insert_fn: Callable[[Connection, Event], None],
-                 children: tuple[Any, ...] = ()) -> bool:
+                 children: tuple[Any, ...] = ()) -> set[str]:
     """Insert the fact, or (its key is taken) re-project the first one by HLC and record a
-    conflict when the contents differ. Returns False when nothing was written."""
+    conflict when the contents differ. Returns {"conflicts"} when one was recorded."""
     exists = conn.execute(select(table.c[key]).where(table.c[key] == e.entity_id)).first()
     if exists is None:
         insert_fn(conn, e)
-        return True
+        return set()
     rivals = _rivals(conn, e.kind, e.entity_id)
+    changed: set[str] = set()
     if _differ(rivals):
         record_conflict(conn, code, e.entity_id, e.store_id, rivals)
+        changed.add("conflicts")
     for tbl in (*children, table):
         conn.execute(delete(tbl).where(tbl.c[key] == e.entity_id))
     insert_fn(conn, rivals[0] if rivals else e)
-    return True
+    return changed
 
 
 def _last_writer(conn: Connection, e: Event) -> Event:
@@ -202,8 +204,8 @@ def _category(conn: Connection, e: Event) -> set[str]:
 
 @projects("product.registered")
 def _product(conn: Connection, e: Event) -> set[str]:
-    _unique_fact(conn, e, t.products, "sku", "product.duplicate_sku", _insert_product)
-    return {"products"}
+    return {"products"} | _unique_fact(conn, e, t.products, "sku", "product.duplicate_sku",
+                                       _insert_product)
 
 
 def _insert_product(conn: Connection, e: Event) -> None:
@@ -236,10 +238,12 @@ def _customer(conn: Connection, e: Event) -> set[str]:
         # Registered on two counters: each registration writes every field, last writer wins by
         # HLC (as for edits); differing registrations are a recorded conflict.
         rivals = _rivals(conn, e.kind, e.entity_id)
+        changed = {"customers"}
         if _differ(rivals):
             record_conflict(conn, "customer.duplicate_id", e.entity_id, e.store_id, rivals)
-        return _customer_update(conn, Event(**{**e.body(), "hash": e.hash,
-                                                "payload": {"fields": fields}})) | {"conflicts"}
+            changed.add("conflicts")
+        return changed | _customer_update(conn, Event(**{**e.body(), "hash": e.hash,
+                                                          "payload": {"fields": fields}}))
     conn.execute(insert(t.customers).values(
         customer_id=e.entity_id, **fields, **_customer_derived(fields),
         field_hlc=json.dumps(dict.fromkeys(CUSTOMER_FIELDS, e.hlc), sort_keys=True),
@@ -266,9 +270,9 @@ def _customer_update(conn: Connection, e: Event) -> set[str]:
 
 @projects("sale.recorded")
 def _sale(conn: Connection, e: Event) -> set[str]:
-    _unique_fact(conn, e, t.receipts, "receipt_no", "sale.duplicate_receipt", _insert_sale,
-                 children=(t.receipt_lines, t.receipt_tenders, t.receipt_promotions))
-    return {"receipts"}
+    return {"receipts"} | _unique_fact(
+        conn, e, t.receipts, "receipt_no", "sale.duplicate_receipt", _insert_sale,
+        children=(t.receipt_lines, t.receipt_tenders, t.receipt_promotions))
 
 
 def _insert_sale(conn: Connection, e: Event) -> None:
@@ -302,8 +306,8 @@ def _insert_sale(conn: Connection, e: Event) -> None:
 
 @projects("ticket.opened")
 def _ticket(conn: Connection, e: Event) -> set[str]:
-    _unique_fact(conn, e, t.tickets, "code", "ticket.duplicate_code", _insert_ticket)
-    return {"tickets"}
+    return {"tickets"} | _unique_fact(conn, e, t.tickets, "code", "ticket.duplicate_code",
+                                      _insert_ticket)
 
 
 def _insert_ticket(conn: Connection, e: Event) -> None:

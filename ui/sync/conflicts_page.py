@@ -1,0 +1,231 @@
+"""The manager's conflicts list: what happened (which counters recorded what, when) and a
+resolution, which is a journal fact (`resolve_conflict` -> `conflict.resolved`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk.sync.conflicts import DECISIONS, open_conflicts
+from desk.sync.engine import hlc_millis
+from desk.sync.resolve import ResolveConflict
+from ui.context import AppContext
+from ui.errors import error_text
+from ui.table_model import Column, DictTableModel
+
+translate = QCoreApplication.translate
+
+
+def conflict_words(code: str) -> str:
+    return {
+        "sale.duplicate_receipt": translate(
+            "sync", "The same receipt number was recorded differently on two counters"),
+        "customer.duplicate_id": translate(
+            "sync", "The same customer number was registered on two counters"),
+        "ticket.duplicate_code": translate(
+            "sync", "The same ticket code was opened on two counters"),
+        "product.duplicate_sku": translate(
+            "sync", "The same product code was registered twice"),
+        "staff.duplicate_id": translate("sync", "The same staff id was registered twice"),
+        "refund.exceeds_paid": translate(
+            "sync", "Refunds of a receipt line exceed what was paid for it"),
+    }.get(code, code)
+
+
+def decision_words(decision: str) -> str:
+    return {
+        "keep_first": translate("sync", "Keep the first record"),
+        "keep_both": translate("sync", "Both are right (handled outside)"),
+        "reversed": translate("sync", "The extra one was reversed"),
+        "accepted": translate("sync", "Accepted as it is"),
+        "other": translate("sync", "Other (say what in the note)"),
+    }.get(decision, decision)
+
+
+def _when(hlc: str) -> str:
+    from datetime import datetime
+
+    try:
+        return datetime.fromtimestamp(hlc_millis(hlc) / 1000).strftime("%Y-%m-%d %H:%M:%S")
+    except (ValueError, OSError):
+        return hlc
+
+
+def _load(conn: Any, include_resolved: bool) -> list[dict[str, Any]]:
+    rows = open_conflicts(conn, include_resolved=include_resolved)
+    for row in rows:
+        row["what"] = row["code"]
+        row["count"] = len(row["events"])
+        row["seen"] = row["first_hlc"]
+    return rows
+
+
+class ConflictsPage(QWidget):
+    """A manager's page: `PageSpec("manager", "conflicts", ..., ConflictsPage)`."""
+
+    tables = frozenset({"conflicts"})
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.heading = QLabel(objectName="pageTitle")
+        self.status = QLabel(objectName="hint")
+        self.show_resolved = QCheckBox()
+        self.show_resolved.toggled.connect(self.refresh)
+        self.model = DictTableModel([
+            Column("what", lambda: translate("sync", "What happened"), conflict_words),
+            Column("entity_id", lambda: translate("sync", "About")),
+            Column("count", lambda: translate("sync", "Records"), align_right=True),
+            Column("seen", lambda: translate("sync", "First recorded"), _when),
+            Column("status", lambda: translate("sync", "Status"),
+                   lambda v: translate("sync", "Open") if v == "open"
+                   else translate("sync", "Resolved")),
+        ], self)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().hide()
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.view.selectionModel().selectionChanged.connect(self._show_selected)
+        self.detail = QTextBrowser()
+        self.decision = QComboBox()
+        self.note = QLineEdit()
+        self.resolve_button = QPushButton()
+        self.resolve_button.clicked.connect(self.resolve)
+        self.resolve_button.setEnabled(False)
+        actions = QHBoxLayout()
+        actions.addWidget(self.decision)
+        actions.addWidget(self.note, 1)
+        actions.addWidget(self.resolve_button)
+        lower = QWidget()
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(self.detail, 1)
+        lower_layout.addLayout(actions)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.view)
+        split.addWidget(lower)
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        top.addWidget(self.heading)
+        top.addStretch(1)
+        top.addWidget(self.show_resolved)
+        layout.addLayout(top)
+        layout.addWidget(self.status)
+        layout.addWidget(split, 1)
+        ctx.hub.changed.connect(self._on_changed)
+        self._generation = 0
+        self.retranslate()
+        self.refresh()
+
+    # --- data -----------------------------------------------------------------------------------
+    def _on_changed(self, changed: frozenset[str]) -> None:
+        if changed & self.tables:
+            self.refresh()
+
+    def refresh(self) -> None:
+        self._generation += 1
+        generation = self._generation
+        self.status.setText(self.tr("Loading…"))
+
+        def done(rows: Any, error: BaseException | None) -> None:
+            if generation != self._generation:
+                return
+            if error is not None:
+                self.status.setText(error_text(error))
+                return
+            self.model.set_rows(rows)
+            self.status.setText(self.tr("%1 conflict(s)").replace("%1", str(len(rows))))
+            self.detail.clear()
+            self.resolve_button.setEnabled(False)
+            if rows:
+                self.view.selectRow(0)
+
+        self.ctx.query(_load, self.show_resolved.isChecked(), done=done)
+
+    def selected(self) -> dict[str, Any] | None:
+        rows = self.view.selectionModel().selectedRows()
+        return self.model.row_at(rows[0].row()) if rows else None
+
+    def _show_selected(self, *_: Any) -> None:
+        row = self.selected()
+        if row is None:
+            self.detail.clear()
+            self.resolve_button.setEnabled(False)
+            return
+        self.detail.setPlainText(self.describe(row))
+        self.resolve_button.setEnabled(row["status"] == "open")
+
+    def describe(self, row: dict[str, Any]) -> str:
+        lines = [conflict_words(row["code"]) + f"  ({row['entity_id']})", ""]
+        for n, e in enumerate(row["events"], start=1):
+            facts = ", ".join(f"{k}={v}" for k, v in e.get("facts", {}).items())
+            lines.append(self.tr("%1. %2 on counter %3 by %4: %5")
+                         .replace("%1", str(n)).replace("%2", _when(e["hlc"]))
+                         .replace("%3", e["device_id"]).replace("%4", e["actor"])
+                         .replace("%5", facts))
+        if row["detail"]:
+            lines.append("")
+            lines.append(", ".join(f"{k}={v}" for k, v in sorted(row["detail"].items())))
+        for r in row["resolutions"]:
+            lines.append("")
+            lines.append(self.tr("Resolved by %1 at %2: %3 %4")
+                         .replace("%1", r["actor"]).replace("%2", _when(r["hlc"]))
+                         .replace("%3", decision_words(r["decision"])).replace("%4", r["note"]))
+        return "\n".join(lines)
+
+    def resolve(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        self.resolve_button.setEnabled(False)
+        command = ResolveConflict(conflict_id=row["conflict_id"],
+                                  decision=str(self.decision.currentData()),
+                                  note=self.note.text())
+
+        def done(_value: Any, error: BaseException | None) -> None:
+            if error is not None:
+                self.status.setText(error_text(error))
+                self.resolve_button.setEnabled(True)
+                return
+            self.note.clear()
+            self.status.setText(self.tr("Resolution recorded."))
+
+        self.ctx.run_command(command, done)
+
+    # --- words ----------------------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("Sync conflicts"))
+        self.show_resolved.setText(self.tr("Show resolved"))
+        self.resolve_button.setText(self.tr("Resolve"))
+        self.note.setPlaceholderText(self.tr("What was done (shown on reports)"))
+        current = self.decision.currentData()
+        self.decision.clear()
+        for decision in DECISIONS:
+            self.decision.addItem(decision_words(decision), decision)
+        if current is not None:
+            self.decision.setCurrentIndex(max(0, self.decision.findData(current)))
+        self.model.retranslate()
