@@ -1,10 +1,10 @@
 """What the detail views show: a receipt, a customer, a ticket, a product. Plain dicts out.
 
-Returns do not exist yet. Everything a receipt or customer view needs to know about them goes
-through the three functions in the "extension points" block below — the returns and compensation
-work replaces their bodies and nothing else here has to change: `returned_quantities` feeds each
-line's `returned_qty` / `returnable_qty`, `customer_returns` and `customer_compensations` the
-customer view.
+Everything the views know about returns and compensations goes through the four functions in the
+"returns" block below, which delegate to the returns work's read side
+(desk/storage/queries_returns.py): `returned_quantities` feeds each line's `returned_qty` /
+`returnable_qty`, `receipt_returns` the receipt's earlier returns, `customer_returns` and
+`customer_compensations` the customer view.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from sqlalchemy.engine import Connection
 
 from desk.domain.errors import DeskError
 from desk.lookup.search import mask_phone
+from desk.storage import queries_returns
 from desk.storage import tables as t
 
 RECENT_LIMIT = 200  # rows per list in a detail view (a customer's purchases, a product's sales)
@@ -26,25 +27,40 @@ CHECKLIST_STEPS = ("booking", "diagnosis", "quote", "repair", "cleaning", "testi
                    "explanation", "follow_up", "archive")
 
 
-# --- extension points for the returns / compensation work --------------------------------------
+# --- returns and compensations: the one place they feed the lookup ------------------------------
 
 def returned_quantities(conn: Connection, receipt_no: str) -> dict[int, int]:
-    """Quantity already returned per line_no of a receipt, counting every earlier return.
+    """Units already returned per line_no of a receipt, counting every earlier return that is
+    completed or pending (a refused one holds nothing)."""
+    return queries_returns.returned_quantities(conn, receipt_no)
 
-    THE one place returns feed the lookup: no returns table exists yet, so nothing has been
-    returned. The returns work replaces this body with one grouped query over its return lines.
-    """
-    return {}
+
+def receipt_returns(conn: Connection, receipt_no: str) -> list[dict[str, Any]]:
+    """The receipt's earlier returns, newest first, with the units per line they took back."""
+    r, rl = t.returns.c, t.return_lines.c
+    found = [dict(x._mapping) for x in conn.execute(
+        select(r.return_id, r.returned_at, r.status, r.refund_fen, r.points_reversed, r.reason,
+               r.actor, r.approved_by)
+        .where(r.receipt_no == receipt_no).order_by(r.returned_at.desc(), r.return_id))]
+    if found:
+        lines: dict[str, list[str]] = {}
+        for x in conn.execute(select(rl.return_id, rl.line_no, rl.qty, rl.kind)
+                              .where(rl.receipt_no == receipt_no)
+                              .order_by(rl.return_id, rl.position)):
+            lines.setdefault(x.return_id, []).append(f"#{x.line_no}×{x.qty}")
+        for item in found:
+            item["lines"] = " ".join(lines.get(item["return_id"], []))
+    return found
 
 
 def customer_returns(conn: Connection, customer_id: str) -> list[dict[str, Any]]:
-    """A customer's returns (newest first) — filled in by the returns work."""
-    return []
+    """A customer's returns, newest first."""
+    return queries_returns.customer_returns(conn, customer_id, limit=RECENT_LIMIT)
 
 
 def customer_compensations(conn: Connection, customer_id: str) -> list[dict[str, Any]]:
-    """A customer's compensations (newest first) — filled in by the compensation work."""
-    return []
+    """A customer's compensations, newest first."""
+    return queries_returns.customer_compensations(conn, customer_id, limit=RECENT_LIMIT)
 
 
 # --- detail queries --------------------------------------------------------------------------
@@ -104,6 +120,7 @@ def receipt_detail(conn: Connection, receipt_no: str) -> dict[str, Any]:
         "customer": _customer_brief(conn, head.customer_id),
         "lines": lines, "tenders": tenders, "promotions": promotions, "gifts": gifts,
         "tickets": _tickets(conn, t.tickets.c.receipt_no == receipt_no),
+        "returns": receipt_returns(conn, receipt_no),
         "fully_returned": bool(lines) and all(x["returnable_qty"] == 0 for x in lines
                                               if not x["is_gift"]),
     }

@@ -76,3 +76,30 @@ def test_details_survive_a_rebuild_from_the_journal(store: CommandBus) -> None:
     after = {k: get(store, k, key) for k, key in (
         ("receipt", "R261120010001"), ("customer", "C0000001"), ("ticket", "T2611200002"))}
     assert before == after
+
+
+def test_earlier_returns_and_compensations_show(store: CommandBus) -> None:
+    from desk.services.commands_returns import AwardCompensation, RecordReturn, ReturnLineInput
+
+    store.dispatch(RecordReturn(receipt_no="R261120010001",
+                                lines=[ReturnLineInput(line_no=2, qty=1)], reason="不想要了"),
+                   "A001")
+    d = get(store, "receipt", "R261120010001")
+    assert [(ln["line_no"], ln["returned_qty"], ln["returnable_qty"]) for ln in d["lines"]] == [
+        (1, 0, 1), (2, 1, 1), (3, 0, 1)]
+    assert [(r["status"], r["lines"], r["reason"]) for r in d["returns"]] == [
+        ("completed", "#2×1", "不想要了")]
+    assert d["returns"][0]["refund_fen"] > 0
+    store.dispatch(AwardCompensation(kind="service_complaint", reason="态度差",
+                                     customer_id="C0000001", approver_id="A001",
+                                     approver_pin="9999", signature_ref="sig-1"), "A001")
+    c = get(store, "customer", "C0000001")
+    assert [(r["receipt_no"], r["status"]) for r in c["returns"]] == [
+        ("R261120010001", "completed")]
+    assert [(x["kind"], x["amount_fen"]) for x in c["compensations"]] == [
+        ("service_complaint", 50000)]
+    # the rest of line 2 goes back too: nothing left on it
+    store.dispatch(RecordReturn(receipt_no="R261120010001",
+                                lines=[ReturnLineInput(line_no=2, qty=1)]), "A001")
+    d = get(store, "receipt", "R261120010001")
+    assert d["lines"][1]["returnable_qty"] == 0 and len(d["returns"]) == 2

@@ -352,3 +352,20 @@ def test_gui_keeps_running_while_a_slow_search_runs_and_is_cancelled(qtbot, coun
     assert seen == {"older_cancelled": True}
     assert shown == ["M00000002"]
     assert page.current_detail() is page.views["customer"]
+
+
+def test_a_return_recorded_elsewhere_updates_the_open_receipt(qtbot, counter) -> None:
+    from desk.services.commands_returns import RecordReturn, ReturnLineInput
+
+    page, _ = counter
+    with qtbot.waitSignal(page.sig_open_receipt, timeout=5000):
+        scan(qtbot, page.box, "R261120010001")
+    view = page.views["receipt"]
+    assert view.returns_model.rowCount() == 0
+    page.ctx.run_command(RecordReturn(receipt_no="R261120010001",
+                                      lines=[ReturnLineInput(line_no=2, qty=2)]),
+                         lambda value, error: None)
+    qtbot.waitUntil(lambda: view.returns_model.rowCount() == 1, timeout=5000)
+    line = view.lines_model.row_at(1)
+    assert (line["returned_qty"], line["returnable_qty"]) == (2, 0)
+    assert view.lines_model.highlight(line)  # nothing left to return: shown in red

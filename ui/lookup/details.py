@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.lookup.words import (
+    compensation_name,
     level_name,
     money,
     promotion_name,
@@ -180,6 +181,14 @@ class ReceiptView(DetailView):
             Column("description", lambda: translate("lookup", "Description")),
             Column("amount_fen", lambda: translate("lookup", "Amount"), money, True),
         ], self, stretch="description")
+        self.returns_label = _section("")
+        self.returns, self.returns_model = _table([
+            Column("returned_at", lambda: translate("lookup", "Returned at"), when),
+            Column("lines", lambda: translate("lookup", "Lines × units")),
+            Column("refund_fen", lambda: translate("lookup", "Refund"), money, True),
+            Column("status", lambda: translate("lookup", "Status"), status_name),
+            Column("reason", lambda: translate("lookup", "Reason")),
+        ], self, stretch="reason")
         self.tickets_label = _section("")
         self.tickets, self.tickets_model = _ticket_table(self)
         self.link_rows(self.tickets, self.tickets_model, "ticket", "code")
@@ -195,6 +204,8 @@ class ReceiptView(DetailView):
             column.addStretch(1)
             row.addLayout(column)
         self.layout_.addLayout(row)
+        self.layout_.addWidget(self.returns_label)
+        self.layout_.addWidget(self.returns)
         self.layout_.addWidget(self.tickets_label)
         self.layout_.addWidget(self.tickets)
         self.layout_.addStretch(1)
@@ -242,6 +253,9 @@ class ReceiptView(DetailView):
             for g in d["gifts"]]
         self.fill(self.promotions, self.promotions_model, promotions, max_rows=6)
         self.promotions_label.setText(translate("lookup", "Promotions and gifts"))
+        self.fill(self.returns, self.returns_model, d["returns"], max_rows=6)
+        self.returns_label.setText(translate("lookup", "Earlier returns (%1)")
+                                   .replace("%1", str(len(d["returns"]))))
         self.fill(self.tickets, self.tickets_model, d["tickets"], max_rows=6)
         self.tickets_label.setText(translate("lookup", "Repair tickets (%1)")
                                    .replace("%1", str(len(d["tickets"]))))
@@ -275,12 +289,31 @@ class CustomerView(DetailView):
         self.tickets_label = _section("")
         self.tickets, self.tickets_model = _ticket_table(self)
         self.link_rows(self.tickets, self.tickets_model, "ticket", "code")
-        self.history = QLabel(objectName="hint")
+        self.returns_label = _section("")
+        self.returns, self.returns_model = _table([
+            Column("returned_at", lambda: translate("lookup", "Returned at"), when),
+            Column("receipt_no", lambda: translate("lookup", "Receipt")),
+            Column("refund_fen", lambda: translate("lookup", "Refund"), money, True),
+            Column("status", lambda: translate("lookup", "Status"), status_name),
+            Column("reason", lambda: translate("lookup", "Reason")),
+        ], self, stretch="reason")
+        self.link_rows(self.returns, self.returns_model, "receipt", "receipt_no")
+        self.compensations_label = _section("")
+        self.compensations, self.compensations_model = _table([
+            Column("decided_at", lambda: translate("lookup", "Decided at"), when),
+            Column("kind", lambda: translate("lookup", "Compensation"), compensation_name),
+            Column("amount_fen", lambda: translate("lookup", "Amount"), money, True),
+            Column("status", lambda: translate("lookup", "Status"), status_name),
+            Column("reason", lambda: translate("lookup", "Reason")),
+        ], self, stretch="reason")
         self.layout_.addWidget(self.purchases_label)
         self.layout_.addWidget(self.purchases)
         self.layout_.addWidget(self.tickets_label)
         self.layout_.addWidget(self.tickets)
-        self.layout_.addWidget(self.history)
+        self.layout_.addWidget(self.returns_label)
+        self.layout_.addWidget(self.returns)
+        self.layout_.addWidget(self.compensations_label)
+        self.layout_.addWidget(self.compensations)
         self.layout_.addStretch(1)
 
     def first_focus(self) -> QWidget:
@@ -307,9 +340,12 @@ class CustomerView(DetailView):
         self.fill(self.tickets, self.tickets_model, d["tickets"], max_rows=6)
         self.tickets_label.setText(translate("lookup", "Repair tickets (%1)")
                                    .replace("%1", str(len(d["tickets"]))))
-        self.history.setText(translate("lookup", "Returns: %1 · Compensations: %2")
-                             .replace("%1", str(len(d["returns"])))
-                             .replace("%2", str(len(d["compensations"]))))
+        self.fill(self.returns, self.returns_model, d["returns"], max_rows=6)
+        self.returns_label.setText(translate("lookup", "Returns (%1)")
+                                   .replace("%1", str(len(d["returns"]))))
+        self.fill(self.compensations, self.compensations_model, d["compensations"], max_rows=6)
+        self.compensations_label.setText(translate("lookup", "Compensations (%1)")
+                                         .replace("%1", str(len(d["compensations"]))))
 
 
 class TicketView(DetailView):

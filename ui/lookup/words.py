@@ -136,7 +136,20 @@ def status_name(status: str) -> str:
     return {
         "open": translate("lookup", "open"),
         "closed": translate("lookup", "closed"),
+        "completed": translate("lookup", "completed"),
+        "pending": translate("lookup", "waiting for head office"),
+        "refused": translate("lookup", "refused"),
     }.get(status, status)
+
+
+def compensation_name(kind: str) -> str:
+    return {
+        "fraud": translate("lookup", "Fraud (3× price)"),
+        "unsafe_food": translate("lookup", "Unsafe food (10× price)"),
+        "quality": translate("lookup", "Quality problem"),
+        "service_complaint": translate("lookup", "Service complaint"),
+        "late_repair": translate("lookup", "Late repair"),
+    }.get(kind, kind)
 
 
 def level_name(level: str) -> str:
