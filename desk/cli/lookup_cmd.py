@@ -103,6 +103,9 @@ def _print_detail(hit: Hit, d: dict[str, Any]) -> None:
             _out(f"  paid by {td['tender']}: {_amount(td['amount_fen'])} {td['reference']}")
         for pr in d["promotions"]:
             _out(f"  promotion {pr['kind']}: {pr['description']} -{_amount(pr['amount_fen'])}")
+        for rt in d["returns"]:
+            _out(f"  return {rt['return_id']} {rt['returned_at'].replace('T', ' ')} "
+                 f"{rt['lines']} refund {_amount(rt['refund_fen'])} {rt['status']}")
         for tk in d["tickets"]:
             _out(f"  ticket {tk['code']} step {tk['step']}/9 {tk['status']}: {tk['fault']}")
     elif hit.kind == "customer":
@@ -113,6 +116,12 @@ def _print_detail(hit: Hit, d: dict[str, Any]) -> None:
                  f"{_amount(r['paid_fen']):>12}")
         for tk in d["tickets"]:
             _out(f"  ticket {tk['code']} step {tk['step']}/9 {tk['status']}: {tk['fault']}")
+        for rt in d["returns"]:
+            _out(f"  return {rt['return_id']} of {rt['receipt_no']} "
+                 f"{rt['returned_at'].replace('T', ' ')} refund {_amount(rt['refund_fen'])} "
+                 f"{rt['status']}")
+        for cp in d["compensations"]:
+            _out(f"  compensation {cp['kind']} {_amount(cp['amount_fen'])} {cp['status']}")
     elif hit.kind == "ticket":
         _out(f"{d['product_name']} {d['serial']}  {d['status']}  step {d['step']}/9  "
              f"promised {d['promised_date']}  fault: {d['fault']}")
