@@ -369,3 +369,18 @@ def test_a_return_recorded_elsewhere_updates_the_open_receipt(qtbot, counter) ->
     line = view.lines_model.row_at(1)
     assert (line["returned_qty"], line["returnable_qty"]) == (2, 0)
     assert view.lines_model.highlight(line)  # nothing left to return: shown in red
+
+
+def test_a_listed_search_refreshes_quietly_and_keeps_the_chosen_row(qtbot, counter) -> None:
+    from desk.services.commands import RegisterCustomer
+
+    page, _ = counter
+    with qtbot.waitSignal(page.sig_searched, timeout=5000):
+        page.start_search("5678")
+    page.results.setCurrentIndex(page.model.index(1, 0))
+    chosen = page.model.hit(1).key
+    page.ctx.run_command(RegisterCustomer(customer_id="C0000009", customer_name="赵六",
+                                          phone="13700005678"), lambda value, error: None)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 3, timeout=5000)
+    assert page.model.hit(page.results.currentIndex().row()).key == chosen
+    assert page.stack.currentWidget() is page.results

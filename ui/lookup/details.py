@@ -109,8 +109,11 @@ class DetailView(QWidget):
              max_rows: int = 12) -> None:
         """Show rows, the table as tall as its rows (up to max_rows, then it scrolls): the
         detail page scrolls as a whole, so no table is squeezed to nothing."""
-        model.set_rows(rows)
+        current = view.currentIndex()
+        model.set_rows(rows)  # a refresh (new facts) keeps the chosen row where it was
         model.retranslate()
+        if current.isValid() and current.row() < len(rows):
+            view.setCurrentIndex(model.index(current.row(), current.column()))
         shown = max(1, min(len(rows), max_rows))
         height = (view.horizontalHeader().sizeHint().height()
                   + shown * view.verticalHeader().defaultSectionSize() + 2 * view.frameWidth() + 2)

@@ -177,7 +177,7 @@ class LookupPage(QWidget):
         self.generation = 0  # bumped by every new search; stale answers are dropped
         self._detail_generation = 0
         self._running: Cancel | None = None
-        self._queued: tuple[int, str] | None = None
+        self._queued: tuple[int, str, bool] | None = None
         self._last_text: str | None = None
         self.outcome: Outcome | None = None
         self.history: list[tuple[str, str]] = []  # details opened, for Esc / Alt+Left
@@ -202,15 +202,17 @@ class LookupPage(QWidget):
         self.focus_search()
         self.start_search(text)
 
-    def start_search(self, text: str) -> None:
+    def start_search(self, text: str, refresh: bool = False) -> None:
+        """Search for text; `refresh` re-runs the listed search quietly (new facts arrived): the
+        chosen row stays chosen and nothing opens by itself."""
         self._typing.stop()
         self.generation += 1
         self._last_text = text
         if self._running is not None:
             self._running.set()  # the older search stops at its next step
-            self._queued = (self.generation, text)
+            self._queued = (self.generation, text, refresh)
             return
-        self._run(self.generation, text)
+        self._run(self.generation, text, refresh)
 
     def open_detail(self, kind: str, key: str, data: dict[str, Any] | None = None) -> None:
         self._detail_generation += 1
@@ -263,10 +265,11 @@ class LookupPage(QWidget):
         return None
 
     # --- searching -------------------------------------------------------------------------------
-    def _run(self, generation: int, text: str) -> None:
+    def _run(self, generation: int, text: str, refresh: bool = False) -> None:
         token = Cancel()
         self._running = token
-        self._set_hint(translate("lookup", "Searching…"))
+        if not refresh:
+            self._set_hint(translate("lookup", "Searching…"))
 
         def done(result: Any, error: BaseException | None) -> None:
             self._running = None
@@ -279,7 +282,10 @@ class LookupPage(QWidget):
                 self._set_hint(error_text(error), problem=True)
                 return
             outcome, opened = result
-            self._show_outcome(outcome, opened)
+            if refresh:
+                self._refresh_outcome(outcome)
+            else:
+                self._show_outcome(outcome, opened)
 
         self.ctx.query(search_and_open, text, token, done=done)
 
@@ -295,6 +301,19 @@ class LookupPage(QWidget):
             if outcome.hits:
                 self.results.setCurrentIndex(self.model.index(0, 0))
         self.sig_searched.emit(outcome)
+
+    def _refresh_outcome(self, outcome: Outcome) -> None:
+        if self.stack.currentWidget() is not self.results:
+            return  # a detail was opened meanwhile
+        index = self.results.currentIndex()
+        chosen = self.model.hit(index.row()) if index.isValid() else None
+        self.outcome = outcome
+        self.model.set_hits(outcome.hits)
+        rows = [(h.kind, h.key) for h in outcome.hits]
+        if chosen is not None and (chosen.kind, chosen.key) in rows:
+            self.results.setCurrentIndex(self.model.index(rows.index((chosen.kind, chosen.key)),
+                                                          0))
+        self._describe(outcome)
 
     def _describe(self, outcome: Outcome) -> None:
         if not outcome.hits:
@@ -354,8 +373,9 @@ class LookupPage(QWidget):
                     view.show_data(result)
 
             self.ctx.query(load_detail, kind, key, done=done)
-        elif self.outcome is not None and self.outcome.hits and self._last_text:
-            self.start_search(self._last_text)
+        elif (self.outcome is not None and self.outcome.hits and self._last_text
+              and self._running is None and self.stack.currentWidget() is self.results):
+            self.start_search(self._last_text, refresh=True)
 
     # --- words -----------------------------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:
