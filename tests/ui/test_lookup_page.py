@@ -16,6 +16,7 @@ from desk.storage.db import Database
 from tests.lookup.seed import ACTOR, OTHER_TRACKING, TRACKING, init_counter, seed
 from ui.context import AppContext
 from ui.lookup import LookupPage
+from ui.lookup.results import HitsModel
 from ui.tasks import TaskRunner
 
 SCAN_GAP_MS = 2  # a scanner: a few ms between keys
@@ -89,6 +90,8 @@ def test_typed_pinyin_lists_ranked_results(qtbot, counter) -> None:
     assert page.stack.currentWidget() is page.results
     assert page.model.rowCount() == 2
     assert page.model.hit(0).title == "羽绒服"
+    why = page.model.index(1, HitsModel.COLUMNS.index("why")).data()
+    assert why == "initials contain “yrf”"  # what was typed, not 男士羽绒服's "nsyrf"
     assert page.scanner.scans == 0  # typing is not a scan
 
 
@@ -384,3 +387,10 @@ def test_a_listed_search_refreshes_quietly_and_keeps_the_chosen_row(qtbot, count
     qtbot.waitUntil(lambda: page.model.rowCount() == 3, timeout=5000)
     assert page.model.hit(page.results.currentIndex().row()).key == chosen
     assert page.stack.currentWidget() is page.results
+
+
+def test_a_detail_that_is_gone_is_explained(qtbot, counter) -> None:
+    page, _ = counter
+    page.open_detail("receipt", "R000000000000")
+    qtbot.waitUntil(lambda: "no longer there" in page.hint.text(), timeout=5000)
+    assert page.hint.property("problem") is True

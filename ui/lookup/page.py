@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from typing import Any
 
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk.domain.errors import DeskError
 from desk.lookup.details import detail
 from desk.lookup.search import Hit, Outcome, search
 from ui.context import AppContext
@@ -42,6 +44,7 @@ from ui.lookup.words import reason_text
 from ui.tasks import Cancel
 
 translate = QCoreApplication.translate
+log = logging.getLogger(__name__)
 
 TYPING_PAUSE_MS = 250  # search this long after the last typed key
 STYLE = """
@@ -59,6 +62,17 @@ QLabel#lookupStep[state="current"] { border-color: #b35900; color: #b35900; font
 QPushButton#lookupLink { font-size: 13pt; padding: 6px 12px; }
 QTableView#lookupResults { font-size: 14pt; }
 """
+
+
+def failure_text(error: BaseException) -> str:
+    """A refusal in words; anything unexpected in one short line (the details go to the log)."""
+    if isinstance(error, DeskError):
+        if error.code.startswith("lookup."):
+            return reason_text(error.code, error.params)
+        return error_text(error)
+    log.error("lookup failed", exc_info=error)
+    return translate("lookup", "The search failed (%1). Try again; if it keeps failing, "
+                               "tell the manager.").replace("%1", type(error).__name__)
 
 
 def scanner_gap_ms() -> int:
@@ -226,7 +240,7 @@ class LookupPage(QWidget):
             if generation != self._detail_generation:
                 return
             if error is not None:
-                self._set_hint(error_text(error), problem=True)
+                self._set_hint(failure_text(error), problem=True)
                 return
             self._show_detail(kind, key, result)
 
@@ -279,7 +293,7 @@ class LookupPage(QWidget):
             if generation != self.generation:
                 return  # superseded: a newer search is on its way
             if error is not None:
-                self._set_hint(error_text(error), problem=True)
+                self._set_hint(failure_text(error), problem=True)
                 return
             outcome, opened = result
             if refresh:
@@ -291,7 +305,7 @@ class LookupPage(QWidget):
 
     def _show_outcome(self, outcome: Outcome, opened: dict[str, Any] | None) -> None:
         self.outcome = outcome
-        self.model.set_hits(outcome.hits)
+        self.model.set_hits(outcome.hits, outcome.query.text)
         self.history.clear()
         hit = outcome.open
         if hit is not None and opened is not None:
@@ -308,7 +322,7 @@ class LookupPage(QWidget):
         index = self.results.currentIndex()
         chosen = self.model.hit(index.row()) if index.isValid() else None
         self.outcome = outcome
-        self.model.set_hits(outcome.hits)
+        self.model.set_hits(outcome.hits, outcome.query.text)
         rows = [(h.kind, h.key) for h in outcome.hits]
         if chosen is not None and (chosen.kind, chosen.key) in rows:
             self.results.setCurrentIndex(self.model.index(rows.index((chosen.kind, chosen.key)),

@@ -30,11 +30,23 @@ class HitsModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._hits: list[Hit] = []
+        self._query = ""
 
-    def set_hits(self, hits: list[Hit]) -> None:
+    def set_hits(self, hits: list[Hit], query: str = "") -> None:
         self.beginResetModel()
         self._hits = list(hits)
+        self._query = query
         self.endResetModel()
+
+    def why(self, hit: Hit) -> str:
+        """Why it matched, in words: names and pinyin by what was typed (the full pinyin of a
+        long product name says nothing), identifiers by the value that matched."""
+        if hit.match.startswith(("name", "pinyin", "initials")) and self._query:
+            return f"{match_name(hit.match)} “{self._query}”"
+        if hit.match in ("receipt_no", "ticket_code", "customer_id", "sku", "receipt_prefix",
+                         "ticket_prefix"):
+            return match_name(hit.match)  # the number is in the row already
+        return f"{match_name(hit.match)} {hit.matched}"
 
     def hit(self, row: int) -> Hit:
         return self._hits[row]
@@ -57,14 +69,14 @@ class HitsModel(QAbstractTableModel):
                 "detail": hit.detail,
                 "date": when(hit.date),
                 "amount": money(hit.amount_fen),
-                "why": f"{match_name(hit.match)}: {hit.matched}",
+                "why": self.why(hit),
             }[column]
         if role == Qt.ItemDataRole.ForegroundRole and column == "kind":
             return QColor(KIND_COLOURS.get(hit.kind, "#333333"))
         if role == Qt.ItemDataRole.TextAlignmentRole and column == "amount":
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{kind_name(hit.kind)} {hit.key}"
+            return f"{kind_name(hit.kind)} {hit.key} · {match_name(hit.match)}: {hit.matched}"
         if role == HitRole:
             return hit
         return None
