@@ -1,0 +1,132 @@
+"""Two counters refund the same receipt line while offline: after they exchange events (the sync
+engine's own apply_pulled), both record a `refund.exceeds_paid` conflict for a manager — never a
+silent double refund, never an exception in the projector — and it resolves like any other."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from desk.services.bus import SYSTEM_ACTOR, CommandBus
+from desk.services.commands_returns import RecordReturn, ReturnLineInput
+from desk.services.ports import FixedClock
+from desk.services.uow import UnitOfWork
+from desk.storage import tables as t
+from desk.storage.db import Database, set_setting
+from desk.storage.journal import event_from_row
+from desk.storage.projections import rebuild
+from desk.sync.conflicts import open_conflicts
+from desk.sync.engine import apply_pulled
+from desk.sync.resolve import ResolveConflict
+from tests.returns.seed import ADMIN, CLERK, sale
+from tests.storage.test_journal import dump
+
+RNO = "R2611150100001"
+
+
+def events(db: Database, after_seq: int = 0):
+    with db.engine.connect() as conn:
+        rows = conn.execute(select(t.journal).where(t.journal.c.seq > after_seq)
+                            .order_by(t.journal.c.seq)).all()
+    return [event_from_row(r) for r in rows]
+
+
+def last_seq(db: Database) -> int:
+    with db.engine.connect() as conn:
+        return int(conn.execute(select(t.journal.c.seq).order_by(t.journal.c.seq.desc())
+                                .limit(1)).scalar() or 0)
+
+
+def own(db: Database):
+    """The events this counter recorded itself (what it pushes)."""
+    return [e for e in events(db) if e.device_id == db.device_id]
+
+
+def second_counter(first: Database, clock: FixedClock) -> tuple[Database, CommandBus]:
+    """Another counter of store S001 that has pulled the first one's history."""
+    db = Database.open(None, wall_ms=clock.now_ms)
+    apply_pulled(db, events(first), None)
+    with UnitOfWork(db, SYSTEM_ACTOR) as uow:
+        set_setting(uow.conn, "store_id", "S001")
+        uow.use_store("S001")
+        uow.record("device.registered", db.device_id,
+                   {"device_id": db.device_id, "store_id": "S001", "name": "二号柜台"})
+        uow.commit()
+    return db, CommandBus(db, clock)
+
+
+def conflict_rows(db: Database):
+    with db.engine.connect() as conn:
+        return open_conflicts(conn)
+
+
+def test_the_same_line_refunded_on_two_counters_becomes_a_conflict(store, db, clock):
+    sale(store, RNO, [("P000001", 2)])
+    db2, bus2 = second_counter(db, clock)
+    mark1 = last_seq(db)
+    # offline: each counter returns both units of line 1 (4 units refunded of 2 sold)
+    store.dispatch(RecordReturn(receipt_no=RNO, lines=[ReturnLineInput(1, 2)]), CLERK)
+    bus2.dispatch(RecordReturn(receipt_no=RNO, lines=[ReturnLineInput(1, 1)]), CLERK)
+    bus2.dispatch(RecordReturn(receipt_no=RNO, lines=[ReturnLineInput(1, 1)]), CLERK)
+    assert conflict_rows(db) == [] and conflict_rows(db2) == []
+    # the network comes back: each pulls the other's new events
+    from_1, from_2 = events(db, mark1), own(db2)
+    apply_pulled(db2, from_1, None)
+    apply_pulled(db, from_2, None)
+    for counter in (db, db2):
+        (conflict,) = conflict_rows(counter)
+        assert conflict["code"] == "refund.exceeds_paid"
+        assert conflict["entity_id"] == f"{RNO}:1"
+        assert len(conflict["events"]) == 3
+        assert conflict["detail"]["qty_sold"] == 2
+        assert conflict["detail"]["qty_returned"] == 4
+        assert conflict["detail"]["refunded_fen"] == 4 * 19900
+        assert conflict["detail"]["over_fen"] == 2 * 19900
+    assert conflict_rows(db)[0]["events"] == conflict_rows(db2)[0]["events"]
+    # every refund stays recorded (facts are never dropped)
+    with db.engine.connect() as conn:
+        assert len(conn.execute(select(t.returns)).all()) == 3
+    # the same conflict on a rebuild
+    with db.engine.begin() as conn:
+        before = dump(conn)
+        rebuild(conn)
+        assert dump(conn) == before
+    # a manager resolves it
+    store.dispatch(ResolveConflict(conflict_id=conflict_rows(db)[0]["conflict_id"],
+                                   decision="reversed", note="second refund paid back"), ADMIN)
+    assert conflict_rows(db) == []
+    db2.dispose()
+
+
+def test_returns_within_what_was_bought_on_two_counters_are_no_conflict(store, db, clock):
+    sale(store, RNO, [("P000001", 2)])
+    db2, bus2 = second_counter(db, clock)
+    mark1 = last_seq(db)
+    store.dispatch(RecordReturn(receipt_no=RNO, lines=[ReturnLineInput(1, 1)]), CLERK)
+    bus2.dispatch(RecordReturn(receipt_no=RNO, lines=[ReturnLineInput(1, 1)]), CLERK)
+    apply_pulled(db2, events(db, mark1), None)
+    apply_pulled(db, own(db2), None)
+    assert conflict_rows(db) == [] and conflict_rows(db2) == []
+    with db.engine.connect() as conn:
+        refunded = conn.execute(select(t.returns.c.refund_fen)).scalars().all()
+    assert sum(refunded) == 2 * 19900
+    db2.dispose()
+
+
+def test_a_return_arriving_before_its_sale_is_checked_when_the_sale_arrives(store, db, clock):
+    """Event order across devices is not guaranteed: the projector must not fail on a return of
+    a receipt it does not know yet, and the invariant runs again when the sale comes."""
+    sale(store, RNO, [("P000001", 1)])
+    db2, bus2 = second_counter(db, clock)
+    bus2.dispatch(RecordReturn(receipt_no=RNO, lines=[ReturnLineInput(1, 1)]), CLERK)
+    store.dispatch(RecordReturn(receipt_no=RNO, lines=[ReturnLineInput(1, 1)]), CLERK)
+    third = Database.open(None, wall_ms=clock.now_ms)
+    apply_pulled(third, own(db2), None)  # counter 2's return first: no receipt known yet
+    with third.engine.connect() as conn:
+        assert conn.execute(select(t.returns.c.receipt_no)).scalar_one() == RNO
+    assert conflict_rows(third) == []
+    apply_pulled(third, own(db), None)  # then counter 1: the sale and its own return
+    (conflict,) = conflict_rows(third)
+    assert conflict["detail"]["qty_returned"] == 2
+    assert len(conflict["events"]) == 2
+    third.dispose()
+    db2.dispose()
