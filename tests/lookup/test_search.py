@@ -5,6 +5,8 @@ from __future__ import annotations
 import threading
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlalchemy import func, select
 
 from desk.lookup.search import search
@@ -142,3 +144,17 @@ def test_outcome_is_json_ready(store: CommandBus) -> None:
 
     data = find(store, "13812345678").to_dict()
     assert json.loads(json.dumps(data))["open"]["key"] == "C0000001"
+
+
+@settings(max_examples=300, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])  # search only reads
+@given(text=st.one_of(
+    st.text(max_size=60),
+    st.from_regex(r"[RTMCPSN]{1,2}[0-9A-Z]{0,14}", fullmatch=True),
+    st.from_regex(r"https?://[a-z.]{1,20}/t/T?[0-9]{0,12}", fullmatch=True),
+    st.from_regex(r"[0-9 +-]{1,16}", fullmatch=True),
+))
+def test_search_never_raises(store: CommandBus, text: str) -> None:
+    outcome = find(store, text)
+    assert outcome.hits or outcome.reason
+    assert len(outcome.hits) <= 50
