@@ -147,6 +147,11 @@ def add_store(url: str, store_id: str, password: str | None = None) -> StoreCred
                     (store_id,)).fetchone()
                 if owner is not None and owner[0] != role:
                     raise DeskError("sync.store_role_taken", store_id=store_id, role=owner[0])
+                mapped = conn.execute(
+                    f"SELECT store_id FROM {SCHEMA}.store_roles WHERE role_name = %s",
+                    (role,)).fetchone()
+                if mapped is not None and mapped[0] != store_id:  # e.g. "S001" and "s001"
+                    raise DeskError("sync.store_role_taken", store_id=mapped[0], role=role)
                 exists = conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s",
                                       (role,)).fetchone() is not None
                 verb = "ALTER" if exists else "CREATE"

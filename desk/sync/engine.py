@@ -80,6 +80,7 @@ def sync_once(db: Database, transport: Transport, *, push_batch: int = PUSH_BATC
     committed before the failure stays committed on both sides and the next round resumes."""
     started = time.perf_counter()
     report = SyncReport(device_id=db.device_id)
+    db.hlc.max_seen_drift_ms = 0  # the drift warning is about this round's events
     info = transport.hello()
     if info.schema_version < SCHEMA_VERSION:
         raise DeskError("sync.central_outdated", found=info.schema_version, needed=SCHEMA_VERSION)
