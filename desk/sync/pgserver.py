@@ -48,6 +48,13 @@ def find_bindir() -> Path:
         "(scripts/system-packages.sh test) or set DESK_PG_BINDIR")
 
 
+def _new_root() -> Path:
+    """A fresh directory the server's user can reach: as root, under /tmp (world-traversable)
+    rather than $TMPDIR, which may sit in root's private home."""
+    base = "/tmp" if os.geteuid() == 0 and os.path.isdir("/tmp") else None
+    return Path(tempfile.mkdtemp(prefix="desk-pg-", dir=base))
+
+
 def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind(("127.0.0.1", 0))
@@ -59,7 +66,7 @@ class TempPostgres:
     """`start()` it, use `url(...)`, `stop()` it. Also a context manager."""
 
     fsync: bool = False  # tests do not need durability against power loss; the benchmark does
-    root: Path = field(default_factory=lambda: Path(tempfile.mkdtemp(prefix="desk-pg-")))
+    root: Path = field(default_factory=lambda: _new_root())
     port: int = field(default_factory=free_port)
     password: str = field(default_factory=lambda: secrets.token_hex(12))
 
@@ -73,8 +80,14 @@ class TempPostgres:
             user = os.environ.get("DESK_PG_USER", "nobody")
             entry = pwd.getpwnam(user)
             self._uid = entry.pw_uid
-            self._run_as = ["setpriv", f"--reuid={entry.pw_uid}", f"--regid={entry.pw_gid}",
-                            "--clear-groups", "--"]
+            if shutil.which("setpriv"):
+                self._run_as = ["setpriv", f"--reuid={entry.pw_uid}",
+                                f"--regid={entry.pw_gid}", "--clear-groups", "--"]
+            elif shutil.which("runuser"):
+                self._run_as = ["runuser", "-u", user, "--"]
+            else:
+                raise RuntimeError("running as root: need setpriv or runuser (util-linux) to "
+                                   "start PostgreSQL as an unprivileged user")
 
     # --- life cycle ---------------------------------------------------------------------------
     def start(self) -> TempPostgres:
