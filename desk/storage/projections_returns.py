@@ -149,50 +149,55 @@ def _approval(conn: Connection, e: Event) -> set[str]:
 
 # --- the invariant: a receipt line is never refunded beyond what was bought and paid ----------
 
-def line_findings(conn: Connection, receipt_no: str, line_nos: set[int]) -> list[Finding]:
+def line_findings(conn: Connection, receipt_no: str, line_nos: set[int],
+                  paid_hint: dict[int, int] | None = None) -> list[Finding]:
     """A finding for each of these lines whose returns (completed or pending, from every
     counter) exceed the quantity sold or the amount paid. Empty when all is well, or when the
-    sale has not reached this counter yet (it is checked again when it does)."""
+    sale has not reached this counter yet (it is checked again when it does). `paid_hint`: the
+    lines' paid amounts when the caller knows them (a return's payload carries them)."""
     if not line_nos:
         return []
-    rl, r = t.return_lines.c, t.returns.c
-    totals = {int(row.line_no): (int(row.qty), int(row.refund))
-              for row in conn.execute(
-                  select(rl.line_no, func.sum(rl.qty).label("qty"),
-                         func.sum(rl.refund_fen).label("refund"))
-                  .select_from(t.return_lines.join(t.returns, r.return_id == rl.return_id))
-                  .where(rl.receipt_no == receipt_no, rl.line_no.in_(sorted(line_nos)),
-                         r.status.in_(ACTIVE))
-                  .group_by(rl.line_no))}
-    if not totals:
+    rl, r, sl = t.return_lines.c, t.returns.c, t.receipt_lines.c
+    rows = conn.execute(
+        select(rl.line_no, func.sum(rl.qty).label("qty"),
+               func.sum(rl.refund_fen).label("refund"), sl.qty.label("sold"))
+        .select_from(t.return_lines.join(t.returns, r.return_id == rl.return_id)
+                     .join(t.receipt_lines, (sl.receipt_no == rl.receipt_no)
+                           & (sl.line_no == rl.line_no)))
+        .where(rl.receipt_no == receipt_no, rl.line_no.in_(sorted(line_nos)),
+               r.status.in_(ACTIVE))
+        .group_by(rl.line_no, sl.qty)).all()
+    if not rows:
         return []
-    sold = conn.execute(select(t.receipt_lines).where(t.receipt_lines.c.receipt_no == receipt_no)
-                        .order_by(t.receipt_lines.c.line_no)).all()
-    if not sold:
-        return []
-    promotions = conn.execute(select(t.receipt_promotions.c.amount_fen)
-                              .where(t.receipt_promotions.c.receipt_no == receipt_no)).scalars()
-    lines = [SoldLine(row.line_no, row.sku, row.name, "", row.qty, row.unit_price_fen,
-                      row.line_discount_fen, row.is_gift, row.gift_value_fen) for row in sold]
-    paid = dict(zip((ln.line_no for ln in lines), paid_per_line(lines, list(promotions)),
-                    strict=True))
-    by_no = {ln.line_no: ln for ln in lines}
+    paid = dict(paid_hint or {})
+    if any(row.line_no not in paid for row in rows):
+        paid = _paid_per_line(conn, receipt_no)
     findings = []
-    for line_no, (qty, refund) in sorted(totals.items()):
-        line = by_no.get(line_no)
-        if line is None:
-            continue
-        if qty <= line.qty and refund <= paid[line_no]:
+    for row in rows:
+        line_no, qty, refund, sold = int(row.line_no), int(row.qty), int(row.refund), row.sold
+        line_paid = paid.get(line_no, 0)
+        if qty <= sold and refund <= line_paid:
             continue
         event_ids = sorted(conn.execute(
             select(r.event_id).distinct()
             .select_from(t.return_lines.join(t.returns, r.return_id == rl.return_id))
             .where(rl.receipt_no == receipt_no, rl.line_no == line_no)).scalars())
         findings.append(Finding(CONFLICT_CODE, f"{receipt_no}:{line_no}", event_ids, {
-            "receipt_no": receipt_no, "line_no": line_no, "qty_sold": line.qty,
-            "qty_returned": qty, "paid_fen": paid[line_no], "refunded_fen": refund,
-            "over_fen": max(0, refund - paid[line_no])}))
+            "receipt_no": receipt_no, "line_no": line_no, "qty_sold": sold,
+            "qty_returned": qty, "paid_fen": line_paid, "refunded_fen": refund,
+            "over_fen": max(0, refund - line_paid)}))
     return findings
+
+
+def _paid_per_line(conn: Connection, receipt_no: str) -> dict[int, int]:
+    sold = conn.execute(select(t.receipt_lines).where(t.receipt_lines.c.receipt_no == receipt_no)
+                        .order_by(t.receipt_lines.c.line_no)).all()
+    promotions = conn.execute(select(t.receipt_promotions.c.amount_fen)
+                              .where(t.receipt_promotions.c.receipt_no == receipt_no)).scalars()
+    lines = [SoldLine(row.line_no, row.sku, row.name, "", row.qty, row.unit_price_fen,
+                      row.line_discount_fen, row.is_gift, row.gift_value_fen) for row in sold]
+    return dict(zip((ln.line_no for ln in lines), paid_per_line(lines, list(promotions)),
+                    strict=True))
 
 
 def _report(conn: Connection, event: Event, findings: list[Finding]) -> Finding | None:
@@ -207,8 +212,11 @@ def _report(conn: Connection, event: Event, findings: list[Finding]) -> Finding 
 def _return_within_paid(conn: Connection, event: Event) -> Finding | None:
     p = event.payload
     receipt_no = p.get("receipt_no", "")
-    line_nos = {int(ln["line_no"]) for ln in p.get("lines", [])}
-    return _report(conn, event, line_findings(conn, receipt_no, line_nos))
+    lines = p.get("lines", [])
+    line_nos = {int(ln["line_no"]) for ln in lines}
+    # gift lines are paid 0; a returned line's payload says what the whole line was paid
+    hint = {int(ln["line_no"]): int(ln["paid_line_fen"]) for ln in lines if "paid_line_fen" in ln}
+    return _report(conn, event, line_findings(conn, receipt_no, line_nos, hint))
 
 
 @invariant("sale.recorded")

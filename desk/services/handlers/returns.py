@@ -96,10 +96,16 @@ def build_request(cmd: RecordReturn, store_id: str, today: date) -> ReturnReques
 
 def preview_return(conn: Any, cmd: RecordReturn, store_id: str, today: date) -> ReturnDecision:
     """The decision the command would get, without recording anything (for the screen)."""
+    return _decide(conn, cmd, store_id, today)[0]
+
+
+def _decide(conn: Any, cmd: RecordReturn, store_id: str,
+            today: date) -> tuple[ReturnDecision, Purchase]:
     receipt_no = cmd.receipt_no.strip()
     purchase = load_purchase(conn, receipt_no)
-    return decide_return(policies.current(), purchase, load_history(conn, receipt_no),
-                         build_request(cmd, store_id, today))
+    decision = decide_return(policies.current(), purchase, load_history(conn, receipt_no),
+                             build_request(cmd, store_id, today))
+    return decision, purchase
 
 
 # --- approvals --------------------------------------------------------------------------------
@@ -160,7 +166,7 @@ def record_return(cmd: RecordReturn, uow: UnitOfWork, ctx: Context) -> dict[str,
     if not receipt_no:
         raise DeskError("value.required", field="receipt_no")
     reason = _text(cmd.reason, "reason")
-    decision = preview_return(uow.conn, cmd, uow.store_id(), today)
+    decision, purchase = _decide(uow.conn, cmd, uow.store_id(), today)
     if decision.refusals:
         first = decision.refusals[0]
         raise DeskError(first.code, **first.params)
@@ -185,16 +191,17 @@ def record_return(cmd: RecordReturn, uow: UnitOfWork, ctx: Context) -> dict[str,
         _record_approval(uow, ctx, case_id=return_id, case_kind="return", level=level,
                          approver_id=approved_by, reasons=reasons,
                          reason=cmd.override_reason.strip(), amount_fen=decision.refund_fen)
-    purchase_customer = uow.conn.execute(select(t.receipts.c.customer_id).where(
-        t.receipts.c.receipt_no == receipt_no)).scalar()
     payload = {
-        "return_id": return_id, "receipt_no": receipt_no, "customer_id": purchase_customer,
+        "return_id": return_id, "receipt_no": receipt_no, "customer_id": purchase.customer_id,
         "returned_at": now.isoformat(timespec="seconds"), "reason": reason,
         "found_by": cmd.found_by, "status": status, "refund_fen": decision.refund_fen,
         "gross_fen": decision.gross_fen, "gift_deduction_fen": decision.gift_deduction_fen,
         "points_reversed": decision.points_reversed,
+        # paid_line_fen: what the whole line was paid (the invariant's bound, same everywhere)
         "lines": [{"line_no": ln["line_no"], "kind": ln["kind"], "qty": ln["qty"],
-                   "refund_fen": ln["refund_fen"]} for ln in decision.lines],
+                   "refund_fen": ln["refund_fen"],
+                   **({"paid_line_fen": ln["paid_line_fen"]} if "paid_line_fen" in ln else {})}
+                  for ln in decision.lines],
         "tenders": [{"tender_position": td["position"], "tender": td["tender"],
                      "route": td["route"], "amount_fen": td["amount_fen"],
                      "reason": td["reason"]} for td in decision.tenders],
