@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import glob
 import os
-import pwd
 import secrets
 import shutil
 import socket
@@ -51,7 +50,8 @@ def find_bindir() -> Path:
 def _new_root() -> Path:
     """A fresh directory the server's user can reach: as root, under /tmp (world-traversable)
     rather than $TMPDIR, which may sit in root's private home."""
-    base = "/tmp" if os.geteuid() == 0 and os.path.isdir("/tmp") else None
+    root_user = hasattr(os, "geteuid") and os.geteuid() == 0
+    base = "/tmp" if root_user and os.path.isdir("/tmp") else None
     return Path(tempfile.mkdtemp(prefix="desk-pg-", dir=base))
 
 
@@ -76,7 +76,9 @@ class TempPostgres:
         self.log = self.root / "server.log"
         self._run_as: list[str] = []
         self._uid: int | None = None
-        if os.geteuid() == 0:
+        if hasattr(os, "geteuid") and os.geteuid() == 0:
+            import pwd  # Unix only; this module is for tests and benchmarks
+
             user = os.environ.get("DESK_PG_USER", "nobody")
             entry = pwd.getpwnam(user)
             self._uid = entry.pw_uid
