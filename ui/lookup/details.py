@@ -106,7 +106,7 @@ class DetailView(QWidget):
             self._fact_labels.append(label)
 
     def fill(self, view: QTableView, model: DictTableModel, rows: list[dict[str, Any]],
-             max_rows: int = 12) -> None:
+             max_rows: int = 12, hide_empty: bool = True) -> None:
         """Show rows, the table as tall as its rows (up to max_rows, then it scrolls): the
         detail page scrolls as a whole, so no table is squeezed to nothing."""
         current = view.currentIndex()
@@ -120,6 +120,7 @@ class DetailView(QWidget):
         if len(rows) > max_rows and view.horizontalScrollBar().isVisible():
             height += view.horizontalScrollBar().sizeHint().height()
         view.setFixedHeight(height)
+        view.setVisible(bool(rows) or not hide_empty)  # "(0)" in the heading says it all
 
     def link_rows(self, view: QTableView, model: DictTableModel, kind: str, key: str) -> None:
         view.activated.connect(lambda index: self.sig_open.emit(kind,
@@ -205,7 +206,7 @@ class ReceiptView(DetailView):
             column.addWidget(label)
             column.addWidget(view)
             column.addStretch(1)
-            row.addLayout(column)
+            row.addLayout(column, 1)
         self.layout_.addLayout(row)
         self.layout_.addWidget(self.returns_label)
         self.layout_.addWidget(self.returns)
@@ -246,7 +247,7 @@ class ReceiptView(DetailView):
             worth = translate("lookup", "gift, worth %1")
             gift = worth.replace("%1", money(line["gift_value_fen"])) if line["is_gift"] else ""
             rows.append({**line, "gift": gift})
-        self.fill(self.lines, self.lines_model, rows, max_rows=20)
+        self.fill(self.lines, self.lines_model, rows, max_rows=20, hide_empty=False)
         self.lines_model.highlight = lambda row: row.get("returnable_qty", 1) == 0
         self.lines_label.setText(translate("lookup", "Lines (in red: nothing left to return)"))
         self.fill(self.tenders, self.tenders_model, d["tenders"], max_rows=6)
@@ -255,7 +256,8 @@ class ReceiptView(DetailView):
             {"kind": "gift", "description": g["name"], "amount_fen": g["gift_value_fen"]}
             for g in d["gifts"]]
         self.fill(self.promotions, self.promotions_model, promotions, max_rows=6)
-        self.promotions_label.setText(translate("lookup", "Promotions and gifts"))
+        self.promotions_label.setText(translate("lookup", "Promotions and gifts (%1)")
+                                      .replace("%1", str(len(promotions))))
         self.fill(self.returns, self.returns_model, d["returns"], max_rows=6)
         self.returns_label.setText(translate("lookup", "Earlier returns (%1)")
                                    .replace("%1", str(len(d["returns"]))))
