@@ -63,8 +63,8 @@ class DeskApp:
         self.window.set_language_shown(args.lang)
         self.window.sig_language_requested.connect(self.switch_language)
         self.qt.installEventFilter(self.window.idle)
-        self.qt.aboutToQuit.connect(lambda: self.runner.shutdown(wait=True))
         self.ctx: Any = None
+        self.sync: Any = None
 
     def start(self) -> None:
         self.window.show()
@@ -84,16 +84,46 @@ class DeskApp:
         if self.args.startup_probe:
             print(f"login window ready in {time.perf_counter() - _T0:.3f} s", flush=True)
             QTimer.singleShot(0, self.qt.quit)
+            return
+        self._start_services()
+
+    def _start_services(self) -> None:
+        """Background services that need the open database: sync with the central server."""
+        from ui.sync.service import SyncService
+        from ui.sync.settings_dialog import ConnectionDialog
+        from ui.sync.widgets import SyncStatusWidget
+
+        self.sync = SyncService(self.ctx)
+        status = SyncStatusWidget(self.sync)
+        self.window.status.replace_section("connection", status)
+
+        def open_settings() -> None:
+            if self.ctx.session.role in ("manager", "admin"):
+                ConnectionDialog(self.ctx, self.sync, self.window).open()
+
+        status.sig_clicked.connect(open_settings)
+        # Stop sync before the runner shuts down (connected before the runner's own handler).
+        self.qt.aboutToQuit.connect(self.sync.stop)
+        self.sync.start()
 
     def switch_language(self, code: str) -> None:
         install_language(code)
         self.window.set_language_shown(code)
 
 
+    def shutdown(self) -> None:
+        """Stop services, then the workers (in that order: sync uses the workers)."""
+        if self.sync is not None:
+            self.sync.stop()
+        self.runner.shutdown(wait=True)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     app = DeskApp(parse_args(argv))
     app.start()
-    return int(app.qt.exec())
+    status = int(app.qt.exec())
+    app.shutdown()
+    return status
 
 
 if __name__ == "__main__":

@@ -53,6 +53,8 @@ PAGES: list[PageSpec] = [
     PageSpec("workshop", "tickets", lambda: translate("pages", "Open tickets"),
              "ui.pages.lists:OpenTicketsPage"),
     PageSpec("manager", "staff", lambda: translate("pages", "Staff"), "ui.pages.lists:StaffPage"),
+    PageSpec("manager", "conflicts", lambda: translate("pages", "Sync conflicts"),
+             "ui.sync.conflicts_page:ConflictsPage"),
     PageSpec("manager", "journal", lambda: translate("pages", "Journal"),
              "ui.pages.journal_page:JournalPage"),
     PageSpec("help", "help", lambda: translate("pages", "Keyboard shortcuts"),

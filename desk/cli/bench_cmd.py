@@ -20,6 +20,7 @@ from desk.paths import data_home
 # Core benchmark modules (Qt-free); printing/ and ui/ add theirs via the `desk.bench` group.
 CORE_BENCHES = (
     "desk.benchmarks.commit:bench",
+    "desk.sync.bench:bench",
 )
 
 Bench = Callable[[BenchContext], list[BenchRow]]

@@ -32,6 +32,7 @@ ROLES_FOR_COMMAND: dict[str, frozenset[Role]] = {
     "register_product": frozenset({Role.MANAGER, Role.ADMIN}),
     "record_sale": frozenset({Role.CLERK, Role.MANAGER, Role.ADMIN}),
     "import_sales": frozenset({Role.MANAGER, Role.ADMIN}),
+    "resolve_conflict": frozenset({Role.MANAGER, Role.ADMIN}),
     # returns, refunds, compensation (issue 5); above-limit cases also need an approver's PIN
     "record_return": frozenset({Role.CLERK, Role.MANAGER, Role.ADMIN}),
     "award_compensation": frozenset({Role.CLERK, Role.MANAGER, Role.ADMIN}),
