@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QApplication
 from tests.ui.conftest import sign_in
 from ui.shortcuts import SHORTCUTS
 
-
 ALL_AREAS = ("counter", "workshop", "manager", "admin")
 
 
