@@ -1,0 +1,72 @@
+"""Worker side of the return screen: plain functions of a connection, run through ctx.query."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+
+from desk.domain.errors import DeskError
+from desk.domain.refunds import paid_per_line
+from desk.services.commands_returns import RecordReturn
+from desk.services.handlers.returns import load_history, load_purchase, preview_return
+from desk.storage import tables as t
+from desk.storage.db import get_setting
+
+
+def load_receipt(conn: Any, text: str) -> dict[str, Any]:
+    """A receipt with what is left to return on each line. Text that is not a receipt number
+    (a phone, a member id) lists that customer's recent receipts instead (no-receipt return)."""
+    receipt_no = text.strip().upper()
+    row = conn.execute(select(t.receipts.c.receipt_no)
+                       .where(t.receipts.c.receipt_no == receipt_no)).first()
+    if row is None:
+        return _customer_purchases(conn, text.strip())
+    purchase = load_purchase(conn, receipt_no)
+    history = load_history(conn, receipt_no)
+    paid = paid_per_line(purchase.lines, purchase.order_discounts_fen)
+    customer = None
+    if purchase.customer_id:
+        c = conn.execute(select(t.customers.c.name, t.customers.c.member_id)
+                         .where(t.customers.c.customer_id == purchase.customer_id)).first()
+        customer = {"customer_id": purchase.customer_id, "name": c.name if c else "",
+                    "member_id": c.member_id if c else ""}
+    r = conn.execute(select(t.receipts.c.sold_at, t.receipts.c.paid_fen)
+                     .where(t.receipts.c.receipt_no == receipt_no)).one()
+    return {
+        "kind": "receipt", "receipt_no": receipt_no, "sold_at": r.sold_at,
+        "paid_fen": r.paid_fen, "customer": customer,
+        "store_ok": purchase.store_id == get_setting(conn, "store_id"),
+        "lines": [{"line_no": ln.line_no, "name": ln.name, "sku": ln.sku, "qty": ln.qty,
+                   "returnable": max(0, ln.qty - history.returned_qty.get(ln.line_no, 0)),
+                   "paid_fen": p, "is_gift": ln.is_gift, "kind": ln.category_kind}
+                  for ln, p in zip(purchase.lines, paid, strict=True)],
+        "tenders": [{"tender": td.tender, "amount_fen": td.amount_fen}
+                    for td in purchase.tenders],
+    }
+
+
+def _customer_purchases(conn: Any, text: str) -> dict[str, Any]:
+    c = t.customers.c
+    digits = text.replace(" ", "")
+    found_by = "member" if digits.upper().startswith("M") else "phone"
+    key = digits.upper() if found_by == "member" else digits
+    column = c.member_id if found_by == "member" else c.phone
+    customer = conn.execute(select(c.customer_id, c.name).where(column == key)).first() if key \
+        else None
+    if customer is None:
+        raise DeskError("receipt.unknown", receipt_no=text.strip())
+    r = t.receipts.c
+    rows = conn.execute(select(r.receipt_no, r.sold_at, r.paid_fen)
+                        .where(r.customer_id == customer.customer_id)
+                        .order_by(r.sold_at.desc()).limit(50)).all()
+    return {"kind": "purchases", "found_by": found_by, "customer_id": customer.customer_id,
+            "name": customer.name,
+            "receipts": [{"receipt_no": x.receipt_no, "sold_at": x.sold_at,
+                          "paid_fen": x.paid_fen} for x in rows]}
+
+
+def preview(conn: Any, cmd: RecordReturn, today: date) -> dict[str, Any]:
+    store_id = get_setting(conn, "store_id") or ""
+    return preview_return(conn, cmd, store_id, today).to_dict()

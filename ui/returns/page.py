@@ -1,0 +1,618 @@
+"""The return counter: scan the receipt, tick what comes back, see the decision, confirm.
+
+Keyboard first. After a scan (the scanner ends with Enter) the lines are shown; a line that is the
+only one left to return is already ticked, so a one-line return is Enter (see the decision) and
+Enter (confirm) — two keys. Elsewhere:
+
+- lines: Up/Down move, Space ticks (the whole quantity left), + / - or a digit set the quantity,
+  Enter shows the decision, Esc goes back to the box;
+- decision: the explanation (rules, policy versions, numbers), where the money goes, who
+  approves, whether the customer signs. Above the clerk's limit the manager types their staff id
+  and PIN here (Enter moves on, Enter in the PIN confirms). A refusal a manager may override asks
+  for the reason. Esc goes back to the lines;
+- done: the result is shown, the box is empty and has the focus for the next customer.
+
+Text that is not a receipt number (a phone number, a member id) lists that customer's receipts:
+a return without the paper receipt (the policy's rules for it apply).
+
+Hooks the app wires (none is required): `signature_provider(summary, done)` opens the signature
+pad and calls `done(signature_ref or None)`; without it a required signature is confirmed by
+ticking "signed on paper". `sig_completed(result)` carries the recorded return (print it).
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk.domain.errors import DeskError
+from desk.domain.money import format_yuan
+from desk.services.commands_returns import RecordReturn, ReturnLineInput
+from ui.context import AppContext
+from ui.errors import error_text
+from ui.returns.data import load_receipt, preview
+
+log = logging.getLogger(__name__)
+
+STYLE = """
+QLineEdit#returnsBox { font-size: 22pt; padding: 8px 12px; border: 2px solid #1f6feb;
+                       border-radius: 8px; }
+QLabel#returnsHint { font-size: 13pt; color: #555; }
+QLabel#returnsHint[problem="true"] { color: #b3261e; font-weight: bold; }
+QLabel#returnsTitle { font-size: 16pt; font-weight: bold; }
+QTableWidget#returnsLines { font-size: 14pt; }
+QLabel#returnsDecision { font-size: 13pt; background: #f6f8fa; border: 1px solid #d0d7de;
+                         border-radius: 8px; padding: 10px; }
+QLabel#returnsRefund { font-size: 26pt; font-weight: bold; color: #1a7f37; }
+QLabel#returnsRefund[refused="true"] { font-size: 18pt; color: #b3261e; }
+QLabel#returnsDone { font-size: 16pt; color: #1a7f37; font-weight: bold; }
+QPushButton#returnsConfirm { font-size: 15pt; padding: 8px 24px; }
+"""
+
+REASONS = ("", "size", "quality", "changed_mind", "not_as_described", "gift", "other")
+SignatureProvider = Callable[[dict[str, Any], Callable[[str | None], None]], None]
+COL_TICK, COL_NO, COL_NAME, COL_SOLD, COL_LEFT, COL_QTY, COL_PAID = range(7)
+
+
+class _Keys(QObject):
+    """Page keys on the lines table and the decision fields."""
+
+    def __init__(self, page: ReturnPage) -> None:
+        super().__init__(page)
+        self.page = page
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return False
+        return self.page.handle_key(obj, event)
+
+
+class ReturnPage(QWidget):
+    sig_completed = Signal(object)  # the recorded return (handler result): print it
+    sig_state = Signal(str)  # scan, select, review, busy, done (tests, status bar)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.signature_provider: SignatureProvider | None = None
+        self.state = "scan"
+        self.receipt: dict[str, Any] | None = None
+        self.decision: dict[str, Any] | None = None
+        self.found_by = "receipt"
+        self.customer_id: str | None = None
+        self.picking: list[dict[str, Any]] = []
+        self.setStyleSheet(STYLE)
+        self._keys = _Keys(self)
+
+        self.box = QLineEdit(objectName="returnsBox")
+        self.box.setPlaceholderText(self.tr("Scan or type the receipt number (or the customer's "
+                                            "phone / member number)"))
+        self.box.returnPressed.connect(self.load)
+        self.hint = QLabel(objectName="returnsHint")
+        self.hint.setWordWrap(True)
+        self.title = QLabel(objectName="returnsTitle")
+
+        self.table = QTableWidget(0, 7, objectName="returnsLines")
+        self.table.setHorizontalHeaderLabels([
+            self.tr("Return"), self.tr("Line"), self.tr("Item"), self.tr("Bought"),
+            self.tr("Left"), self.tr("Qty back"), self.tr("Paid")])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
+        self.table.installEventFilter(self._keys)
+        self.table.cellDoubleClicked.connect(lambda row, _c: self._toggle(row))
+
+        self.reason = QComboBox()
+        for code in REASONS:
+            self.reason.addItem(self._reason_text(code), code)
+        self.reason.installEventFilter(self._keys)
+
+        self.refund = QLabel(objectName="returnsRefund")
+        self.explain = QLabel(objectName="returnsDecision")
+        self.explain.setWordWrap(True)
+        self.explain.setTextFormat(Qt.TextFormat.RichText)
+        self.explain.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.override = QLineEdit()
+        self.override.setPlaceholderText(self.tr("Manager's reason for the override"))
+        self.approver = QLineEdit()
+        self.approver.setPlaceholderText(self.tr("Manager's staff id"))
+        self.pin = QLineEdit()
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin.setPlaceholderText(self.tr("Manager's PIN"))
+        self.cash_back = QCheckBox(self.tr("Cash back (manager, with a reason)"))
+        self.paper = QCheckBox(self.tr("The customer signed the paper slip"))
+        for w in (self.override, self.approver, self.pin, self.cash_back, self.paper):
+            w.installEventFilter(self._keys)
+        self.cash_back.toggled.connect(lambda _on: self.review())
+        self.back = QPushButton(self.tr("Back (Esc)"))
+        self.back.clicked.connect(self.go_back)
+        self.confirm = QPushButton(self.tr("Confirm refund (Enter)"), objectName="returnsConfirm")
+        self.confirm.clicked.connect(self.submit)
+        self.confirm.installEventFilter(self._keys)
+        self.done_label = QLabel(objectName="returnsDone")
+        self.done_label.setWordWrap(True)
+
+        form = QFormLayout()
+        form.addRow(self.tr("Reason (optional)"), self.reason)
+        form.addRow(self.tr("Override reason"), self.override)
+        form.addRow(self.tr("Approved by"), self.approver)
+        form.addRow(self.tr("PIN"), self.pin)
+        self.form = form
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.cash_back)
+        buttons.addWidget(self.paper)
+        buttons.addStretch(1)
+        buttons.addWidget(self.back)
+        buttons.addWidget(self.confirm)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.box)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.done_label)
+        layout.addWidget(self.title)
+        layout.addWidget(self.table, 3)
+        layout.addWidget(self.refund)
+        layout.addWidget(self.explain, 2)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        layout.addStretch(0)
+        self._set_state("scan")
+
+    # --- words ------------------------------------------------------------------------------
+
+    def _reason_text(self, code: str) -> str:
+        return {
+            "": self.tr("(no reason given)"), "size": self.tr("Size or fit"),
+            "quality": self.tr("Quality problem"), "changed_mind": self.tr("Changed my mind"),
+            "not_as_described": self.tr("Not as described"), "gift": self.tr("Unwanted gift"),
+            "other": self.tr("Other"),
+        }[code]
+
+    def _tender_text(self, tender: str) -> str:
+        return {"cash": self.tr("Cash"), "bank_card": self.tr("Bank card"),
+                "wechat_pay": self.tr("WeChat Pay"), "alipay": self.tr("Alipay"),
+                "store_card": self.tr("Store card")}.get(tender, tender)
+
+    def _route_text(self, route: str) -> str:
+        return {"original": self.tr("back to the same account"),
+                "cash": self.tr("paid out in cash (manager override)"),
+                "bank_transfer": self.tr("by bank transfer (the channel's window has passed)"),
+                }.get(route, route)
+
+    def _level_text(self, level: str) -> str:
+        return {"clerk": self.tr("within the clerk's authority"),
+                "manager": self.tr("a manager approves (staff id and PIN)"),
+                "head_office": self.tr("above the manager's limit: recorded as pending until "
+                                       "head office approves")}.get(level, level)
+
+    # --- states -----------------------------------------------------------------------------
+
+    def _set_state(self, state: str) -> None:
+        self.state = state
+        reviewing = state in ("review", "busy")
+        self.table.setVisible(state in ("select", "review", "busy"))
+        self.title.setVisible(state != "scan" and state != "done")
+        for w in (self.refund, self.explain, self.back, self.confirm):
+            w.setVisible(reviewing)
+        needs = self._needs()
+        self._show_row(self.reason, state in ("select", "review", "busy"))
+        self._show_row(self.override, reviewing and needs["override"])
+        self._show_row(self.approver, reviewing and needs["approver"])
+        self._show_row(self.pin, reviewing and needs["approver"])
+        self.cash_back.setVisible(reviewing and needs["non_cash"])
+        self.paper.setVisible(reviewing and needs["signature"]
+                              and self.signature_provider is None)
+        self.done_label.setVisible(state == "done")
+        self.layout().setStretch(self.layout().count() - 1, 0 if self.table.isVisibleTo(self)
+                                 else 1)
+        self.confirm.setEnabled(state == "review" and needs["can_confirm"])
+        self.sig_state.emit(state)
+
+    def _show_row(self, field: QWidget, visible: bool) -> None:
+        field.setVisible(visible)
+        label = self.form.labelForField(field)
+        if label is not None:
+            label.setVisible(visible)
+
+    def _needs(self) -> dict[str, bool]:
+        d = self.decision or {}
+        refusals = d.get("refusals", [])
+        overridable = bool(refusals) and all(r["overridable"] for r in refusals)
+        level = d.get("approval", {}).get("level", "clerk")
+        role = self.ctx.session.role or "clerk"
+        manager_here = role in ("manager", "admin")
+        override = overridable or self.cash_back.isChecked()
+        approver = not manager_here and (level == "manager" or overridable)
+        tenders = (self.receipt or {}).get("tenders", [])
+        return {
+            "override": override, "approver": approver,
+            "signature": bool(d.get("signature", {}).get("required")),
+            "non_cash": any(td["tender"] != "cash" for td in tenders),
+            "can_confirm": bool(d) and (not refusals or overridable),
+        }
+
+    def _say(self, text: str, problem: bool = False) -> None:
+        self.hint.setText(text)
+        self.hint.setProperty("problem", problem)
+        self.hint.style().unpolish(self.hint)
+        self.hint.style().polish(self.hint)
+
+    def _fail(self, error: BaseException) -> None:
+        if not isinstance(error, DeskError):
+            log.error("return screen: unexpected failure", exc_info=error)
+        self._say(error_text(error), problem=True)
+
+    def focus_box(self) -> None:
+        self.box.setFocus()
+        self.box.selectAll()
+
+    # --- scan -> lines ----------------------------------------------------------------------
+
+    def load(self) -> None:
+        text = self.box.text().strip()
+        if not text:
+            return
+        self._say(self.tr("Looking up %1 ...").replace("%1", text))
+        self.found_by, self.customer_id = "receipt", None
+        self.ctx.query(load_receipt, text, done=self._loaded)
+
+    def _loaded(self, data: dict[str, Any] | None, error: BaseException | None) -> None:
+        if error is not None or data is None:
+            self._fail(error or RuntimeError("nothing"))
+            self.focus_box()
+            return
+        if data["kind"] == "purchases":
+            self._show_purchases(data)
+            return
+        self.receipt = data
+        self.decision = None
+        self.done_label.clear()
+        for w in (self.override, self.approver, self.pin):
+            w.clear()
+        self.paper.setChecked(False)
+        self.cash_back.setChecked(False)
+        self.reason.setCurrentIndex(0)
+        who = data.get("customer")
+        self.title.setText(self.tr("Receipt %1 · %2 · paid %3").replace(
+            "%1", data["receipt_no"]).replace("%2", data["sold_at"].replace("T", " ")).replace(
+            "%3", format_yuan(data["paid_fen"]))
+            + (f" · {who['name']}" if who else ""))
+        self._fill_lines(data["lines"])
+        if not data["store_ok"]:
+            self._say(self.tr("This receipt is from another store: it is returned there."),
+                      problem=True)
+        elif not any(ln["returnable"] for ln in data["lines"]):
+            self._say(self.tr("Everything on this receipt has been returned already."),
+                      problem=True)
+        else:
+            self._say(self.tr("Space ticks a line, + / - or a digit sets the quantity, Enter "
+                              "shows the decision."))
+        self._set_state("select")
+        self.table.setFocus()
+
+    def _show_purchases(self, data: dict[str, Any]) -> None:
+        """A customer found by phone or member number: choose the receipt (no-receipt return)."""
+        self.found_by, self.customer_id = data["found_by"], data["customer_id"]
+        self.picking = data["receipts"]
+        self.receipt = None
+        self.title.setText(self.tr("%1's receipts: choose one (Enter)").replace("%1",
+                                                                               data["name"]))
+        self.table.setRowCount(0)
+        for r in self.picking:
+            row = self.table.rowCount()
+            self.table.insertRow(row)
+            for col, text in ((COL_NO, r["receipt_no"]),
+                              (COL_NAME, r["sold_at"].replace("T", " ")),
+                              (COL_PAID, format_yuan(r["paid_fen"]))):
+                self.table.setItem(row, col, QTableWidgetItem(text))
+        self._say(self.tr("Return without the receipt: found by %1.").replace(
+            "%1", self.tr("phone") if self.found_by == "phone" else self.tr("member number")))
+        self._set_state("select")
+        if self.picking:
+            self.table.selectRow(0)
+        self.table.setFocus()
+
+    def _fill_lines(self, lines: list[dict[str, Any]]) -> None:
+        self.picking = []
+        self.table.setRowCount(0)
+        open_lines = [ln for ln in lines if ln["returnable"] and not ln["is_gift"]]
+        for ln in lines:
+            row = self.table.rowCount()
+            self.table.insertRow(row)
+            tick = QTableWidgetItem()
+            tick.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable
+                          | Qt.ItemFlag.ItemIsSelectable)
+            only = len(open_lines) == 1 and ln is open_lines[0]
+            tick.setCheckState(Qt.CheckState.Checked if only else Qt.CheckState.Unchecked)
+            self.table.setItem(row, COL_TICK, tick)
+            name = ln["name"] + (self.tr(" (gift)") if ln["is_gift"] else "")
+            for col, text in ((COL_NO, str(ln["line_no"])), (COL_NAME, name),
+                              (COL_SOLD, str(ln["qty"])), (COL_LEFT, str(ln["returnable"])),
+                              (COL_QTY, str(ln["returnable"] if only else 0)),
+                              (COL_PAID, format_yuan(ln["paid_fen"]))):
+                item = QTableWidgetItem(text)
+                if not ln["returnable"]:
+                    item.setForeground(Qt.GlobalColor.gray)
+                self.table.setItem(row, col, item)
+        first = next((i for i, ln in enumerate(lines) if ln["returnable"]), 0)
+        if lines:
+            self.table.selectRow(first)
+
+    def _row_line(self, row: int) -> dict[str, Any] | None:
+        if self.receipt is None or not 0 <= row < len(self.receipt["lines"]):
+            return None
+        line: dict[str, Any] = self.receipt["lines"][row]
+        return line
+
+    def _qty(self, row: int) -> int:
+        item = self.table.item(row, COL_QTY)
+        return int(item.text()) if item and item.text().isdigit() else 0
+
+    def _set_qty(self, row: int, qty: int) -> None:
+        line = self._row_line(row)
+        if line is None:
+            return
+        qty = max(0, min(qty, line["returnable"]))
+        self.table.item(row, COL_QTY).setText(str(qty))
+        self.table.item(row, COL_TICK).setCheckState(
+            Qt.CheckState.Checked if qty else Qt.CheckState.Unchecked)
+        if self.state == "review":
+            self._set_state("select")
+
+    def _toggle(self, row: int) -> None:
+        if self.receipt is None:
+            self._pick(row)
+            return
+        line = self._row_line(row)
+        if line is None:
+            return
+        self._set_qty(row, 0 if self._qty(row) else line["returnable"])
+
+    def _pick(self, row: int) -> None:
+        if 0 <= row < len(self.picking):
+            self.box.setText(self.picking[row]["receipt_no"])
+            found_by, customer = self.found_by, self.customer_id
+            self.ctx.query(load_receipt, self.picking[row]["receipt_no"],
+                           done=lambda data, error: self._picked(data, error, found_by,
+                                                                 customer))
+
+    def _picked(self, data: Any, error: BaseException | None, found_by: str,
+                customer: str | None) -> None:
+        self.found_by, self.customer_id = found_by, customer
+        self._loaded(data, error)
+
+    def selected_lines(self) -> list[ReturnLineInput]:
+        if self.receipt is None:
+            return []
+        out = []
+        for row, ln in enumerate(self.receipt["lines"]):
+            qty = self._qty(row)
+            if qty:
+                out.append(ReturnLineInput(line_no=ln["line_no"], qty=qty))
+        return out
+
+    # --- decision -----------------------------------------------------------------------------
+
+    def command(self) -> RecordReturn:
+        assert self.receipt is not None
+        customer = self.customer_id or ((self.receipt.get("customer") or {}).get("customer_id"))
+        return RecordReturn(
+            receipt_no=self.receipt["receipt_no"], lines=self.selected_lines(),
+            reason=str(self.reason.currentData() or ""), found_by=self.found_by,
+            customer_id=customer, cash_back=self.cash_back.isChecked(),
+            override_reason=self.override.text().strip(),
+            approver_id=self.approver.text().strip(), approver_pin=self.pin.text(),
+            signature_ref="paper" if self.paper.isChecked() else "")
+
+    def review(self) -> None:
+        if self.receipt is None or self.state not in ("select", "review"):
+            return
+        if not self.selected_lines():
+            self._say(self.tr("Tick at least one line (Space)."), problem=True)
+            return
+        cmd = self.command()
+        if cmd.cash_back and not cmd.override_reason:
+            cmd = replace(cmd, override_reason="-")  # the preview only: the reason comes later
+        today = self.ctx.bus.clock.local_now().date()
+        self.ctx.query(preview, cmd, today, done=self._reviewed)
+
+    def _reviewed(self, decision: dict[str, Any] | None, error: BaseException | None) -> None:
+        if error is not None or decision is None:
+            self._fail(error or RuntimeError("no decision"))
+            return
+        self.decision = decision
+        refused = bool(decision["refusals"])
+        self.refund.setText(
+            self.tr("Not returnable by the policy (%1)").replace(
+                "%1", format_yuan(decision["refund_fen"])) if refused
+            else self.tr("Refund %1").replace("%1", format_yuan(decision["refund_fen"])))
+        self.refund.setProperty("refused", refused)
+        self.refund.style().unpolish(self.refund)
+        self.refund.style().polish(self.refund)
+        self.confirm.setText(self.tr("Override and confirm (Enter)") if refused
+                             else self.tr("Confirm refund (Enter)"))
+        self.explain.setText(self._explanation(decision))
+        self._set_state("review")
+        needs = self._needs()
+        if decision["refusals"]:
+            first = decision["refusals"][0]
+            self._say(error_text(DeskError(first["code"], **first["params"])), problem=True)
+        else:
+            self._say(self.tr("Enter confirms the refund; Esc goes back to the lines."))
+        if needs["override"] and not self.override.text().strip():
+            self.override.setFocus()
+        elif needs["approver"] and not self.approver.text().strip():
+            self.approver.setFocus()
+        elif needs["signature"] and self.signature_provider is None:
+            self.paper.setFocus()
+        else:
+            self.confirm.setFocus()
+
+    def _explanation(self, d: dict[str, Any]) -> str:
+        e = html.escape
+        parts = []
+        for td in d["tenders"]:
+            tender, route = self._tender_text(td["tender"]), self._route_text(td["route"])
+            parts.append(f"<b>{e(format_yuan(td['amount_fen']))}</b> {e(tender)} — {e(route)}")
+        if d["gift_deduction_fen"]:
+            parts.append(e(self.tr("Gift not brought back: %1 deducted").replace(
+                "%1", format_yuan(d["gift_deduction_fen"]))))
+        if d["points_reversed"]:
+            parts.append(e(self.tr("%1 points taken back").replace(
+                "%1", str(d["points_reversed"]))))
+        if d["refusals"]:
+            overridable = all(r["overridable"] for r in d["refusals"])
+            parts.append(e(self.tr("A manager may override this, with a reason.") if overridable
+                           else self.tr("This cannot be overridden.")))
+        else:
+            parts.append(e(self._level_text(d["approval"]["level"])))
+        if d["signature"]["required"]:
+            parts.append(e(self.tr("The customer signs.")))
+        basis = {"purchase": self.tr("purchase date"), "return": self.tr("return date")}
+        rules = "; ".join(
+            f"{e(r['rule'])} v{e(r['version'])} ({e(basis.get(r['date_basis'], ''))}: "
+            + ", ".join(f"{e(k)}={e(str(v))}" for k, v in r["numbers"].items()) + ")"
+            for r in d["rules"])
+        parts.append(f"<small>{e(self.tr('Policy'))} {e(d['policy_version'])} · "
+                     f"{e(self.tr('day'))} {d['days']} · {rules}</small>")
+        return "<br>".join(parts)
+
+    # --- confirm --------------------------------------------------------------------------------
+
+    def submit(self) -> None:
+        if self.state != "review" or not self._needs()["can_confirm"]:
+            return
+        needs = self._needs()
+        if needs["override"] and not self.override.text().strip():
+            self._say(self.tr("The manager's reason for the override is needed."), problem=True)
+            self.override.setFocus()
+            return
+        if needs["approver"] and not (self.approver.text().strip() and self.pin.text()):
+            self._say(self.tr("A manager approves: staff id and PIN."), problem=True)
+            (self.pin if self.approver.text().strip() else self.approver).setFocus()
+            return
+        cmd = self.command()
+        if needs["signature"] and not cmd.signature_ref:
+            if self.signature_provider is None:
+                self._say(self.tr("The customer signs: tick \"signed on the paper slip\" "
+                                  "(Space)."), problem=True)
+                self.paper.setFocus()
+                return
+            summary = {"receipt_no": cmd.receipt_no, "decision": self.decision}
+            self.signature_provider(summary, lambda ref: self._signed(cmd, ref))
+            return
+        self._dispatch(cmd)
+
+    def _signed(self, cmd: RecordReturn, ref: str | None) -> None:
+        if not ref:
+            self._say(self.tr("No signature: nothing was recorded."), problem=True)
+            return
+        self._dispatch(replace(cmd, signature_ref=ref))
+
+    def _dispatch(self, cmd: RecordReturn) -> None:
+        self._set_state("busy")
+        self.ctx.run_command(cmd, self._recorded)
+
+    def _recorded(self, result: dict[str, Any] | None, error: BaseException | None) -> None:
+        self.pin.clear()
+        if error is not None or result is None:
+            self._set_state("review")
+            self._fail(error or RuntimeError("nothing recorded"))
+            if isinstance(error, DeskError) and error.code.startswith("auth."):
+                self.pin.setFocus()
+            return
+        money = format_yuan(result["refund_fen"])
+        if result["status"] == "pending":
+            text = self.tr("Return %1 recorded: %2 waits for head office's approval.")
+        else:
+            text = self.tr("Return %1 done: %2 refunded.")
+        self.done_label.setText(text.replace("%1", result["return_id"]).replace("%2", money))
+        self.sig_completed.emit(result)
+        self.receipt = None
+        self.decision = None
+        self.found_by, self.customer_id = "receipt", None
+        self.table.setRowCount(0)
+        self.box.clear()
+        self._say(self.tr("Ready for the next customer: scan a receipt."))
+        self._set_state("done")
+        self.focus_box()
+
+    # --- keys -------------------------------------------------------------------------------------
+
+    def go_back(self) -> None:
+        if self.state == "review":
+            self._set_state("select")
+            self.table.setFocus()
+        elif self.state == "select":
+            self._set_state("scan")
+            self.focus_box()
+
+    def handle_key(self, obj: QObject, event: QKeyEvent) -> bool:
+        key = event.key()
+        enter = key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if key == Qt.Key.Key_Escape:
+            self.go_back()
+            return True
+        if obj is self.table:
+            row = self.table.currentRow()
+            if enter:
+                if self.receipt is None:
+                    self._pick(row)
+                elif self.state == "review":
+                    self.submit()
+                else:
+                    self.review()
+                return True
+            if key == Qt.Key.Key_Space:
+                self._toggle(row)
+                return True
+            if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+                self._set_qty(row, self._qty(row) + 1)
+                return True
+            if key == Qt.Key.Key_Minus:
+                self._set_qty(row, self._qty(row) - 1)
+                return True
+            if event.text().isdigit() and self.receipt is not None:
+                self._set_qty(row, int(event.text()))
+                return True
+            return False
+        if obj is self.reason and enter:
+            self.review()
+            return True
+        if enter and obj is self.override:
+            (self.approver if self._needs()["approver"] else self.confirm).setFocus()
+            if not self._needs()["approver"]:
+                self.submit()
+            return True
+        if enter and obj is self.approver:
+            self.pin.setFocus()
+            return True
+        if enter and obj in (self.pin, self.confirm, self.paper, self.cash_back):
+            self.submit()
+            return True
+        return False
