@@ -189,3 +189,27 @@ def test_an_unknown_receipt_says_so(qtbot, page):
     scan(qtbot, page, "R2611150109999")
     qtbot.waitUntil(lambda: page.hint.property("problem") is True)
     assert page.state == "scan"
+
+
+def test_pending_cases_are_listed_for_the_manager(qtbot, ctx, store, db):
+    from ui.returns import PendingCasesPage
+
+    sale(store, "R2611150100007", [("P000007", 1)])  # 12 999 CNY: head office
+    listing = PendingCasesPage(ctx)
+    qtbot.addWidget(listing)
+    qtbot.waitUntil(lambda: listing.model.rowCount() == 0 and "0" in listing.status.text())
+    ctx.session.staff_id, ctx.session.role = MANAGER, "manager"
+    page = ReturnPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    scan(qtbot, page, "R2611150100007")
+    qtbot.waitUntil(lambda: page.state == "select")
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.state == "review")
+    assert "head office" in page.explain.text()
+    qtbot.keyClick(page.paper, Qt.Key.Key_Space)
+    qtbot.keyClick(page.paper, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.state == "done")
+    assert "head office" in page.done_label.text()
+    qtbot.waitUntil(lambda: listing.model.rowCount() == 1)
+    assert returns(db)[0].status == "pending"

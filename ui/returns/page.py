@@ -51,6 +51,7 @@ from desk.domain.money import format_yuan
 from desk.services.commands_returns import RecordReturn, ReturnLineInput
 from ui.context import AppContext
 from ui.errors import error_text
+from ui.returns import words  # noqa: F401  (registers the error texts)
 from ui.returns.data import load_receipt, preview
 
 log = logging.getLogger(__name__)
