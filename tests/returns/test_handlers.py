@@ -350,3 +350,20 @@ def test_a_clerk_cannot_decide_for_head_office_and_unknown_cases(store):
     with pytest.raises(DeskError) as err:
         store.dispatch(DecideHeadOffice(case_id="RT000", decision="approved"), CLERK)
     assert err.value.code == "auth.forbidden"
+
+
+def test_five_wrong_approver_pins_lock_the_manager(store, db):
+    sale(store, RNO, [("P000005", 1)], customer_id=CUSTOMER)
+    for _ in range(4):
+        with pytest.raises(DeskError) as err:
+            ret(store, (1, 1), customer_id=CUSTOMER, approver_id=MANAGER, approver_pin="0000",
+                signature_ref="s")
+        assert err.value.code == "auth.wrong_pin"
+    with pytest.raises(DeskError) as err:
+        ret(store, (1, 1), customer_id=CUSTOMER, approver_id=MANAGER, approver_pin="0000",
+            signature_ref="s")
+    assert err.value.code == "auth.locked"
+    with pytest.raises(DeskError) as err:  # even the right PIN, while locked
+        ret(store, (1, 1), customer_id=CUSTOMER, approver_id=MANAGER, approver_pin=MANAGER_PIN,
+            signature_ref="s")
+    assert err.value.code == "auth.locked"

@@ -34,7 +34,7 @@ from desk.domain.roles import Role
 from desk.services import policies
 from desk.services.bus import CommittedRefusal, Context, handles
 from desk.services.commands_returns import AwardCompensation, DecideHeadOffice, RecordReturn
-from desk.services.handlers.auth import _login_state
+from desk.services.handlers.auth import _local_hhmm, _login_state
 from desk.services.uow import UnitOfWork
 from desk.storage import tables as t
 from desk.storage.queries import staff_row
@@ -126,7 +126,7 @@ def approve(uow: UnitOfWork, ctx: Context, *, level: str, reasons: list[str], ap
     now = ctx.clock.now_ms()
     state = _login_state(uow, approver_id)
     if state.locked_at(now):
-        raise DeskError("auth.locked", until=str(state.locked_until_ms),
+        raise DeskError("auth.locked", until=_local_hhmm(state.locked_until_ms),
                         until_ms=state.locked_until_ms)
     if not check_pin(approver_pin, staff.pin_hash):
         after = state.after_failure(now)
@@ -134,7 +134,7 @@ def approve(uow: UnitOfWork, ctx: Context, *, level: str, reasons: list[str], ap
             "at_ms": now, "failed_count": after.failed_count,
             "locked_until_ms": after.locked_until_ms})
         if after.locked_at(now):
-            raise CommittedRefusal("auth.locked", until=str(after.locked_until_ms),
+            raise CommittedRefusal("auth.locked", until=_local_hhmm(after.locked_until_ms),
                                    until_ms=after.locked_until_ms)
         raise CommittedRefusal("auth.wrong_pin", remaining=after.remaining_tries)
     if not role_may_approve(staff.role, level):
