@@ -130,3 +130,30 @@ def test_a_return_arriving_before_its_sale_is_checked_when_the_sale_arrives(stor
     assert len(conflict["events"]) == 2
     third.dispose()
     db2.dispose()
+
+
+def test_head_office_approval_arriving_before_the_case_still_completes_it(store, db, clock):
+    """Counter 2 records a pending return; head office (here counter 1's admin) approves it;
+    a third counter receives the approval before the return: it ends completed all the same."""
+    from desk.services.commands_returns import DecideHeadOffice
+    from tests.returns.seed import MANAGER
+
+    sale(store, RNO, [("P000007", 1)])  # 12 999 CNY: above the manager's limit
+    db2, bus2 = second_counter(db, clock)
+    case = bus2.dispatch(RecordReturn(receipt_no=RNO, lines=[ReturnLineInput(1, 1)],
+                                      signature_ref="s"), MANAGER).value["return_id"]
+    apply_pulled(db, own(db2), None)
+    store.dispatch(DecideHeadOffice(case_id=case, decision="approved"), ADMIN)
+    third = Database.open(None, wall_ms=clock.now_ms)
+    first_device = own(db)
+    apply_pulled(third, first_device, None)  # the sale and the approval, before the case
+    with third.engine.connect() as conn:
+        assert conn.execute(select(t.approvals.c.case_id)).scalar_one() == case
+        assert conn.execute(select(t.returns)).first() is None
+    apply_pulled(third, own(db2), None)
+    with third.engine.connect() as conn, db.engine.connect() as conn1:
+        here = conn.execute(select(t.returns.c.status, t.returns.c.approved_by)).one()
+        there = conn1.execute(select(t.returns.c.status, t.returns.c.approved_by)).one()
+    assert tuple(here) == tuple(there) == ("completed", ADMIN)
+    third.dispose()
+    db2.dispose()
