@@ -48,6 +48,7 @@ class PageSpec:
 
 # The navigation, in order. A role sees the pages of its areas (desk.domain.roles.AREAS_BY_ROLE).
 PAGES: list[PageSpec] = [
+    PageSpec("counter", "lookup", lambda: translate("pages", "Search"), "ui.lookup:LookupPage"),
     PageSpec("counter", "receipts", lambda: translate("pages", "Latest receipts"),
              "ui.pages.lists:RecentReceiptsPage"),
     PageSpec("workshop", "tickets", lambda: translate("pages", "Open tickets"),

@@ -21,6 +21,7 @@ from desk.paths import data_home
 CORE_BENCHES = (
     "desk.benchmarks.commit:bench",
     "desk.sync.bench:bench",
+    "desk.lookup.bench:bench",
 )
 
 Bench = Callable[[BenchContext], list[BenchRow]]

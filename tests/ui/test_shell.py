@@ -145,10 +145,8 @@ def test_make_run_path_demo_store_shows_its_logins_and_data(qtbot, tmp_path):
         sign_in(qtbot, app, staff_id, rows[staff_id])
         window = app.window
         qtbot.waitUntil(lambda: window.stack.currentWidget() is window.workspace, timeout=5000)
-        receipts = window.pages.widget(0)
-        if not hasattr(receipts, "model"):  # the counter may open on the search page
-            receipts = next(window.pages.widget(i) for i in range(window.pages.count())
-                            if type(window.pages.widget(i)).__name__ == "RecentReceiptsPage")
+        receipts = next(window.pages.widget(i) for i in range(window.pages.count())
+                        if type(window.pages.widget(i)).__name__ == "RecentReceiptsPage")
         qtbot.waitUntil(lambda: receipts.model.rowCount() > 0, timeout=5000)
     finally:
         app.runner.shutdown(wait=True)
