@@ -1,6 +1,8 @@
 """`desk policy`: check policy files, evaluate a case, run a file of cases.
 
     desk policy check [--policies DIR]          load and validate; print the versions
+    desk policy list                            the versions in force at this counter
+    desk policy publish FILE.toml --as STAFF    head office: publish a version (synced to stores)
     desk policy evaluate CASE.json [--policies DIR]   print the decision as JSON
     desk policy test CASES.json... [--policies DIR]   run cases with expected outcomes
 
@@ -40,6 +42,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     test.add_argument("--policies", help="folder of policy files (*.toml)")
     test.add_argument("-v", "--verbose", action="store_true", help="list every case")
     test.set_defaults(func=run_test)
+    listing = inner.add_parser("list", help="the versions in force at this counter (shipped "
+                                            "files and what head office published)")
+    listing.set_defaults(func=run_list)
+    publish = inner.add_parser("publish", help="head office: publish a policy file through the "
+                                               "journal (sync takes it to every store)")
+    publish.add_argument("file", help="the policy file (TOML)")
+    publish.add_argument("--as", dest="actor", required=True, help="head office staff id")
+    publish.set_defaults(func=run_publish)
 
 
 def _policies(args: argparse.Namespace) -> PolicySet:
@@ -109,3 +119,38 @@ def run_test(args: argparse.Namespace) -> int:
     print(f"{total - failed} of {total} case(s) passed"
           + (f", {failed} failed" if failed else ""))
     return 1 if failed else 0
+
+
+def run_list(args: argparse.Namespace) -> int:
+    from desk.cli.common import open_db
+    from desk.services.policies import for_connection, published_errors
+
+    database = open_db(args)
+    try:
+        with database.engine.connect() as conn:
+            policies = for_connection(conn)
+    finally:
+        database.dispose()
+    for doc in policies.documents:
+        print(f"{doc.version}  from {doc.effective_from}  {len(doc.rules)} rules  {doc.source}")
+    for err in published_errors:
+        print(f"skipped: {err.message}", file=sys.stderr)
+    return 0
+
+
+def run_publish(args: argparse.Namespace) -> int:
+    from desk.cli.common import open_bus
+    from desk.services.commands_returns import PublishPolicy
+
+    path = Path(args.file)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise DeskError("import.file_unreadable", path=str(path), reason=str(err)) from None
+    bus = open_bus(args)
+    try:
+        result = bus.dispatch(PublishPolicy(text=text, source=path.name), args.actor)
+    finally:
+        bus.db.dispose()
+    print_json(result.value)
+    return 0

@@ -37,6 +37,7 @@ ROLES_FOR_COMMAND: dict[str, frozenset[Role]] = {
     "record_return": frozenset({Role.CLERK, Role.MANAGER, Role.ADMIN}),
     "award_compensation": frozenset({Role.CLERK, Role.MANAGER, Role.ADMIN}),
     "decide_head_office": frozenset({Role.ADMIN}),  # head office's staff
+    "publish_policy": frozenset({Role.ADMIN}),
 }
 
 

@@ -18,7 +18,9 @@ from sqlalchemy import select
 from desk.domain.auth import check_pin
 from desk.domain.compensation import Claim, CompensationDecision, decide_compensation
 from desk.domain.errors import DeskError
+from desk.domain.policy import PolicyError, PolicySet
 from desk.domain.policy.authority import role_may_approve
+from desk.domain.policy.document import parse_document
 from desk.domain.refunds import (
     History,
     Purchase,
@@ -33,7 +35,12 @@ from desk.domain.refunds import (
 from desk.domain.roles import Role
 from desk.services import policies
 from desk.services.bus import CommittedRefusal, Context, handles
-from desk.services.commands_returns import AwardCompensation, DecideHeadOffice, RecordReturn
+from desk.services.commands_returns import (
+    AwardCompensation,
+    DecideHeadOffice,
+    PublishPolicy,
+    RecordReturn,
+)
 from desk.services.handlers.auth import _local_hhmm, _login_state
 from desk.services.uow import UnitOfWork
 from desk.storage import tables as t
@@ -103,8 +110,8 @@ def _decide(conn: Any, cmd: RecordReturn, store_id: str,
             today: date) -> tuple[ReturnDecision, Purchase]:
     receipt_no = cmd.receipt_no.strip()
     purchase = load_purchase(conn, receipt_no)
-    decision = decide_return(policies.current(), purchase, load_history(conn, receipt_no),
-                             build_request(cmd, store_id, today))
+    decision = decide_return(policies.for_connection(conn), purchase,
+                             load_history(conn, receipt_no), build_request(cmd, store_id, today))
     return decision, purchase
 
 
@@ -253,7 +260,7 @@ def build_claim(conn: Any, cmd: AwardCompensation, today: date) -> tuple[Claim, 
 
 def preview_compensation(conn: Any, cmd: AwardCompensation, today: date) -> CompensationDecision:
     claim, _ = build_claim(conn, cmd, today)
-    return decide_compensation(policies.current(), claim)
+    return decide_compensation(policies.for_connection(conn), claim)
 
 
 @handles(AwardCompensation)
@@ -262,7 +269,7 @@ def award_compensation(cmd: AwardCompensation, uow: UnitOfWork, ctx: Context) ->
     today = now.date()
     reason = _text(cmd.reason, "reason")
     claim, customer = build_claim(uow.conn, cmd, today)
-    decision = decide_compensation(policies.current(), claim)
+    decision = decide_compensation(policies.for_connection(uow.conn), claim)
     if decision.refusals:
         first = decision.refusals[0]
         raise DeskError(first["code"], **first["params"])
@@ -328,3 +335,26 @@ def decide_head_office(cmd: DecideHeadOffice, uow: UnitOfWork, ctx: Context) -> 
         "amount_fen": 0, "at": ctx.clock.local_now().isoformat(timespec="seconds")})
     status = "completed" if cmd.decision == "approved" else "refused"
     return {"case_id": case_id, "case_kind": kind, "status": status}
+
+
+# --- policies published by head office -------------------------------------------------------
+
+@handles(PublishPolicy)
+def publish_policy(cmd: PublishPolicy, uow: UnitOfWork, ctx: Context) -> dict[str, Any]:
+    """Validate a policy document and record it as a journal fact; sync takes it to every
+    store. A document with an error is refused (file, line, reason) and nothing changes."""
+    if ctx.role is not None and ctx.role is not Role.ADMIN:
+        raise DeskError("auth.forbidden", role=ctx.role.value, command=cmd.name)
+    source = cmd.source.strip() or "published.toml"
+    doc = parse_document(cmd.text, source)
+    in_force = policies.for_connection(uow.conn)
+    for other in in_force.documents:
+        if other.version == doc.version or other.effective_from == doc.effective_from:
+            raise PolicyError(source, 1, f"version {other.version} (from {other.source}) already "
+                                         f"has this version or effective date")
+    PolicySet([*in_force.documents, doc])  # the set stays consistent
+    uow.record(policies.PUBLISHED, policies.POLICY_ENTITY, {
+        "version": doc.version, "effective_from": doc.effective_from.isoformat(),
+        "source": source, "text": cmd.text})
+    return {"version": doc.version, "effective_from": doc.effective_from.isoformat(),
+            "rules": len(doc.rules)}

@@ -1,0 +1,80 @@
+"""Head office publishes a policy version through the journal: validated on publish (a bad file
+is refused with its line), in force from its date at every counter that has the event, and
+immune to a second publication of the same version."""
+
+from __future__ import annotations
+
+import pytest
+
+from desk.cli.main import main
+from desk.domain.errors import DeskError
+from desk.paths import resources_dir
+from desk.services.commands_returns import PublishPolicy, RecordReturn, ReturnLineInput
+from desk.sync.engine import apply_pulled
+from tests.returns.seed import ADMIN, CLERK, MANAGER, sale
+from tests.returns.test_conflicts import own, second_counter
+
+TEXT = (resources_dir() / "policies" / "store-2026.2.toml").read_text(encoding="utf-8")
+V3 = (TEXT.replace('version = "2026.2"', 'version = "2026.3"')
+      .replace("effective_from = 2026-09-01", "effective_from = 2026-11-20")
+      .replace('return_days = 45                  # 30 before 2026-09-01 (purchases before '
+               'then keep 30)', "return_days = 60"))
+
+
+def test_a_published_version_takes_effect_for_purchases_from_its_date(store, db, clock):
+    sale(store, "R2611200100001", [("P000001", 1)], sold_at="2026-11-20T09:00:00")
+    result = store.dispatch(PublishPolicy(text=V3, source="store-2026.3.toml"), ADMIN)
+    assert result.value == {"version": "2026.3", "effective_from": "2026-11-20", "rules": 20}
+    clock.advance(days=50)  # day 50: past 45 days, within the published 60
+    done = store.dispatch(RecordReturn(receipt_no="R2611200100001",
+                                       lines=[ReturnLineInput(1, 1)]), CLERK).value
+    rule = done["decision"]["rules"][0]
+    assert (rule["rule"], rule["version"], rule["numbers"]["return_days"]) == (
+        "return.clothing", "2026.3", 60)
+    clock.advance(days=-50)
+
+
+def test_a_published_version_reaches_another_counter_by_sync(store, db, clock):
+    db2, bus2 = second_counter(db, clock)
+    sale(bus2, "R2611200200001", [("P000001", 1)], sold_at="2026-11-20T09:00:00")
+    store.dispatch(PublishPolicy(text=V3, source="store-2026.3.toml"), ADMIN)
+    apply_pulled(db2, [e for e in own(db) if e.kind == "policy.published"], None)
+    clock.advance(days=50)
+    done = bus2.dispatch(RecordReturn(receipt_no="R2611200200001",
+                                      lines=[ReturnLineInput(1, 1)]), CLERK).value
+    assert done["decision"]["rules"][0]["version"] == "2026.3"
+    clock.advance(days=-50)
+    db2.dispose()
+
+
+def test_a_bad_document_is_refused_with_its_line_and_nothing_changes(store, db):
+    bad = V3.replace('clerk_refund = "2000"', 'clerk_refund = "2000.001"')
+    with pytest.raises(DeskError) as err:
+        store.dispatch(PublishPolicy(text=bad, source="store-2026.3.toml"), ADMIN)
+    assert err.value.code == "policy.invalid"
+    line = next(i for i, ln in enumerate(bad.splitlines(), 1) if ln.startswith("clerk_refund"))
+    assert (err.value.params["file"], err.value.params["line"]) == ("store-2026.3.toml", line)
+    with pytest.raises(DeskError) as err:
+        store.dispatch(PublishPolicy(text=TEXT, source="again.toml"), ADMIN)
+    assert err.value.code == "policy.invalid" and "2026.2" in err.value.params["reason"]
+    with pytest.raises(DeskError) as err:
+        store.dispatch(PublishPolicy(text=V3), MANAGER)
+    assert err.value.code == "auth.forbidden"
+
+
+def test_publish_and_list_from_the_command_line(tmp_path, capsys):
+    from desk.services.bus import CommandBus
+    from desk.services.setup import initialise_counter
+    from desk.storage.db import Database
+
+    database = Database.open(tmp_path / "desk.sqlite3")
+    initialise_counter(CommandBus(database), store_id="HQ", store_name="总部",
+                       device_name="总部", admin_id="9001", admin_name="总部", admin_pin="9999")
+    database.dispose()
+    (tmp_path / "v3.toml").write_text(V3, encoding="utf-8")
+    assert main(["--home", str(tmp_path), "policy", "publish", str(tmp_path / "v3.toml"),
+                 "--as", "9001"]) == 0
+    assert '"version": "2026.3"' in capsys.readouterr().out
+    assert main(["--home", str(tmp_path), "policy", "list"]) == 0
+    out = capsys.readouterr().out
+    assert "2026.3  from 2026-11-20" in out and "journal:v3.toml" in out
