@@ -1,6 +1,116 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ConflictsPage</name>
+    <message>
+        <source>Loading…</source>
+        <translation>加载中…</translation>
+    </message>
+    <message>
+        <source>%1 conflict(s)</source>
+        <translation>%1 个冲突</translation>
+    </message>
+    <message>
+        <source>%1. %2 on counter %3 by %4: %5</source>
+        <translation>%1. %2 在柜台 %3 由 %4 记录：%5</translation>
+    </message>
+    <message>
+        <source>Resolved by %1 at %2: %3 %4</source>
+        <translation>由 %1 于 %2 处理：%3 %4</translation>
+    </message>
+    <message>
+        <source>Resolution recorded.</source>
+        <translation>处理结果已记录。</translation>
+    </message>
+    <message>
+        <source>Sync conflicts</source>
+        <translation>同步冲突</translation>
+    </message>
+    <message>
+        <source>Show resolved</source>
+        <translation>显示已处理</translation>
+    </message>
+    <message>
+        <source>Resolve</source>
+        <translation>处理</translation>
+    </message>
+    <message>
+        <source>What was done (shown on reports)</source>
+        <translation>处理说明（显示在报表上）</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionDialog</name>
+    <message>
+        <source>Central server</source>
+        <translation>中心服务器</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>不变</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Remember the password in the system keyring</source>
+        <translation>在系统钥匙串中记住密码</translation>
+    </message>
+    <message>
+        <source>Sync in the background</source>
+        <translation>后台同步</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>User (the store's role)</source>
+        <translation>用户（门店角色）</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation>TLS 加密</translation>
+    </message>
+    <message>
+        <source>CA certificate</source>
+        <translation>CA 证书</translation>
+    </message>
+    <message>
+        <source>Every</source>
+        <translation>间隔</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <source>Certificates (*.crt *.pem);;All (*)</source>
+        <translation>证书 (*.crt *.pem);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>Connected: these credentials are store %1.</source>
+        <translation>连接成功：此凭据属于门店 %1。</translation>
+    </message>
+</context>
+<context>
     <name>DeskStatusBar</name>
     <message>
         <source>Signed out</source>
@@ -135,6 +245,13 @@
     </message>
 </context>
 <context>
+    <name>PendingCasesPage</name>
+    <message>
+        <source>Waiting for head office</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>QueryListPage</name>
     <message>
         <source>Loading…</source>
@@ -150,6 +267,277 @@
     <message>
         <source>Latest receipts</source>
         <translation>最近小票</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnPage</name>
+    <message>
+        <source>Scan or type the receipt number (or the customer's phone / member number)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Return</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Line</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Bought</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Left</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Qty back</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>实付</translation>
+    </message>
+    <message>
+        <source>Manager's reason for the override</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Manager's staff id</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Manager's PIN</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cash back (manager, with a reason)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The customer signed the paper slip</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>I checked that this is the buyer on the receipt (member card or ID)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Back (Esc)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Confirm refund (Enter)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reason (optional)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Override reason</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN 码</translation>
+    </message>
+    <message>
+        <source>(no reason given)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Size or fit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Quality problem</source>
+        <translation>质量问题</translation>
+    </message>
+    <message>
+        <source>Changed my mind</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not as described</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unwanted gift</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Other</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <source>Bank card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <source>WeChat Pay</source>
+        <translation>微信支付</translation>
+    </message>
+    <message>
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <source>Store card</source>
+        <translation>储值卡</translation>
+    </message>
+    <message>
+        <source>back to the same account</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>paid out in cash (manager override)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>by bank transfer (the channel's window has passed)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>within the clerk's authority</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a manager approves (staff id and PIN)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>above the manager's limit: recorded as pending until head office approves</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Looking up %1 ...</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Receipt %1 · %2 · paid %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This receipt is from another store: it is returned there.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Everything on this receipt has been returned already.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Space ticks a line, + / - or a digit sets the quantity, Enter shows the decision.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1's receipts: choose one (Enter)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Return without the receipt: found by %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>member number</source>
+        <translation>会员号</translation>
+    </message>
+    <message>
+        <source> (gift)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tick at least one line (Space).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not returnable by the policy (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Refund %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Override and confirm (Enter)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enter confirms the refund; Esc goes back to the lines.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Gift not brought back: %1 deducted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 points taken back</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A manager may override this, with a reason.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This cannot be overridden.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The customer signs.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>purchase date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>return date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The manager's reason for the override is needed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A manager approves: staff id and PIN.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The customer signs: tick "signed on the paper slip" (Space).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No signature: nothing was recorded.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Return %1 recorded: %2 waits for head office's approval.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Return %1 done: %2 refunded.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ready for the next customer: scan a receipt.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -294,7 +682,594 @@
     </message>
 </context>
 <context>
+    <name>lookup</name>
+    <message>
+        <source>Item</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>折扣</translation>
+    </message>
+    <message>
+        <source>Line total</source>
+        <translation>小计</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>序列号</translation>
+    </message>
+    <message>
+        <source>Gift</source>
+        <translation>赠品</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>已退</translation>
+    </message>
+    <message>
+        <source>Returnable</source>
+        <translation>可退</translation>
+    </message>
+    <message>
+        <source>Paid by</source>
+        <translation>支付方式</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>参考号</translation>
+    </message>
+    <message>
+        <source>Promotion</source>
+        <translation>促销</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Returned at</source>
+        <translation>退货时间</translation>
+    </message>
+    <message>
+        <source>Lines × units</source>
+        <translation>行 × 件数</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Receipt %1</source>
+        <translation>小票 %1</translation>
+    </message>
+    <message>
+        <source>Sold at</source>
+        <translation>销售时间</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>实付</translation>
+    </message>
+    <message>
+        <source>List price</source>
+        <translation>原价</translation>
+    </message>
+    <message>
+        <source>Discounts</source>
+        <translation>优惠</translation>
+    </message>
+    <message>
+        <source>Points earned</source>
+        <translation>获得积分</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <source>Customer: %1  %2  (open)</source>
+        <translation>顾客：%1  %2（打开）</translation>
+    </message>
+    <message>
+        <source>gift, worth %1</source>
+        <translation>赠品，价值 %1</translation>
+    </message>
+    <message>
+        <source>Lines (in red: nothing left to return)</source>
+        <translation>商品明细（红色：已无可退数量）</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>支付</translation>
+    </message>
+    <message>
+        <source>Promotions and gifts (%1)</source>
+        <translation>促销与赠品（%1）</translation>
+    </message>
+    <message>
+        <source>Earlier returns (%1)</source>
+        <translation>历史退货（%1）</translation>
+    </message>
+    <message>
+        <source>Repair tickets (%1)</source>
+        <translation>维修单（%1）</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>维修单</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Fault</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>Promised</source>
+        <translation>承诺日期</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>小票</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>Decided at</source>
+        <translation>决定时间</translation>
+    </message>
+    <message>
+        <source>Compensation</source>
+        <translation>赔偿</translation>
+    </message>
+    <message>
+        <source>Customer %1</source>
+        <translation>顾客 %1</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <source>Customer number</source>
+        <translation>顾客编号</translation>
+    </message>
+    <message>
+        <source>Purchases</source>
+        <translation>购买次数</translation>
+    </message>
+    <message>
+        <source>Spent</source>
+        <translation>消费总额</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Purchases, newest first (%1)</source>
+        <translation>购买记录，最新在前（%1）</translation>
+    </message>
+    <message>
+        <source> — the latest %1 of %2</source>
+        <translation> — 共 %2 笔，显示最近 %1 笔</translation>
+    </message>
+    <message>
+        <source>Returns (%1)</source>
+        <translation>退货（%1）</translation>
+    </message>
+    <message>
+        <source>Compensations (%1)</source>
+        <translation>赔偿（%1）</translation>
+    </message>
+    <message>
+        <source>Ticket %1</source>
+        <translation>维修单 %1</translation>
+    </message>
+    <message>
+        <source> (overdue)</source>
+        <translation>（已逾期）</translation>
+    </message>
+    <message>
+        <source>Service level</source>
+        <translation>服务级别</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <source>Receipt %1 (open)</source>
+        <translation>小票 %1（打开）</translation>
+    </message>
+    <message>
+        <source>Checklist: %1 of 9 steps done</source>
+        <translation>检查清单：已完成 %1 / 9 步</translation>
+    </message>
+    <message>
+        <source>Receipt paid</source>
+        <translation>小票实付</translation>
+    </message>
+    <message>
+        <source>Item number</source>
+        <translation>货号</translation>
+    </message>
+    <message>
+        <source>Barcode</source>
+        <translation>条码</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>品类</translation>
+    </message>
+    <message>
+        <source>Latest sales (%1)</source>
+        <translation>最近销售（%1）</translation>
+    </message>
+    <message>
+        <source>The search failed (%1). Try again; if it keeps failing, tell the manager.</source>
+        <translation>查找失败（%1）。请重试；如果一直失败，请告知店长。</translation>
+    </message>
+    <message>
+        <source>Opening…</source>
+        <translation>正在打开…</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>正在查找…</translation>
+    </message>
+    <message>
+        <source>%1 found — ↓ to choose, Enter to open</source>
+        <translation>找到 %1 条 — ↓ 选择，回车打开</translation>
+    </message>
+    <message>
+        <source> (more exist: type more to narrow it down)</source>
+        <translation>（还有更多：请输入更多内容缩小范围）</translation>
+    </message>
+    <message>
+        <source>Esc: back · Tab: next table · Enter: open the row</source>
+        <translation>Esc：返回 · Tab：下一个表格 · 回车：打开该行</translation>
+    </message>
+    <message>
+        <source>Scan or type: receipt, ticket, phone, member, barcode, serial, name</source>
+        <translation>扫码或输入：小票号、维修单号、手机号、会员号、条码、序列号、姓名/商品名</translation>
+    </message>
+    <message>
+        <source>← Back (Esc)</source>
+        <translation>← 返回（Esc）</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Number / name</source>
+        <translation>号码 / 名称</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Why it matched</source>
+        <translation>匹配依据</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>顾客</translation>
+    </message>
+    <message>
+        <source>receipt number</source>
+        <translation>小票号</translation>
+    </message>
+    <message>
+        <source>ticket code</source>
+        <translation>维修单号</translation>
+    </message>
+    <message>
+        <source>tracking link</source>
+        <translation>查询链接</translation>
+    </message>
+    <message>
+        <source>customer number</source>
+        <translation>顾客编号</translation>
+    </message>
+    <message>
+        <source>item number</source>
+        <translation>货号</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>member number</source>
+        <translation>会员号</translation>
+    </message>
+    <message>
+        <source>barcode</source>
+        <translation>条码</translation>
+    </message>
+    <message>
+        <source>serial number</source>
+        <translation>序列号</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>full pinyin</source>
+        <translation>全拼</translation>
+    </message>
+    <message>
+        <source>pinyin initials</source>
+        <translation>拼音首字母</translation>
+    </message>
+    <message>
+        <source>last 4 digits of phone</source>
+        <translation>手机尾号</translation>
+    </message>
+    <message>
+        <source>name starts with</source>
+        <translation>名称开头</translation>
+    </message>
+    <message>
+        <source>pinyin starts with</source>
+        <translation>拼音开头</translation>
+    </message>
+    <message>
+        <source>initials start with</source>
+        <translation>首字母开头</translation>
+    </message>
+    <message>
+        <source>receipt number starts with</source>
+        <translation>小票号开头</translation>
+    </message>
+    <message>
+        <source>ticket code starts with</source>
+        <translation>维修单号开头</translation>
+    </message>
+    <message>
+        <source>member number starts with</source>
+        <translation>会员号开头</translation>
+    </message>
+    <message>
+        <source>serial starts with</source>
+        <translation>序列号开头</translation>
+    </message>
+    <message>
+        <source>phone starts with</source>
+        <translation>手机号开头</translation>
+    </message>
+    <message>
+        <source>barcode starts with</source>
+        <translation>条码开头</translation>
+    </message>
+    <message>
+        <source>name contains</source>
+        <translation>名称包含</translation>
+    </message>
+    <message>
+        <source>pinyin contains</source>
+        <translation>拼音包含</translation>
+    </message>
+    <message>
+        <source>initials contain</source>
+        <translation>首字母包含</translation>
+    </message>
+    <message>
+        <source>receipt</source>
+        <translation>小票</translation>
+    </message>
+    <message>
+        <source>ticket</source>
+        <translation>维修单</translation>
+    </message>
+    <message>
+        <source>member</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <source>serial</source>
+        <translation>序列</translation>
+    </message>
+    <message>
+        <source>Scan or type a receipt, ticket, phone, member, barcode, serial or name.</source>
+        <translation>请扫码或输入小票号、维修单号、手机号、会员号、条码、序列号或姓名/商品名。</translation>
+    </message>
+    <message>
+        <source>That is too long to be a search ({length} characters). Nothing searched.</source>
+        <translation>输入内容过长（{length} 个字符），未进行查找。</translation>
+    </message>
+    <message>
+        <source>Nothing found for “{text}”.</source>
+        <translation>未找到“{text}”。</translation>
+    </message>
+    <message>
+        <source>“{text}” looks like part of a {what} number. Scan or type all of it.</source>
+        <translation>“{text}”像是不完整的{what}号，请重新扫码或输入完整号码。</translation>
+    </message>
+    <message>
+        <source>{code} is not a valid barcode (check digit should be {expected}). The scan was misread: scan it again.</source>
+        <translation>{code} 不是有效条码（校验位应为 {expected}），扫码有误，请重新扫描。</translation>
+    </message>
+    <message>
+        <source>This QR code belongs to another store ({where}). Ticket {code} is kept there: please send the customer to that store or call them.</source>
+        <translation>此二维码属于其他门店（{where}），维修单 {code} 由该店保管：请引导顾客前往该店或致电该店。</translation>
+    </message>
+    <message>
+        <source>This link is not one of our repair tracking codes.</source>
+        <translation>此链接不是本店的维修查询码。</translation>
+    </message>
+    <message>
+        <source>Ticket {code} from this QR code is not in this store's records.</source>
+        <translation>本店记录中没有此二维码对应的维修单 {code}。</translation>
+    </message>
+    <message>
+        <source>It is no longer there ({key}).</source>
+        <translation>该记录已不存在（{key}）。</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <source>Bank card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <source>WeChat Pay</source>
+        <translation>微信支付</translation>
+    </message>
+    <message>
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <source>Store card</source>
+        <translation>储值卡</translation>
+    </message>
+    <message>
+        <source>Spend-and-save</source>
+        <translation>满减</translation>
+    </message>
+    <message>
+        <source>Coupon</source>
+        <translation>优惠券</translation>
+    </message>
+    <message>
+        <source>Booking</source>
+        <translation>预约</translation>
+    </message>
+    <message>
+        <source>Diagnosis</source>
+        <translation>诊断</translation>
+    </message>
+    <message>
+        <source>Quote</source>
+        <translation>报价</translation>
+    </message>
+    <message>
+        <source>Repair</source>
+        <translation>施工</translation>
+    </message>
+    <message>
+        <source>Cleaning</source>
+        <translation>清洁</translation>
+    </message>
+    <message>
+        <source>Testing</source>
+        <translation>调试</translation>
+    </message>
+    <message>
+        <source>Explanation</source>
+        <translation>讲解</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>归档</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>已结案</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>waiting for head office</source>
+        <translation>等待总部审批</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>Fraud (3× price)</source>
+        <translation>欺诈（价款三倍）</translation>
+    </message>
+    <message>
+        <source>Unsafe food (10× price)</source>
+        <translation>食品安全（价款十倍）</translation>
+    </message>
+    <message>
+        <source>Quality problem</source>
+        <translation>质量问题</translation>
+    </message>
+    <message>
+        <source>Service complaint</source>
+        <translation>服务投诉</translation>
+    </message>
+    <message>
+        <source>Late repair</source>
+        <translation>维修逾期</translation>
+    </message>
+    <message>
+        <source>simple</source>
+        <translation>简单</translation>
+    </message>
+    <message>
+        <source>complex</source>
+        <translation>复杂</translation>
+    </message>
+    <message>
+        <source>major</source>
+        <translation>重大</translation>
+    </message>
+</context>
+<context>
     <name>pages</name>
+    <message>
+        <source>Search</source>
+        <translation>查找</translation>
+    </message>
     <message>
         <source>Latest receipts</source>
         <translation>最近小票</translation>
@@ -308,12 +1283,143 @@
         <translation>员工</translation>
     </message>
     <message>
+        <source>Sync conflicts</source>
+        <translation>同步冲突</translation>
+    </message>
+    <message>
         <source>Journal</source>
         <translation>事件日志</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
+    </message>
+</context>
+<context>
+    <name>returns</name>
+    <message>
+        <source>Return</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Compensation</source>
+        <translation>赔偿</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>小票</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Clerk</source>
+        <translation>柜员</translation>
+    </message>
+    <message>
+        <source>Receipt {receipt_no} is from another store ({store_id}): it is returned there.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tick at least one line to return.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The return date is before the purchase ({sold_on}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Receipt {receipt_no} has no line {line_no}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Line {line_no} is listed twice.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Line {line_no}: the quantity must be at least 1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Line {line_no}: only {remaining} left to return.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Line {line_no}: day {days} after the purchase; the return window is {return_days} days.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Line {line_no}: day {days}; past the {return_days}-day return, it can be exchanged up to day {exchange_days}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Line {line_no}: day {days}; past the {exchange_days}-day exchange, it is repaired under warranty.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Line {line_no}: an opened item of this kind cannot be returned.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Line {line_no}: only the original buyer can return this item.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A return without the receipt is not accepted.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Without the receipt, only the customer on the purchase can return it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Day {days}: a return without the receipt is accepted up to day {max_days}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cash back is not allowed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The customer's signature is required.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A manager approves this: their staff id and PIN.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{approver_id} may not approve this.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>An override or a refusal needs a reason.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A label defect that neither affects safety nor misleads is not compensated.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The repair is not late.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Policy file {file}, line {line}: {reason}</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -388,6 +1494,217 @@
     <message>
         <source>Go to page 1…9 of the navigation</source>
         <translation>跳转到导航第 1…9 页</translation>
+    </message>
+</context>
+<context>
+    <name>sync</name>
+    <message>
+        <source>The same receipt number was recorded differently on two counters</source>
+        <translation>同一小票号在两个柜台记录的内容不同</translation>
+    </message>
+    <message>
+        <source>The same customer number was registered on two counters</source>
+        <translation>同一客户编号在两个柜台分别登记</translation>
+    </message>
+    <message>
+        <source>The same ticket code was opened on two counters</source>
+        <translation>同一工单号在两个柜台分别开单</translation>
+    </message>
+    <message>
+        <source>The same product code was registered twice</source>
+        <translation>同一商品编码被重复登记</translation>
+    </message>
+    <message>
+        <source>The same staff id was registered twice</source>
+        <translation>同一员工编号被重复登记</translation>
+    </message>
+    <message>
+        <source>Refunds of a receipt line exceed what was paid for it</source>
+        <translation>该小票行的退款超过了实付金额</translation>
+    </message>
+    <message>
+        <source>Keep the first record</source>
+        <translation>保留最先的记录</translation>
+    </message>
+    <message>
+        <source>Both are right (handled outside)</source>
+        <translation>两条都正确（已另行处理）</translation>
+    </message>
+    <message>
+        <source>The extra one was reversed</source>
+        <translation>多出的一笔已冲回</translation>
+    </message>
+    <message>
+        <source>Accepted as it is</source>
+        <translation>按现状接受</translation>
+    </message>
+    <message>
+        <source>Other (say what in the note)</source>
+        <translation>其他（请在备注中说明）</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>发生了什么</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>涉及</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>记录数</translation>
+    </message>
+    <message>
+        <source>First recorded</source>
+        <translation>首次记录</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未处理</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>已处理</translation>
+    </message>
+    <message>
+        <source>No central server is set up.</source>
+        <translation>尚未设置中心服务器。</translation>
+    </message>
+    <message>
+        <source>The central server address is not usable: {reason}</source>
+        <translation>中心服务器地址不可用：{reason}</translation>
+    </message>
+    <message>
+        <source>Cannot reach the central server.</source>
+        <translation>无法连接中心服务器。</translation>
+    </message>
+    <message>
+        <source>The central server refused the user name or password.</source>
+        <translation>中心服务器拒绝了用户名或密码。</translation>
+    </message>
+    <message>
+        <source>The central server has no such database.</source>
+        <translation>中心服务器上没有该数据库。</translation>
+    </message>
+    <message>
+        <source>The secure connection failed: {reason}</source>
+        <translation>加密连接失败：{reason}</translation>
+    </message>
+    <message>
+        <source>The central server is not set up (desk central init).</source>
+        <translation>中心服务器尚未初始化（desk central init）。</translation>
+    </message>
+    <message>
+        <source>The central server's schema is too old: ask IT to run desk central init.</source>
+        <translation>中心服务器的结构版本过旧：请 IT 运行 desk central init。</translation>
+    </message>
+    <message>
+        <source>The central server is newer than this program: update it.</source>
+        <translation>中心服务器版本比本程序新：请升级本程序。</translation>
+    </message>
+    <message>
+        <source>These credentials do not belong to a store.</source>
+        <translation>此凭据不属于任何门店。</translation>
+    </message>
+    <message>
+        <source>These credentials belong to store {credentials}, this counter to store {counter}.</source>
+        <translation>此凭据属于门店 {credentials}，本柜台属于门店 {counter}。</translation>
+    </message>
+    <message>
+        <source>The central server refused the write.</source>
+        <translation>中心服务器拒绝写入。</translation>
+    </message>
+    <message>
+        <source>The server is missing earlier events; they are sent again next time.</source>
+        <translation>服务器缺少之前的记录，下次将重新发送。</translation>
+    </message>
+    <message>
+        <source>This counter's records differ from the server's (restored backup?). Call IT.</source>
+        <translation>本柜台的记录与服务器不一致（是否恢复过旧备份？）。请联系 IT。</translation>
+    </message>
+    <message>
+        <source>An event from the server fails its check. Call IT.</source>
+        <translation>来自服务器的一条记录校验失败。请联系 IT。</translation>
+    </message>
+    <message>
+        <source>The connection to the central server was lost.</source>
+        <translation>与中心服务器的连接已断开。</translation>
+    </message>
+    <message>
+        <source>The central server reported an error: {reason}</source>
+        <translation>中心服务器报告错误：{reason}</translation>
+    </message>
+    <message>
+        <source>This computer's clock is {minutes} minutes off the server's.</source>
+        <translation>本机时钟与服务器相差 {minutes} 分钟。</translation>
+    </message>
+    <message>
+        <source>Another counter's clock runs {minutes} minutes ahead.</source>
+        <translation>另一柜台的时钟快了 {minutes} 分钟。</translation>
+    </message>
+    <message>
+        <source>This computer has no password store: the password is asked for each session and never written to disk.</source>
+        <translation>本机没有密码保管库：每次会话都会询问密码，密码不会写入磁盘。</translation>
+    </message>
+    <message>
+        <source>Unknown conflict.</source>
+        <translation>未知冲突。</translation>
+    </message>
+    <message>
+        <source>This conflict is already resolved.</source>
+        <translation>该冲突已处理。</translation>
+    </message>
+    <message>
+        <source>Unknown decision.</source>
+        <translation>未知的处理方式。</translation>
+    </message>
+    <message>
+        <source>Central: starting…</source>
+        <translation>中心：正在启动…</translation>
+    </message>
+    <message>
+        <source>Central: not configured (working offline)</source>
+        <translation>中心：未配置（离线工作）</translation>
+    </message>
+    <message>
+        <source>Central: sync switched off</source>
+        <translation>中心：同步已关闭</translation>
+    </message>
+    <message>
+        <source>Central: password needed</source>
+        <translation>中心：需要密码</translation>
+    </message>
+    <message>
+        <source>Central: syncing…</source>
+        <translation>中心：正在同步…</translation>
+    </message>
+    <message>
+        <source>Central: online</source>
+        <translation>中心：在线</translation>
+    </message>
+    <message>
+        <source>Central: offline</source>
+        <translation>中心：离线</translation>
+    </message>
+    <message>
+        <source>%1 waiting</source>
+        <translation>%1 条待上传</translation>
+    </message>
+    <message>
+        <source>last sync %1</source>
+        <translation>上次同步 %1</translation>
+    </message>
+    <message>
+        <source>%1 conflict(s)</source>
+        <translation>%1 个冲突</translation>
+    </message>
+    <message>
+        <source>retry in %1 s</source>
+        <translation>%1 秒后重试</translation>
     </message>
 </context>
 </TS>
