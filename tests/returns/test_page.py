@@ -118,6 +118,11 @@ def test_above_the_clerk_a_manager_types_their_pin(qtbot, page, store, db):
     qtbot.waitUntil(lambda: page.state == "select")
     qtbot.keyClick(page.table, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: page.state == "review")
+    # jewelry: only its buyer; the clerk confirms the member card (Space), the decision follows
+    assert page.buyer.isVisible() and page.buyer.hasFocus()
+    assert "buyer" in page.hint.text()
+    qtbot.keyClick(page.buyer, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: page.state == "review" and page.approver.hasFocus())
     assert page.approver.isVisible() and page.approver.hasFocus()
     qtbot.keyClicks(page.approver, MANAGER)
     qtbot.keyClick(page.approver, Qt.Key.Key_Return)

@@ -147,9 +147,13 @@ class ReturnPage(QWidget):
         self.pin.setPlaceholderText(self.tr("Manager's PIN"))
         self.cash_back = QCheckBox(self.tr("Cash back (manager, with a reason)"))
         self.paper = QCheckBox(self.tr("The customer signed the paper slip"))
-        for w in (self.override, self.approver, self.pin, self.cash_back, self.paper):
+        self.buyer = QCheckBox(self.tr("I checked that this is the buyer on the receipt "
+                                       "(member card or ID)"))
+        for w in (self.override, self.approver, self.pin, self.cash_back, self.paper,
+                  self.buyer):
             w.installEventFilter(self._keys)
         self.cash_back.toggled.connect(lambda _on: self.review())
+        self.buyer.toggled.connect(lambda _on: self.review())
         self.back = QPushButton(self.tr("Back (Esc)"))
         self.back.clicked.connect(self.go_back)
         self.confirm = QPushButton(self.tr("Confirm refund (Enter)"), objectName="returnsConfirm")
@@ -167,6 +171,7 @@ class ReturnPage(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.cash_back)
         buttons.addWidget(self.paper)
+        buttons.addWidget(self.buyer)
         buttons.addStretch(1)
         buttons.addWidget(self.back)
         buttons.addWidget(self.confirm)
@@ -229,6 +234,7 @@ class ReturnPage(QWidget):
         self.paper.setVisible(reviewing and needs["signature"]
                               and self.signature_provider is None)
         self.done_label.setVisible(state == "done")
+        self.buyer.setVisible(reviewing and needs["buyer"])
         self.layout().setStretch(self.layout().count() - 1, 0 if self.table.isVisibleTo(self)
                                  else 1)
         self.confirm.setEnabled(state == "review" and needs["can_confirm"])
@@ -250,7 +256,9 @@ class ReturnPage(QWidget):
         override = overridable or self.cash_back.isChecked()
         approver = not manager_here and (level == "manager" or overridable)
         tenders = (self.receipt or {}).get("tenders", [])
+        codes = {r["code"] for r in refusals}
         return {
+            "buyer": "return.not_buyer" in codes or self.buyer.isChecked(),
             "override": override, "approver": approver,
             "signature": bool(d.get("signature", {}).get("required")),
             "non_cash": any(td["tender"] != "cash" for td in tenders),
@@ -295,8 +303,10 @@ class ReturnPage(QWidget):
         self.done_label.clear()
         for w in (self.override, self.approver, self.pin):
             w.clear()
-        self.paper.setChecked(False)
-        self.cash_back.setChecked(False)
+        for box in (self.paper, self.cash_back, self.buyer):
+            box.blockSignals(True)
+            box.setChecked(False)
+            box.blockSignals(False)
         self.reason.setCurrentIndex(0)
         who = data.get("customer")
         self.title.setText(self.tr("Receipt %1 · %2 · paid %3").replace(
@@ -421,7 +431,11 @@ class ReturnPage(QWidget):
 
     def command(self) -> RecordReturn:
         assert self.receipt is not None
-        customer = self.customer_id or ((self.receipt.get("customer") or {}).get("customer_id"))
+        # the receipt's customer stands for the person at the counter only when the clerk says
+        # so (jewelry goes back only with its buyer) or the purchase was found by their phone
+        customer = self.customer_id
+        if customer is None and self.buyer.isChecked():
+            customer = (self.receipt.get("customer") or {}).get("customer_id")
         return RecordReturn(
             receipt_no=self.receipt["receipt_no"], lines=self.selected_lines(),
             reason=str(self.reason.currentData() or ""), found_by=self.found_by,
@@ -465,7 +479,9 @@ class ReturnPage(QWidget):
             self._say(error_text(DeskError(first["code"], **first["params"])), problem=True)
         else:
             self._say(self.tr("Enter confirms the refund; Esc goes back to the lines."))
-        if needs["override"] and not self.override.text().strip():
+        if needs["buyer"] and not self.buyer.isChecked():
+            self.buyer.setFocus()
+        elif needs["override"] and not self.override.text().strip():
             self.override.setFocus()
         elif needs["approver"] and not self.approver.text().strip():
             self.approver.setFocus()
@@ -613,7 +629,7 @@ class ReturnPage(QWidget):
         if enter and obj is self.approver:
             self.pin.setFocus()
             return True
-        if enter and obj in (self.pin, self.confirm, self.paper, self.cash_back):
+        if enter and obj in (self.pin, self.confirm, self.paper, self.cash_back, self.buyer):
             self.submit()
             return True
         return False
