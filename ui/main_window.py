@@ -49,11 +49,14 @@ class PageSpec:
 # The navigation, in order. A role sees the pages of its areas (desk.domain.roles.AREAS_BY_ROLE).
 PAGES: list[PageSpec] = [
     PageSpec("counter", "lookup", lambda: translate("pages", "Search"), "ui.lookup:LookupPage"),
+    PageSpec("counter", "returns", lambda: translate("pages", "Returns"), "ui.returns:ReturnPage"),
     PageSpec("counter", "receipts", lambda: translate("pages", "Latest receipts"),
              "ui.pages.lists:RecentReceiptsPage"),
     PageSpec("workshop", "tickets", lambda: translate("pages", "Open tickets"),
              "ui.pages.lists:OpenTicketsPage"),
     PageSpec("manager", "staff", lambda: translate("pages", "Staff"), "ui.pages.lists:StaffPage"),
+    PageSpec("manager", "pending", lambda: translate("pages", "Waiting for head office"),
+             "ui.returns:PendingCasesPage"),
     PageSpec("manager", "conflicts", lambda: translate("pages", "Sync conflicts"),
              "ui.sync.conflicts_page:ConflictsPage"),
     PageSpec("manager", "journal", lambda: translate("pages", "Journal"),

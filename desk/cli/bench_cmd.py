@@ -22,6 +22,7 @@ CORE_BENCHES = (
     "desk.benchmarks.commit:bench",
     "desk.sync.bench:bench",
     "desk.lookup.bench:bench",
+    "desk.benchmarks.returns:bench",
 )
 
 Bench = Callable[[BenchContext], list[BenchRow]]

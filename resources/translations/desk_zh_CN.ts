@@ -248,7 +248,7 @@
     <name>PendingCasesPage</name>
     <message>
         <source>Waiting for head office</source>
-        <translation type="unfinished" />
+        <translation>待总部审批</translation>
     </message>
 </context>
 <context>
@@ -273,15 +273,15 @@
     <name>ReturnPage</name>
     <message>
         <source>Scan or type the receipt number (or the customer's phone / member number)</source>
-        <translation type="unfinished" />
+        <translation>扫描或输入小票号（或顾客手机号／会员号）</translation>
     </message>
     <message>
         <source>Return</source>
-        <translation type="unfinished" />
+        <translation>退货</translation>
     </message>
     <message>
         <source>Line</source>
-        <translation type="unfinished" />
+        <translation>行</translation>
     </message>
     <message>
         <source>Item</source>
@@ -289,15 +289,15 @@
     </message>
     <message>
         <source>Bought</source>
-        <translation type="unfinished" />
+        <translation>购买数量</translation>
     </message>
     <message>
         <source>Left</source>
-        <translation type="unfinished" />
+        <translation>可退</translation>
     </message>
     <message>
         <source>Qty back</source>
-        <translation type="unfinished" />
+        <translation>退回数量</translation>
     </message>
     <message>
         <source>Paid</source>
@@ -305,47 +305,47 @@
     </message>
     <message>
         <source>Manager's reason for the override</source>
-        <translation type="unfinished" />
+        <translation>经理填写的例外放行理由</translation>
     </message>
     <message>
         <source>Manager's staff id</source>
-        <translation type="unfinished" />
+        <translation>经理工号</translation>
     </message>
     <message>
         <source>Manager's PIN</source>
-        <translation type="unfinished" />
+        <translation>经理密码</translation>
     </message>
     <message>
         <source>Cash back (manager, with a reason)</source>
-        <translation type="unfinished" />
+        <translation>退现金（需经理批准并填写理由）</translation>
     </message>
     <message>
         <source>The customer signed the paper slip</source>
-        <translation type="unfinished" />
+        <translation>顾客已在纸质单据上签字</translation>
     </message>
     <message>
         <source>I checked that this is the buyer on the receipt (member card or ID)</source>
-        <translation type="unfinished" />
+        <translation>已核实是小票上的购买人（会员卡或身份证）</translation>
     </message>
     <message>
         <source>Back (Esc)</source>
-        <translation type="unfinished" />
+        <translation>返回 (Esc)</translation>
     </message>
     <message>
         <source>Confirm refund (Enter)</source>
-        <translation type="unfinished" />
+        <translation>确认退款 (Enter)</translation>
     </message>
     <message>
         <source>Reason (optional)</source>
-        <translation type="unfinished" />
+        <translation>原因（可不填）</translation>
     </message>
     <message>
         <source>Override reason</source>
-        <translation type="unfinished" />
+        <translation>例外理由</translation>
     </message>
     <message>
         <source>Approved by</source>
-        <translation type="unfinished" />
+        <translation>批准人</translation>
     </message>
     <message>
         <source>PIN</source>
@@ -353,11 +353,11 @@
     </message>
     <message>
         <source>(no reason given)</source>
-        <translation type="unfinished" />
+        <translation>（未填写原因）</translation>
     </message>
     <message>
         <source>Size or fit</source>
-        <translation type="unfinished" />
+        <translation>尺码或版型不合适</translation>
     </message>
     <message>
         <source>Quality problem</source>
@@ -365,19 +365,19 @@
     </message>
     <message>
         <source>Changed my mind</source>
-        <translation type="unfinished" />
+        <translation>不想要了</translation>
     </message>
     <message>
         <source>Not as described</source>
-        <translation type="unfinished" />
+        <translation>与描述不符</translation>
     </message>
     <message>
         <source>Unwanted gift</source>
-        <translation type="unfinished" />
+        <translation>不需要的礼品</translation>
     </message>
     <message>
         <source>Other</source>
-        <translation type="unfinished" />
+        <translation>其他</translation>
     </message>
     <message>
         <source>Cash</source>
@@ -401,55 +401,55 @@
     </message>
     <message>
         <source>back to the same account</source>
-        <translation type="unfinished" />
+        <translation>原路退回</translation>
     </message>
     <message>
         <source>paid out in cash (manager override)</source>
-        <translation type="unfinished" />
+        <translation>以现金退付（经理例外批准）</translation>
     </message>
     <message>
         <source>by bank transfer (the channel's window has passed)</source>
-        <translation type="unfinished" />
+        <translation>银行转账（已超出该渠道的退款期限）</translation>
     </message>
     <message>
         <source>within the clerk's authority</source>
-        <translation type="unfinished" />
+        <translation>在店员权限之内</translation>
     </message>
     <message>
         <source>a manager approves (staff id and PIN)</source>
-        <translation type="unfinished" />
+        <translation>需经理批准（工号和密码）</translation>
     </message>
     <message>
         <source>above the manager's limit: recorded as pending until head office approves</source>
-        <translation type="unfinished" />
+        <translation>超出经理权限：登记为待批，总部批准后完成</translation>
     </message>
     <message>
         <source>Looking up %1 ...</source>
-        <translation type="unfinished" />
+        <translation>正在查找 %1 ……</translation>
     </message>
     <message>
         <source>Receipt %1 · %2 · paid %3</source>
-        <translation type="unfinished" />
+        <translation>小票 %1 · %2 · 实付 %3</translation>
     </message>
     <message>
         <source>This receipt is from another store: it is returned there.</source>
-        <translation type="unfinished" />
+        <translation>这张小票属于其他门店：请到该门店办理退货。</translation>
     </message>
     <message>
         <source>Everything on this receipt has been returned already.</source>
-        <translation type="unfinished" />
+        <translation>这张小票上的商品已全部退过。</translation>
     </message>
     <message>
         <source>Space ticks a line, + / - or a digit sets the quantity, Enter shows the decision.</source>
-        <translation type="unfinished" />
+        <translation>空格勾选一行，+ / - 或数字设置数量，回车查看处理结果。</translation>
     </message>
     <message>
         <source>%1's receipts: choose one (Enter)</source>
-        <translation type="unfinished" />
+        <translation>%1 的购物小票：请选择一张（回车）</translation>
     </message>
     <message>
         <source>Return without the receipt: found by %1.</source>
-        <translation type="unfinished" />
+        <translation>无小票退货：通过%1找到。</translation>
     </message>
     <message>
         <source>phone</source>
@@ -461,83 +461,83 @@
     </message>
     <message>
         <source> (gift)</source>
-        <translation type="unfinished" />
+        <translation>（赠品）</translation>
     </message>
     <message>
         <source>Tick at least one line (Space).</source>
-        <translation type="unfinished" />
+        <translation>请至少勾选一行（空格）。</translation>
     </message>
     <message>
         <source>Not returnable by the policy (%1)</source>
-        <translation type="unfinished" />
+        <translation>按规则不可退（%1）</translation>
     </message>
     <message>
         <source>Refund %1</source>
-        <translation type="unfinished" />
+        <translation>退款 %1</translation>
     </message>
     <message>
         <source>Override and confirm (Enter)</source>
-        <translation type="unfinished" />
+        <translation>例外放行并确认 (Enter)</translation>
     </message>
     <message>
         <source>Enter confirms the refund; Esc goes back to the lines.</source>
-        <translation type="unfinished" />
+        <translation>回车确认退款；Esc 返回商品行。</translation>
     </message>
     <message>
         <source>Gift not brought back: %1 deducted</source>
-        <translation type="unfinished" />
+        <translation>赠品未退回：扣除 %1</translation>
     </message>
     <message>
         <source>%1 points taken back</source>
-        <translation type="unfinished" />
+        <translation>扣回积分 %1</translation>
     </message>
     <message>
         <source>A manager may override this, with a reason.</source>
-        <translation type="unfinished" />
+        <translation>经理可填写理由例外放行。</translation>
     </message>
     <message>
         <source>This cannot be overridden.</source>
-        <translation type="unfinished" />
+        <translation>此项不能例外放行。</translation>
     </message>
     <message>
         <source>The customer signs.</source>
-        <translation type="unfinished" />
+        <translation>需顾客签字。</translation>
     </message>
     <message>
         <source>purchase date</source>
-        <translation type="unfinished" />
+        <translation>购买日</translation>
     </message>
     <message>
         <source>return date</source>
-        <translation type="unfinished" />
+        <translation>退货日</translation>
     </message>
     <message>
         <source>The manager's reason for the override is needed.</source>
-        <translation type="unfinished" />
+        <translation>需填写经理的例外放行理由。</translation>
     </message>
     <message>
         <source>A manager approves: staff id and PIN.</source>
-        <translation type="unfinished" />
+        <translation>需经理批准：工号和密码。</translation>
     </message>
     <message>
         <source>The customer signs: tick "signed on the paper slip" (Space).</source>
-        <translation type="unfinished" />
+        <translation>需顾客签字：请勾选“顾客已在纸质单据上签字”（空格）。</translation>
     </message>
     <message>
         <source>No signature: nothing was recorded.</source>
-        <translation type="unfinished" />
+        <translation>未签字：没有登记任何内容。</translation>
     </message>
     <message>
         <source>Return %1 recorded: %2 waits for head office's approval.</source>
-        <translation type="unfinished" />
+        <translation>退货 %1 已登记：%2 等待总部批准。</translation>
     </message>
     <message>
         <source>Return %1 done: %2 refunded.</source>
-        <translation type="unfinished" />
+        <translation>退货 %1 完成：已退款 %2。</translation>
     </message>
     <message>
         <source>Ready for the next customer: scan a receipt.</source>
-        <translation type="unfinished" />
+        <translation>可以接待下一位顾客：请扫描小票。</translation>
     </message>
 </context>
 <context>
@@ -1271,6 +1271,10 @@
         <translation>查找</translation>
     </message>
     <message>
+        <source>Returns</source>
+        <translation>退货</translation>
+    </message>
+    <message>
         <source>Latest receipts</source>
         <translation>最近小票</translation>
     </message>
@@ -1281,6 +1285,10 @@
     <message>
         <source>Staff</source>
         <translation>员工</translation>
+    </message>
+    <message>
+        <source>Waiting for head office</source>
+        <translation>待总部审批</translation>
     </message>
     <message>
         <source>Sync conflicts</source>
@@ -1299,7 +1307,7 @@
     <name>returns</name>
     <message>
         <source>Return</source>
-        <translation type="unfinished" />
+        <translation>退货</translation>
     </message>
     <message>
         <source>Compensation</source>
@@ -1307,7 +1315,7 @@
     </message>
     <message>
         <source>Case</source>
-        <translation type="unfinished" />
+        <translation>案件</translation>
     </message>
     <message>
         <source>Kind</source>
@@ -1315,7 +1323,7 @@
     </message>
     <message>
         <source>Recorded</source>
-        <translation type="unfinished" />
+        <translation>登记时间</translation>
     </message>
     <message>
         <source>Receipt</source>
@@ -1331,95 +1339,95 @@
     </message>
     <message>
         <source>Receipt {receipt_no} is from another store ({store_id}): it is returned there.</source>
-        <translation type="unfinished" />
+        <translation>小票 {receipt_no} 属于其他门店（{store_id}）：请到该门店办理退货。</translation>
     </message>
     <message>
         <source>Tick at least one line to return.</source>
-        <translation type="unfinished" />
+        <translation>请至少勾选一行要退的商品。</translation>
     </message>
     <message>
         <source>The return date is before the purchase ({sold_on}).</source>
-        <translation type="unfinished" />
+        <translation>退货日期早于购买日期（{sold_on}）。</translation>
     </message>
     <message>
         <source>Receipt {receipt_no} has no line {line_no}.</source>
-        <translation type="unfinished" />
+        <translation>小票 {receipt_no} 没有第 {line_no} 行。</translation>
     </message>
     <message>
         <source>Line {line_no} is listed twice.</source>
-        <translation type="unfinished" />
+        <translation>第 {line_no} 行重复了。</translation>
     </message>
     <message>
         <source>Line {line_no}: the quantity must be at least 1.</source>
-        <translation type="unfinished" />
+        <translation>第 {line_no} 行：数量至少为 1。</translation>
     </message>
     <message>
         <source>Line {line_no}: only {remaining} left to return.</source>
-        <translation type="unfinished" />
+        <translation>第 {line_no} 行：只剩 {remaining} 件可退。</translation>
     </message>
     <message>
         <source>Line {line_no}: day {days} after the purchase; the return window is {return_days} days.</source>
-        <translation type="unfinished" />
+        <translation>第 {line_no} 行：购买后第 {days} 天，退货期限为 {return_days} 天。</translation>
     </message>
     <message>
         <source>Line {line_no}: day {days}; past the {return_days}-day return, it can be exchanged up to day {exchange_days}.</source>
-        <translation type="unfinished" />
+        <translation>第 {line_no} 行：第 {days} 天，已过 {return_days} 天退货期，可在第 {exchange_days} 天前换货。</translation>
     </message>
     <message>
         <source>Line {line_no}: day {days}; past the {exchange_days}-day exchange, it is repaired under warranty.</source>
-        <translation type="unfinished" />
+        <translation>第 {line_no} 行：第 {days} 天，已过 {exchange_days} 天换货期，按保修维修。</translation>
     </message>
     <message>
         <source>Line {line_no}: an opened item of this kind cannot be returned.</source>
-        <translation type="unfinished" />
+        <translation>第 {line_no} 行：此类商品拆封后不能退货。</translation>
     </message>
     <message>
         <source>Line {line_no}: only the original buyer can return this item.</source>
-        <translation type="unfinished" />
+        <translation>第 {line_no} 行：此商品只能由原购买人退货。</translation>
     </message>
     <message>
         <source>A return without the receipt is not accepted.</source>
-        <translation type="unfinished" />
+        <translation>不接受无小票退货。</translation>
     </message>
     <message>
         <source>Without the receipt, only the customer on the purchase can return it.</source>
-        <translation type="unfinished" />
+        <translation>无小票退货只能由购买记录上的顾客本人办理。</translation>
     </message>
     <message>
         <source>Day {days}: a return without the receipt is accepted up to day {max_days}.</source>
-        <translation type="unfinished" />
+        <translation>第 {days} 天：无小票退货最迟在第 {max_days} 天办理。</translation>
     </message>
     <message>
         <source>Cash back is not allowed.</source>
-        <translation type="unfinished" />
+        <translation>不允许退现金。</translation>
     </message>
     <message>
         <source>The customer's signature is required.</source>
-        <translation type="unfinished" />
+        <translation>需要顾客签字。</translation>
     </message>
     <message>
         <source>A manager approves this: their staff id and PIN.</source>
-        <translation type="unfinished" />
+        <translation>此项需经理批准：经理工号和密码。</translation>
     </message>
     <message>
         <source>{approver_id} may not approve this.</source>
-        <translation type="unfinished" />
+        <translation>{approver_id} 无权批准此项。</translation>
     </message>
     <message>
         <source>An override or a refusal needs a reason.</source>
-        <translation type="unfinished" />
+        <translation>例外放行或拒绝都需要填写理由。</translation>
     </message>
     <message>
         <source>A label defect that neither affects safety nor misleads is not compensated.</source>
-        <translation type="unfinished" />
+        <translation>不影响安全且不构成误导的标签瑕疵不予赔偿。</translation>
     </message>
     <message>
         <source>The repair is not late.</source>
-        <translation type="unfinished" />
+        <translation>维修没有超期。</translation>
     </message>
     <message>
         <source>Policy file {file}, line {line}: {reason}</source>
-        <translation type="unfinished" />
+        <translation>规则文件 {file}，第 {line} 行：{reason}</translation>
     </message>
 </context>
 <context>
