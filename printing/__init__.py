@@ -1,0 +1,1 @@
+"""Printing: documents, ESC/POS encoder, transports, preview, print queue (never imports ui)."""
