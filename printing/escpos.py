@@ -42,7 +42,7 @@ SUBSTITUTES = {
 
 def _is_emoji(ch: str) -> bool:
     cp = ord(ch)
-    return (cp >= 0x1F000 or 0x2600 <= cp <= 0x27BF or 0x2B00 <= cp <= 0x2BFF
+    return (0x1F000 <= cp <= 0x1FBFF or 0x2600 <= cp <= 0x27BF or 0x2B00 <= cp <= 0x2BFF
             or 0x1F1E6 <= cp <= 0x1F1FF)
 
 
