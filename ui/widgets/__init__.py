@@ -1,0 +1,1 @@
+"""Reusable widgets: the signature pad (signature_pad.py)."""
