@@ -155,6 +155,9 @@ MESSAGES: dict[str, str] = {
     "compensation.exists": "compensation '{compensation_id}' already exists",
     "compensation.line_needed": "give the receipt and line, or the price paid",
     "ticket.unknown": "unknown ticket '{code}'",
+    # --- printing, part A: documents and encoder (issue 3) ---
+    "printer.unknown_profile": "unknown printer profile '{profile}' (known: {known})",
+    "printer.unknown_document": "unknown document kind '{kind}' (known: {known})",
 }
 
 
