@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from printing.model import QR, Block, Document, Feed, Pair, Rule, Sign, Text
+from printing.model import QR, Block, Document, Feed, Image, Pair, Rule, Sign, Text
 
 KINDS = ("return_receipt", "return_receipt_store", "intake_slip", "quote", "completion",
          "closure")
@@ -41,6 +41,7 @@ class Store:
     address: str = ""
     phone: str = ""
     tracking_url: str = ""  # e.g. https://service.example-store.cn/t (the code is appended)
+    logo_png: bytes = b""  # printed at the top (1-bit, at most half the paper wide)
 
 
 @dataclass(frozen=True)
@@ -153,7 +154,10 @@ class ClosureData:
 
 
 def _header(store: Store, title: str) -> list[Block]:
-    blocks: list[Block] = [Text(store.name, align="center", bold=True, double=True)]
+    blocks: list[Block] = []
+    if store.logo_png:
+        blocks.append(Image.from_png(store.logo_png, max_width_ratio=0.5, role="logo"))
+    blocks.append(Text(store.name, align="center", bold=True, double=True))
     if store.address:
         blocks.append(Text(store.address, align="center"))
     if store.phone:

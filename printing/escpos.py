@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 import qrcode
 from PIL import Image as PILImage
-from PIL import ImageDraw
+from PIL import ImageDraw, ImageFilter
 
 from printing.fonts import font
 from printing.model import QR, Document, Feed, Image, Pair, Rule, Sign, Text
@@ -38,6 +38,9 @@ SUBSTITUTES = {
     "\u3000": "  ", "…": "…", "✓": "√", "✔": "√", "✗": "×", "✘": "×", "★": "★", "☆": "☆",
     "\t": " ",
 }
+
+
+NO_LINE_START = set("，。、；：？！）」』】》〉,.;:?!)%")
 
 
 def _is_emoji(ch: str) -> bool:
@@ -100,9 +103,15 @@ def wrap(text: str, columns: int) -> list[str]:
             w = char_width(ch)
             if width + w > columns:
                 cut = current.rfind(" ")
-                if ch != " " and cut > 0 and cut >= len(current) // 3:
+                if (ch != " " and ch.isascii() and current[-1:].isascii() and cut > 0
+                        and cut >= len(current) // 3):  # do not split a Latin word
                     lines.append(current[:cut].rstrip())
                     current = current[cut + 1:]
+                    width = text_width(current)
+                elif ch in NO_LINE_START and len(current) > 1:
+                    # no closing punctuation at the start of a line: take a character along
+                    lines.append(current[:-1].rstrip())
+                    current = current[-1]
                     width = text_width(current)
                 else:
                     lines.append(current.rstrip())
@@ -305,6 +314,9 @@ def fit_image(png: bytes, max_width: int) -> PILImage.Image:
     if height > 600:
         width = max(8, round(width * 600 / height))
         height = 600
+    shrink = gray.width / width
+    if shrink >= 1.8:  # thicken thin pen strokes so they survive the downscale to 1 bit
+        gray = gray.filter(ImageFilter.MinFilter(3 if shrink < 3.5 else 5))
     gray = gray.resize((width, height), PILImage.Resampling.LANCZOS)
     return gray.point(lambda v: 0 if v < 160 else 255).convert("1", dither=PILImage.Dither.NONE)
 

@@ -191,3 +191,20 @@ def test_native_qr_payload_decodes():
     paper = decode(encode(Document("t", "x", (QR("T2611200007"), Feed())), P80))
     assert [q.data for q in paper.qr_codes] == ["T2611200007"]
     assert not paper.rasters
+
+
+def test_no_closing_punctuation_starts_a_line():
+    assert wrap("一二三四五。", 10) == ["一二三四", "五。"]
+    assert wrap("abc def,", 7) == ["abc", "def,"]
+
+
+def test_a_store_logo_prints_at_the_top():
+    from dataclasses import replace
+
+    from printing.documents import intake_slip
+    from printing.samples import TICKET
+
+    ticket = replace(TICKET, store=replace(TICKET.store, logo_png=_png_of_signature()))
+    paper = decode(encode(intake_slip(ticket), P80))
+    assert isinstance(paper.items[0], type(paper.rasters[0]))
+    assert paper.rasters[0].image.width <= P80.dots // 2 + 7
