@@ -1,1 +1,1 @@
-"""Reusable widgets: the signature pad (signature_pad.py)."""
+"""Reusable widgets: signature pad, printer status label, print preview."""
