@@ -158,6 +158,32 @@ MESSAGES: dict[str, str] = {
     # --- printing, part A: documents and encoder (issue 3) ---
     "printer.unknown_profile": "unknown printer profile '{profile}' (known: {known})",
     "printer.unknown_document": "unknown document kind '{kind}' (known: {known})",
+    # --- signatures and printing, part B: devices, print queue, signatures (issue 3) ---
+    "signature.empty": "nothing was signed: please sign on the line",
+    "signature.too_little": "the signature is too small or too short: please sign again on the "
+                            "line",
+    "signature.too_large": "the signature is too large ({what} over {limit})",
+    "signature.bad_strokes": "the signature's strokes are not valid points",
+    "signature.bad_png": "the signature image is not a PNG",
+    "signature.bad_hash": "{field} is not a SHA-256 hash",
+    "signature.tampered": "signature {signature_id} does not match its own record",
+    "signature.other_document": "signature {signature_id} was given for another document",
+    "signature.exists": "this signature is already recorded ({signature_id})",
+    "signature.unknown": "unknown signature '{signature_id}'",
+    "printer.port_missing": "printer port {port} does not exist",
+    "printer.port_busy": "printer port {port} cannot be opened: {detail}",
+    "printer.disconnected": "the printer on {port} went away during the job: {detail}",
+    "printer.write_timeout": "the printer on {port} stopped taking data (flow control held)",
+    "printer.not_answering": "the printer on {port} does not answer status queries",
+    "printer.paper_out": "the printer is out of paper",
+    "printer.cover_open": "the printer's cover is open",
+    "printer.offline": "the printer is offline",
+    "printer.error": "the printer reports an error",
+    "printer.bad_settings": "printer settings: {detail}",
+    "printer.unreachable": "printer {host}:{port} cannot be reached: {detail}",
+    "print.unknown_job": "unknown print job {job_id}",
+    "print.bad_state": "print job {job_id} is {status}: that cannot be done now",
+    "print.empty_job": "a print job needs bytes and at least one copy",
 }
 
 

@@ -96,5 +96,5 @@ class CommandBus:
 def _load_handlers() -> None:
     # Importing the handler modules registers them (each module decorates its functions).
     from desk.services import importing  # noqa: F401
-    from desk.services.handlers import auth, reference, returns, sales  # noqa: F401
+    from desk.services.handlers import auth, reference, returns, sales, signatures  # noqa: F401
     from desk.sync import resolve  # noqa: F401

@@ -320,5 +320,6 @@ def _insert_ticket(conn: Connection, e: Event) -> None:
     ))
 
 
-# Returns, refunds, compensation and approvals (issue 5) register their projectors there.
-from desk.storage import projections_returns  # noqa: E402,F401
+# Returns, refunds, compensation and approvals (issue 5) and signatures (issue 3) register their
+# projectors there.
+from desk.storage import projections_returns, projections_signatures  # noqa: E402,F401

@@ -347,3 +347,58 @@ approvals = Table(
 )
 
 PROJECTION_TABLES = tuple(t for t in metadata.sorted_tables if t.name not in LOCAL_TABLES)
+
+# --- added by revision 0003: signatures and the print queue (issue 3, part B) ------------------
+# `signatures` is the projection of signature.captured (desk/storage/projections_signatures.py);
+# strokes are canonical JSON, the PNG is stored as it came in the event (base64 there, bytes here).
+# `print_jobs` is this counter's own durable print queue (desk/storage/print_queue.py): local
+# state, never rebuilt from the journal. status: queued, held, sending, printed, failed (retrying
+# at next_attempt_ms), uncertain (the app died while sending: a person decides), cancelled.
+from sqlalchemy import LargeBinary  # noqa: E402
+
+signatures = Table(
+    "signatures",
+    metadata,
+    Column("signature_id", String(32), primary_key=True),
+    Column("event_id", String(36), nullable=False),
+    Column("store_id", String(32), nullable=False),
+    Column("document_kind", String(32), nullable=False),
+    Column("document_ref", String(64), nullable=False),
+    Column("document_sha256", String(64), nullable=False),
+    Column("binding", String(64), nullable=False),
+    Column("png_sha256", String(64), nullable=False),
+    Column("png", LargeBinary, nullable=False),
+    Column("strokes", Text, nullable=False),
+    Column("signer", String(64), nullable=False),
+    Column("captured_at", String(19), nullable=False),
+    Column("captured_by", String(32), nullable=False),
+    Column("hlc", String(96), nullable=False),
+    Index("ix_signatures_document", "document_kind", "document_ref"),
+    Index("ix_signatures_document_sha256", "document_sha256"),
+)
+
+print_jobs = Table(
+    "print_jobs",
+    metadata,
+    Column("job_id", Integer, primary_key=True, autoincrement=True),
+    Column("document_kind", String(32), nullable=False),
+    Column("reference", String(64), nullable=False),
+    Column("data", LargeBinary, nullable=False),
+    Column("copies", Integer, nullable=False),
+    Column("is_copy", Boolean, nullable=False),
+    Column("copy_of", Integer, nullable=True),
+    Column("status", String(16), nullable=False),
+    Column("attempts", Integer, nullable=False),
+    Column("next_attempt_ms", Integer, nullable=False),
+    Column("last_error", String(64), nullable=True),
+    Column("last_detail", Text, nullable=True),
+    Column("created_ms", Integer, nullable=False),
+    Column("updated_ms", Integer, nullable=False),
+    Column("printed_ms", Integer, nullable=True),
+    Column("requested_by", String(32), nullable=False),
+    Index("ix_print_jobs_status_next", "status", "next_attempt_ms"),
+    Index("ix_print_jobs_reference", "reference"),
+)
+
+LOCAL_TABLES = LOCAL_TABLES | {"print_jobs"}
+PROJECTION_TABLES = tuple(t for t in metadata.sorted_tables if t.name not in LOCAL_TABLES)
