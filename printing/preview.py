@@ -56,10 +56,12 @@ def render(paper: Paper, dots: int) -> PILImage.Image:
             f = font(LINE_DOTS * scale - 2 * scale)
             x = MARGIN + _x(item.align, item.width * DOTS_PER_COLUMN, dots)
             for ch in item.text:
-                cols = 1 if ord(ch) < 128 else 2
-                draw.text((x, y + scale), ch, font=f, fill=INK,
+                cell = (1 if ord(ch) < 128 else 2) * DOTS_PER_COLUMN * scale
+                # like the printer's font: every glyph centred in its fixed-width cell
+                inset = max(0.0, (cell - f.getlength(ch)) / 2)
+                draw.text((x + inset, y + scale), ch, font=f, fill=INK,
                           stroke_width=1 if item.bold else 0, stroke_fill=INK)
-                x += cols * DOTS_PER_COLUMN * scale
+                x += cell
             y += LINE_DOTS * scale + LINE_SPACING
         elif isinstance(item, Raster | QRCode):
             img = item.image if isinstance(item, Raster) else qr_image(item.data, item.module)
