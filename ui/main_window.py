@@ -50,6 +50,8 @@ class PageSpec:
 PAGES: list[PageSpec] = [
     PageSpec("counter", "lookup", lambda: translate("pages", "Search"), "ui.lookup:LookupPage"),
     PageSpec("counter", "returns", lambda: translate("pages", "Returns"), "ui.returns:ReturnPage"),
+    PageSpec("counter", "compensation", lambda: translate("pages", "Compensation"),
+             "ui.returns:CompensationPage"),
     PageSpec("counter", "receipts", lambda: translate("pages", "Latest receipts"),
              "ui.pages.lists:RecentReceiptsPage"),
     PageSpec("workshop", "tickets", lambda: translate("pages", "Open tickets"),

@@ -252,6 +252,68 @@
     </message>
 </context>
 <context>
+    <name>PrintPreview</name>
+    <message>
+        <source>Nothing printed yet</source>
+        <translation>尚未打印</translation>
+    </message>
+    <message>
+        <source>The preview could not be shown</source>
+        <translation>无法显示预览</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterStatusLabel</name>
+    <message>
+        <source>Printer ready</source>
+        <translation>打印机就绪</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>正在打印…</translation>
+    </message>
+    <message>
+        <source>Printer: paper running low</source>
+        <translation>打印机：纸将用完</translation>
+    </message>
+    <message>
+        <source>Printer: out of paper</source>
+        <translation>打印机：缺纸</translation>
+    </message>
+    <message>
+        <source>Printer: cover open</source>
+        <translation>打印机：纸仓盖未关</translation>
+    </message>
+    <message>
+        <source>Printer offline</source>
+        <translation>打印机离线</translation>
+    </message>
+    <message>
+        <source>Printer not answering</source>
+        <translation>打印机无响应</translation>
+    </message>
+    <message>
+        <source>Printer port not found</source>
+        <translation>找不到打印机端口</translation>
+    </message>
+    <message>
+        <source>Printer error</source>
+        <translation>打印机故障</translation>
+    </message>
+    <message>
+        <source>Printer: not configured</source>
+        <translation>打印机：未配置</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s) waiting</source>
+        <translation><numerusform>%n 个任务等待中</numerusform></translation>
+    </message>
+    <message>
+        <source>Jobs are kept and print when the printer is ready again.</source>
+        <translation>任务会保留，打印机恢复后自动打印。</translation>
+    </message>
+</context>
+<context>
     <name>QueryListPage</name>
     <message>
         <source>Loading…</source>
@@ -413,11 +475,11 @@
     </message>
     <message>
         <source>within the clerk's authority</source>
-        <translation>在店员权限之内</translation>
+        <translation>在柜员权限内</translation>
     </message>
     <message>
         <source>a manager approves (staff id and PIN)</source>
-        <translation>需经理批准（工号和密码）</translation>
+        <translation>需经理审批（工号与 PIN 码）</translation>
     </message>
     <message>
         <source>above the manager's limit: recorded as pending until head office approves</source>
@@ -541,10 +603,187 @@
     </message>
 </context>
 <context>
+    <name>SignatureDialog</name>
+    <message>
+        <source>Customer signature</source>
+        <translation>顾客签名</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Confirm signature</source>
+        <translation>确认签名</translation>
+    </message>
+</context>
+<context>
+    <name>SignaturePad</name>
+    <message>
+        <source>Sign here</source>
+        <translation>请在此签名</translation>
+    </message>
+    <message>
+        <source>Nothing was signed. Please sign on the line.</source>
+        <translation>尚未签名，请在线上签名。</translation>
+    </message>
+    <message>
+        <source>That is too small to be a signature. Please clear and sign again on the line.</source>
+        <translation>签名过小，请清除后在线上重新签名。</translation>
+    </message>
+</context>
+<context>
     <name>StaffPage</name>
     <message>
         <source>Staff</source>
         <translation>员工</translation>
+    </message>
+</context>
+<context>
+    <name>compensation</name>
+    <message>
+        <source>Give the receipt and line, or the price paid.</source>
+        <translation>请填写小票与行号，或实付价格。</translation>
+    </message>
+    <message>
+        <source>The compensation is refused: {reason}</source>
+        <translation>补偿被拒绝：{reason}</translation>
+    </message>
+    <message>
+        <source>'{text}' is not an amount in yuan (at most 2 decimals).</source>
+        <translation>“{text}”不是有效的金额（元，最多两位小数）。</translation>
+    </message>
+    <message>
+        <source>Quality problem / recall</source>
+        <translation>质量问题 / 召回</translation>
+    </message>
+    <message>
+        <source>Verified service complaint</source>
+        <translation>经核实的服务投诉</translation>
+    </message>
+    <message>
+        <source>Late repair</source>
+        <translation>维修延误</translation>
+    </message>
+    <message>
+        <source>Fraud (3 × price, statutory)</source>
+        <translation>欺诈（价款三倍，法定）</translation>
+    </message>
+    <message>
+        <source>Unsafe food (10 × price, statutory)</source>
+        <translation>不安全食品（价款十倍，法定）</translation>
+    </message>
+    <message>
+        <source>Working out the decision…</source>
+        <translation>正在计算处理结果…</translation>
+    </message>
+    <message>
+        <source>Compensation %1</source>
+        <translation>补偿 %1</translation>
+    </message>
+    <message>
+        <source>Write what happened (it shows on reports).</source>
+        <translation>请填写事情经过（会显示在报表上）。</translation>
+    </message>
+    <message>
+        <source>Check the decision, then confirm.</source>
+        <translation>请核对处理结果后确认。</translation>
+    </message>
+    <message>
+        <source>within the clerk's authority</source>
+        <translation>在柜员权限内</translation>
+    </message>
+    <message>
+        <source>a manager approves (staff id and PIN)</source>
+        <translation>需经理审批（工号与 PIN 码）</translation>
+    </message>
+    <message>
+        <source>head office approves: it waits as pending</source>
+        <translation>需总部审批：先挂起等待</translation>
+    </message>
+    <message>
+        <source>Statutory payout, on top of the refund.</source>
+        <translation>法定赔付，在退款之外另行支付。</translation>
+    </message>
+    <message>
+        <source>The customer signs first (tick when signed).</source>
+        <translation>请顾客先签字（签好后勾选）。</translation>
+    </message>
+    <message>
+        <source>Compensation %1 recorded: %2, waits for head office.</source>
+        <translation>补偿 %1 已登记：%2，等待总部审批。</translation>
+    </message>
+    <message>
+        <source>Compensation %1 recorded: %2.</source>
+        <translation>补偿 %1 已登记：%2。</translation>
+    </message>
+    <message>
+        <source>Compensation</source>
+        <translation>补偿</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>小票</translation>
+    </message>
+    <message>
+        <source>Line (0 = none)</source>
+        <translation>行号（0 = 无）</translation>
+    </message>
+    <message>
+        <source>Repair ticket</source>
+        <translation>维修单</translation>
+    </message>
+    <message>
+        <source>Price paid (yuan)</source>
+        <translation>实付价格（元）</translation>
+    </message>
+    <message>
+        <source>Customer's loss (yuan)</source>
+        <translation>顾客损失（元）</translation>
+    </message>
+    <message>
+        <source>Negotiated extra loss (yuan)</source>
+        <translation>协商的额外损失（元）</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>事情经过</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>经理</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN 码</translation>
+    </message>
+    <message>
+        <source>Only a label defect (neither unsafe nor misleading)</source>
+        <translation>仅标签瑕疵（不影响安全且不误导）</translation>
+    </message>
+    <message>
+        <source>The customer signed the paper slip</source>
+        <translation>顾客已在纸质单据上签字</translation>
+    </message>
+    <message>
+        <source>Show the decision (Enter)</source>
+        <translation>查看处理结果（回车）</translation>
+    </message>
+    <message>
+        <source>Confirm compensation</source>
+        <translation>确认补偿</translation>
     </message>
 </context>
 <context>
@@ -849,7 +1088,7 @@
     </message>
     <message>
         <source>Compensation</source>
-        <translation>赔偿</translation>
+        <translation>补偿</translation>
     </message>
     <message>
         <source>Customer %1</source>
@@ -1249,7 +1488,7 @@
     </message>
     <message>
         <source>Late repair</source>
-        <translation>维修逾期</translation>
+        <translation>维修延误</translation>
     </message>
     <message>
         <source>simple</source>
@@ -1273,6 +1512,10 @@
     <message>
         <source>Returns</source>
         <translation>退货</translation>
+    </message>
+    <message>
+        <source>Compensation</source>
+        <translation>补偿</translation>
     </message>
     <message>
         <source>Latest receipts</source>
@@ -1311,7 +1554,7 @@
     </message>
     <message>
         <source>Compensation</source>
-        <translation>赔偿</translation>
+        <translation>补偿</translation>
     </message>
     <message>
         <source>Case</source>
@@ -1552,7 +1795,7 @@
     </message>
     <message>
         <source>What happened</source>
-        <translation>发生了什么</translation>
+        <translation>事情经过</translation>
     </message>
     <message>
         <source>About</source>
