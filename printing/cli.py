@@ -1,7 +1,7 @@
 """`desk print ...`: sample documents to a file (bytes + PNG preview) or to a serial printer.
 
     desk print sample KIND --profile P --out FILE      bytes in FILE, the paper in FILE.png
-    desk print sample KIND --profile P --port DEV [--baud N]
+    desk print sample KIND --profile P --port DEV [--baud N] [--flow rtscts|xonxoff|paced|none]
     desk print profiles                                the printer profiles (resources/printers)
 
 KIND: return_receipt, return_receipt_store, intake_slip, quote, completion, closure.
@@ -13,8 +13,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 from dataclasses import asdict
-from importlib import import_module
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +45,8 @@ def register(subparsers: Any) -> None:
     where.add_argument("--out", help="write the ESC/POS bytes here and a PNG preview beside it")
     where.add_argument("--port", help="serial port of the printer (e.g. /dev/ttyUSB0, COM3)")
     s.add_argument("--baud", type=int, default=9600)
+    s.add_argument("--flow", default="rtscts", choices=("rtscts", "xonxoff", "paced", "none"),
+                   help="flow control (paced: writes at the line speed, for printers with none)")
     s.add_argument("--copy", action="store_true", help="print as a reprint (COPY)")
     s.add_argument("--signature", help="a PNG to print as the customer's signature")
     s.set_defaults(func=_sample)
@@ -79,21 +81,28 @@ def _sample(args: argparse.Namespace) -> int:
             raise DeskError("value.invalid", field="--out", reason=str(err)) from None
         summary.update(out=str(out), png=str(png))
     else:
-        summary.update(_send_serial(args.port, args.baud, data))
+        summary.update(_send_serial(args.port, args.baud, args.flow, data))
     sys.stdout.write(json.dumps(summary, ensure_ascii=False, sort_keys=True) + "\n")
     return 0
 
 
-def _send_serial(port: str, baud: int, data: bytes) -> dict[str, Any]:
-    """Through the serial transport (printing/transports.py), the same code path as the app."""
+def _send_serial(port: str, baud: int, flow: str, data: bytes) -> dict[str, Any]:
+    """Through printing/transport's SerialTransport: the same code path as the app's queue."""
+    from printing.transport.serial_port import SerialTransport
+
+    transport = SerialTransport(port, baud=baud, flow=flow)
     try:
-        transports = import_module("printing.transports")
-    except ImportError:
-        raise DeskError("value.invalid", field="--port",
-                        reason="this build has no serial transport; use --out") from None
-    send = transports.send_serial
-    result = send(port, data, baud=baud)
-    return {"port": port, "baud": baud, **(result if isinstance(result, dict) else {})}
+        status = transport.status()
+        if not status.can_print:
+            raise DeskError(status.error_code or "printer.error", port=port, host=port,
+                            detail=status.detail or status.state)
+        started = time.perf_counter()
+        transport.write(data)
+        elapsed_ms = (time.perf_counter() - started) * 1000
+    finally:
+        transport.close()
+    return {"port": port, "baud": baud, "flow": flow, "status": status.state,
+            "sent_ms": round(elapsed_ms, 1)}
 
 
 def _profiles(args: argparse.Namespace) -> int:

@@ -42,3 +42,29 @@ def test_bench_rows_and_the_intake_slip_budget(tmp_path):
     for kind in ("return_receipt", "intake_slip", "quote", "completion", "closure"):
         assert f"print {kind} (80mm-cn-qr-cut) at 9600 baud" in names
         assert f"print {kind} (80mm-cn-qr-cut) at 115200 baud" in names
+
+
+def test_print_sample_to_a_serial_printer_on_a_pty(capsys):
+    from tests.printing.fakeprinter import FakePrinter
+
+    with FakePrinter() as printer:
+        assert main(["print", "sample", "intake_slip", "--profile", "58mm-cn", "--port",
+                     printer.port, "--baud", "115200"]) == 0
+        summary = json.loads(capsys.readouterr().out)
+        data = printer.wait_for(summary["bytes"])
+        assert printer.queries  # it asked the printer first (DLE EOT)
+    paper = decode(data)
+    assert [q.data for q in paper.qr_codes] == ["https://service.example-store.cn/t/T2611200007"]
+    assert all(line.width <= 32 for line in paper.lines)
+    assert summary["status"] == "ready"
+
+
+def test_print_sample_refuses_clearly(capsys):
+    from tests.printing.fakeprinter import FakePrinter
+
+    assert main(["print", "sample", "quote", "--port", "/dev/ttyDOES-NOT-EXIST"]) == 2
+    assert "/dev/ttyDOES-NOT-EXIST" in capsys.readouterr().err
+    with FakePrinter() as printer:
+        printer.paper_out = True
+        assert main(["print", "sample", "quote", "--port", printer.port]) == 2
+        assert "paper" in capsys.readouterr().err
