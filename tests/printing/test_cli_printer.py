@@ -1,0 +1,67 @@
+"""`desk printer status` against the pty printer through pyserial; `desk printer queue`."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from desk.cli.main import main
+from desk.paths import database_path
+from desk.storage import print_queue as q
+from desk.storage.db import Database
+from tests.printing.fakeprinter import FakePrinter
+
+
+@pytest.fixture
+def printer():
+    with FakePrinter() as p:
+        yield p
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    captured = capsys.readouterr()
+    return code, [json.loads(line) for line in captured.out.splitlines()], captured.err
+
+
+def test_status_of_a_ready_printer(printer, capsys):
+    code, out, _ = run(capsys, "printer", "status", "--port", printer.port, "--baud", "115200")
+    assert code == 0
+    assert out == [{"printer": printer.port, "state": "ready", "can_print": True,
+                    "replies": ["12", "12", "12"]}]
+
+
+@pytest.mark.parametrize(("switch", "state", "replies"), [
+    ("paper_out", "paper_out", ["1a", "32", "7e"]),
+    ("cover_open", "cover_open", ["1a", "16", "12"]),
+    ("silent", "not_answering", ["--"]),
+])
+def test_status_when_it_cannot_print(printer, capsys, switch, state, replies):
+    setattr(printer, switch, True)
+    code, out, _ = run(capsys, "printer", "status", "--port", printer.port, "--timeout", "0.15")
+    assert code == 1
+    assert out[0]["state"] == state and out[0]["replies"] == replies
+    assert out[0]["code"] == f"printer.{state}" and out[0]["message"]
+
+
+def test_status_of_a_missing_port_and_bad_settings(capsys, tmp_path):
+    code, out, _ = run(capsys, "printer", "status", "--port", "/dev/ttyNOPE9")
+    assert code == 1 and out[0]["code"] == "printer.port_missing"
+    code, _, err = run(capsys, "printer", "status", "--url", "lpt:1")
+    assert code == 2 and "printer.bad_settings" in err
+    code, out, _ = run(capsys, "printer", "status", "--url", f"file:{tmp_path}")
+    assert code == 0 and out[0]["state"] == "ready"
+
+
+def test_queue_lists_the_jobs(tmp_path, capsys):
+    db = Database.open(database_path(tmp_path))
+    first = q.enqueue(db, "quote", b"\x1b@Q", reference="T2611200007")
+    q.claim_next(db)
+    q.mark_printed(db, first)
+    q.enqueue(db, "intake_slip", b"\x1b@S", reference="T2611200008")
+    db.dispose()
+    code, out, _ = run(capsys, "--home", str(tmp_path), "printer", "queue")
+    assert code == 0
+    assert [(j["job_id"], j["status"]) for j in out[:2]] == [(2, "queued"), (1, "printed")]
+    assert out[-1] == {"waiting": 1, "by_status": {"printed": 1, "queued": 1}}
