@@ -19,6 +19,7 @@ complete set, never a complete duplicate of a job that succeeded.
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -33,6 +34,7 @@ IDLE = "idle"
 PRINTED = "printed"
 FAILED = "failed"
 HELD = "held"
+log = logging.getLogger(__name__)
 POLL_S = 2.0  # how often an idle worker asks the printer how it is
 
 
@@ -94,6 +96,9 @@ def loop(db: Database, transport: Transport, cancel: threading.Event, *,
                 step = run_once(db, transport, clock())
             except DeskError as exc:  # the database is busy or gone: say so, try again later
                 step = Step("error", IDLE, 0, None, exc.code, exc.message)
+            except Exception as exc:  # a bug must not silently stop printing: report, go on
+                log.exception("print worker step failed")
+                step = Step("error", IDLE, 0, None, "printer.error", f"{type(exc).__name__}: {exc}")
             if report is not None:
                 report(step)
             if step.outcome == PRINTED:

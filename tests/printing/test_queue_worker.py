@@ -203,3 +203,39 @@ def test_file_printer_through_the_worker(db, tmp_path):
     q.enqueue(db, "quote", doc("quote"), at_ms=T0)
     assert w.run_once(db, out, T0).outcome == w.PRINTED
     assert len(list((tmp_path / "paper").glob("*.png"))) == 1
+
+
+class BrokenOnce:
+    """A transport whose first status query hits a bug (an exception the worker does not know)."""
+
+    def __init__(self, inner: SerialTransport) -> None:
+        self.inner, self.name, self.broken = inner, inner.name, True
+
+    def status(self):
+        if self.broken:
+            self.broken = False
+            raise RuntimeError("unexpected")
+        return self.inner.status()
+
+    def write(self, data: bytes) -> None:
+        self.inner.write(data)
+
+    def close(self) -> None:
+        self.inner.close()
+
+
+def test_an_unexpected_error_is_reported_and_the_loop_goes_on(tmp_path, printer):
+    db = Database.open(tmp_path / "desk.sqlite3")
+    data = doc("quote")
+    q.enqueue(db, "quote", data)
+    steps: list[w.Step] = []
+    worker = w.PrintWorker(db, BrokenOnce(SerialTransport(printer.port, 115200,
+                                                          status_timeout=FAST)),
+                           poll_s=0.05, report=steps.append).start()
+    try:
+        assert printer.wait_for(len(data)) == data
+    finally:
+        assert worker.stop(5)
+    assert steps[0].state == "error" and "RuntimeError" in steps[0].detail
+    assert any(s.outcome == w.PRINTED for s in steps)
+    db.dispose()
