@@ -3,6 +3,8 @@
     desk printer status --port DEV [--baud N] [--parity N|E|O] [--flow rtscts|xonxoff|paced|none]
     desk printer status --url tcp:HOST[:9100] | serial:DEV?baud=N | file:FOLDER
     desk printer queue [--limit N] [--reference REF]
+    desk printer resolve JOB (--printed | --again)     an `uncertain` job after a crash
+    desk printer cancel JOB
 
 `status` prints one JSON line: the state (ready, paper_near_end, paper_out, cover_open, offline,
 error, not_answering, port_missing, port_busy, disconnected), whether it can print, the raw DLE EOT
@@ -40,6 +42,16 @@ def register(subparsers: Any) -> None:
     qp.add_argument("--limit", type=int, default=20)
     qp.add_argument("--reference", help="only the jobs of this receipt, ticket or date")
     qp.set_defaults(func=_queue)
+    r = inner.add_parser("resolve", help="a job the app was sending when it stopped (uncertain): "
+                                         "say whether it came out")
+    r.add_argument("job_id", type=int)
+    came = r.add_mutually_exclusive_group(required=True)
+    came.add_argument("--printed", action="store_true", help="it came out: mark it printed")
+    came.add_argument("--again", action="store_true", help="it did not: send it again")
+    r.set_defaults(func=_resolve)
+    c = inner.add_parser("cancel", help="cancel a job that has not printed")
+    c.add_argument("job_id", type=int)
+    c.set_defaults(func=_cancel)
 
 
 def _transport(args: argparse.Namespace) -> Transport:
@@ -86,6 +98,27 @@ def _queue(args: argparse.Namespace) -> int:
                         "attempts": job.attempts, "error": job.last_error,
                         "printed_ms": job.printed_ms})
         print_json({"waiting": q.pending_count(db), "by_status": q.counts(db)})
+    finally:
+        db.dispose()
+    return 0
+
+
+def _resolve(args: argparse.Namespace) -> int:
+    db = open_db(args)
+    try:
+        q.resolve_uncertain(db, args.job_id, printed=bool(args.printed))
+        print_json({"ok": True, "job_id": args.job_id,
+                    "status": q.get(db, args.job_id, with_data=False).status})
+    finally:
+        db.dispose()
+    return 0
+
+
+def _cancel(args: argparse.Namespace) -> int:
+    db = open_db(args)
+    try:
+        q.cancel(db, args.job_id)
+        print_json({"ok": True, "job_id": args.job_id, "status": q.CANCELLED})
     finally:
         db.dispose()
     return 0

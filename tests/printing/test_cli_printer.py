@@ -65,3 +65,21 @@ def test_queue_lists_the_jobs(tmp_path, capsys):
     assert code == 0
     assert [(j["job_id"], j["status"]) for j in out[:2]] == [(2, "queued"), (1, "printed")]
     assert out[-1] == {"waiting": 1, "by_status": {"printed": 1, "queued": 1}}
+
+
+def test_resolve_an_uncertain_job_and_cancel(tmp_path, capsys):
+    db = Database.open(database_path(tmp_path))
+    job = q.enqueue(db, "quote", b"\x1b@Q")
+    other = q.enqueue(db, "quote", b"\x1b@R")
+    q.claim_next(db)
+    q.recover_interrupted(db)
+    db.dispose()
+    home = ["--home", str(tmp_path), "printer"]
+    code, out, _ = run(capsys, *home, "resolve", str(job), "--again")
+    assert code == 0 and out == [{"ok": True, "job_id": job, "status": "queued"}]
+    code, _, err = run(capsys, *home, "resolve", str(job), "--printed")
+    assert code == 2 and "print.bad_state" in err  # no longer uncertain
+    code, out, _ = run(capsys, *home, "cancel", str(other))
+    assert code == 0 and out[0]["status"] == "cancelled"
+    code, _, err = run(capsys, *home, "cancel", "999")
+    assert code == 2 and "print.unknown_job" in err
