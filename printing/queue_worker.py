@@ -34,6 +34,7 @@ IDLE = "idle"
 PRINTED = "printed"
 FAILED = "failed"
 HELD = "held"
+PRINTING = "printing"  # reported (state and outcome) when a job starts going to the printer
 log = logging.getLogger(__name__)
 POLL_S = 2.0  # how often an idle worker asks the printer how it is
 
@@ -43,7 +44,7 @@ class Step:
     """What one step did, for the status bar: the printer's state word, the job, the outcome."""
 
     state: str  # printing.status state: ready, paper_out, cover_open, not_answering, ...
-    outcome: str  # idle, printed, failed, held
+    outcome: str  # idle, printed, failed, held; printing (reported before a job is sent)
     waiting: int  # jobs not finished (queued, held, failed, sending, uncertain)
     job_id: int | None = None
     error: str | None = None  # a DeskError code
@@ -57,7 +58,9 @@ def _reason(status: PrinterStatus, transport: Transport) -> tuple[str, str]:
     return code, f"{message} ({status.detail})" if status.detail else message
 
 
-def run_once(db: Database, transport: Transport, now_ms: int | None = None) -> Step:
+def run_once(db: Database, transport: Transport, now_ms: int | None = None, *,
+             report: Callable[[Step], None] | None = None) -> Step:
+    """One step (see the module's docstring). `report` is told when a job starts printing."""
     at = q.now_ms() if now_ms is None else now_ms
     status = transport.status()
     if not status.can_print:
@@ -68,6 +71,8 @@ def run_once(db: Database, transport: Transport, now_ms: int | None = None) -> S
     job = q.claim_next(db, at_ms=at)
     if job is None:
         return Step(status.state, IDLE, q.pending_count(db))
+    if report is not None:
+        report(Step(PRINTING, PRINTING, q.pending_count(db), job.job_id))
     try:
         for _ in range(job.copies):
             transport.write(job.data)
@@ -93,7 +98,7 @@ def loop(db: Database, transport: Transport, cancel: threading.Event, *,
     try:
         while not cancel.is_set():
             try:
-                step = run_once(db, transport, clock())
+                step = run_once(db, transport, clock(), report=report)
             except DeskError as exc:  # the database is busy or gone: say so, try again later
                 step = Step("error", IDLE, 0, None, exc.code, exc.message)
             except Exception as exc:  # a bug must not silently stop printing: report, go on

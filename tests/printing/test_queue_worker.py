@@ -174,6 +174,8 @@ def test_the_loop_prints_everything_recovers_a_crash_and_stops_when_cancelled(tm
     assert q.get(db, crashed).status == q.UNCERTAIN  # never resent by itself
     assert all(q.get(db, i).status == q.PRINTED for i in ids)
     assert [s.job_id for s in steps if s.outcome == w.PRINTED][:3] == ids
+    started = [s for s in steps if s.outcome == w.PRINTING]
+    assert [s.job_id for s in started][:3] == ids and started[0].state == "printing"
     db.dispose()
 
 
