@@ -35,22 +35,26 @@ class Transport(Protocol):
 
 def open_transport(spec: str) -> Transport:
     """Build a transport from `serial:PORT?baud=N&parity=N&flow=rtscts|xonxoff|paced|none`,
-    `tcp:HOST[:PORT]` or `file:FOLDER[?dots=576]`."""
+    `tcp:HOST[:PORT]` or `file:FOLDER[?dots=576]`; `status=off` (serial, tcp) for a printer that
+    does not answer DLE EOT."""
     scheme, _, rest = spec.partition(":")
     target, _, query = rest.partition("?")
     opts = {k: v[-1] for k, v in parse_qs(query).items()}
+    if opts.get("status", "on") not in ("on", "off"):
+        raise DeskError("printer.bad_settings", detail="status is on or off")
+    ask_status = opts.get("status", "on") == "on"
     try:
         if scheme == "serial" and target:
             from printing.transport.serial_port import SerialTransport
 
             return SerialTransport(target, baud=int(opts.get("baud", "9600")),
                                    parity=opts.get("parity", "N"),
-                                   flow=opts.get("flow", "rtscts"))
+                                   flow=opts.get("flow", "rtscts"), ask_status=ask_status)
         if scheme == "tcp" and target:
             from printing.transport.tcp import TcpTransport
 
             host, _, port = target.rpartition(":") if ":" in target else (target, "", "9100")
-            return TcpTransport(host, int(port))
+            return TcpTransport(host, int(port), ask_status=ask_status)
         if scheme == "file" and target:
             from printing.transport.file import FileTransport
 

@@ -9,6 +9,9 @@ up), `none`. pyserial ignores DSR/DTR flow control on Linux, so it is not offere
 Writes go in chunks, each with its own timeout: a printer holding the line (paper out mid-job,
 cover opened) ends the job with `printer.write_timeout` instead of hanging the worker; a port that
 disappears mid-job (cable, power) ends it with `printer.disconnected`.
+
+`ask_status=False` is for the rare printer that does not implement DLE EOT: it is then taken as
+ready whenever its port opens (paper out cannot be seen; the queue cannot hold for it).
 """
 
 from __future__ import annotations
@@ -34,7 +37,7 @@ _MISSING = (errno.ENOENT, errno.ENODEV, errno.ENXIO)
 class SerialTransport:
     def __init__(self, port: str, baud: int = 9600, parity: str = "N", flow: str = "rtscts", *,
                  chunk: int = 1024, write_timeout: float = 5.0,
-                 status_timeout: float = st.STATUS_TIMEOUT_S) -> None:
+                 status_timeout: float = st.STATUS_TIMEOUT_S, ask_status: bool = True) -> None:
         if not port:
             raise DeskError("printer.bad_settings", detail="no serial port given")
         if baud not in BAUDS:
@@ -54,6 +57,7 @@ class SerialTransport:
         self.chunk = max(16, chunk if flow != "paced" else min(chunk, 64))
         self.write_timeout = write_timeout
         self.status_timeout = status_timeout
+        self.ask_status = ask_status  # False for printers that never answer DLE EOT
         self._ser: serial.Serial | None = None
 
     # --- the port ------------------------------------------------------------------------------
@@ -126,6 +130,8 @@ class SerialTransport:
         except DeskError as exc:
             state = st.PORT_MISSING if exc.code == "printer.port_missing" else st.PORT_BUSY
             return PrinterStatus(state, exc.message)
+        if not self.ask_status:
+            return PrinterStatus(st.READY, "status queries are off for this printer")
         try:
             return st.probe(lambda q, timeout: self._ask(ser, q, timeout), self.status_timeout)
         except (serial.SerialException, OSError) as exc:

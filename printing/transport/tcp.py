@@ -12,7 +12,8 @@ from printing.status import PrinterStatus
 
 class TcpTransport:
     def __init__(self, host: str, port: int = 9100, *, connect_timeout: float = 3.0,
-                 write_timeout: float = 10.0, status_timeout: float = st.STATUS_TIMEOUT_S) -> None:
+                 write_timeout: float = 10.0, status_timeout: float = st.STATUS_TIMEOUT_S,
+                 ask_status: bool = True) -> None:
         if not host or not 0 < port < 65536:
             raise DeskError("printer.bad_settings",
                             detail=f"'{host}:{port}' is not a host and port")
@@ -21,6 +22,7 @@ class TcpTransport:
         self.connect_timeout = connect_timeout
         self.write_timeout = write_timeout
         self.status_timeout = status_timeout
+        self.ask_status = ask_status  # False for printers that never answer DLE EOT
         self._sock: socket.socket | None = None
 
     def _connect(self) -> socket.socket:
@@ -55,6 +57,8 @@ class TcpTransport:
             sock = self._connect()
         except DeskError as exc:
             return PrinterStatus(st.NOT_ANSWERING, exc.message)
+        if not self.ask_status:
+            return PrinterStatus(st.READY, "status queries are off for this printer")
         try:
             return st.probe(lambda q, timeout: self._ask(sock, q, timeout), self.status_timeout)
         except OSError as exc:

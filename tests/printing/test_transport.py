@@ -237,3 +237,19 @@ def test_open_transport_from_settings(tmp_path, printer):
         with pytest.raises(DeskError) as e:
             open_transport(bad)
         assert e.value.code == "printer.bad_settings"
+
+
+def test_status_queries_off_for_a_printer_without_dle_eot(printer):
+    printer.silent = True  # this model never answers DLE EOT
+    port = open_transport(f"serial:{printer.port}?baud=115200&status=off")
+    try:
+        assert port.status().state == st.READY
+        port.write(b"\x1b@ok")
+        assert printer.wait_for(4) == b"\x1b@ok"
+        assert printer.queries == []
+    finally:
+        port.close()
+    missing = open_transport("serial:/dev/ttyNOPE3?status=off")
+    assert missing.status().state == st.PORT_MISSING  # a missing port is still seen
+    with pytest.raises(DeskError):
+        open_transport("serial:/dev/x?status=maybe")
