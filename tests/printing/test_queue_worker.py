@@ -4,8 +4,12 @@ silent printers, backs off, never prints a job twice, and its thread stops when 
 
 from __future__ import annotations
 
+import signal
+import subprocess
+import sys
 import threading
 import time
+from pathlib import Path
 
 import pytest
 
@@ -240,4 +244,45 @@ def test_an_unexpected_error_is_reported_and_the_loop_goes_on(tmp_path, printer)
         assert worker.stop(5)
     assert steps[0].state == "error" and "RuntimeError" in steps[0].detail
     assert any(s.outcome == w.PRINTED for s in steps)
+    db.dispose()
+
+
+KILLED = """
+import sys
+from desk.storage.db import Database
+from printing import queue_worker as w
+from printing.transport.serial_port import SerialTransport
+db = Database.open(sys.argv[1])
+w.run_once(db, SerialTransport(sys.argv[2], 9600, flow="paced", status_timeout=0.5))
+"""
+
+
+def test_kill_9_mid_job_leaves_it_uncertain_never_resent_by_itself(tmp_path, printer):
+    """The real worker in another process, printing a long job (paced at 9600 baud: ~4 s) to the
+    pty printer, is killed with SIGKILL part-way through."""
+    path = tmp_path / "desk.sqlite3"
+    db = Database.open(path)
+    long_job = doc("intake_slip") + bytes(4_000)
+    job = q.enqueue(db, "intake_slip", long_job)
+    db.dispose()
+    child = subprocess.Popen([sys.executable, "-c", KILLED, str(path), printer.port],
+                             cwd=Path(__file__).resolve().parents[2])
+    try:
+        printer.wait_for(1_000, timeout=30)  # the job is on its way
+    finally:
+        child.send_signal(signal.SIGKILL)
+        child.wait(10)
+    part = printer.job_bytes()
+    assert 0 < part < len(long_job)
+    db = Database.open(path)
+    assert q.get(db, job).status == q.SENDING
+    steps: list[w.Step] = []
+    worker = w.PrintWorker(db, SerialTransport(printer.port, 115200, status_timeout=FAST),
+                           poll_s=0.05, report=steps.append).start()
+    deadline = time.monotonic() + 5
+    while len(steps) < 3 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert worker.stop(5)
+    assert q.get(db, job).status == q.UNCERTAIN and steps[-1].waiting == 1
+    assert printer.job_bytes() == part  # nothing was resent
     db.dispose()
