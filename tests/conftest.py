@@ -37,3 +37,16 @@ def bus(db: Database, clock: FixedClock) -> CommandBus:
     initialise_counter(command_bus, store_id="S001", store_name="测试百货", device_name="一号柜台",
                        admin_id=ADMIN, admin_name="王管理", admin_pin=ADMIN_PIN)
     return command_bus
+
+
+@pytest.fixture(autouse=True)
+def _english_after_each_test():
+    """The app installs Chinese translators application-wide; put English (the source language)
+    back after every test so no test depends on the order the suite runs in."""
+    yield
+    from PySide6.QtCore import QCoreApplication
+
+    if QCoreApplication.instance() is not None:
+        from ui.i18n import install_language
+
+        install_language("en")

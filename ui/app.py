@@ -65,6 +65,7 @@ class DeskApp:
         self.qt.installEventFilter(self.window.idle)
         self.ctx: Any = None
         self.sync: Any = None
+        self.printer: Any = None
 
     def start(self) -> None:
         self.window.show()
@@ -93,6 +94,7 @@ class DeskApp:
         from ui.sync.settings_dialog import ConnectionDialog
         from ui.sync.widgets import SyncStatusWidget
 
+        self._start_printer()
         self.sync = SyncService(self.ctx)
         status = SyncStatusWidget(self.sync)
         self.window.status.replace_section("connection", status)
@@ -111,8 +113,36 @@ class DeskApp:
         self.window.set_language_shown(code)
 
 
+    def _start_printer(self) -> None:
+        from ui.printing_service import PrinterService
+        from ui.widgets.printer_status import PrinterStatusLabel
+
+        self.printer = PrinterService(self.ctx, data_home(self.args.home))
+        label = PrinterStatusLabel()
+        self.window.status.replace_section("printer", label)
+        self.printer.sig_step.connect(
+            lambda step: label.set_state(step.state, step.waiting, step.detail))
+        label.sig_clicked.connect(lambda: self.window.show_page("prints"))
+        self.window.sig_page_built.connect(self._wire_page)
+        self.printer.start()
+
+    def _wire_page(self, key: str, page: Any) -> None:
+        """Services into the pages that use them (pages are built at sign-in)."""
+        if key == "returns":
+            from ui.signing import return_signature_provider
+
+            page.signature_provider = return_signature_provider(self.ctx, self.window)
+            page.sig_completed.connect(lambda result: self.printer.print_return(
+                result["return_id"], self.ctx.session.staff_id))
+        elif key == "prints":
+            page.printer = self.printer
+            self.printer.sig_step.connect(
+                lambda step: page.refresh() if step.outcome != "idle" else None)
+
     def shutdown(self) -> None:
         """Stop services, then the workers (in that order: sync uses the workers)."""
+        if self.printer is not None:
+            self.printer.stop()
         if self.sync is not None:
             self.sync.stop()
         self.runner.shutdown(wait=True)

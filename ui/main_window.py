@@ -54,6 +54,8 @@ PAGES: list[PageSpec] = [
              "ui.returns:CompensationPage"),
     PageSpec("counter", "receipts", lambda: translate("pages", "Latest receipts"),
              "ui.pages.lists:RecentReceiptsPage"),
+    PageSpec("counter", "prints", lambda: translate("pages", "Print history"),
+             "ui.pages.print_history:PrintHistoryPage"),
     PageSpec("workshop", "tickets", lambda: translate("pages", "Open tickets"),
              "ui.pages.lists:OpenTicketsPage"),
     PageSpec("manager", "staff", lambda: translate("pages", "Staff"), "ui.pages.lists:StaffPage"),
@@ -70,6 +72,7 @@ PAGES: list[PageSpec] = [
 
 class MainWindow(QMainWindow):
     sig_language_requested = Signal(str)
+    sig_page_built = Signal(str, object)  # page key, widget: the app wires services into pages
 
     def __init__(self, idle_lock_ms: int = 5 * 60 * 1000) -> None:
         super().__init__()
@@ -174,7 +177,9 @@ class MainWindow(QMainWindow):
         self._page_keys: list[str] = []
         for spec in PAGES:
             if spec.area in areas or spec.area == "help":
-                self.pages.addWidget(spec.build(self.ctx))
+                page = spec.build(self.ctx)
+                self.pages.addWidget(page)
+                self.sig_page_built.emit(spec.key, page)
                 self._page_keys.append(spec.key)
                 self.nav.addItem(QListWidgetItem())
         self._retranslate_nav()

@@ -184,6 +184,9 @@ MESSAGES: dict[str, str] = {
     "print.unknown_job": "unknown print job {job_id}",
     "print.bad_state": "print job {job_id} is {status}: that cannot be done now",
     "print.empty_job": "a print job needs bytes and at least one copy",
+    "print.unknown_document": "nothing to print for '{reference}'",
+    "print.interrupted": "the app stopped while this job was being sent: check the paper",
+    "print.cannot_reprint": "a '{kind}' cannot be rebuilt for a reprint here",
 }
 
 

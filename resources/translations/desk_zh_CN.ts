@@ -1522,6 +1522,10 @@
         <translation>最近小票</translation>
     </message>
     <message>
+        <source>Print history</source>
+        <translation>打印记录</translation>
+    </message>
+    <message>
         <source>Open tickets</source>
         <translation>未完成维修单</translation>
     </message>
@@ -1544,6 +1548,89 @@
     <message>
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
+    </message>
+</context>
+<context>
+    <name>print_history</name>
+    <message>
+        <source>waiting</source>
+        <translation>等待打印</translation>
+    </message>
+    <message>
+        <source>held (printer not ready)</source>
+        <translation>暂停（打印机未就绪）</translation>
+    </message>
+    <message>
+        <source>printing</source>
+        <translation>正在打印</translation>
+    </message>
+    <message>
+        <source>printed</source>
+        <translation>已打印</translation>
+    </message>
+    <message>
+        <source>failed, will retry</source>
+        <translation>失败，将重试</translation>
+    </message>
+    <message>
+        <source>unknown: check the printer</source>
+        <translation>未知：请查看打印机</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>加入时间</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>单据</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>对应单号</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>副本</translation>
+    </message>
+    <message>
+        <source>copy</source>
+        <translation>副本</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>A copy of job %1 is queued.</source>
+        <translation>任务 %1 的副本已加入打印队列。</translation>
+    </message>
+    <message>
+        <source>Choose a job whose state is unknown.</source>
+        <translation>请选择状态为“未知”的任务。</translation>
+    </message>
+    <message>
+        <source>Print history</source>
+        <translation>打印记录</translation>
+    </message>
+    <message>
+        <source>Reprint (marked COPY)</source>
+        <translation>重打（标注副本）</translation>
+    </message>
+    <message>
+        <source>It printed</source>
+        <translation>已打出</translation>
+    </message>
+    <message>
+        <source>Send it again</source>
+        <translation>重新发送</translation>
     </message>
 </context>
 <context>
@@ -1745,6 +1832,13 @@
     <message>
         <source>Go to page 1…9 of the navigation</source>
         <translation>跳转到导航第 1…9 页</translation>
+    </message>
+</context>
+<context>
+    <name>signing</name>
+    <message>
+        <source>Return of receipt %1: refund %2</source>
+        <translation>小票 %1 退货：退款 %2</translation>
     </message>
 </context>
 <context>

@@ -25,7 +25,6 @@ def counter_home(tmp_path):
 @pytest.fixture
 def desk_app(qtbot, counter_home):
     from ui.app import DeskApp, parse_args
-    from ui.i18n import install_language
 
     app = DeskApp(parse_args(["--home", str(counter_home), "--idle-lock-minutes", "0.005"]))
     qtbot.addWidget(app.window)
@@ -33,9 +32,8 @@ def desk_app(qtbot, counter_home):
     qtbot.waitUntil(lambda: app.ctx is not None, timeout=10_000)
     yield app
     app.qt.removeEventFilter(app.window.idle)
-    app.runner.shutdown(wait=True)
+    app.shutdown()  # the print worker, sync, then the task runner
     app.ctx.db.dispose()
-    install_language("zh_CN")
 
 
 def sign_in(qtbot, app, staff_id: str, pin: str) -> None:

@@ -149,6 +149,6 @@ def test_make_run_path_demo_store_shows_its_logins_and_data(qtbot, tmp_path):
                         if type(window.pages.widget(i)).__name__ == "RecentReceiptsPage")
         qtbot.waitUntil(lambda: receipts.model.rowCount() > 0, timeout=5000)
     finally:
-        app.runner.shutdown(wait=True)
+        app.shutdown()
         if app.ctx is not None:
             app.ctx.db.dispose()

@@ -1,0 +1,83 @@
+"""End to end, as at the counter: sign in, scan a receipt, return a line above the signature
+threshold, the customer signs on the pad, the customer's and the store's copy come out of the
+(file/preview) printer with the signature — decoded back from the printed bytes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from sqlalchemy import select
+
+from desk.services.bus import CommandBus
+from desk.services.setup import initialise_counter
+from desk.storage import tables as t
+from desk.storage.db import Database
+from printing.decode import decode
+from tests.printing.test_signature_pad import _wave, draw_with_mouse
+from tests.returns.seed import CLERK, CLERK_PIN, sale, seed
+from tests.ui.conftest import sign_in
+
+
+def seeded_home(home: Path) -> None:
+    db = Database.open(home / "desk.sqlite3")
+    bus = CommandBus(db)
+    initialise_counter(bus, store_id="S001", store_name="南京路百货", device_name="一号柜台",
+                       admin_id="A001", admin_name="王管理", admin_pin="9999")
+    seed(bus)
+    sale(bus, "R2611150100001", [("P000002", 1)])  # a down jacket, 899 CNY: the customer signs
+    db.dispose()
+
+
+def signature_dialog():
+    from ui.widgets.signature_pad import SignatureDialog
+
+    return next((w for w in QApplication.topLevelWidgets()
+                 if isinstance(w, SignatureDialog) and w.isVisible()), None)
+
+
+def test_scan_return_sign_and_print(qtbot, tmp_path):
+    from ui.app import DeskApp, parse_args
+
+    seeded_home(tmp_path)
+    app = DeskApp(parse_args(["--home", str(tmp_path)]))
+    qtbot.addWidget(app.window)
+    app.start()
+    try:
+        qtbot.waitUntil(lambda: app.ctx is not None, timeout=10_000)
+        window = app.window
+        sign_in(qtbot, app, CLERK, CLERK_PIN)
+        qtbot.waitUntil(lambda: window.stack.currentWidget() is window.workspace, timeout=5000)
+        window.show_page("returns")
+        page = window.pages.currentWidget()
+        page.focus_box()
+        qtbot.keyClicks(page.box, "R2611150100001", delay=1)
+        qtbot.keyClick(page.box, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: page.state == "select", timeout=5000)
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)  # the decision
+        qtbot.waitUntil(lambda: page.state == "review", timeout=5000)
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)  # confirm -> the pad
+        qtbot.waitUntil(lambda: signature_dialog() is not None, timeout=5000)
+        dialog = signature_dialog()
+        draw_with_mouse(dialog.pad, _wave(y0=dialog.pad.baseline_y() - 40))
+        dialog.confirm()
+        qtbot.waitUntil(lambda: page.state == "done", timeout=10_000)
+
+        with app.ctx.db.engine.connect() as conn:
+            (ret,) = conn.execute(select(t.returns)).all()
+            (sig,) = conn.execute(select(t.signatures)).all()
+        assert ret.signature_ref == sig.signature_id and ret.refund_fen == 89900
+
+        prints = tmp_path / "prints"
+        qtbot.waitUntil(lambda: len(list(prints.glob("*.bin"))) == 2, timeout=15_000)
+        papers = [decode(p.read_bytes()) for p in sorted(prints.glob("*.bin"))]
+        texts = ["\n".join(paper.texts) for paper in papers]
+        assert all(ret.return_id in text and "899.00" in text for text in texts), texts
+        assert any("顾客联" in text for text in texts) and any("门店联" in text for text in texts)
+        assert all(paper.rasters and paper.cuts for paper in papers)  # the signature, the cut
+        assert len(list(prints.glob("*.png"))) == 2  # the preview of the paper
+    finally:
+        app.shutdown()
+        if app.ctx is not None:
+            app.ctx.db.dispose()
