@@ -81,3 +81,43 @@ def test_scan_return_sign_and_print(qtbot, tmp_path):
         app.shutdown()
         if app.ctx is not None:
             app.ctx.db.dispose()
+
+
+def test_print_history_shows_the_paper_and_reprints_a_copy(qtbot, tmp_path):
+    from ui.app import DeskApp, parse_args
+
+    seeded_home(tmp_path)
+    db = Database.open(tmp_path / "desk.sqlite3")
+    bus = CommandBus(db)
+    from desk.services.commands_returns import RecordReturn, ReturnLineInput
+
+    result = bus.dispatch(RecordReturn(receipt_no="R2611150100001",
+                                       lines=[ReturnLineInput(line_no=1, qty=1)],
+                                       signature_ref="paper"), CLERK).value
+    db.dispose()
+    app = DeskApp(parse_args(["--home", str(tmp_path)]))
+    qtbot.addWidget(app.window)
+    app.start()
+    try:
+        qtbot.waitUntil(lambda: app.ctx is not None, timeout=10_000)
+        window = app.window
+        sign_in(qtbot, app, CLERK, CLERK_PIN)
+        qtbot.waitUntil(lambda: window.stack.currentWidget() is window.workspace, timeout=5000)
+        app.printer.print_return(result["return_id"], CLERK)
+        prints = tmp_path / "prints"
+        qtbot.waitUntil(lambda: len(list(prints.glob("*.bin"))) == 2, timeout=15_000)
+        window.show_page("prints")
+        page = window.pages.currentWidget()
+        page.refresh()
+        qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=5000)
+        page.view.selectRow(0)
+        qtbot.waitUntil(lambda: page.preview.isVisible() and page.selected() is not None,
+                        timeout=5000)
+        page.reprint()
+        qtbot.waitUntil(lambda: len(list(prints.glob("*.bin"))) == 3, timeout=15_000)
+        newest = max(prints.glob("*.bin"), key=lambda p: p.stat().st_mtime_ns)
+        assert any("副本" in line for line in decode(newest.read_bytes()).texts)
+    finally:
+        app.shutdown()
+        if app.ctx is not None:
+            app.ctx.db.dispose()

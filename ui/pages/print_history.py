@@ -79,11 +79,18 @@ class PrintHistoryPage(QWidget):
         for b in (self.reprint_button, self.printed_button, self.again_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
+        from ui.widgets.print_preview import PrintPreview
+
+        self.preview = PrintPreview()  # what the selected job looks like on paper
+        body = QHBoxLayout()
+        body.addWidget(self.view, 3)
+        body.addWidget(self.preview, 2)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.message)
-        layout.addWidget(self.view, 1)
+        layout.addLayout(body, 1)
         layout.addLayout(buttons)
+        self.view.selectionModel().currentRowChanged.connect(lambda *_: self.show_selected())
         self.reprint_button.clicked.connect(self.reprint)
         self.printed_button.clicked.connect(lambda: self.settle(printed=True))
         self.again_button.clicked.connect(lambda: self.settle(printed=False))
@@ -102,6 +109,26 @@ class PrintHistoryPage(QWidget):
     def selected(self) -> q.Job | None:
         index = self.view.currentIndex()
         return self.model.row_at(index.row())["job"] if index.isValid() else None
+
+    def show_selected(self) -> None:
+        """Render the selected job's bytes to a picture of the paper, off the GUI thread."""
+        job = self.selected()
+        if job is None:
+            self.preview.clear()
+            return
+        profile = self.printer.profile if self.printer is not None else "80mm-cn-qr-cut"
+
+        def render() -> bytes:
+            from printing.preview import render_png
+            from printing.profiles import get_profile
+
+            return render_png(q.get(self.ctx.db, job.job_id).data, get_profile(profile).dots)
+
+        def shown(png: Any, error: BaseException | None) -> None:
+            if error is None and self.selected() is job:
+                self.preview.show_png(png, f"#{job.job_id} {job.document_kind}")
+
+        self.ctx.runner.io(render, done=shown)
 
     def reprint(self) -> None:
         job = self.selected()
