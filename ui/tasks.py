@@ -45,6 +45,7 @@ class TaskRunner:
         self._relay.finished.connect(self._relay.deliver)
         self._relay.finished.connect(self._one_less)
         self.pending = 0  # tasks submitted and not yet delivered (for tests and the status bar)
+        self._closed = False
 
     def db(self, fn: Callable[..., Any], *args: Any, done: Done | None = None,
            **kwargs: Any) -> Future[Any]:
@@ -56,6 +57,12 @@ class TaskRunner:
 
     def _submit(self, pool: ThreadPoolExecutor, fn: Callable[..., Any], args: tuple[Any, ...],
                 kwargs: dict[str, Any], done: Done | None) -> Future[Any]:
+        if self._closed:
+            # The app is closing: a late signal (a printer report, a timer) asks for work that
+            # nobody will see. Drop it rather than fail inside the event loop.
+            dropped: Future[Any] = Future()
+            dropped.cancel()
+            return dropped
         self.pending += 1
         future = pool.submit(fn, *args, **kwargs)
 
@@ -73,6 +80,7 @@ class TaskRunner:
         self.pending = max(0, self.pending - 1)
 
     def shutdown(self, wait: bool = True) -> None:
+        self._closed = True
         self._db.shutdown(wait=wait, cancel_futures=not wait)
         self._io.shutdown(wait=wait, cancel_futures=not wait)
 

@@ -60,3 +60,11 @@ def test_cancel_token_reaches_the_work(qtbot, runner):
     runner.io(work, cancel=token, done=lambda r, e: got.append(r))
     qtbot.waitUntil(lambda: bool(got), timeout=3000)
     assert got == ["stopped"]
+
+
+def test_work_asked_for_after_shutdown_is_dropped_not_raised(qtbot):
+    runner = TaskRunner()
+    runner.shutdown(wait=True)
+    got: list = []
+    future = runner.db(lambda: 1, done=lambda r, e: got.append(r))
+    assert future.cancelled() and got == [] and runner.pending == 0
