@@ -5,6 +5,7 @@
     desk printer queue [--limit N] [--reference REF]
     desk printer resolve JOB (--printed | --again)     an `uncertain` job after a crash
     desk printer cancel JOB
+    desk printer use SPEC [--profile P]                 the counter's printer (the app uses it)
 
 `status` prints one JSON line: the state (ready, paper_near_end, paper_out, cover_open, offline,
 error, not_answering, port_missing, port_busy, disconnected), whether it can print, the raw DLE EOT
@@ -52,6 +53,11 @@ def register(subparsers: Any) -> None:
     c = inner.add_parser("cancel", help="cancel a job that has not printed")
     c.add_argument("job_id", type=int)
     c.set_defaults(func=_cancel)
+    u = inner.add_parser("use", help="set this counter's printer: serial:DEV?baud=N&flow=F, "
+                                     "tcp:HOST[:9100] or file:FOLDER")
+    u.add_argument("spec")
+    u.add_argument("--profile", default="80mm-cn-qr-cut", help="see `desk print profiles`")
+    u.set_defaults(func=_use)
 
 
 def _transport(args: argparse.Namespace) -> Transport:
@@ -85,6 +91,25 @@ def _status(args: argparse.Namespace) -> int:
                                    detail=status.detail).message
     print_json(out)
     return 0 if status.can_print else 1
+
+
+def _use(args: argparse.Namespace) -> int:
+    """Checked before it is saved: a settings string that does not parse or an unknown profile
+    is refused; the printer itself need not be connected now."""
+    from desk.storage.db import set_setting
+    from printing.profiles import get_profile
+
+    get_profile(args.profile)
+    open_transport(args.spec).close()
+    db = open_db(args)
+    try:
+        with db.writing() as conn:
+            set_setting(conn, "printer_spec", args.spec)
+            set_setting(conn, "printer_profile", args.profile)
+    finally:
+        db.dispose()
+    print_json({"ok": True, "printer_spec": args.spec, "printer_profile": args.profile})
+    return 0
 
 
 def _queue(args: argparse.Namespace) -> int:
