@@ -18,7 +18,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from desk.domain.errors import DeskError
+from desk.platform.errors import DeskError
 from printing.documents import KINDS
 from printing.escpos import encode
 from printing.preview import render_png

@@ -19,8 +19,8 @@ import argparse
 from typing import Any
 
 from desk.cli.common import open_db, print_json
-from desk.domain.errors import DeskError
-from desk.storage import print_queue as q
+from desk.platform.errors import DeskError
+from desk.printjobs import queue as q
 from printing.transport import Transport, open_transport
 from printing.transport.serial_port import BAUDS, FLOWS, SerialTransport
 
@@ -96,7 +96,7 @@ def _status(args: argparse.Namespace) -> int:
 def _use(args: argparse.Namespace) -> int:
     """Checked before it is saved: a settings string that does not parse or an unknown profile
     is refused; the printer itself need not be connected now."""
-    from desk.storage.db import set_setting
+    from desk.platform.db import set_setting
     from printing.profiles import get_profile
 
     get_profile(args.profile)

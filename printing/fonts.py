@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PIL import ImageFont
 
-from desk.paths import resources_dir
+from desk.platform.paths import resources_dir
 
 KNOWN_PATHS = (
     "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",

@@ -11,10 +11,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
-from desk.storage import tables as t
-from desk.storage.db import get_setting
-from desk.storage.projections_signatures import signature_for
-from desk.storage.queries_returns import return_detail
+from desk.platform import tables as t
+from desk.platform.db import get_setting
+from desk.returns.queries import return_detail
+from desk.signatures.projections import signature_for
 from printing.documents import Customer, RefundPart, ReturnLine, ReturnReceiptData, Store
 
 

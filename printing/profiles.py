@@ -6,8 +6,8 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from desk.domain.errors import DeskError
-from desk.paths import resources_dir
+from desk.platform.errors import DeskError
+from desk.platform.paths import resources_dir
 
 DOTS_PER_COLUMN = 12  # font A: 12 x 24 dots; a Chinese character is 24 x 24 (two columns)
 LINE_DOTS = 24

@@ -1,4 +1,4 @@
-"""The print queue worker: takes due jobs from the durable queue (desk/storage/print_queue.py) and
+"""The print queue worker: takes due jobs from the durable queue (desk/printjobs/queue.py) and
 sends them through a transport, on its own I/O thread — never on the GUI thread.
 
 `run_once(db, transport, now_ms)` is one step:
@@ -24,9 +24,9 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from desk.domain.errors import DeskError
-from desk.storage import print_queue as q
-from desk.storage.db import Database
+from desk.platform.db import Database
+from desk.platform.errors import DeskError
+from desk.printjobs import queue as q
 from printing.status import PrinterStatus
 from printing.transport import Transport
 

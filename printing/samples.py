@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from desk.domain.errors import DeskError
+from desk.platform.errors import DeskError
 from printing.documents import (
     ClosureData,
     CompletionData,

@@ -9,9 +9,9 @@ means the printer is not answering.
     n = 2 offline cause       bit 2: cover open; bit 5: stopped at paper end; bit 6: error
     n = 4 roll paper sensor   bits 2-3: paper near end; bits 5-6: paper end
 
-States (the words the status bar uses, ui/widgets/printer_status.py): ready, paper_near_end (can
+States (the words the status bar uses, ui/printing/status_label.py): ready, paper_near_end (can
 still print), paper_out, cover_open, offline, error, not_answering, port_missing, disconnected.
-Every state that cannot print has an error code `printer.<state>` (desk/domain/errors.py).
+Every state that cannot print has an error code `printer.<state>` (desk/platform/errors.py).
 """
 
 from __future__ import annotations

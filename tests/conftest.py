@@ -9,10 +9,10 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from desk.services.bus import CommandBus
-from desk.services.ports import FixedClock
-from desk.services.setup import initialise_counter
-from desk.storage.db import Database
+from desk.catalog.setup import initialise_counter
+from desk.platform.bus import CommandBus
+from desk.platform.db import Database
+from desk.platform.ports import FixedClock
 
 ADMIN = "A001"
 ADMIN_PIN = "9999"

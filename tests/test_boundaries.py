@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 RULES = {
     "desk": {"PySide6", "shiboken6", "serial", "reportlab", "ui", "printing", "PIL", "qrcode"},
-    "desk/domain": {"sqlalchemy", "alembic", "psycopg"},
+    "desk/staff/rules.py": {"sqlalchemy", "alembic", "psycopg"},
     "printing": {"ui", "PySide6", "shiboken6"},
 }
 

@@ -1,5 +1,6 @@
 """resources/ is found from a checkout and from an installed wheel (the frozen bundle uses
-sys._MEIPASS, see desk/paths.py), and the wheel carries migrations, translations and styles."""
+sys._MEIPASS, see desk/platform/paths.py), and the wheel carries migrations, translations and
+styles."""
 
 from __future__ import annotations
 
@@ -10,14 +11,14 @@ from pathlib import Path
 
 import pytest
 
-from desk.paths import resources_dir
+from desk.platform.paths import resources_dir
 
 ROOT = Path(__file__).resolve().parents[1]
 
 PROBE = """
 import desk, json, sys
-from desk.paths import resources_dir
-from desk.storage.db import Database
+from desk.platform.paths import resources_dir
+from desk.platform.db import Database
 db = Database.open(sys.argv[1])
 print(json.dumps({"desk": desk.__file__, "resources": str(resources_dir()),
                   "qm": (resources_dir() / "translations" / "desk_zh_CN.qm").is_file(),
@@ -42,8 +43,8 @@ def wheel(tmp_path_factory) -> Path:
 def test_the_wheel_carries_the_data_files(wheel):
     names = set(zipfile.ZipFile(wheel).namelist())
     for needed in ("resources/translations/desk_zh_CN.qm", "resources/style/app.qss",
-                   "desk/storage/migrations/env.py", "desk/storage/migrations/script.py.mako",
-                   "desk/storage/migrations/versions/0001_initial.py", "ui/app.py"):
+                   "desk/platform/migrations/env.py", "desk/platform/migrations/script.py.mako",
+                   "desk/platform/migrations/versions/0001_initial.py", "ui/app.py"):
         assert needed in names
     assert not any(n.startswith("tests/") for n in names)
 

@@ -18,7 +18,7 @@ _T0 = time.perf_counter()
 from PySide6.QtCore import QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from desk.paths import data_home, database_path, resources_dir  # noqa: E402
+from desk.platform.paths import data_home, database_path, resources_dir  # noqa: E402
 from ui.fonts import apply_app_font  # noqa: E402
 from ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, install_language  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
@@ -38,9 +38,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 
 def open_counter(path: Any) -> tuple[Any, Any, dict[str, Any]]:
     """On the database worker: open (migrate) the database and read who this counter is."""
-    from desk.services.bus import CommandBus
-    from desk.storage.db import Database
-    from desk.storage.queries import counter_info
+    from desk.platform.bus import CommandBus
+    from desk.platform.db import Database
+    from desk.platform.queries import counter_info
 
     db = Database.open(path)
     bus = CommandBus(db)
@@ -114,8 +114,8 @@ class DeskApp:
 
 
     def _start_printer(self) -> None:
-        from ui.printing_service import PrinterService
-        from ui.widgets.printer_status import PrinterStatusLabel
+        from ui.printing.service import PrinterService
+        from ui.printing.status_label import PrinterStatusLabel
 
         self.printer = PrinterService(self.ctx, data_home(self.args.home))
         label = PrinterStatusLabel()
@@ -129,7 +129,7 @@ class DeskApp:
     def _wire_page(self, key: str, page: Any) -> None:
         """Services into the pages that use them (pages are built at sign-in)."""
         if key == "returns":
-            from ui.signing import return_signature_provider
+            from ui.signatures.signing import return_signature_provider
 
             page.signature_provider = return_signature_provider(self.ctx, self.window)
             page.sig_completed.connect(lambda result: self.printer.print_return(

@@ -12,9 +12,9 @@ from PySide6.QtCore import QObject, Signal
 from ui.tasks import TaskRunner
 
 if TYPE_CHECKING:  # the core (SQLAlchemy) is imported on the database worker, not at start-up
-    from desk.services.bus import CommandBus, Result
-    from desk.services.commands import Command
-    from desk.storage.db import Database
+    from desk.platform.bus import CommandBus, Result
+    from desk.platform.commands import Command
+    from desk.platform.db import Database
 
 
 @dataclass

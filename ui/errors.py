@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from desk.domain.errors import DeskError
+from desk.platform.errors import DeskError
 
 translate = QCoreApplication.translate
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
-from desk.paths import resources_dir
+from desk.platform.paths import resources_dir
 
 # First match wins: Windows, macOS, then common Linux CJK fonts.
 PREFERRED_FAMILIES = (

@@ -46,7 +46,7 @@ class PageSpec:
         return page
 
 
-# The navigation, in order. A role sees the pages of its areas (desk.domain.roles.AREAS_BY_ROLE).
+# The navigation, in order. A role sees the pages of its areas (desk.staff.roles.AREAS_BY_ROLE).
 PAGES: list[PageSpec] = [
     PageSpec("counter", "lookup", lambda: translate("pages", "Search"), "ui.lookup:LookupPage"),
     PageSpec("counter", "returns", lambda: translate("pages", "Returns"), "ui.returns:ReturnPage"),
@@ -55,7 +55,7 @@ PAGES: list[PageSpec] = [
     PageSpec("counter", "receipts", lambda: translate("pages", "Latest receipts"),
              "ui.pages.lists:RecentReceiptsPage"),
     PageSpec("counter", "prints", lambda: translate("pages", "Print history"),
-             "ui.pages.print_history:PrintHistoryPage"),
+             "ui.printing.history_page:PrintHistoryPage"),
     PageSpec("workshop", "tickets", lambda: translate("pages", "Open tickets"),
              "ui.pages.lists:OpenTicketsPage"),
     PageSpec("manager", "staff", lambda: translate("pages", "Staff"), "ui.pages.lists:StaffPage"),
@@ -64,9 +64,9 @@ PAGES: list[PageSpec] = [
     PageSpec("manager", "conflicts", lambda: translate("pages", "Sync conflicts"),
              "ui.sync.conflicts_page:ConflictsPage"),
     PageSpec("manager", "journal", lambda: translate("pages", "Journal"),
-             "ui.pages.journal_page:JournalPage"),
+             "ui.journal.page:JournalPage"),
     PageSpec("help", "help", lambda: translate("pages", "Keyboard shortcuts"),
-             "ui.pages.help_page:HelpPage"),
+             "ui.help_page:HelpPage"),
 ]
 
 

@@ -12,9 +12,9 @@ import sys
 from typing import Any, TextIO
 
 from desk.cli.common import open_bus, print_json
-from desk.domain.errors import DeskError
-from desk.services.bus import COMMANDS, SYSTEM_ACTOR, CommandBus
-from desk.services.decoding import from_dict
+from desk.platform.bus import COMMANDS, SYSTEM_ACTOR, CommandBus
+from desk.platform.decoding import from_dict
+from desk.platform.errors import DeskError
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

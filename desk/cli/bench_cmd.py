@@ -14,15 +14,15 @@ from importlib.metadata import entry_points
 from pathlib import Path
 
 from desk.bench import BenchContext, BenchRow
-from desk.domain.errors import DeskError
-from desk.paths import data_home
+from desk.platform.errors import DeskError
+from desk.platform.paths import data_home
 
 # Core benchmark modules (Qt-free); printing/ and ui/ add theirs via the `desk.bench` group.
 CORE_BENCHES = (
-    "desk.benchmarks.commit:bench",
-    "desk.sync.bench:bench",
-    "desk.lookup.bench:bench",
-    "desk.benchmarks.returns:bench",
+    "desk.bench.commit:bench",
+    "desk.bench.sync:bench",
+    "desk.bench.lookup:bench",
+    "desk.bench.returns:bench",
 )
 
 Bench = Callable[[BenchContext], list[BenchRow]]

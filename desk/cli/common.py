@@ -7,9 +7,9 @@ import json
 import sys
 from typing import Any
 
-from desk.paths import data_home, database_path
-from desk.services.bus import CommandBus
-from desk.storage.db import Database
+from desk.platform.bus import CommandBus
+from desk.platform.db import Database
+from desk.platform.paths import data_home, database_path
 
 
 def open_db(args: argparse.Namespace) -> Database:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 
 from desk.cli.common import open_db, print_json
-from desk.storage.journal import verify
-from desk.storage.projections import rebuild
-from desk.storage.queries import journal_summary, table_counts
+from desk.platform.journal import verify
+from desk.platform.projections import rebuild
+from desk.platform.queries import journal_summary, table_counts
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

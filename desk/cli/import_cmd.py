@@ -10,8 +10,8 @@ import argparse
 import sys
 
 from desk.cli.common import open_bus, print_json
-from desk.domain.errors import DeskError
-from desk.services.importing import import_sales_file
+from desk.platform.errors import DeskError
+from desk.sales.importing import import_sales_file
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

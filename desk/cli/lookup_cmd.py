@@ -14,10 +14,10 @@ import unicodedata
 from typing import Any
 
 from desk.cli.common import open_db, print_json
-from desk.domain.errors import DeskError
-from desk.domain.money import format_yuan
 from desk.lookup.details import detail
 from desk.lookup.search import Hit, Outcome, search
+from desk.platform.errors import DeskError
+from desk.platform.money import format_yuan
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

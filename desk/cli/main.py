@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from importlib import import_module
 from importlib.metadata import entry_points
 
-from desk.domain.errors import DeskError
+from desk.platform.errors import DeskError
 
 # Core command modules; each has register(subparsers) and sets `func` on its parsers.
 CORE_MODULES = (

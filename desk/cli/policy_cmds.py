@@ -19,9 +19,9 @@ from pathlib import Path
 from typing import Any
 
 from desk.cli.common import print_json
-from desk.domain.errors import DeskError
-from desk.domain.policy import PolicySet, load_directory
-from desk.domain.policy.cases import evaluate_case, run_case
+from desk.platform.errors import DeskError
+from desk.policies import PolicySet, load_directory
+from desk.policies.cases import evaluate_case, run_case
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -55,7 +55,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def _policies(args: argparse.Namespace) -> PolicySet:
     if args.policies:
         return load_directory(Path(args.policies))
-    from desk.services.policies import current
+    from desk.policies.current import current
 
     return current()
 
@@ -123,7 +123,7 @@ def run_test(args: argparse.Namespace) -> int:
 
 def run_list(args: argparse.Namespace) -> int:
     from desk.cli.common import open_db
-    from desk.services.policies import for_connection, published_errors
+    from desk.policies.current import for_connection, published_errors
 
     database = open_db(args)
     try:
@@ -140,7 +140,7 @@ def run_list(args: argparse.Namespace) -> int:
 
 def run_publish(args: argparse.Namespace) -> int:
     from desk.cli.common import open_bus
-    from desk.services.commands_returns import PublishPolicy
+    from desk.returns.commands import PublishPolicy
 
     path = Path(args.file)
     try:

@@ -6,8 +6,8 @@ import argparse
 import getpass
 import os
 
+from desk.catalog.setup import initialise_counter
 from desk.cli.common import open_bus, print_json
-from desk.services.setup import initialise_counter
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

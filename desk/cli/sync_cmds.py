@@ -12,8 +12,8 @@ import os
 import sys
 
 from desk.cli.common import open_bus, open_db, print_json
-from desk.domain.errors import DeskError
-from desk.sync import resolve  # noqa: F401  (registers the resolve_conflict handler)
+from desk.platform.errors import DeskError
+from desk.sync import handlers as resolve  # noqa: F401  (registers the resolve_conflict handler)
 
 URL_ENV = "DESK_CENTRAL_URL"
 PASSWORD_ENV = "DESK_CENTRAL_PASSWORD"
@@ -90,7 +90,7 @@ def central_url(args: argparse.Namespace, database: object) -> str:
         return str(args.central)
     if os.environ.get(URL_ENV):
         return os.environ[URL_ENV]
-    from desk.storage.db import Database
+    from desk.platform.db import Database
     from desk.sync import settings
 
     assert isinstance(database, Database)
@@ -132,7 +132,7 @@ def run_conflicts_list(args: argparse.Namespace) -> int:
 
 
 def run_conflicts_resolve(args: argparse.Namespace) -> int:
-    from desk.sync.resolve import ResolveConflict
+    from desk.sync.handlers import ResolveConflict
 
     bus = open_bus(args)
     result = bus.dispatch(ResolveConflict(conflict_id=args.conflict_id, decision=args.decision,

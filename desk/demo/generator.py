@@ -22,10 +22,9 @@ from sqlalchemy import func, select
 
 from desk.demo import data as d
 from desk.demo.ids import SERIAL_ALPHABET, ean13, receipt_no, ticket_code
-from desk.domain.errors import DeskError
-from desk.domain.money import split_largest_remainder
-from desk.services.bus import HANDLERS, SYSTEM_ACTOR, CommandBus, Context
-from desk.services.commands import (
+from desk.platform import tables as t
+from desk.platform.bus import HANDLERS, SYSTEM_ACTOR, CommandBus, Context
+from desk.platform.commands import (
     Command,
     DefineCategory,
     InitialiseCounter,
@@ -38,10 +37,11 @@ from desk.services.commands import (
     SaleLine,
     Tender,
 )
-from desk.services.ports import Clock, FixedClock
-from desk.services.uow import UnitOfWork
-from desk.storage import tables as t
-from desk.storage.db import Database, get_setting, set_setting
+from desk.platform.db import Database, get_setting, set_setting
+from desk.platform.errors import DeskError
+from desk.platform.money import split_largest_remainder
+from desk.platform.ports import Clock, FixedClock
+from desk.platform.uow import UnitOfWork
 
 # progress(stage, done, total): stages are "setup", "catalogue", "customers", "sales", "tickets"
 Progress = Callable[[str, int, int], None]

@@ -2,7 +2,7 @@
 
 Everything the views know about returns and compensations goes through the four functions in the
 "returns" block below, which delegate to the returns work's read side
-(desk/storage/queries_returns.py): `returned_quantities` feeds each line's `returned_qty` /
+(desk/returns/queries.py): `returned_quantities` feeds each line's `returned_qty` /
 `returnable_qty`, `receipt_returns` the receipt's earlier returns, `customer_returns` and
 `customer_compensations` the customer view.
 """
@@ -14,10 +14,10 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 
-from desk.domain.errors import DeskError
 from desk.lookup.search import mask_phone
-from desk.storage import queries_returns
-from desk.storage import tables as t
+from desk.platform import tables as t
+from desk.platform.errors import DeskError
+from desk.returns import queries as queries_returns
 
 RECENT_LIMIT = 200  # rows per list in a detail view (a customer's purchases, a product's sales)
 

@@ -23,8 +23,8 @@ from sqlalchemy.sql import ColumnElement
 
 from desk.lookup import classify as k
 from desk.lookup.classify import Query, classify, same_site, shorten
-from desk.storage import tables as t
-from desk.storage.db import get_setting
+from desk.platform import tables as t
+from desk.platform.db import get_setting
 
 DEFAULT_LIMIT = 50
 PER_SOURCE = 25  # at most this many rows from any one query

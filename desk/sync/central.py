@@ -21,7 +21,7 @@ import secrets
 from dataclasses import dataclass
 from typing import Any
 
-from desk.domain.errors import DeskError
+from desk.platform.errors import DeskError
 from desk.sync.transport import connect_pg, translate_pg_error
 
 SCHEMA = "desk"

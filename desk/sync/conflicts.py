@@ -34,8 +34,8 @@ from typing import Any
 from sqlalchemy import insert, select, update
 from sqlalchemy.engine import Connection
 
-from desk.domain.events import Event
-from desk.storage import tables as t
+from desk.platform import tables as t
+from desk.platform.events import Event
 
 OPEN = "open"
 RESOLVED = "resolved"
@@ -84,7 +84,7 @@ def check_invariants(conn: Connection, event: Event) -> set[str]:
 
 
 def events_by_id(conn: Connection, event_ids: Iterable[str]) -> list[Event]:
-    from desk.storage.journal import event_from_row
+    from desk.platform.journal import event_from_row
 
     ids = sorted(set(event_ids))
     rows = conn.execute(select(t.journal).where(t.journal.c.event_id.in_(ids))).all()

@@ -22,15 +22,15 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
-from desk.domain.errors import DeskError
-from desk.domain.events import Event
-from desk.storage import tables as t
-from desk.storage.db import Database, get_setting, set_setting
-from desk.storage.journal import event_from_row, insert_events, last_of_device
-from desk.storage.projections import apply_event
+from desk.platform import tables as t
+from desk.platform.db import Database, get_setting, set_setting
+from desk.platform.errors import DeskError
+from desk.platform.events import Event
+from desk.platform.hlc import DRIFT_WARNING_MS, Timestamp
+from desk.platform.journal import event_from_row, insert_events, last_of_device
+from desk.platform.projections import apply_event
 from desk.sync.central import HQ_STORE, SCHEMA_VERSION
 from desk.sync.conflicts import count_open
-from desk.sync.hlc import DRIFT_WARNING_MS, Timestamp
 from desk.sync.transport import Transport
 
 CURSOR = "sync.server_cursor"
@@ -243,8 +243,8 @@ def _known_ids(conn: Connection, ids: list[str]) -> set[str]:
 def _join(db: Database, store_id: str, counter_name: str, report: SyncReport) -> None:
     """A counter with no store yet takes the store of its credentials, after pulling its history,
     and registers itself (the event goes up with this round's push)."""
-    from desk.services.bus import SYSTEM_ACTOR
-    from desk.services.uow import UnitOfWork
+    from desk.platform.bus import SYSTEM_ACTOR
+    from desk.platform.uow import UnitOfWork
 
     with UnitOfWork(db, SYSTEM_ACTOR) as uow:
         if get_setting(uow.conn, "store_id") is not None:

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 from urllib.parse import urlsplit
 
-from desk.domain.errors import DeskError
-from desk.domain.events import GENESIS_HASH, Event
+from desk.platform.errors import DeskError
+from desk.platform.events import GENESIS_HASH, Event
 
 CONNECT_TIMEOUT_S = 5
 _SCHEMA = "desk"  # = central.SCHEMA (central imports this module)
@@ -318,7 +318,7 @@ def _check_batch(device_id: str, store_id: str, events: Sequence[Event], last_se
 
 
 def _columns(events: Sequence[Event]) -> tuple[list[Any], ...]:
-    from desk.domain.events import canonical_json
+    from desk.platform.events import canonical_json
 
     return (
         [e.event_id for e in events], [e.store_id for e in events],

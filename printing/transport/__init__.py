@@ -19,7 +19,7 @@ from __future__ import annotations
 from typing import Protocol
 from urllib.parse import parse_qs
 
-from desk.domain.errors import DeskError
+from desk.platform.errors import DeskError
 from printing.status import PrinterStatus
 
 

@@ -7,7 +7,7 @@ import os
 import time
 from pathlib import Path
 
-from desk.domain.errors import DeskError
+from desk.platform.errors import DeskError
 from printing import status as st
 from printing.status import PrinterStatus
 

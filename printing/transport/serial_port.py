@@ -22,7 +22,7 @@ import time
 
 import serial
 
-from desk.domain.errors import DeskError
+from desk.platform.errors import DeskError
 from printing import status as st
 from printing.status import PrinterStatus
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import socket
 
-from desk.domain.errors import DeskError
+from desk.platform.errors import DeskError
 from printing import status as st
 from printing.status import PrinterStatus
 

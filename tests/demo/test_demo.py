@@ -24,14 +24,14 @@ from desk.demo.ids import (
     ean13_check_digit,
     is_valid_ean13,
 )
-from desk.domain.errors import DeskError
-from desk.services.bus import CommandBus
-from desk.services.commands import LogIn
-from desk.services.ports import FixedClock
-from desk.storage import tables as t
-from desk.storage.db import Database, get_setting
-from desk.storage.journal import verify
-from desk.storage.projections import rebuild
+from desk.platform import tables as t
+from desk.platform.bus import CommandBus
+from desk.platform.commands import LogIn
+from desk.platform.db import Database, get_setting
+from desk.platform.errors import DeskError
+from desk.platform.journal import verify
+from desk.platform.ports import FixedClock
+from desk.platform.projections import rebuild
 
 NOW = datetime(2026, 11, 20, 15, 30, 0)
 # Columns that differ between two builds of the same seed: PIN salts, clock stamps, device ids.

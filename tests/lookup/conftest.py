@@ -2,9 +2,9 @@ from __future__ import annotations
 
 import pytest
 
-from desk.services.bus import CommandBus
-from desk.services.ports import FixedClock
-from desk.storage.db import Database
+from desk.platform.bus import CommandBus
+from desk.platform.db import Database
+from desk.platform.ports import FixedClock
 from tests.lookup.seed import init_counter, seed
 
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from desk.services.bus import CommandBus
-from desk.services.commands import (
+from desk.catalog.setup import initialise_counter
+from desk.platform.bus import CommandBus
+from desk.platform.commands import (
     DefineCategory,
     OpenTicket,
     Promotion,
@@ -13,8 +14,7 @@ from desk.services.commands import (
     SaleLine,
     Tender,
 )
-from desk.services.setup import initialise_counter
-from desk.services.uow import UnitOfWork
+from desk.platform.uow import UnitOfWork
 
 ACTOR = "A001"
 TRACKING = "https://service.example-store.cn/t"

@@ -8,9 +8,9 @@ from datetime import datetime
 import pytest
 
 from desk.cli.main import main
-from desk.services.bus import CommandBus
-from desk.services.ports import FixedClock
-from desk.storage.db import Database
+from desk.platform.bus import CommandBus
+from desk.platform.db import Database
+from desk.platform.ports import FixedClock
 from tests.lookup.seed import OTHER_TRACKING, init_counter, seed
 
 

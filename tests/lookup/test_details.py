@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from desk.domain.errors import DeskError
 from desk.lookup.details import detail
-from desk.services.bus import CommandBus
-from desk.storage.projections import rebuild
+from desk.platform.bus import CommandBus
+from desk.platform.errors import DeskError
+from desk.platform.projections import rebuild
 
 
 def get(bus: CommandBus, kind: str, key: str) -> dict:
@@ -79,7 +79,7 @@ def test_details_survive_a_rebuild_from_the_journal(store: CommandBus) -> None:
 
 
 def test_earlier_returns_and_compensations_show(store: CommandBus) -> None:
-    from desk.services.commands_returns import AwardCompensation, RecordReturn, ReturnLineInput
+    from desk.returns.commands import AwardCompensation, RecordReturn, ReturnLineInput
 
     store.dispatch(RecordReturn(receipt_no="R261120010001",
                                 lines=[ReturnLineInput(line_no=2, qty=1)], reason="不想要了"),

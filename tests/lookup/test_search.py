@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 from sqlalchemy import func, select
 
 from desk.lookup.search import search
-from desk.services.bus import CommandBus
-from desk.storage import tables as t
+from desk.platform import tables as t
+from desk.platform.bus import CommandBus
 from tests.lookup.seed import DOWN_JACKET_EAN, OTHER_TRACKING, TRACKING
 
 

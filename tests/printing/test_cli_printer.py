@@ -7,9 +7,9 @@ import json
 import pytest
 
 from desk.cli.main import main
-from desk.paths import database_path
-from desk.storage import print_queue as q
-from desk.storage.db import Database
+from desk.platform.db import Database
+from desk.platform.paths import database_path
+from desk.printjobs import queue as q
 from tests.printing.fakeprinter import FakePrinter
 
 

@@ -6,7 +6,7 @@ from printing.escpos import encode
 from printing.preview import render_png
 from printing.profiles import get_profile
 from printing.samples import sample
-from ui.widgets.print_preview import PrintPreview
+from ui.printing.preview import PrintPreview
 
 
 def test_shows_the_rendered_paper(qtbot):

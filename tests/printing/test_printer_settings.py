@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from desk.cli.main import main
-from desk.storage.db import Database
-from ui.printing_service import DEFAULT_PROFILE, printer_settings
+from desk.platform.db import Database
+from ui.printing.service import DEFAULT_PROFILE, printer_settings
 
 
 def test_the_app_uses_the_saved_printer_and_defaults_to_the_preview_printer(tmp_path, capsys):

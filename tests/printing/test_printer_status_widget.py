@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
-from ui.widgets.printer_status import PrinterStatusLabel
+from ui.printing.status_label import PrinterStatusLabel
 
 
 def test_states_are_told_apart(qtbot):

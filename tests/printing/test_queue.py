@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from desk.domain.errors import DeskError
-from desk.storage import print_queue as q
-from desk.storage import tables as t
-from desk.storage.db import Database
-from desk.storage.projections import rebuild
+from desk.platform import tables as t
+from desk.platform.db import Database
+from desk.platform.errors import DeskError
+from desk.platform.projections import rebuild
+from desk.printjobs import queue as q
 
 T0 = 1_800_000_000_000
 
@@ -103,8 +103,8 @@ def test_a_job_survives_reopening_the_database(tmp_path):
 
 CRASH = textwrap.dedent("""
     import os, sys
-    from desk.storage import print_queue as q
-    from desk.storage.db import Database
+    from desk.printjobs import queue as q
+    from desk.platform.db import Database
     db = Database.open(sys.argv[1])
     job = q.claim_next(db, 1_800_000_000_010)
     print(job.job_id, flush=True)

@@ -8,8 +8,8 @@ from hypothesis import settings
 from hypothesis import strategies as s
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
-from desk.storage import print_queue as q
-from desk.storage.db import Database
+from desk.platform.db import Database
+from desk.printjobs import queue as q
 
 T0 = 1_800_000_000_000
 

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from desk.domain.errors import DeskError
-from desk.storage import print_queue as q
-from desk.storage.db import Database
+from desk.platform.db import Database
+from desk.platform.errors import DeskError
+from desk.printjobs import queue as q
 from printing import queue_worker as w
 from printing import status as st
 from printing.escpos import encode
@@ -249,7 +249,7 @@ def test_an_unexpected_error_is_reported_and_the_loop_goes_on(tmp_path, printer)
 
 KILLED = """
 import sys
-from desk.storage.db import Database
+from desk.platform.db import Database
 from printing import queue_worker as w
 from printing.transport.serial_port import SerialTransport
 db = Database.open(sys.argv[1])

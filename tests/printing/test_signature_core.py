@@ -12,16 +12,16 @@ import pytest
 from PIL import Image as PILImage
 from sqlalchemy import update
 
-from desk.domain import signatures as sig
-from desk.domain.errors import DeskError
-from desk.services.commands_signatures import CaptureSignature
-from desk.storage import tables as t
-from desk.storage.journal import verify as verify_journal
-from desk.storage.projections import rebuild
-from desk.storage.projections_signatures import signature_for, signatures_of
+from desk.platform import tables as t
+from desk.platform.errors import DeskError
+from desk.platform.journal import verify as verify_journal
+from desk.platform.projections import rebuild
+from desk.signatures import rules as sig
+from desk.signatures.commands import CaptureSignature
+from desk.signatures.projections import signature_for, signatures_of
 from printing.samples import sample
 from tests.conftest import ADMIN
-from tests.storage.test_journal import dump
+from tests.platform.test_journal import dump
 
 
 def wave(n: int = 40, width: float = 300, amp: float = 35, x0: float = 60) -> list[list[int]]:

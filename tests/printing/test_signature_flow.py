@@ -10,10 +10,10 @@ from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 
-from desk.domain.errors import DeskError
-from desk.services.commands_signatures import CaptureSignature
-from desk.storage import print_queue as q
-from desk.storage.projections_signatures import signature_for
+from desk.platform.errors import DeskError
+from desk.printjobs import queue as q
+from desk.signatures.commands import CaptureSignature
+from desk.signatures.projections import signature_for
 from printing import queue_worker as w
 from printing.decode import decode
 from printing.escpos import encode
@@ -22,7 +22,7 @@ from printing.samples import sample
 from printing.transport.serial_port import SerialTransport
 from tests.conftest import ADMIN
 from tests.printing.fakeprinter import FakePrinter
-from ui.widgets.signature_pad import SignaturePad
+from ui.signatures.pad import SignaturePad
 
 
 def _mouse(pad, kind, x, y):

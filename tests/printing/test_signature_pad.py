@@ -23,7 +23,7 @@ from printing.decode import decode
 from printing.escpos import encode
 from printing.model import Document, Sign, Text
 from printing.profiles import get_profile
-from ui.widgets.signature_pad import SignatureDialog, SignaturePad, SignatureRefused
+from ui.signatures.pad import SignatureDialog, SignaturePad, SignatureRefused
 
 
 def _mouse(pad, kind, pos, buttons=Qt.MouseButton.LeftButton):

@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from desk.domain.errors import DeskError
+from desk.platform.errors import DeskError
 from printing import status as st
 from printing.decode import decode
 from printing.escpos import encode

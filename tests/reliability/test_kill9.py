@@ -11,9 +11,9 @@ import time
 
 from sqlalchemy import select
 
-from desk.storage import tables as t
-from desk.storage.db import Database
-from desk.storage.journal import verify
+from desk.platform import tables as t
+from desk.platform.db import Database
+from desk.platform.journal import verify
 
 BATCH = 3000
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from desk.services.bus import CommandBus
+from desk.platform.bus import CommandBus
 from tests.returns.seed import seed
 
 

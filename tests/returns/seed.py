@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from desk.services.bus import CommandBus
-from desk.services.commands import (
+from desk.platform.bus import CommandBus
+from desk.platform.commands import (
     DefineCategory,
     Promotion,
     RecordSale,

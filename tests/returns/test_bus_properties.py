@@ -10,13 +10,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
-from desk.domain.errors import DeskError
-from desk.services.bus import SYSTEM_ACTOR, CommandBus
-from desk.services.commands import Promotion, RecordSale, SaleLine, Tender
-from desk.services.commands_returns import RecordReturn, ReturnLineInput
-from desk.services.ports import FixedClock
-from desk.storage import tables as t
-from desk.storage.db import Database
+from desk.platform import tables as t
+from desk.platform.bus import SYSTEM_ACTOR, CommandBus
+from desk.platform.commands import Promotion, RecordSale, SaleLine, Tender
+from desk.platform.db import Database
+from desk.platform.errors import DeskError
+from desk.platform.ports import FixedClock
+from desk.returns.commands import RecordReturn, ReturnLineInput
 from tests.returns.seed import PRODUCTS, seed
 
 SKUS = ["P000001", "P000002", "P000003", "P000004", "P000006"]  # not jewelry (buyer rule)
@@ -26,7 +26,7 @@ def fresh_bus() -> CommandBus:
     clock = FixedClock(datetime(2026, 11, 20, 10, 0, 0))
     db = Database.open(None, wall_ms=clock.now_ms)
     bus = CommandBus(db, clock)
-    from desk.services.setup import initialise_counter
+    from desk.catalog.setup import initialise_counter
 
     initialise_counter(bus, store_id="S001", store_name="店", device_name="柜台",
                        admin_id="A001", admin_name="管", admin_pin="9999")

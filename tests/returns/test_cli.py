@@ -6,7 +6,7 @@ import json
 import shutil
 
 from desk.cli.main import main
-from desk.paths import resources_dir
+from desk.platform.paths import resources_dir
 
 CASES = resources_dir() / "policies" / "cases"
 POLICIES = resources_dir() / "policies"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from desk.storage import tables as t
+from desk.platform import tables as t
 from tests.returns.seed import CLERK, MANAGER, MANAGER_PIN, sale
 from ui.context import AppContext
 from ui.returns import CompensationPage

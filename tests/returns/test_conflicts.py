@@ -6,19 +6,19 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from desk.services.bus import SYSTEM_ACTOR, CommandBus
-from desk.services.commands_returns import RecordReturn, ReturnLineInput
-from desk.services.ports import FixedClock
-from desk.services.uow import UnitOfWork
-from desk.storage import tables as t
-from desk.storage.db import Database, set_setting
-from desk.storage.journal import event_from_row
-from desk.storage.projections import rebuild
+from desk.platform import tables as t
+from desk.platform.bus import SYSTEM_ACTOR, CommandBus
+from desk.platform.db import Database, set_setting
+from desk.platform.journal import event_from_row
+from desk.platform.ports import FixedClock
+from desk.platform.projections import rebuild
+from desk.platform.uow import UnitOfWork
+from desk.returns.commands import RecordReturn, ReturnLineInput
 from desk.sync.conflicts import open_conflicts
 from desk.sync.engine import apply_pulled
-from desk.sync.resolve import ResolveConflict
+from desk.sync.handlers import ResolveConflict
+from tests.platform.test_journal import dump
 from tests.returns.seed import ADMIN, CLERK, sale
-from tests.storage.test_journal import dump
 
 RNO = "R2611150100001"
 
@@ -135,7 +135,7 @@ def test_a_return_arriving_before_its_sale_is_checked_when_the_sale_arrives(stor
 def test_head_office_approval_arriving_before_the_case_still_completes_it(store, db, clock):
     """Counter 2 records a pending return; head office (here counter 1's admin) approves it;
     a third counter receives the approval before the return: it ends completed all the same."""
-    from desk.services.commands_returns import DecideHeadOffice
+    from desk.returns.commands import DecideHeadOffice
     from tests.returns.seed import MANAGER
 
     sale(store, RNO, [("P000007", 1)])  # 12 999 CNY: above the manager's limit

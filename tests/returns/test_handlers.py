@@ -7,23 +7,23 @@ import json
 import pytest
 from sqlalchemy import select
 
-from desk.domain.errors import DeskError
-from desk.services.commands_returns import (
+from desk.platform import tables as t
+from desk.platform.errors import DeskError
+from desk.platform.projections import rebuild
+from desk.returns.commands import (
     AwardCompensation,
     DecideHeadOffice,
     RecordReturn,
     ReturnLineInput,
 )
-from desk.storage import tables as t
-from desk.storage.projections import rebuild
-from desk.storage.queries_returns import (
+from desk.returns.queries import (
     pending_cases,
     points_balance,
     return_detail,
     returned_quantities,
 )
+from tests.platform.test_journal import dump
 from tests.returns.seed import ADMIN, CLERK, CUSTOMER, MANAGER, MANAGER_PIN, sale
-from tests.storage.test_journal import dump
 
 RNO = "R2611150100001"
 
@@ -103,7 +103,7 @@ def test_unknown_receipt_and_unknown_line(store):
 
 
 def test_a_receipt_from_another_store_is_refused(store, db):
-    from desk.services.uow import UnitOfWork
+    from desk.platform.uow import UnitOfWork
 
     # a sale of store S002 reached this counter (head office shares documents; a mistake)
     with UnitOfWork(db, ADMIN) as uow:
@@ -288,7 +288,7 @@ def test_compensation_fraud_needs_a_manager_and_a_signature(store, db):
 
 
 def test_late_repair_compensation_from_the_ticket(store, clock):
-    from desk.services.commands import OpenTicket
+    from desk.platform.commands import OpenTicket
 
     store.dispatch(OpenTicket(code="T2611100001", sku="P000003", fault="不加热",
                               promised_date="2026-11-17", customer_id=CUSTOMER), ADMIN)

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
-from desk.storage import tables as t
+from desk.platform import tables as t
 from tests.returns.seed import CLERK, CUSTOMER, MANAGER, MANAGER_PIN, sale
 from ui.context import AppContext
 from ui.returns import ReturnPage

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from desk.domain.policy import PolicyError, PolicyHolder, load_directory, parse_document
-from desk.paths import resources_dir
+from desk.platform.paths import resources_dir
+from desk.policies import PolicyError, PolicyHolder, load_directory, parse_document
 
 SHIPPED = resources_dir() / "policies"
 TEXT = (SHIPPED / "store-2026.2.toml").read_text(encoding="utf-8")

@@ -9,9 +9,10 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from desk.domain.money import split_largest_remainder
-from desk.domain.policy import load_directory
-from desk.domain.refunds import (
+from desk.platform.money import split_largest_remainder
+from desk.platform.paths import resources_dir
+from desk.policies import load_directory
+from desk.returns.rules import (
     History,
     Purchase,
     RequestLine,
@@ -23,7 +24,6 @@ from desk.domain.refunds import (
     reverse_points,
     split_to_tenders,
 )
-from desk.paths import resources_dir
 
 POLICIES = load_directory(resources_dir() / "policies")
 TENDERS = ("cash", "bank_card", "wechat_pay", "alipay", "store_card")

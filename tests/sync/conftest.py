@@ -9,8 +9,8 @@ from dataclasses import dataclass
 import psycopg
 import pytest
 
+from desk.bench.pgserver import TempPostgres
 from desk.sync.central import add_store, init_central
-from desk.sync.pgserver import TempPostgres
 
 STORE_PASSWORDS = {"S001": "pw-s001", "S002": "pw-s002", "HQ": "pw-hq"}
 _numbers = itertools.count(1)

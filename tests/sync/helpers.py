@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from desk.services.bus import SYSTEM_ACTOR, CommandBus
-from desk.services.commands import (
+from desk.catalog.setup import initialise_counter
+from desk.platform import tables as t
+from desk.platform.bus import SYSTEM_ACTOR, CommandBus
+from desk.platform.commands import (
     DefineCategory,
     RecordSale,
     RegisterCustomer,
@@ -13,10 +15,8 @@ from desk.services.commands import (
     SaleLine,
     Tender,
 )
-from desk.services.setup import initialise_counter
-from desk.storage import tables as t
-from desk.storage.db import Database, wall_clock_ms
-from desk.storage.journal import verify
+from desk.platform.db import Database, wall_clock_ms
+from desk.platform.journal import verify
 from desk.sync.engine import SyncReport, sync_once
 from desk.sync.transport import PgTransport
 

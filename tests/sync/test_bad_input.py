@@ -9,11 +9,11 @@ import sys
 import psycopg
 import pytest
 
-from desk.domain.errors import DeskError
-from desk.storage import tables as t
+from desk.bench.pgserver import free_port
+from desk.platform import tables as t
+from desk.platform.errors import DeskError
 from desk.sync.central import SCHEMA_VERSION, init_central
 from desk.sync.engine import sync_once
-from desk.sync.pgserver import free_port
 from desk.sync.transport import PgTransport, redact
 from tests.sync.helpers import Counter, seed_catalogue
 
@@ -98,7 +98,7 @@ def test_a_server_without_or_with_an_older_schema(pg, counter):
 def test_clocks_hours_apart_keep_order_and_are_warned_about(central):
     """Counter b's clock runs three hours fast. Its events sort after a's, a's later events sort
     after those it has seen, and both sides are told."""
-    from desk.storage.db import wall_clock_ms
+    from desk.platform.db import wall_clock_ms
 
     hq = Counter.first(None, "HQ", central.store_url("HQ"))
     seed_catalogue(hq)

@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from desk.domain.errors import DeskError
+from desk.platform.errors import DeskError
 from desk.sync.central import add_store
 
 

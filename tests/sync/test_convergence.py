@@ -15,17 +15,17 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
-from desk.domain.errors import DeskError
-from desk.services.bus import SYSTEM_ACTOR
-from desk.services.commands import UpdateCustomer
-from desk.services.uow import UnitOfWork
-from desk.storage import tables as t
-from desk.storage.db import set_setting
-from desk.storage.journal import event_from_row
-from desk.storage.projections import rebuild
+from desk.platform import tables as t
+from desk.platform.bus import SYSTEM_ACTOR
+from desk.platform.commands import UpdateCustomer
+from desk.platform.db import set_setting
+from desk.platform.errors import DeskError
+from desk.platform.journal import event_from_row
+from desk.platform.projections import rebuild
+from desk.platform.uow import UnitOfWork
 from desk.sync import engine
 from desk.sync.conflicts import INVARIANTS, Finding, invariant, open_conflicts
-from desk.sync.resolve import ResolveConflict
+from desk.sync.handlers import ResolveConflict
 from tests.sync.conftest import drop_central, new_central
 from tests.sync.helpers import Counter, seed_catalogue
 

@@ -13,11 +13,11 @@ import time
 import psycopg
 import pytest
 
-from desk.domain.errors import DeskError
-from desk.services.bus import SYSTEM_ACTOR
-from desk.services.uow import UnitOfWork
-from desk.storage import tables as t
-from desk.storage.db import Database
+from desk.platform import tables as t
+from desk.platform.bus import SYSTEM_ACTOR
+from desk.platform.db import Database
+from desk.platform.errors import DeskError
+from desk.platform.uow import UnitOfWork
 from desk.sync.engine import sync_once
 from desk.sync.transport import PgTransport
 from tests.sync.helpers import Counter, count, seed_catalogue

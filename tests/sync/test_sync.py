@@ -7,13 +7,13 @@ import json
 import psycopg
 import pytest
 
-from desk.domain.errors import DeskError
-from desk.services.commands import UpdateCustomer
-from desk.storage import tables as t
-from desk.storage.projections import rebuild
+from desk.platform import tables as t
+from desk.platform.commands import UpdateCustomer
+from desk.platform.errors import DeskError
+from desk.platform.projections import rebuild
 from desk.sync.central import SCHEMA_VERSION, init_central
 from desk.sync.conflicts import open_conflicts
-from desk.sync.resolve import ResolveConflict
+from desk.sync.handlers import ResolveConflict
 from tests.sync.helpers import Counter, count, seed_catalogue
 
 
@@ -76,7 +76,7 @@ def test_the_same_batch_pushed_twice_is_taken_once(central, chain):
     for i in range(3):
         a.sale(f"R26112001000{i + 10}")
     with a.db.engine.connect() as conn:
-        from desk.storage.journal import event_from_row
+        from desk.platform.journal import event_from_row
 
         rows = conn.execute(t.journal.select().where(t.journal.c.device_id == a.db.device_id)
                             .order_by(t.journal.c.device_seq)).all()

@@ -6,13 +6,13 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from desk.services.bus import CommandBus
-from desk.services.commands import RecordSale, SaleLine, Tender
-from desk.storage import tables as t
-from desk.storage.db import Database
+from desk.bench.pgserver import free_port
+from desk.platform import tables as t
+from desk.platform.bus import CommandBus
+from desk.platform.commands import RecordSale, SaleLine, Tender
+from desk.platform.db import Database
 from desk.sync import settings as central_settings
 from desk.sync.central import role_for_store
-from desk.sync.pgserver import free_port
 from tests.sync.conftest import STORE_PASSWORDS
 from tests.sync.helpers import Counter, seed_catalogue
 from ui.context import AppContext
@@ -206,7 +206,7 @@ def test_gui_stall_measurement_runs(qtbot, pg):
     """The benchmark's own code, on a small backlog (the figure is for `desk bench`)."""
     import psycopg
 
-    from ui.sync.bench import measure_stall
+    from ui.bench.sync_stall import measure_stall
 
     with psycopg.connect(pg.admin_conninfo(), autocommit=True) as conn:
         conn.execute("DROP DATABASE IF EXISTS stall")

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from desk.services.bus import CommandBus
-from desk.services.commands import RegisterStaff
-from desk.services.setup import initialise_counter
-from desk.storage.db import Database
+from desk.catalog.setup import initialise_counter
+from desk.platform.bus import CommandBus
+from desk.platform.commands import RegisterStaff
+from desk.platform.db import Database
 
 
 @pytest.fixture

@@ -10,10 +10,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
-from desk.services.bus import CommandBus
-from desk.services.setup import initialise_counter
-from desk.storage import tables as t
-from desk.storage.db import Database
+from desk.catalog.setup import initialise_counter
+from desk.platform import tables as t
+from desk.platform.bus import CommandBus
+from desk.platform.db import Database
 from printing.decode import decode
 from tests.printing.test_signature_pad import _wave, draw_with_mouse
 from tests.returns.seed import CLERK, CLERK_PIN, sale, seed
@@ -31,7 +31,7 @@ def seeded_home(home: Path) -> None:
 
 
 def signature_dialog():
-    from ui.widgets.signature_pad import SignatureDialog
+    from ui.signatures.pad import SignatureDialog
 
     return next((w for w in QApplication.topLevelWidgets()
                  if isinstance(w, SignatureDialog) and w.isVisible()), None)
@@ -89,7 +89,7 @@ def test_print_history_shows_the_paper_and_reprints_a_copy(qtbot, tmp_path):
     seeded_home(tmp_path)
     db = Database.open(tmp_path / "desk.sqlite3")
     bus = CommandBus(db)
-    from desk.services.commands_returns import RecordReturn, ReturnLineInput
+    from desk.returns.commands import RecordReturn, ReturnLineInput
 
     result = bus.dispatch(RecordReturn(receipt_no="R2611150100001",
                                        lines=[ReturnLineInput(line_no=1, qty=1)],

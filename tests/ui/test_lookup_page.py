@@ -9,10 +9,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
-from desk.services.bus import CommandBus
-from desk.services.commands import OpenTicket
-from desk.services.ports import FixedClock
-from desk.storage.db import Database
+from desk.platform.bus import CommandBus
+from desk.platform.commands import OpenTicket
+from desk.platform.db import Database
+from desk.platform.ports import FixedClock
 from tests.lookup.seed import ACTOR, OTHER_TRACKING, TRACKING, init_counter, seed
 from ui.context import AppContext
 from ui.lookup import LookupPage
@@ -358,7 +358,7 @@ def test_gui_keeps_running_while_a_slow_search_runs_and_is_cancelled(qtbot, coun
 
 
 def test_a_return_recorded_elsewhere_updates_the_open_receipt(qtbot, counter) -> None:
-    from desk.services.commands_returns import RecordReturn, ReturnLineInput
+    from desk.returns.commands import RecordReturn, ReturnLineInput
 
     page, _ = counter
     with qtbot.waitSignal(page.sig_open_receipt, timeout=5000):
@@ -375,7 +375,7 @@ def test_a_return_recorded_elsewhere_updates_the_open_receipt(qtbot, counter) ->
 
 
 def test_a_listed_search_refreshes_quietly_and_keeps_the_chosen_row(qtbot, counter) -> None:
-    from desk.services.commands import RegisterCustomer
+    from desk.platform.commands import RegisterCustomer
 
     page, _ = counter
     with qtbot.waitSignal(page.sig_searched, timeout=5000):

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk.services.commands import LogIn
+from desk.platform.commands import LogIn
 from ui.context import AppContext
 from ui.errors import error_text
 from ui.roles import role_name

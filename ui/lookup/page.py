@@ -32,9 +32,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk.domain.errors import DeskError
 from desk.lookup.details import detail
 from desk.lookup.search import Hit, Outcome, search
+from desk.platform.errors import DeskError
 from ui.context import AppContext
 from ui.errors import error_text
 from ui.lookup.details import CustomerView, DetailView, ProductView, ReceiptView, TicketView

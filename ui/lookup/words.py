@@ -7,8 +7,8 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from desk.domain.errors import MESSAGES
-from desk.domain.money import format_yuan
+from desk.platform.errors import MESSAGES
+from desk.platform.money import format_yuan
 
 translate = QCoreApplication.translate
 

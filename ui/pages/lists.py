@@ -8,10 +8,10 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from desk.storage.queries import open_tickets, recent_receipts, staff_list
-from ui.pages.base import QueryListPage, money
+from desk.platform.queries import open_tickets, recent_receipts, staff_list
 from ui.roles import role_name
 from ui.table_model import Column
+from ui.widgets.list_page import QueryListPage, money
 
 translate = QCoreApplication.translate
 

@@ -1,6 +1,6 @@
 """Compensation at the counter: choose the rule, give the facts, see the decision with its
 explanation, a manager's PIN where the policy asks, confirm. The numbers come from the policy
-(desk/domain/compensation.py); this screen only collects the facts and shows the decision."""
+(desk/returns/compensation.py); this screen only collects the facts and shows the decision."""
 
 from __future__ import annotations
 
@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk.domain.errors import DeskError
-from desk.domain.money import format_yuan, parse_yuan
-from desk.services.commands_returns import AwardCompensation
+from desk.platform.errors import DeskError
+from desk.platform.money import format_yuan, parse_yuan
+from desk.returns.commands import AwardCompensation
 from ui.context import AppContext
 from ui.errors import error_text, register
 
@@ -53,7 +53,7 @@ def kind_name(kind: str) -> str:
 
 def preview(conn: Any, cmd: AwardCompensation, today: date) -> dict[str, Any]:
     """On the database worker: the decision the command would get, without recording it."""
-    from desk.services.handlers.returns import preview_compensation
+    from desk.returns.handlers import preview_compensation
 
     return preview_compensation(conn, cmd, today).to_dict()
 

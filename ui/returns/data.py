@@ -7,12 +7,12 @@ from typing import Any
 
 from sqlalchemy import select
 
-from desk.domain.errors import DeskError
-from desk.domain.refunds import paid_per_line
-from desk.services.commands_returns import RecordReturn
-from desk.services.handlers.returns import load_history, load_purchase, preview_return
-from desk.storage import tables as t
-from desk.storage.db import get_setting
+from desk.platform import tables as t
+from desk.platform.db import get_setting
+from desk.platform.errors import DeskError
+from desk.returns.commands import RecordReturn
+from desk.returns.handlers import load_history, load_purchase, preview_return
+from desk.returns.rules import paid_per_line
 
 
 def load_receipt(conn: Any, text: str) -> dict[str, Any]:

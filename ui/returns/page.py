@@ -46,9 +46,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk.domain.errors import DeskError
-from desk.domain.money import format_yuan
-from desk.services.commands_returns import RecordReturn, ReturnLineInput
+from desk.platform.errors import DeskError
+from desk.platform.money import format_yuan
+from desk.returns.commands import RecordReturn, ReturnLineInput
 from ui.context import AppContext
 from ui.errors import error_text
 from ui.returns import words  # noqa: F401  (registers the error texts)

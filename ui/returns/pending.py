@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from desk.storage.queries_returns import pending_cases
-from ui.pages.base import QueryListPage, money
+from desk.returns.queries import pending_cases
 from ui.table_model import Column
+from ui.widgets.list_page import QueryListPage, money
 
 translate = QCoreApplication.translate
 

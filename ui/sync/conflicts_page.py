@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from desk.sync.conflicts import DECISIONS, open_conflicts
 from desk.sync.engine import hlc_millis
-from desk.sync.resolve import ResolveConflict
+from desk.sync.handlers import ResolveConflict
 from ui.context import AppContext
 from ui.errors import error_text
 from ui.table_model import Column, DictTableModel

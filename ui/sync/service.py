@@ -13,8 +13,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from desk.domain.errors import DeskError
-from desk.sync import resolve  # noqa: F401  (registers the resolve_conflict handler)
+from desk.platform.errors import DeskError
+from desk.sync import handlers as resolve  # noqa: F401  (registers the resolve_conflict handler)
 from desk.sync import settings as central_settings
 from desk.sync.engine import SyncReport, record_failure, sync_once, sync_status
 from desk.sync.transport import PgTransport
@@ -35,7 +35,7 @@ def freeze_startup_heap() -> None:
     out of the cyclic garbage collector's reach, once per process. Without it, a full collection
     triggered by a large sync's allocations walks the whole heap while holding the GIL and
     stalls the GUI thread for 90-150 ms; with it, the longest stall measured is ~20 ms
-    (ui/sync/bench.py)."""
+    (ui/bench/sync_stall.py)."""
     global _heap_frozen
     if not _heap_frozen:
         import gc

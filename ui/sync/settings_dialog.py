@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk.domain.errors import DeskError
+from desk.platform.errors import DeskError
 from desk.sync import settings as central_settings
 from desk.sync.transport import PgTransport
 from ui.context import AppContext

@@ -130,6 +130,6 @@ class SyncStatusWidget(QLabel):
 
 
 def _as_error(warning: dict[str, Any]) -> Any:
-    from desk.domain.errors import DeskError
+    from desk.platform.errors import DeskError
 
     return DeskError(warning["code"], **warning.get("params", {}))

@@ -1,0 +1,117 @@
+"""Lookup benchmarks on the large demo database (`desk bench`, dotted path desk.bench.lookup:bench).
+
+Each row is the p95 of `search()` — classify + every query the kind calls for + ranking — over
+distinct real values sampled from the database, on one open connection (as the app's database
+worker holds it). Budgets (DESIGN.md): exact lookups p95 ≤ 20 ms, name/pinyin prefix p95 ≤ 100 ms.
+Opening the detail of a receipt and of a customer is measured too (informational).
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Callable
+from typing import Any
+
+from sqlalchemy import func, select, text
+from sqlalchemy.engine import Connection
+
+from desk.bench import BenchContext, BenchRow, p95
+from desk.lookup.details import customer_detail, product_detail, receipt_detail
+from desk.lookup.search import search
+from desk.platform import tables as t
+from desk.platform.db import Database
+
+EXACT_BUDGET_MS = 20.0
+PREFIX_BUDGET_MS = 100.0
+
+
+def _sample(conn: Connection, column: Any, n: int, rng: random.Random,
+            where: Any = None) -> list[str]:
+    """n distinct non-empty values of a column, spread over the table (rowid strides)."""
+    table = column.table
+    count = conn.execute(select(func.max(text("rowid"))).select_from(table)).scalar() or 0
+    if not count:
+        return []
+    rowids = sorted(rng.sample(range(1, count + 1), min(count, n * 3)))
+    stmt = select(column).where(text(f"rowid IN ({','.join(map(str, rowids))})"))
+    stmt = stmt.where(column != "")
+    if where is not None:
+        stmt = stmt.where(where)
+    values = list(dict.fromkeys(str(v) for v in conn.execute(stmt).scalars()))
+    rng.shuffle(values)
+    return values[:n]
+
+
+def _time(fn: Callable[[str], Any], values: list[str]) -> list[float]:
+    samples = []
+    for value in values:
+        started = time.perf_counter()
+        fn(value)
+        samples.append((time.perf_counter() - started) * 1000)
+    return samples
+
+
+def bench(ctx: BenchContext) -> list[BenchRow]:
+    n = 40 if ctx.quick else 400
+    rng = random.Random(20261120)
+    db = Database.open(ctx.db_path)
+    rows: list[BenchRow] = []
+    try:
+        with db.engine.connect() as conn:
+            c, p = t.customers.c, t.products.c
+            names = _sample(conn, c.name, n, rng) + _sample(conn, p.name, n, rng)
+            pinyins = _sample(conn, c.name_pinyin, n, rng) + _sample(conn, p.name_pinyin, n, rng)
+            initials = (_sample(conn, c.name_initials, n, rng)
+                        + _sample(conn, p.name_initials, n, rng))
+            serials = (_sample(conn, t.receipt_lines.c.serial, n, rng)
+                       + _sample(conn, t.tickets.c.serial, n // 4, rng))
+            tracking = conn.execute(select(t.stores.c.tracking_url)).scalars().first() or ""
+            tickets = _sample(conn, t.tickets.c.code, n, rng)
+            cases: list[tuple[str, list[str], float]] = [
+                ("lookup by receipt number", _sample(conn, t.receipts.c.receipt_no, n, rng),
+                 EXACT_BUDGET_MS),
+                ("lookup by ticket code", tickets, EXACT_BUDGET_MS),
+                ("lookup by QR tracking link",
+                 [f"{tracking.rstrip('/')}/{code}" for code in tickets], EXACT_BUDGET_MS),
+                ("lookup by phone", _sample(conn, c.phone, n, rng), EXACT_BUDGET_MS),
+                ("lookup by phone last 4 digits",
+                 [v[-4:] for v in _sample(conn, c.phone, n, rng)], EXACT_BUDGET_MS),
+                ("lookup by member id", _sample(conn, c.member_id, n, rng), EXACT_BUDGET_MS),
+                ("lookup by serial", serials, EXACT_BUDGET_MS),
+                ("lookup by barcode", _sample(conn, p.barcode, n, rng), EXACT_BUDGET_MS),
+                ("lookup by name prefix (Chinese)",
+                 [v[: rng.choice((1, 2))] for v in names], PREFIX_BUDGET_MS),
+                ("lookup by pinyin initials prefix",
+                 [v[: rng.choice((2, 3))] for v in initials if len(v) >= 2], PREFIX_BUDGET_MS),
+                ("lookup by full pinyin prefix",
+                 [v[: rng.choice((3, 5, 8))] for v in pinyins if len(v) >= 3],
+                 PREFIX_BUDGET_MS),
+            ]
+            search(conn, "warm-up")
+            for name, values, budget in cases:
+                if not values:
+                    rows.append(BenchRow(name, 0.0, "ms", budget, "no sample values found"))
+                    continue
+                outcomes: list[bool] = []
+
+                def one(value: str, out: list[bool] = outcomes) -> None:
+                    out.append(bool(search(conn, value).hits))
+
+                samples = _time(one, values)
+                rows.append(BenchRow(name, round(p95(samples), 2), "ms", budget,
+                                     f"p95 of {len(samples)} searches ({sum(outcomes)} found "
+                                     f"something), max {max(samples):.1f} ms"))
+            for name, fn, column in (
+                ("open receipt detail", receipt_detail, t.receipts.c.receipt_no),
+                ("open customer detail", customer_detail, c.customer_id),
+                ("open product detail", product_detail, p.sku),
+            ):
+                values = _sample(conn, column, n // 2, rng)
+                if values:
+                    samples = _time(lambda v, fn=fn: fn(conn, v), values)  # type: ignore[misc]
+                    rows.append(BenchRow(name, round(p95(samples), 2), "ms", None,
+                                         f"p95 of {len(samples)}"))
+    finally:
+        db.dispose()
+    return rows

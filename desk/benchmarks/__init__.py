@@ -1,1 +1,0 @@
-"""Core benchmarks (`desk bench`): each module has bench(ctx) -> list[BenchRow]."""

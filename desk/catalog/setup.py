@@ -1,0 +1,23 @@
+"""First run of a counter: bind it to a store, name it, create the first administrator."""
+
+from __future__ import annotations
+
+from desk.platform.bus import SYSTEM_ACTOR, CommandBus
+from desk.platform.commands import InitialiseCounter
+
+
+def initialise_counter(
+    bus: CommandBus,
+    *,
+    store_id: str,
+    store_name: str,
+    device_name: str,
+    admin_id: str,
+    admin_name: str,
+    admin_pin: str,
+    tracking_url: str = "",
+) -> None:
+    bus.dispatch(InitialiseCounter(store_id=store_id, store_name=store_name,
+                                   device_name=device_name, admin_id=admin_id,
+                                   admin_name=admin_name, admin_pin=admin_pin,
+                                   tracking_url=tracking_url), SYSTEM_ACTOR)

@@ -1,0 +1,91 @@
+"""Unit of work: one SQLite transaction in which a handler appends events and projects them."""
+
+from __future__ import annotations
+
+from types import TracebackType
+from typing import Any
+
+from sqlalchemy.engine import Connection
+
+from desk.platform.db import Database, get_setting
+from desk.platform.errors import DeskError
+from desk.platform.events import Event
+from desk.platform.journal import insert_events, new_event
+from desk.platform.projections import apply_event
+
+
+class UnitOfWork:
+    """Use as a context manager; nothing is written unless `commit()` is called."""
+
+    def __init__(self, db: Database, actor: str) -> None:
+        self.db = db
+        self.actor = actor
+        self.changes: set[str] = set()
+        self.events: list[Event] = []
+        self._conn: Connection | None = None
+        self._store_id: str | None = None
+        # This device's chain head (device_seq, hash) once read: within the transaction (BEGIN
+        # IMMEDIATE, the write lock held) only this unit of work appends, so a batch of events
+        # needs one read of it, not one per event.
+        self._head: tuple[int, str] | None = None
+
+    @property
+    def conn(self) -> Connection:
+        if self._conn is None:
+            raise RuntimeError("unit of work used outside its 'with' block")
+        return self._conn
+
+    def __enter__(self) -> UnitOfWork:
+        self.db.write_lock.acquire()
+        try:
+            self._conn = self.db.engine.connect().execution_options(immediate=True)
+            self._conn.begin()
+        except Exception:
+            self.db.write_lock.release()
+            raise
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        try:
+            if self._conn is not None:
+                if self._conn.in_transaction():
+                    self._conn.rollback()
+                self._conn.close()
+        finally:
+            self._conn = None
+            self._head = None
+            self.db.write_lock.release()
+
+    def store_id(self) -> str:
+        if self._store_id is None:
+            self._store_id = get_setting(self.conn, "store_id")
+        if self._store_id is None:
+            raise DeskError("device.not_initialised")
+        return self._store_id
+
+    def use_store(self, store_id: str) -> None:
+        """For the first events of a new counter, before its store is set."""
+        self._store_id = store_id
+
+    def record(self, kind: str, entity_id: str, payload: dict[str, Any]) -> Event:
+        """Append one event to the journal and project it, inside this transaction."""
+        event = new_event(
+            self.conn,
+            store_id=self.store_id(),
+            device_id=self.db.device_id,
+            hlc=self.db.hlc.now(),
+            actor=self.actor,
+            kind=kind,
+            entity_id=entity_id,
+            payload=payload,
+            head=self._head,
+        )
+        insert_events(self.conn, [event])
+        self._head = (event.device_seq, event.hash)
+        self.changes |= apply_event(self.conn, event)
+        self.events.append(event)
+        return event
+
+    def commit(self) -> None:
+        self.conn.commit()

@@ -1,1 +1,0 @@
-"""Use cases: one command (a dataclass) -> one handler, run in a unit of work."""

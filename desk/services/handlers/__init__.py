@@ -1,1 +1,0 @@
-"""Handlers, one module per area; each function handles exactly one command."""

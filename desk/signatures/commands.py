@@ -1,0 +1,24 @@
+"""Signature commands (issue 3): the customer's signature captured on the pad for one document."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+from desk.platform.commands import Command
+
+
+@dataclass(frozen=True)
+class CaptureSignature(Command):
+    """A signature for one document. `document_sha256` is the SHA-256 (hex) of the content it signs
+    (printing.model.Document.content_sha256()); strokes are `[[x, y, t_ms, pressure_0_1000], ...]`
+    per stroke in pad pixels (what ui/signatures/pad gives); `png_base64` is the pad's PNG
+    (at most 256 KiB)."""
+
+    name: ClassVar[str] = "capture_signature"
+    document_kind: str  # return_receipt, intake_slip, quote, completion, compensation, ...
+    document_ref: str  # the receipt number, ticket code or case id the document belongs to
+    document_sha256: str
+    png_base64: str
+    strokes: list[list[list[int]]] = field(default_factory=list)
+    signer: str = "customer"

@@ -1,1 +1,0 @@
-"""Storage: SQLite tables, the journal, projections, queries and Alembic migrations."""

@@ -1,0 +1,140 @@
+"""The counter's printer in the app: settings, the queue worker thread, and printing a return.
+
+The printer is a settings string in the database (`printer_spec`, see
+printing.transport.open_transport) and a profile name (`printer_profile`). Without settings the
+counter prints to the file/preview printer in DESK_HOME/prints (a PNG of the paper next to the
+bytes), which is what `make run` shows. Documents are built and encoded on the database worker and
+queued durably; the worker thread (printing/queue_worker.py) sends them. The GUI thread only gets
+the worker's reports, through a queued signal.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from desk.platform.db import get_setting
+from desk.platform.errors import DeskError
+from desk.printjobs import queue as q
+from printing.escpos import encode
+from printing.from_core import return_receipt_data, signature_png
+from printing.profiles import get_profile
+from printing.queue_worker import PrintWorker, Step
+from printing.transport import open_transport
+from ui.context import AppContext
+
+DEFAULT_PROFILE = "80mm-cn-qr-cut"
+RETURN_KINDS = ("return_receipt", "return_receipt_store")
+
+
+def printer_settings(conn: Any, home: Path) -> tuple[str, str]:
+    spec = get_setting(conn, "printer_spec") or f"file:{home / 'prints'}"
+    return spec, get_setting(conn, "printer_profile") or DEFAULT_PROFILE
+
+
+def return_receipts(conn: Any, return_id: str, profile_name: str, *,
+                    as_copy: bool = False) -> list[tuple[str, bytes]]:
+    """(kind, bytes) of the customer's and the store's copy of a recorded return."""
+    from printing.documents import return_receipt
+
+    data = return_receipt_data(conn, return_id)
+    if data is None:
+        raise DeskError("print.unknown_document", reference=return_id)
+    png = signature_png(conn, _signature_ref(conn, return_id), data.receipt_no)
+    profile = get_profile(profile_name)
+    jobs = []
+    for store_copy in (False, True):
+        doc = return_receipt(data, store_copy=store_copy)
+        if png:
+            doc = doc.with_signature(png)
+        if as_copy:
+            doc = doc.as_copy()
+        jobs.append((doc.kind, encode(doc, profile)))
+    return jobs
+
+
+def _signature_ref(conn: Any, return_id: str) -> str:
+    from sqlalchemy import select
+
+    from desk.platform import tables as t
+
+    ref = conn.execute(select(t.returns.c.signature_ref)
+                       .where(t.returns.c.return_id == return_id)).scalar()
+    return str(ref or "")
+
+
+class PrinterService(QObject):
+    sig_step = Signal(object)  # printing.queue_worker.Step, delivered on the GUI thread
+
+    def __init__(self, ctx: AppContext, home: Path) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.home = home
+        self.profile = DEFAULT_PROFILE
+        self.spec = ""
+        self.worker: PrintWorker | None = None
+        self._stopped = False
+
+    def start(self) -> None:
+        def opened(value: Any, error: BaseException | None) -> None:
+            if self._stopped:  # the app closed while the port was opening
+                if value is not None:
+                    value[1].close()
+                return
+            if error is not None:
+                self.sig_step.emit(Step("error", "failed", 0, None,
+                                        getattr(error, "code", "printer.error"), str(error)))
+                return
+            (self.spec, self.profile), transport = value
+            # report() runs on the worker thread; a Qt signal queues it to the GUI thread
+            self.worker = PrintWorker(self.ctx.db, transport, report=self.sig_step.emit).start()
+
+        def open_printer() -> tuple[tuple[str, str], Any]:
+            with self.ctx.db.engine.connect() as conn:
+                settings = printer_settings(conn, self.home)
+            return settings, open_transport(settings[0])
+
+        self.ctx.runner.io(open_printer, done=opened)
+
+    def stop(self) -> None:
+        self._stopped = True
+        if self.worker is not None:
+            self.worker.stop()
+            self.worker = None
+
+    def print_return(self, return_id: str, requested_by: str) -> None:
+        """Queue the customer's and the store's copy of a recorded return."""
+        profile = self.profile
+
+        def build_and_queue() -> int:
+            with self.ctx.db.engine.connect() as conn:
+                jobs = return_receipts(conn, return_id, profile)
+            for kind, data in jobs:
+                q.enqueue(self.ctx.db, kind, data, reference=return_id, requested_by=requested_by)
+            return len(jobs)
+
+        self.ctx.runner.db(build_and_queue, done=self._queued)
+
+    def reprint(self, job: q.Job, requested_by: str) -> None:
+        """A copy of an earlier job, rebuilt from the core's data with the COPY mark."""
+        profile = self.profile
+
+        def build_and_queue() -> int:
+            if job.document_kind not in RETURN_KINDS:
+                raise DeskError("print.cannot_reprint", kind=job.document_kind)
+            with self.ctx.db.engine.connect() as conn:
+                jobs = dict(return_receipts(conn, job.reference, profile, as_copy=True))
+            q.reprint(self.ctx.db, job.job_id, jobs[job.document_kind], requested_by=requested_by)
+            return 1
+
+        self.ctx.runner.db(build_and_queue, done=self._queued)
+
+    def _queued(self, _count: Any, error: BaseException | None) -> None:
+        if error is not None:
+            code = getattr(error, "code", "printer.error")
+            self.sig_step.emit(Step("error", "failed", 0, None, code, str(error)))
+            return
+        if self.worker is not None:
+            self.worker.kick()

@@ -1,0 +1,92 @@
+"""A page that lists rows from one query and refreshes when the tables it reads change."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk.platform.money import format_yuan
+from ui.context import AppContext
+from ui.errors import error_text
+from ui.table_model import Column, DictTableModel
+
+translate = QCoreApplication.translate
+
+
+def money(fen: Any) -> str:
+    return format_yuan(int(fen))
+
+
+class QueryListPage(QWidget):
+    """Subclasses set `tables` (what to refresh on), `columns()`, `query` and `title()`."""
+
+    tables: frozenset[str] = frozenset()
+    query: Callable[..., list[dict[str, Any]]]
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.heading = QLabel(objectName="pageTitle")
+        self.status = QLabel(objectName="hint")
+        self.model = DictTableModel(self.columns(), self)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().hide()
+        self.view.setAlternatingRowColors(True)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.status)
+        layout.addWidget(self.view, 1)
+        ctx.hub.changed.connect(self._on_changed)
+        self._generation = 0
+        self.retranslate()
+        self.refresh()
+
+    def columns(self) -> Sequence[Column]:
+        raise NotImplementedError
+
+    def title(self) -> str:
+        raise NotImplementedError
+
+    def _on_changed(self, changed: frozenset[str]) -> None:
+        if changed & self.tables:
+            self.refresh()
+
+    def refresh(self) -> None:
+        self._generation += 1
+        generation = self._generation
+        # translate() with an explicit context: self.tr() in a base class looks up the subclass
+        self.status.setText(translate("QueryListPage", "Loading…"))
+
+        def done(rows: Any, error: BaseException | None) -> None:
+            if generation != self._generation:
+                return  # a newer refresh is on its way
+            if error is not None:
+                self.status.setText(error_text(error))
+                return
+            self.model.set_rows(rows)
+            self.status.setText(translate("QueryListPage", "%n row(s)", "", len(rows)))
+
+        self.ctx.query(type(self).query, done=done)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.title())
+        self.model.retranslate()
