@@ -96,7 +96,7 @@ def _status(args: argparse.Namespace) -> int:
 def _use(args: argparse.Namespace) -> int:
     """Checked before it is saved: a settings string that does not parse or an unknown profile
     is refused; the printer itself need not be connected now."""
-    from desk.platform.db import set_setting
+    from desk.platform.settings import set_setting
     from printing.profiles import get_profile
 
     get_profile(args.profile)

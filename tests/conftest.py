@@ -9,6 +9,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from desk.capabilities import open_database
 from desk.catalog.setup import initialise_counter
 from desk.platform.bus import CommandBus
 from desk.platform.db import Database
@@ -25,7 +26,7 @@ def clock() -> FixedClock:
 
 @pytest.fixture
 def db(clock: FixedClock) -> Database:
-    database = Database.open(None, wall_ms=clock.now_ms)
+    database = open_database(None, wall_ms=clock.now_ms)
     yield database
     database.dispose()
 

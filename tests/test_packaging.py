@@ -18,8 +18,8 @@ ROOT = Path(__file__).resolve().parents[1]
 PROBE = """
 import desk, json, sys
 from desk.platform.paths import resources_dir
-from desk.platform.db import Database
-db = Database.open(sys.argv[1])
+from desk.capabilities import open_database
+db = open_database(sys.argv[1])
 print(json.dumps({"desk": desk.__file__, "resources": str(resources_dir()),
                   "qm": (resources_dir() / "translations" / "desk_zh_CN.qm").is_file(),
                   "device": db.device_id}))

@@ -38,11 +38,11 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 
 def open_counter(path: Any) -> tuple[Any, Any, dict[str, Any]]:
     """On the database worker: open (migrate) the database and read who this counter is."""
+    from desk.capabilities import open_database
+    from desk.catalog.queries import counter_info
     from desk.platform.bus import CommandBus
-    from desk.platform.db import Database
-    from desk.platform.queries import counter_info
 
-    db = Database.open(path)
+    db = open_database(path)
     bus = CommandBus(db)
     with db.engine.connect() as conn:
         counter = counter_info(conn)

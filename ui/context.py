@@ -1,5 +1,5 @@
 """What every screen gets: the background runner, the command bus, the signed-in staff member and
-one hub that says which tables changed after each command (screens refresh from that)."""
+one hub that says what changed after each command or sync (screens refresh from that)."""
 
 from __future__ import annotations
 
@@ -30,7 +30,8 @@ class Session:
 
 
 class ChangeHub(QObject):
-    """`changed` carries the names of the tables a command changed (frozenset[str])."""
+    """`changed` carries a desk.platform.changes.Changes: the kinds of things that changed and who
+    initiated it. Each screen refreshes when a kind it shows is among them."""
 
     changed = Signal(object)
 

@@ -8,6 +8,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from desk.platform.errors import DeskError
+from ui.returns.words import CODES as RETURN_CODES
+from ui.sync.words import CODES as SYNC_CODES
 
 translate = QCoreApplication.translate
 
@@ -37,6 +39,8 @@ _TEMPLATES: dict[str, Callable[[], str]] = {
         "errors", "This counter is not set up yet (desk init or desk demo)."
     ),
     "task.failed": lambda: translate("errors", "Something went wrong: {detail}"),
+    **RETURN_CODES,
+    **SYNC_CODES,
 }
 
 
@@ -50,11 +54,6 @@ def error_text(error: BaseException) -> str:
         except (KeyError, IndexError):
             return error.message
     return _TEMPLATES["task.failed"]().format(detail=str(error) or type(error).__name__)
-
-
-def register(code: str, template: Callable[[], str]) -> None:
-    """Other ui packages add the translations of their own codes."""
-    _TEMPLATES[code] = template
 
 
 def known_codes() -> set[str]:

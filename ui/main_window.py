@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import import_module
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -23,6 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from ui.context import AppContext
+
+if TYPE_CHECKING:  # the core is imported on the database worker, not at start-up
+    from desk.catalog.queries import CounterInfo
 from ui.i18n import LANGUAGES
 from ui.idle import IdleWatcher
 from ui.login.login_page import LoginPage
@@ -77,7 +80,7 @@ class MainWindow(QMainWindow):
     def __init__(self, idle_lock_ms: int = 5 * 60 * 1000) -> None:
         super().__init__()
         self.ctx: AppContext | None = None
-        self.counter: dict[str, Any] = {}
+        self.counter: CounterInfo | None = None
         self.login = LoginPage()
         self.workspace = QWidget(objectName="workspace")
         self.stack = QStackedWidget()
@@ -144,7 +147,7 @@ class MainWindow(QMainWindow):
             shortcut.activated.connect(lambda n=n: self._go_to_row(n - 1))
 
     # --- life cycle ------------------------------------------------------------------------------
-    def attach(self, ctx: AppContext, counter: dict[str, Any]) -> None:
+    def attach(self, ctx: AppContext, counter: CounterInfo) -> None:
         """The database is open."""
         self.ctx = ctx
         self.counter = counter
@@ -245,7 +248,7 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
-        store = self.counter.get("store_name", "")
+        store = self.counter.store_name if self.counter else ""
         self.setWindowTitle(self.tr("Service Desk") + (f" — {store}" if store else ""))
         self.app_title.setText(self.tr("Service Desk"))
         self.lock_button.setText(self.tr("Lock (%1)").replace("%1", keys_for("lock")))

@@ -5,12 +5,15 @@ The connection and printer sections show what their services report; until a ser
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from ui.roles import role_name
+
+if TYPE_CHECKING:
+    from desk.catalog.queries import CounterInfo
 
 
 class DeskStatusBar(QStatusBar):
@@ -24,11 +27,11 @@ class DeskStatusBar(QStatusBar):
             self.addWidget(label)
         self.addPermanentWidget(self.connection)
         self.addPermanentWidget(self.printer)
-        self._counter: dict[str, Any] = {}
+        self._counter: CounterInfo | None = None
         self._staff: dict[str, Any] = {}
         self.retranslate()
 
-    def set_counter(self, counter: dict[str, Any]) -> None:
+    def set_counter(self, counter: CounterInfo) -> None:
         self._counter = counter
         self.retranslate()
 
@@ -51,7 +54,7 @@ class DeskStatusBar(QStatusBar):
 
     def retranslate(self) -> None:
         c = self._counter
-        self.counter.setText(f"{c.get('store_name', '')} · {c.get('device_name', '')}" if c else "")
+        self.counter.setText(f"{c.store_name} · {c.device_name}" if c else "")
         s = self._staff
         self.staff.setText(f"{s['name']} ({role_name(s['role'])})" if s else self.tr("Signed out"))
         if (

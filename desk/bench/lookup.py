@@ -17,10 +17,12 @@ from sqlalchemy import func, select, text
 from sqlalchemy.engine import Connection
 
 from desk.bench import BenchContext, BenchRow, p95
+from desk.capabilities import open_database
+from desk.catalog import tables as catalog_t
 from desk.lookup.details import customer_detail, product_detail, receipt_detail
 from desk.lookup.search import search
-from desk.platform import tables as t
-from desk.platform.db import Database
+from desk.repairs import tables as repairs_t
+from desk.sales import tables as sales_t
 
 EXACT_BUDGET_MS = 20.0
 PREFIX_BUDGET_MS = 100.0
@@ -55,21 +57,21 @@ def _time(fn: Callable[[str], Any], values: list[str]) -> list[float]:
 def bench(ctx: BenchContext) -> list[BenchRow]:
     n = 40 if ctx.quick else 400
     rng = random.Random(20261120)
-    db = Database.open(ctx.db_path)
+    db = open_database(ctx.db_path)
     rows: list[BenchRow] = []
     try:
         with db.engine.connect() as conn:
-            c, p = t.customers.c, t.products.c
+            c, p = catalog_t.customers.c, catalog_t.products.c
             names = _sample(conn, c.name, n, rng) + _sample(conn, p.name, n, rng)
             pinyins = _sample(conn, c.name_pinyin, n, rng) + _sample(conn, p.name_pinyin, n, rng)
             initials = (_sample(conn, c.name_initials, n, rng)
                         + _sample(conn, p.name_initials, n, rng))
-            serials = (_sample(conn, t.receipt_lines.c.serial, n, rng)
-                       + _sample(conn, t.tickets.c.serial, n // 4, rng))
-            tracking = conn.execute(select(t.stores.c.tracking_url)).scalars().first() or ""
-            tickets = _sample(conn, t.tickets.c.code, n, rng)
+            serials = (_sample(conn, sales_t.receipt_lines.c.serial, n, rng)
+                       + _sample(conn, repairs_t.tickets.c.serial, n // 4, rng))
+            tracking = conn.execute(select(catalog_t.stores.c.tracking_url)).scalars().first() or ""
+            tickets = _sample(conn, repairs_t.tickets.c.code, n, rng)
             cases: list[tuple[str, list[str], float]] = [
-                ("lookup by receipt number", _sample(conn, t.receipts.c.receipt_no, n, rng),
+                ("lookup by receipt number", _sample(conn, sales_t.receipts.c.receipt_no, n, rng),
                  EXACT_BUDGET_MS),
                 ("lookup by ticket code", tickets, EXACT_BUDGET_MS),
                 ("lookup by QR tracking link",
@@ -103,7 +105,7 @@ def bench(ctx: BenchContext) -> list[BenchRow]:
                                      f"p95 of {len(samples)} searches ({sum(outcomes)} found "
                                      f"something), max {max(samples):.1f} ms"))
             for name, fn, column in (
-                ("open receipt detail", receipt_detail, t.receipts.c.receipt_no),
+                ("open receipt detail", receipt_detail, sales_t.receipts.c.receipt_no),
                 ("open customer detail", customer_detail, c.customer_id),
                 ("open product detail", product_detail, p.sku),
             ):

@@ -12,11 +12,15 @@ from sqlalchemy import select
 
 from desk.bench import BenchContext, BenchRow, p95
 from desk.bench.commit import copy_database
-from desk.platform import tables as t
+from desk.capabilities import open_database
+from desk.catalog import tables as catalog_t
 from desk.platform.bus import CommandBus
-from desk.platform.db import Database, get_setting
+from desk.platform.db import Database
+from desk.platform.settings import get_setting
 from desk.returns.commands import RecordReturn, ReturnLineInput
 from desk.returns.handlers import preview_return
+from desk.sales import tables as sales_t
+from desk.staff import tables as staff_t
 
 WINDOW_DAYS = 6  # recent enough for every category's window (fresh food: 7 days)
 CLERK_LIMIT_FEN = 200_000  # the default policy's clerk refund limit: no approver PIN needed
@@ -26,25 +30,44 @@ def _candidates(db: Database, runs: int) -> tuple[str, list[tuple[str, list[int]
     """A clerk, and receipts of this store from the last days with at least 3 goods lines (no
     jewelry: its buyer check is another path) within the clerk's refund limit."""
     since = (date.today() - timedelta(days=WINDOW_DAYS)).isoformat()
-    r, rl, p, c = t.receipts.c, t.receipt_lines.c, t.products.c, t.categories.c
+    r, rl, p, c = (
+        sales_t.receipts.c,
+        sales_t.receipt_lines.c,
+        catalog_t.products.c,
+        catalog_t.categories.c,
+    )
     with db.engine.connect() as conn:
         store = get_setting(conn, "store_id")
-        clerk = conn.execute(select(t.staff.c.staff_id).where(t.staff.c.role == "clerk",
-                                                              t.staff.c.active)
-                             .limit(1)).scalar_one()
-        recent = conn.execute(
-            select(r.receipt_no).where(r.business_date >= since, r.store_id == store,
-                                       r.paid_fen <= CLERK_LIMIT_FEN)
-            .order_by(r.receipt_no)).scalars().all()
+        clerk = conn.execute(
+            select(staff_t.staff.c.staff_id)
+            .where(staff_t.staff.c.role == "clerk", staff_t.staff.c.active)
+            .limit(1)
+        ).scalar_one()
+        recent = (
+            conn.execute(
+                select(r.receipt_no)
+                .where(r.business_date >= since, r.store_id == store, r.paid_fen <= CLERK_LIMIT_FEN)
+                .order_by(r.receipt_no)
+            )
+            .scalars()
+            .all()
+        )
         found: list[tuple[str, list[int]]] = []
         for receipt_no in recent:
-            lines = conn.execute(
-                select(rl.line_no)
-                .select_from(t.receipt_lines.join(t.products, p.sku == rl.sku)
-                             .join(t.categories, c.category_id == p.category_id))
-                .where(rl.receipt_no == receipt_no, rl.is_gift.is_(False),
-                       c.kind != "jewelry")
-                .order_by(rl.line_no)).scalars().all()
+            lines = (
+                conn.execute(
+                    select(rl.line_no)
+                    .select_from(
+                        sales_t.receipt_lines.join(catalog_t.products, p.sku == rl.sku).join(
+                            catalog_t.categories, c.category_id == p.category_id
+                        )
+                    )
+                    .where(rl.receipt_no == receipt_no, rl.is_gift.is_(False), c.kind != "jewelry")
+                    .order_by(rl.line_no)
+                )
+                .scalars()
+                .all()
+            )
             if len(lines) >= 3:
                 found.append((receipt_no, list(lines[:3])))
                 if len(found) >= runs:
@@ -55,22 +78,31 @@ def _candidates(db: Database, runs: int) -> tuple[str, list[tuple[str, list[int]
 def bench(ctx: BenchContext) -> list[BenchRow]:
     runs = 50 if ctx.quick else 300
     with tempfile.TemporaryDirectory(prefix="desk-bench-returns-") as folder:
-        db = Database.open(copy_database(ctx.db_path, Path(folder)))
+        db = open_database(copy_database(ctx.db_path, Path(folder)))
         bus = CommandBus(db)
         clerk, receipts = _candidates(db, runs)
         if not receipts:
             db.dispose()
-            return [BenchRow("a return of 3 lines committed (journal + projections, durable)",
-                             float("nan"), "ms", 15.0,
-                             f"no receipt of the last {WINDOW_DAYS} days with 3 lines")]
+            return [
+                BenchRow(
+                    "a return of 3 lines committed (journal + projections, durable)",
+                    float("nan"),
+                    "ms",
+                    15.0,
+                    f"no receipt of the last {WINDOW_DAYS} days with 3 lines",
+                )
+            ]
         decide_ms, commit_ms = [], []
         today = date.today()
         with db.engine.connect() as conn:
             store = get_setting(conn, "store_id") or ""
         for receipt_no, lines in receipts:
-            cmd = RecordReturn(receipt_no=receipt_no,
-                               lines=[ReturnLineInput(line_no=n, qty=1) for n in lines],
-                               reason="bench", signature_ref="bench-signature")
+            cmd = RecordReturn(
+                receipt_no=receipt_no,
+                lines=[ReturnLineInput(line_no=n, qty=1) for n in lines],
+                reason="bench",
+                signature_ref="bench-signature",
+            )
             start = time.perf_counter()
             with db.engine.connect() as conn:
                 preview_return(conn, cmd, store, today)
@@ -79,11 +111,23 @@ def bench(ctx: BenchContext) -> list[BenchRow]:
             bus.dispatch(cmd, clerk)
             commit_ms.append((time.perf_counter() - start) * 1000)
         db.dispose()
-    detail = (f"p95 of {len(commit_ms)} returns of 3 lines, synchronous=FULL, on a copy of the "
-              "large database")
+    detail = (
+        f"p95 of {len(commit_ms)} returns of 3 lines, synchronous=FULL, on a copy of the "
+        "large database"
+    )
     return [
-        BenchRow("a return of 3 lines committed (journal + projections, durable)",
-                 p95(commit_ms), "ms", 15.0, detail),
-        BenchRow("return decision shown (policy + refund arithmetic, read only)",
-                 p95(decide_ms), "ms", None, f"p95 of {len(decide_ms)}"),
+        BenchRow(
+            "a return of 3 lines committed (journal + projections, durable)",
+            p95(commit_ms),
+            "ms",
+            15.0,
+            detail,
+        ),
+        BenchRow(
+            "return decision shown (policy + refund arithmetic, read only)",
+            p95(decide_ms),
+            "ms",
+            None,
+            f"p95 of {len(decide_ms)}",
+        ),
     ]

@@ -15,9 +15,9 @@ from pathlib import Path
 
 from desk.bench import BenchContext, BenchRow
 from desk.bench.pgserver import TempPostgres
+from desk.capabilities import open_database
 from desk.catalog.setup import initialise_counter
 from desk.platform.bus import SYSTEM_ACTOR, CommandBus
-from desk.platform.db import Database
 from desk.platform.uow import UnitOfWork
 from desk.sync.central import add_store, init_central, role_for_store
 from desk.sync.engine import sync_once
@@ -26,7 +26,7 @@ from desk.sync.transport import PgTransport
 BUDGET_S = 10.0
 
 
-def _sale(i: int) -> dict[str, object]:
+def sale_command(i: int) -> dict[str, object]:
     price = 1000 + (i % 50) * 100
     return {
         "receipt_no": f"R261120{1 + i // 10000:02d}{i % 10000:04d}",
@@ -49,20 +49,20 @@ def measure(events: int) -> dict[str, float]:
             init_central(admin)
             add_store(admin, "S001", "bench-pw")
             url = pg.url(user=role_for_store("S001"), password="bench-pw")
-            a = Database.open(folder / "a.sqlite3")
+            a = open_database(folder / "a.sqlite3")
             initialise_counter(CommandBus(a), store_id="S001", store_name="店",
                                device_name="1", admin_id="1001", admin_name="管理",
                                admin_pin="2468")
             with UnitOfWork(a, SYSTEM_ACTOR) as uow:
                 for i in range(events):
-                    sale = _sale(i)
+                    sale = sale_command(i)
                     uow.record("sale.recorded", str(sale["receipt_no"]), sale)
                 uow.commit()
             ta = PgTransport(url)
             started = time.perf_counter()
             pushed = sync_once(a, ta)
             push_s = time.perf_counter() - started
-            b = Database.open(folder / "b.sqlite3")
+            b = open_database(folder / "b.sqlite3")
             tb = PgTransport(url)
             started = time.perf_counter()
             pulled = sync_once(b, tb, counter_name="2")

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from desk.catalog.commands import InitialiseCounter
 from desk.platform.bus import SYSTEM_ACTOR, CommandBus
-from desk.platform.commands import InitialiseCounter
 
 
 def initialise_counter(

@@ -11,8 +11,9 @@ import json
 import sys
 from typing import Any, TextIO
 
+from desk.capabilities import REGISTRY
 from desk.cli.common import open_bus, print_json
-from desk.platform.bus import COMMANDS, SYSTEM_ACTOR, CommandBus
+from desk.platform.bus import SYSTEM_ACTOR, CommandBus
 from desk.platform.decoding import from_dict
 from desk.platform.errors import DeskError
 
@@ -33,10 +34,10 @@ def parse_line(text: str) -> Any:
     if not isinstance(data, dict) or not isinstance(data.get("command"), str):
         raise DeskError("command.malformed", reason='expected an object with a "command" name')
     name = data.pop("command")
-    command_type = COMMANDS.get(name)
-    if command_type is None:
+    spec = REGISTRY.spec(name)
+    if spec is None:
         raise DeskError("command.unknown", name=name)
-    return from_dict(command_type, data)
+    return from_dict(spec.command, data)
 
 
 def apply_stream(bus: CommandBus, stream: TextIO, actor: str) -> int:

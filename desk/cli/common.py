@@ -7,13 +7,14 @@ import json
 import sys
 from typing import Any
 
+from desk.capabilities import open_database
 from desk.platform.bus import CommandBus
 from desk.platform.db import Database
 from desk.platform.paths import data_home, database_path
 
 
 def open_db(args: argparse.Namespace) -> Database:
-    return Database.open(database_path(data_home(args.home)))
+    return open_database(database_path(data_home(args.home)))
 
 
 def open_bus(args: argparse.Namespace) -> CommandBus:

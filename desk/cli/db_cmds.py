@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+from dataclasses import asdict
 
+from desk.capabilities import REGISTRY
 from desk.cli.common import open_db, print_json
 from desk.platform.journal import verify
 from desk.platform.projections import rebuild
@@ -38,8 +40,8 @@ def run_verify(args: argparse.Namespace) -> int:
 def run_rebuild(args: argparse.Namespace) -> int:
     database = open_db(args)
     with database.writing() as conn:
-        replayed = rebuild(conn)
-        counts = table_counts(conn)
+        replayed = rebuild(conn, REGISTRY)
+        counts = table_counts(conn, REGISTRY)
     print_json({"ok": True, "events_replayed": replayed, "rows": counts})
     return 0
 
@@ -48,5 +50,5 @@ def run_info(args: argparse.Namespace) -> int:
     database = open_db(args)
     with database.engine.connect() as conn:
         print_json({"path": str(database.path), "device_id": database.device_id,
-                    **journal_summary(conn), "rows": table_counts(conn)})
+                    **asdict(journal_summary(conn)), "rows": table_counts(conn, REGISTRY)})
     return 0

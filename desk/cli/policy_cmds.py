@@ -55,7 +55,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def _policies(args: argparse.Namespace) -> PolicySet:
     if args.policies:
         return load_directory(Path(args.policies))
-    from desk.policies.current import current
+    from desk.policies.queries import current
 
     return current()
 
@@ -123,7 +123,7 @@ def run_test(args: argparse.Namespace) -> int:
 
 def run_list(args: argparse.Namespace) -> int:
     from desk.cli.common import open_db
-    from desk.policies.current import for_connection, published_errors
+    from desk.policies.queries import for_connection, published_errors
 
     database = open_db(args)
     try:
@@ -140,7 +140,7 @@ def run_list(args: argparse.Namespace) -> int:
 
 def run_publish(args: argparse.Namespace) -> int:
     from desk.cli.common import open_bus
-    from desk.returns.commands import PublishPolicy
+    from desk.policies.commands import PublishPolicy
 
     path = Path(args.file)
     try:

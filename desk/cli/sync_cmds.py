@@ -13,7 +13,6 @@ import sys
 
 from desk.cli.common import open_bus, open_db, print_json
 from desk.platform.errors import DeskError
-from desk.sync import handlers as resolve  # noqa: F401  (registers the resolve_conflict handler)
 
 URL_ENV = "DESK_CENTRAL_URL"
 PASSWORD_ENV = "DESK_CENTRAL_PASSWORD"
@@ -123,7 +122,7 @@ def run_sync(args: argparse.Namespace) -> int:
 
 
 def run_conflicts_list(args: argparse.Namespace) -> int:
-    from desk.sync.conflicts import open_conflicts
+    from desk.platform.conflicts import open_conflicts
 
     database = open_db(args)
     with database.engine.connect() as conn:

@@ -20,28 +20,30 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from desk.catalog import tables as catalog_t
+from desk.catalog.commands import (
+    DefineCategory,
+    InitialiseCounter,
+    RegisterCustomer,
+    RegisterProduct,
+)
 from desk.demo import data as d
 from desk.demo.ids import SERIAL_ALPHABET, ean13, receipt_no, ticket_code
 from desk.platform import tables as t
-from desk.platform.bus import HANDLERS, SYSTEM_ACTOR, CommandBus, Context
-from desk.platform.commands import (
-    Command,
-    DefineCategory,
-    InitialiseCounter,
-    OpenTicket,
-    Promotion,
-    RecordSale,
-    RegisterCustomer,
-    RegisterProduct,
-    RegisterStaff,
-    SaleLine,
-    Tender,
-)
-from desk.platform.db import Database, get_setting, set_setting
+from desk.platform.bus import SYSTEM_ACTOR, CommandBus, Context
+from desk.platform.commands import Command
+from desk.platform.db import Database
 from desk.platform.errors import DeskError
 from desk.platform.money import split_largest_remainder
 from desk.platform.ports import Clock, FixedClock
+from desk.platform.settings import get_setting, set_setting
 from desk.platform.uow import UnitOfWork
+from desk.repairs import tables as repairs_t
+from desk.repairs.commands import OpenTicket
+from desk.sales import tables as sales_t
+from desk.sales.commands import Promotion, RecordSale, SaleLine, Tender
+from desk.staff import tables as staff_t
+from desk.staff.commands import RegisterStaff
 
 # progress(stage, done, total): stages are "setup", "catalogue", "customers", "sales", "tickets"
 Progress = Callable[[str, int, int], None]
@@ -323,7 +325,9 @@ class _Builder:
         with UnitOfWork(self.bus.db, SYSTEM_ACTOR) as uow:
             for command, actor, clock in batch:
                 uow.actor = actor
-                HANDLERS[type(command)](command, uow, Context(clock or self.bus.clock, None))
+                spec = self.bus.db.registry.spec(command.name)
+                assert spec is not None, command.name
+                spec.handler(command, uow, Context(clock or self.bus.clock, None))
             uow.commit()
         return len(batch)
 
@@ -523,18 +527,18 @@ class _Builder:
             def count(table: Any) -> int:
                 return int(conn.execute(select(func.count()).select_from(table)).scalar_one())
 
-            overdue = conn.execute(select(func.count()).select_from(t.tickets).where(
-                t.tickets.c.status == "open",
-                t.tickets.c.promised_date < self.now.date().isoformat())).scalar_one()
+            overdue = conn.execute(select(func.count()).select_from(repairs_t.tickets).where(
+                repairs_t.tickets.c.status == "open",
+                repairs_t.tickets.c.promised_date < self.now.date().isoformat())).scalar_one()
             summary = {
                 "ok": True, "size": self.size.name, "seed": self.seed,
                 "store_id": get_setting(conn, "store_id"),
-                "staff": count(t.staff), "categories": count(t.categories),
-                "products": count(t.products), "customers": count(t.customers),
-                "receipts": count(t.receipts), "sale_lines": count(t.receipt_lines),
-                "tenders": count(t.receipt_tenders),
-                "promotions": count(t.receipt_promotions),
-                "tickets": count(t.tickets), "overdue_tickets": int(overdue),
+                "staff": count(staff_t.staff), "categories": count(catalog_t.categories),
+                "products": count(catalog_t.products), "customers": count(catalog_t.customers),
+                "receipts": count(sales_t.receipts), "sale_lines": count(sales_t.receipt_lines),
+                "tenders": count(sales_t.receipt_tenders),
+                "promotions": count(sales_t.receipt_promotions),
+                "tickets": count(repairs_t.tickets), "overdue_tickets": int(overdue),
                 "events": count(t.journal), "seconds": round(seconds, 2),
             }
         return summary

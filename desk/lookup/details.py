@@ -14,17 +14,17 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 
+from desk.catalog import tables as catalog_t
 from desk.lookup.search import mask_phone
-from desk.platform import tables as t
 from desk.platform.errors import DeskError
+from desk.repairs import tables as repairs_t
+from desk.repairs.rules import CHECKLIST_STEPS
 from desk.returns import queries as queries_returns
+from desk.returns import tables as returns_t
+from desk.sales import tables as sales_t
 
 RECENT_LIMIT = 200  # rows per list in a detail view (a customer's purchases, a product's sales)
 
-# The nine checklist steps (DESIGN.md "Repairs"). Until the checklist work adds checks, a ticket's
-# progress is its `step`: the steps before it are done, it is the current one.
-CHECKLIST_STEPS = ("booking", "diagnosis", "quote", "repair", "cleaning", "testing",
-                   "explanation", "follow_up", "archive")
 
 
 # --- returns and compensations: the one place they feed the lookup ------------------------------
@@ -37,7 +37,7 @@ def returned_quantities(conn: Connection, receipt_no: str) -> dict[int, int]:
 
 def receipt_returns(conn: Connection, receipt_no: str) -> list[dict[str, Any]]:
     """The receipt's earlier returns, newest first, with the units per line they took back."""
-    r, rl = t.returns.c, t.return_lines.c
+    r, rl = returns_t.returns.c, returns_t.return_lines.c
     found = [dict(x._mapping) for x in conn.execute(
         select(r.return_id, r.returned_at, r.status, r.refund_fen, r.points_reversed, r.reason,
                r.actor, r.approved_by)
@@ -68,7 +68,7 @@ def customer_compensations(conn: Connection, customer_id: str) -> list[dict[str,
 def _customer_brief(conn: Connection, customer_id: str | None) -> dict[str, Any] | None:
     if not customer_id:
         return None
-    c = t.customers.c
+    c = catalog_t.customers.c
     row = conn.execute(select(c.customer_id, c.name, c.phone, c.member_id)
                        .where(c.customer_id == customer_id)).first()
     if row is None:
@@ -78,32 +78,32 @@ def _customer_brief(conn: Connection, customer_id: str | None) -> dict[str, Any]
 
 
 def _tickets(conn: Connection, where: Any, limit: int = RECENT_LIMIT) -> list[dict[str, Any]]:
-    tk, p = t.tickets.c, t.products.c
+    tk, p = repairs_t.tickets.c, catalog_t.products.c
     rows = conn.execute(
         select(tk.code, tk.opened_at, tk.status, tk.step, tk.service_level, tk.promised_date,
                tk.serial, tk.fault, tk.receipt_no, p.name.label("product_name"))
-        .select_from(t.tickets.outerjoin(t.products, p.sku == tk.sku))
+        .select_from(repairs_t.tickets.outerjoin(catalog_t.products, p.sku == tk.sku))
         .where(where).order_by(tk.opened_at.desc(), tk.code.desc()).limit(limit)
     )
     return [dict(r._mapping) for r in rows]
 
 
 def receipt_detail(conn: Connection, receipt_no: str) -> dict[str, Any]:
-    r = t.receipts.c
-    head = conn.execute(select(t.receipts).where(r.receipt_no == receipt_no)).first()
+    r = sales_t.receipts.c
+    head = conn.execute(select(sales_t.receipts).where(r.receipt_no == receipt_no)).first()
     if head is None:
         raise DeskError("lookup.unknown", kind="receipt", key=receipt_no)
     returned = returned_quantities(conn, receipt_no)
-    ln = t.receipt_lines.c
+    ln = sales_t.receipt_lines.c
     lines = []
-    for row in conn.execute(select(t.receipt_lines).where(ln.receipt_no == receipt_no)
+    for row in conn.execute(select(sales_t.receipt_lines).where(ln.receipt_no == receipt_no)
                             .order_by(ln.line_no)):
         line = dict(row._mapping)
         line["net_fen"] = row.qty * row.unit_price_fen - row.line_discount_fen
         line["returned_qty"] = returned.get(row.line_no, 0)
         line["returnable_qty"] = max(0, row.qty - line["returned_qty"])
         lines.append(line)
-    td, pr = t.receipt_tenders.c, t.receipt_promotions.c
+    td, pr = sales_t.receipt_tenders.c, sales_t.receipt_promotions.c
     tenders = [dict(x._mapping) for x in conn.execute(
         select(td.position, td.tender, td.amount_fen, td.reference)
         .where(td.receipt_no == receipt_no).order_by(td.position))]
@@ -119,7 +119,7 @@ def receipt_detail(conn: Connection, receipt_no: str) -> dict[str, Any]:
         "points_earned": head.points_earned,
         "customer": _customer_brief(conn, head.customer_id),
         "lines": lines, "tenders": tenders, "promotions": promotions, "gifts": gifts,
-        "tickets": _tickets(conn, t.tickets.c.receipt_no == receipt_no),
+        "tickets": _tickets(conn, repairs_t.tickets.c.receipt_no == receipt_no),
         "returns": receipt_returns(conn, receipt_no),
         "fully_returned": bool(lines) and all(x["returnable_qty"] == 0 for x in lines
                                               if not x["is_gift"]),
@@ -127,16 +127,16 @@ def receipt_detail(conn: Connection, receipt_no: str) -> dict[str, Any]:
 
 
 def customer_detail(conn: Connection, customer_id: str) -> dict[str, Any]:
-    c = t.customers.c
+    c = catalog_t.customers.c
     row = conn.execute(select(c.customer_id, c.name, c.phone, c.member_id, c.note)
                        .where(c.customer_id == customer_id)).first()
     if row is None:
         raise DeskError("lookup.unknown", kind="customer", key=customer_id)
-    r = t.receipts.c
+    r = sales_t.receipts.c
     purchases = [dict(x._mapping) for x in conn.execute(
         select(r.receipt_no, r.sold_at, r.paid_fen, r.discount_fen, r.points_earned,
-               select(func.count()).where(t.receipt_lines.c.receipt_no == r.receipt_no)
-               .correlate(t.receipts).scalar_subquery().label("line_count"))
+               select(func.count()).where(sales_t.receipt_lines.c.receipt_no == r.receipt_no)
+               .correlate(sales_t.receipts).scalar_subquery().label("line_count"))
         .where(r.customer_id == customer_id)
         .order_by(r.sold_at.desc(), r.receipt_no.desc()).limit(RECENT_LIMIT))]
     totals = conn.execute(select(func.count(), func.coalesce(func.sum(r.paid_fen), 0))
@@ -148,15 +148,15 @@ def customer_detail(conn: Connection, customer_id: str) -> dict[str, Any]:
         "purchases": purchases,
         "returns": customer_returns(conn, customer_id),
         "compensations": customer_compensations(conn, customer_id),
-        "tickets": _tickets(conn, t.tickets.c.customer_id == customer_id),
+        "tickets": _tickets(conn, repairs_t.tickets.c.customer_id == customer_id),
     }
 
 
 def ticket_detail(conn: Connection, code: str) -> dict[str, Any]:
-    tk, p = t.tickets.c, t.products.c
+    tk, p = repairs_t.tickets.c, catalog_t.products.c
     row = conn.execute(
-        select(t.tickets, p.name.label("product_name"), p.barcode)
-        .select_from(t.tickets.outerjoin(t.products, p.sku == tk.sku))
+        select(repairs_t.tickets, p.name.label("product_name"), p.barcode)
+        .select_from(repairs_t.tickets.outerjoin(catalog_t.products, p.sku == tk.sku))
         .where(tk.code == code)).first()
     if row is None:
         raise DeskError("lookup.unknown", kind="ticket", key=code)
@@ -174,27 +174,49 @@ def ticket_detail(conn: Connection, code: str) -> dict[str, Any]:
 
 
 def product_detail(conn: Connection, sku: str) -> dict[str, Any]:
-    p, cat = t.products.c, t.categories.c
+    p, cat = catalog_t.products.c, catalog_t.categories.c
     row = conn.execute(
-        select(p.sku, p.barcode, p.name, p.price_fen, p.category_id, cat.name.label("category"),
-               cat.kind.label("category_kind"))
-        .select_from(t.products.outerjoin(t.categories, cat.category_id == p.category_id))
-        .where(p.sku == sku)).first()
+        select(
+            p.sku,
+            p.barcode,
+            p.name,
+            p.price_fen,
+            p.category_id,
+            cat.name.label("category"),
+            cat.kind.label("category_kind"),
+        )
+        .select_from(
+            catalog_t.products.outerjoin(catalog_t.categories, cat.category_id == p.category_id)
+        )
+        .where(p.sku == sku)
+    ).first()
     if row is None:
         raise DeskError("lookup.unknown", kind="product", key=sku)
-    ln, r = t.receipt_lines.c, t.receipts.c
+    ln, r = sales_t.receipt_lines.c, sales_t.receipts.c
     # its newest sales: receipt numbers start with the date, so the (sku, receipt_no) index gives
     # the latest ones without reading a best-seller's every line; then shown by time of sale
-    sales = [dict(x._mapping) for x in conn.execute(
-        select(ln.receipt_no, ln.line_no, ln.qty, ln.serial, r.sold_at, r.paid_fen)
-        .select_from(t.receipt_lines.join(t.receipts, r.receipt_no == ln.receipt_no))
-        .where(ln.sku == sku).order_by(ln.receipt_no.desc()).limit(RECENT_LIMIT))]
+    sales = [
+        dict(x._mapping)
+        for x in conn.execute(
+            select(ln.receipt_no, ln.line_no, ln.qty, ln.serial, r.sold_at, r.paid_fen)
+            .select_from(
+                sales_t.receipt_lines.join(sales_t.receipts, r.receipt_no == ln.receipt_no)
+            )
+            .where(ln.sku == sku)
+            .order_by(ln.receipt_no.desc())
+            .limit(RECENT_LIMIT)
+        )
+    ]
     sales.sort(key=lambda s: (s["sold_at"], s["receipt_no"]), reverse=True)
     return {**dict(row._mapping), "sales": sales}
 
 
-DETAILS = {"receipt": receipt_detail, "customer": customer_detail, "ticket": ticket_detail,
-           "product": product_detail}
+DETAILS = {
+    "receipt": receipt_detail,
+    "customer": customer_detail,
+    "ticket": ticket_detail,
+    "product": product_detail,
+}
 
 
 def detail(conn: Connection, kind: str, key: str) -> dict[str, Any]:

@@ -21,10 +21,12 @@ from sqlalchemy import and_, func, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql import ColumnElement
 
+from desk.catalog import tables as catalog_t
 from desk.lookup import classify as k
 from desk.lookup.classify import Query, classify, same_site, shorten
-from desk.platform import tables as t
-from desk.platform.db import get_setting
+from desk.platform.settings import get_setting
+from desk.repairs import tables as repairs_t
+from desk.sales import tables as sales_t
 
 DEFAULT_LIMIT = 50
 PER_SOURCE = 25  # at most this many rows from any one query
@@ -135,87 +137,180 @@ class _Searcher:
     # --- sources ----------------------------------------------------------------------------
     def receipts(self, where: ColumnElement[bool], match: str, matched: str | None = None,
                  limit: int = PER_SOURCE) -> list[Hit]:
-        r, c = t.receipts.c, t.customers.c
+        r, c = sales_t.receipts.c, catalog_t.customers.c
         rows = self.conn.execute(
             select(r.receipt_no, r.sold_at, r.paid_fen, c.name.label("customer_name"))
-            .select_from(t.receipts.outerjoin(t.customers, c.customer_id == r.customer_id))
-            .where(where).order_by(r.receipt_no.desc()).limit(limit + 1)
+            .select_from(
+                sales_t.receipts.outerjoin(catalog_t.customers, c.customer_id == r.customer_id)
+            )
+            .where(where)
+            .order_by(r.receipt_no.desc())
+            .limit(limit + 1)
         ).all()
         if len(rows) > limit:
             self.more = True
-        return [Hit("receipt", row.receipt_no, row.receipt_no, match,
-                    matched if matched is not None else row.receipt_no, row.sold_at,
-                    row.paid_fen, row.customer_name or "") for row in rows[:limit]]
+        return [
+            Hit(
+                "receipt",
+                row.receipt_no,
+                row.receipt_no,
+                match,
+                matched if matched is not None else row.receipt_no,
+                row.sold_at,
+                row.paid_fen,
+                row.customer_name or "",
+            )
+            for row in rows[:limit]
+        ]
 
-    def tickets(self, where: ColumnElement[bool], match: str, matched: str | None = None,
-                limit: int = PER_SOURCE) -> list[Hit]:
-        tk, p = t.tickets.c, t.products.c
+    def tickets(
+        self,
+        where: ColumnElement[bool],
+        match: str,
+        matched: str | None = None,
+        limit: int = PER_SOURCE,
+    ) -> list[Hit]:
+        tk, p = repairs_t.tickets.c, catalog_t.products.c
         rows = self.conn.execute(
             select(tk.code, tk.opened_at, tk.status, tk.step, p.name.label("product_name"))
-            .select_from(t.tickets.outerjoin(t.products, p.sku == tk.sku))
-            .where(where).order_by(tk.code.desc()).limit(limit + 1)
+            .select_from(repairs_t.tickets.outerjoin(catalog_t.products, p.sku == tk.sku))
+            .where(where)
+            .order_by(tk.code.desc())
+            .limit(limit + 1)
         ).all()
         if len(rows) > limit:
             self.more = True
-        return [Hit("ticket", row.code, row.code, match,
-                    matched if matched is not None else row.code, row.opened_at, None,
-                    row.product_name or "") for row in rows[:limit]]
+        return [
+            Hit(
+                "ticket",
+                row.code,
+                row.code,
+                match,
+                matched if matched is not None else row.code,
+                row.opened_at,
+                None,
+                row.product_name or "",
+            )
+            for row in rows[:limit]
+        ]
 
-    def customers(self, where: ColumnElement[bool], match: str, how: str = "",
-                  limit: int = PER_SOURCE) -> list[Hit]:
-        c, r = t.customers.c, t.receipts.c
-        last = (select(func.max(r.sold_at)).where(r.customer_id == c.customer_id)
-                .correlate(t.customers).scalar_subquery())
+    def customers(
+        self, where: ColumnElement[bool], match: str, how: str = "", limit: int = PER_SOURCE
+    ) -> list[Hit]:
+        c, r = catalog_t.customers.c, sales_t.receipts.c
+        last = (
+            select(func.max(r.sold_at))
+            .where(r.customer_id == c.customer_id)
+            .correlate(catalog_t.customers)
+            .scalar_subquery()
+        )
         rows = self.conn.execute(
-            select(c.customer_id, c.name, c.phone, c.member_id, c.name_pinyin, c.name_initials,
-                   last.label("last_purchase"))
-            .where(where).order_by(c.customer_id).limit(limit + 1)
+            select(
+                c.customer_id,
+                c.name,
+                c.phone,
+                c.member_id,
+                c.name_pinyin,
+                c.name_initials,
+                last.label("last_purchase"),
+            )
+            .where(where)
+            .order_by(c.customer_id)
+            .limit(limit + 1)
         ).all()
         if len(rows) > limit:
             self.more = True
         hits = []
         for row in rows[:limit]:
-            matched = {"phone": mask_phone(row.phone), "phone_last4": mask_phone(row.phone),
-                       "phone_prefix": mask_phone(row.phone), "member_id": row.member_id,
-                       "member_prefix": row.member_id, "customer_id": row.customer_id,
-                       "pinyin": row.name_pinyin, "pinyin_prefix": row.name_pinyin,
-                       "pinyin_contains": row.name_pinyin,
-                       "pinyin_initials": row.name_initials,
-                       "initials_prefix": row.name_initials,
-                       "initials_contains": row.name_initials}.get(match, row.name)
+            matched = {
+                "phone": mask_phone(row.phone),
+                "phone_last4": mask_phone(row.phone),
+                "phone_prefix": mask_phone(row.phone),
+                "member_id": row.member_id,
+                "member_prefix": row.member_id,
+                "customer_id": row.customer_id,
+                "pinyin": row.name_pinyin,
+                "pinyin_prefix": row.name_pinyin,
+                "pinyin_contains": row.name_pinyin,
+                "pinyin_initials": row.name_initials,
+                "initials_prefix": row.name_initials,
+                "initials_contains": row.name_initials,
+            }.get(match, row.name)
             detail = " · ".join(x for x in (mask_phone(row.phone), row.member_id) if x)
-            hits.append(Hit("customer", row.customer_id, row.name, match, matched,
-                            row.last_purchase or "", None, detail))
+            hits.append(
+                Hit(
+                    "customer",
+                    row.customer_id,
+                    row.name,
+                    match,
+                    matched,
+                    row.last_purchase or "",
+                    None,
+                    detail,
+                )
+            )
         return hits
 
-    def products(self, where: ColumnElement[bool], match: str,
-                 limit: int = PER_SOURCE) -> list[Hit]:
-        p, cat = t.products.c, t.categories.c
+    def products(
+        self, where: ColumnElement[bool], match: str, limit: int = PER_SOURCE
+    ) -> list[Hit]:
+        p, cat = catalog_t.products.c, catalog_t.categories.c
         rows = self.conn.execute(
-            select(p.sku, p.name, p.barcode, p.price_fen, p.name_pinyin, p.name_initials,
-                   cat.name.label("category"))
-            .select_from(t.products.outerjoin(t.categories, cat.category_id == p.category_id))
-            .where(where).order_by(p.sku).limit(limit + 1)
+            select(
+                p.sku,
+                p.name,
+                p.barcode,
+                p.price_fen,
+                p.name_pinyin,
+                p.name_initials,
+                cat.name.label("category"),
+            )
+            .select_from(
+                catalog_t.products.outerjoin(catalog_t.categories, cat.category_id == p.category_id)
+            )
+            .where(where)
+            .order_by(p.sku)
+            .limit(limit + 1)
         ).all()
         if len(rows) > limit:
             self.more = True
         hits = []
         for row in rows[:limit]:
-            matched = {"barcode": row.barcode, "barcode_prefix": row.barcode, "sku": row.sku,
-                       "pinyin": row.name_pinyin, "pinyin_prefix": row.name_pinyin,
-                       "pinyin_contains": row.name_pinyin,
-                       "pinyin_initials": row.name_initials,
-                       "initials_prefix": row.name_initials,
-                       "initials_contains": row.name_initials}.get(match, row.name)
-            hits.append(Hit("product", row.sku, row.name, match, matched, "", row.price_fen,
-                            " · ".join(x for x in (row.category or "", row.barcode) if x)))
+            matched = {
+                "barcode": row.barcode,
+                "barcode_prefix": row.barcode,
+                "sku": row.sku,
+                "pinyin": row.name_pinyin,
+                "pinyin_prefix": row.name_pinyin,
+                "pinyin_contains": row.name_pinyin,
+                "pinyin_initials": row.name_initials,
+                "initials_prefix": row.name_initials,
+                "initials_contains": row.name_initials,
+            }.get(match, row.name)
+            hits.append(
+                Hit(
+                    "product",
+                    row.sku,
+                    row.name,
+                    match,
+                    matched,
+                    "",
+                    row.price_fen,
+                    " · ".join(x for x in (row.category or "", row.barcode) if x),
+                )
+            )
         return hits
 
     # --- by kind ----------------------------------------------------------------------------
     def run(self) -> None:
         q = self.query
         v = q.value
-        r, tk, c, p = t.receipts.c, t.tickets.c, t.customers.c, t.products.c
+        r, tk, c, p = (
+            sales_t.receipts.c,
+            repairs_t.tickets.c,
+            catalog_t.customers.c,
+            catalog_t.products.c,
+        )
         kind = q.kind
         if kind == k.RECEIPT:
             self.add(self.receipts(r.receipt_no == v, "receipt_no"))
@@ -254,31 +349,42 @@ class _Searcher:
 
     def by_serial(self, value: str, exact: bool) -> None:
         """Receipts that sold it and tickets that repair it; the serial shows as the match."""
-        ln, tk = t.receipt_lines.c, t.tickets.c
+        ln, tk = sales_t.receipt_lines.c, repairs_t.tickets.c
         match = "serial" if exact else "serial_prefix"
         on_line = ln.serial == value if exact else _prefix(ln.serial, value)
-        sold = {row.receipt_no: row.serial for row in self.conn.execute(
-            select(ln.receipt_no, ln.serial).where(on_line).limit(PER_SOURCE))}
+        sold = {
+            row.receipt_no: row.serial
+            for row in self.conn.execute(
+                select(ln.receipt_no, ln.serial).where(on_line).limit(PER_SOURCE)
+            )
+        }
         if sold and not self.cancelled():
-            found = self.receipts(t.receipts.c.receipt_no.in_(sorted(sold)), match)
+            found = self.receipts(sales_t.receipts.c.receipt_no.in_(sorted(sold)), match)
             self.add(replace(h, matched=sold.get(h.key, value)) for h in found)
         if self.cancelled():
             return
         on_ticket = tk.serial == value if exact else _prefix(tk.serial, value)
-        repaired = {row.code: row.serial for row in self.conn.execute(
-            select(tk.code, tk.serial).where(on_ticket).limit(PER_SOURCE))}
+        repaired = {
+            row.code: row.serial
+            for row in self.conn.execute(
+                select(tk.code, tk.serial).where(on_ticket).limit(PER_SOURCE)
+            )
+        }
         if repaired:
             found = self.tickets(tk.code.in_(sorted(repaired)), match)
             self.add(replace(h, matched=repaired.get(h.key, value)) for h in found)
 
     def by_name(self, text: str) -> None:
-        c, p = t.customers.c, t.products.c
+        c, p = catalog_t.customers.c, catalog_t.products.c
         words = text.split(" ")  # "羽绒服 L": every word somewhere in the name
         steps: list[tuple[str, Any, Any]] = [
             ("name", c.name == text, p.name == text),
             ("name_prefix", _prefix(c.name, text), _prefix(p.name, text)),
-            ("name_contains", and_(*(func.instr(c.name, w) > 0 for w in words)),
-             and_(*(func.instr(p.name, w) > 0 for w in words))),
+            (
+                "name_contains",
+                and_(*(func.instr(c.name, w) > 0 for w in words)),
+                and_(*(func.instr(p.name, w) > 0 for w in words)),
+            ),
         ]
         for match, on_customer, on_product in steps:
             if self.enough():
@@ -289,7 +395,7 @@ class _Searcher:
             self.add(self.products(on_product, match))
 
     def by_pinyin(self, value: str) -> None:
-        c, p = t.customers.c, t.products.c
+        c, p = catalog_t.customers.c, catalog_t.products.c
         steps: list[tuple[str, Any, Any]] = [
             ("pinyin_initials", c.name_initials == value, p.name_initials == value),
             ("pinyin", c.name_pinyin == value, p.name_pinyin == value),
@@ -298,10 +404,16 @@ class _Searcher:
         ]
         if len(value) >= 2:  # "contains" on one letter would match nearly everything
             steps += [
-                ("initials_contains", func.instr(c.name_initials, value) > 0,
-                 func.instr(p.name_initials, value) > 0),
-                ("pinyin_contains", func.instr(c.name_pinyin, value) > 0,
-                 func.instr(p.name_pinyin, value) > 0),
+                (
+                    "initials_contains",
+                    func.instr(c.name_initials, value) > 0,
+                    func.instr(p.name_initials, value) > 0,
+                ),
+                (
+                    "pinyin_contains",
+                    func.instr(c.name_pinyin, value) > 0,
+                    func.instr(p.name_pinyin, value) > 0,
+                ),
             ]
         for match, on_customer, on_product in steps:
             if self.enough():
@@ -326,7 +438,11 @@ def store_tracking_urls(conn: Connection) -> tuple[str, dict[str, str]]:
     own_id = get_setting(conn, "store_id")
     own = ""
     others: dict[str, str] = {}
-    for row in conn.execute(select(t.stores.c.store_id, t.stores.c.name, t.stores.c.tracking_url)):
+    for row in conn.execute(
+        select(
+            catalog_t.stores.c.store_id, catalog_t.stores.c.name, catalog_t.stores.c.tracking_url
+        )
+    ):
         if row.store_id == own_id:
             own = row.tracking_url
         elif row.tracking_url:
@@ -334,8 +450,9 @@ def store_tracking_urls(conn: Connection) -> tuple[str, dict[str, str]]:
     return own, others
 
 
-def search(conn: Connection, text: str, *, limit: int = DEFAULT_LIMIT,
-           cancel: CancelToken | None = None) -> Outcome:
+def search(
+    conn: Connection, text: str, *, limit: int = DEFAULT_LIMIT, cancel: CancelToken | None = None
+) -> Outcome:
     query = classify(text)
     outcome = Outcome(query, reason=query.reason, params=dict(query.params))
     if not query.searchable:
@@ -343,8 +460,9 @@ def search(conn: Connection, text: str, *, limit: int = DEFAULT_LIMIT,
     if query.kind == k.TRACKING_URL:
         own, others = store_tracking_urls(conn)
         if own and not same_site(query.url_base, own):
-            store = next((name for url, name in others.items()
-                          if same_site(query.url_base, url)), "")
+            store = next(
+                (name for url, name in others.items() if same_site(query.url_base, url)), ""
+            )
             outcome.reason = "lookup.other_store"
             outcome.params = {**query.params, "store": store}
             return outcome
@@ -365,8 +483,12 @@ def search(conn: Connection, text: str, *, limit: int = DEFAULT_LIMIT,
 
 
 _INCOMPLETE = {
-    k.RECEIPT_PREFIX: "receipt", k.TICKET_PREFIX: "ticket", k.MEMBER_PREFIX: "member",
-    k.SERIAL_PREFIX: "serial", k.PHONE_PREFIX: "phone", k.DIGITS: "barcode",
+    k.RECEIPT_PREFIX: "receipt",
+    k.TICKET_PREFIX: "ticket",
+    k.MEMBER_PREFIX: "member",
+    k.SERIAL_PREFIX: "serial",
+    k.PHONE_PREFIX: "phone",
+    k.DIGITS: "barcode",
 }
 
 

@@ -1,45 +1,27 @@
-"""The command bus: finds a command's one handler, checks who may run it, runs it in a unit of work.
+"""The command bus: finds a command's one handler in the registry, checks who may run it, runs it
+in a unit of work.
 
-A handler returns plain data (a DTO); the bus returns it with the set of tables that changed, which
-screens refresh from.
+Roles deny by default: a command runs only for the roles its capability lists for it (the system
+actor for set-up and the demo; nobody at all for a command nobody listed). A handler returns typed
+data (a dataclass); the bus returns it with `Changes`: the kinds of things that changed and who
+initiated them, which screens refresh from.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any
 
-from sqlalchemy import select
-
-from desk.platform import tables as t
+from desk.platform.changes import Changes
 from desk.platform.commands import Command
 from desk.platform.db import Database
 from desk.platform.errors import DeskError
 from desk.platform.ports import Clock, SystemClock
+from desk.platform.registry import CommandSpec
+from desk.platform.roles import Role
 from desk.platform.uow import UnitOfWork
-from desk.staff.roles import Role, may_run
 
 SYSTEM_ACTOR = "system"  # set-up and demo only; never accepted from outside (desk apply)
-
-C = TypeVar("C", bound=Command)
-Handler = Callable[[Any, UnitOfWork, "Context"], Any]
-HANDLERS: dict[type[Command], Handler] = {}
-COMMANDS: dict[str, type[Command]] = {}
-
-
-TypedHandler = Callable[[C, UnitOfWork, "Context"], Any]
-
-
-def handles(command_type: type[C]) -> Callable[[TypedHandler[C]], TypedHandler[C]]:
-    def register(fn: TypedHandler[C]) -> TypedHandler[C]:
-        if command_type in HANDLERS:
-            raise RuntimeError(f"{command_type.__name__} already has a handler")
-        HANDLERS[command_type] = fn
-        COMMANDS[command_type.name] = command_type
-        return fn
-
-    return register
 
 
 class CommittedRefusal(DeskError):
@@ -49,13 +31,13 @@ class CommittedRefusal(DeskError):
 @dataclass(frozen=True)
 class Context:
     clock: Clock
-    role: Role | None
+    role: Role | None  # None: the system actor, or a public command (log-in)
 
 
 @dataclass(frozen=True)
 class Result:
     value: Any
-    changes: frozenset[str] = field(default_factory=frozenset)
+    changes: Changes = field(default_factory=Changes)
     event_ids: tuple[str, ...] = ()
 
 
@@ -63,38 +45,36 @@ class CommandBus:
     def __init__(self, db: Database, clock: Clock | None = None) -> None:
         self.db = db
         self.clock: Clock = clock or SystemClock()
-        _load_handlers()
+
+    @property
+    def commands(self) -> dict[str, type[Command]]:
+        """Every command by name (for `desk apply` and the docs)."""
+        return self.db.registry.command_types()
 
     def dispatch(self, command: Command, actor: str) -> Result:
-        handler = HANDLERS.get(type(command))
-        if handler is None:
+        spec = self.db.registry.spec(command.name)
+        if spec is None or spec.command is not type(command):
             raise DeskError("command.unknown", name=type(command).name)
         with UnitOfWork(self.db, actor) as uow:
-            role = self._authorise(uow, command, actor)
+            role = self._authorise(uow, spec, actor)
             try:
-                value = handler(command, uow, Context(self.clock, role))
+                value = spec.handler(command, uow, Context(self.clock, role))
             except CommittedRefusal as refusal:
                 uow.commit()
                 raise DeskError(refusal.code, **refusal.params) from None
             uow.commit()
-            return Result(value, frozenset(uow.changes), tuple(e.event_id for e in uow.events))
+            changes = Changes(frozenset(uow.changes), actor)
+            return Result(value, changes, tuple(e.event_id for e in uow.events))
 
-    def _authorise(self, uow: UnitOfWork, command: Command, actor: str) -> Role | None:
-        if actor == SYSTEM_ACTOR or command.public:
+    def _authorise(self, uow: UnitOfWork, spec: CommandSpec, actor: str) -> Role | None:
+        name = spec.command.name
+        if actor == SYSTEM_ACTOR:
             return None
-        row = uow.conn.execute(
-            select(t.staff.c.role).where(t.staff.c.staff_id == actor, t.staff.c.active)
-        ).first()
-        if row is None:
+        if spec.command.public:
+            return None
+        role = self.db.registry.role_of(uow.conn, actor)
+        if role is None:
             raise DeskError("auth.unknown_staff", staff_id=actor)
-        role = Role(row.role)
-        if not may_run(role, command.name):
-            raise DeskError("auth.forbidden", role=role.value, command=command.name)
+        if role not in spec.roles:
+            raise DeskError("auth.forbidden", role=role.value, command=name)
         return role
-
-
-def _load_handlers() -> None:
-    # Importing the handler modules registers them (each module decorates its functions).
-    from desk.sales import importing  # noqa: F401
-    from desk.signatures import handlers as signatures  # noqa: F401
-    from desk.sync import handlers as resolve  # noqa: F401

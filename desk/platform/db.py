@@ -16,13 +16,16 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, select, text
-from sqlalchemy.engine import Connection
+from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy.engine import Connection as Connection  # re-exported: ui/ and printing/ hint
 from sqlalchemy.exc import DatabaseError, OperationalError
 
 from desk.platform import tables as t
 from desk.platform.errors import DeskError
 from desk.platform.hlc import HybridLogicalClock
+from desk.platform.migrate import upgrade_to_head
+from desk.platform.registry import Registry
+from desk.platform.settings import get_setting, set_setting
 
 DB_FILENAME = "desk.sqlite3"
 BUSY_TIMEOUT_MS = 5000
@@ -54,8 +57,10 @@ def _configure_sqlite(engine: Engine) -> None:
 class Database:
     """One counter's database file, with this device's identity and hybrid logical clock."""
 
-    def __init__(self, engine: Engine, path: Path | None, wall_ms: Callable[[], int]) -> None:
+    def __init__(self, engine: Engine, path: Path | None, wall_ms: Callable[[], int],
+                 registry: Registry) -> None:
         self.engine = engine
+        self.registry = registry  # the capabilities: projectors, handlers, tables
         self.path = path
         self.wall_ms = wall_ms
         self.device_id = ""
@@ -67,10 +72,12 @@ class Database:
         cls,
         path: Path | str | None,
         *,
+        registry: Registry,
         wall_ms: Callable[[], int] = wall_clock_ms,
         migrate: bool = True,
     ) -> Database:
-        """Open (creating if needed) a database file; `None` opens a private in-memory one."""
+        """Open (creating if needed) a database file; `None` opens a private in-memory one.
+        Use desk.capabilities.open_database, which passes the registry."""
         file_path = Path(path) if path is not None else None
         if file_path is not None:
             _check_location(file_path)
@@ -83,12 +90,10 @@ class Database:
                 "sqlite://", poolclass=StaticPool, connect_args={"check_same_thread": False}
             )
         _configure_sqlite(engine)
-        db = cls(engine, file_path, wall_ms)
+        db = cls(engine, file_path, wall_ms, registry)
         try:
             if migrate:
-                from desk.platform.migrate import upgrade_to_head
-
-                upgrade_to_head(engine)
+                upgrade_to_head(engine, registry)
             db._load_identity()
         except DatabaseError as exc:
             engine.dispose()
@@ -124,21 +129,6 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
-
-
-def get_setting(conn: Connection, key: str) -> str | None:
-    row = conn.execute(
-        select(t.local_settings.c.value).where(t.local_settings.c.key == key)
-    ).scalar()
-    return None if row is None else str(row)
-
-
-def set_setting(conn: Connection, key: str, value: str) -> None:
-    conn.execute(
-        text("INSERT INTO local_settings(key, value) VALUES (:k, :v) "
-             "ON CONFLICT(key) DO UPDATE SET value = excluded.value"),
-        {"k": key, "v": value},
-    )
 
 
 def _check_location(path: Path) -> None:

@@ -5,7 +5,14 @@ The English templates here are for the command line and logs only; the app trans
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
+
+
+class ErrorText(NamedTuple):
+    """What a user reads for an error code, in both languages (str.format with its params)."""
+
+    en: str
+    zh: str
 
 # code -> English template (str.format with the error's params)
 MESSAGES: dict[str, str] = {

@@ -7,6 +7,9 @@ from pathlib import Path
 from sqlalchemy import Connection, Engine, inspect, text
 
 from desk.platform.errors import DeskError
+from desk.platform.projections import rebuild
+from desk.platform.registry import Registry
+from desk.platform.settings import get_setting
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
@@ -39,7 +42,7 @@ def current_revision(engine: Engine) -> str | None:
         return None if value is None else str(value)
 
 
-def upgrade_to_head(engine: Engine, revision: str = "head") -> None:
+def upgrade_to_head(engine: Engine, registry: Registry, revision: str = "head") -> None:
     current = current_revision(engine)
     if current is not None and current not in known_revisions():
         raise DeskError("db.newer_schema", found=current)
@@ -48,15 +51,12 @@ def upgrade_to_head(engine: Engine, revision: str = "head") -> None:
     from alembic import command
 
     command.upgrade(alembic_config(engine), revision)
-    replay_if_stale(engine)
+    replay_if_stale(engine, registry)
 
 
-def replay_if_stale(engine: Engine) -> None:
+def replay_if_stale(engine: Engine, registry: Registry) -> None:
     """A migration that adds a projection table marks the projections stale; replaying the
     journal here (with projection code that matches the newest schema) fills it."""
-    from desk.platform.db import get_setting
-    from desk.platform.projections import rebuild
-
     with engine.connect().execution_options(immediate=True) as conn, conn.begin():
         if not inspect(conn).has_table("local_settings"):
             return
@@ -64,7 +64,7 @@ def replay_if_stale(engine: Engine) -> None:
             return
         if current_revision_in(conn) != head_revision():
             return  # upgraded only part of the way: replay once the schema is at head
-        rebuild(conn)
+        rebuild(conn, registry)
         conn.execute(text("DELETE FROM local_settings WHERE key = 'projections_stale'"))
 
 

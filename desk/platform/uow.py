@@ -7,11 +7,12 @@ from typing import Any
 
 from sqlalchemy.engine import Connection
 
-from desk.platform.db import Database, get_setting
+from desk.platform.changes import Changed
+from desk.platform.db import Database
 from desk.platform.errors import DeskError
 from desk.platform.events import Event
 from desk.platform.journal import insert_events, new_event
-from desk.platform.projections import apply_event
+from desk.platform.settings import get_setting
 
 
 class UnitOfWork:
@@ -20,7 +21,7 @@ class UnitOfWork:
     def __init__(self, db: Database, actor: str) -> None:
         self.db = db
         self.actor = actor
-        self.changes: set[str] = set()
+        self.changes: set[Changed] = set()
         self.events: list[Event] = []
         self._conn: Connection | None = None
         self._store_id: str | None = None
@@ -83,7 +84,7 @@ class UnitOfWork:
         )
         insert_events(self.conn, [event])
         self._head = (event.device_seq, event.hash)
-        self.changes |= apply_event(self.conn, event)
+        self.changes |= self.db.registry.apply(self.conn, event)
         self.events.append(event)
         return event
 

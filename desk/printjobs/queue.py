@@ -32,9 +32,9 @@ from typing import Any
 
 from sqlalchemy import func, insert, select, update
 
-from desk.platform import tables as t
 from desk.platform.db import Database
 from desk.platform.errors import DeskError
+from desk.printjobs import tables as printjobs_t
 
 QUEUED = "queued"
 HELD = "held"
@@ -79,7 +79,7 @@ class Job:
     size: int = 0
 
 
-_INFO_COLUMNS = [c for c in t.print_jobs.c if c.name != "data"]
+_INFO_COLUMNS = [c for c in printjobs_t.print_jobs.c if c.name != "data"]
 
 
 def _job(row: Any, with_data: bool) -> Job:
@@ -97,7 +97,7 @@ def enqueue(db: Database, document_kind: str, data: bytes, *, copies: int = 1,
         raise DeskError("print.empty_job")
     at = now_ms() if at_ms is None else at_ms
     with db.writing() as conn:
-        result = conn.execute(insert(t.print_jobs).values(
+        result = conn.execute(insert(printjobs_t.print_jobs).values(
             document_kind=document_kind, reference=reference, data=bytes(data), copies=copies,
             is_copy=is_copy, copy_of=copy_of, status=QUEUED, attempts=0, next_attempt_ms=at,
             last_error=None, last_detail=None, created_ms=at, updated_ms=at, printed_ms=None,
@@ -111,16 +111,16 @@ def enqueue(db: Database, document_kind: str, data: bytes, *, copies: int = 1,
 def claim_next(db: Database, at_ms: int | None = None) -> Job | None:
     """Atomically take the oldest job that is due and mark it `sending` (committed on return)."""
     at = now_ms() if at_ms is None else at_ms
-    j = t.print_jobs.c
+    j = printjobs_t.print_jobs.c
     with db.writing() as conn:  # BEGIN IMMEDIATE: no other writer between the read and the update
         row = conn.execute(
-            select(t.print_jobs)
+            select(printjobs_t.print_jobs)
             .where(j.status.in_((QUEUED, FAILED)), j.next_attempt_ms <= at)
             .order_by(j.next_attempt_ms, j.job_id).limit(1)
         ).first()
         if row is None:
             return None
-        conn.execute(update(t.print_jobs).where(j.job_id == row.job_id).values(
+        conn.execute(update(printjobs_t.print_jobs).where(j.job_id == row.job_id).values(
             status=SENDING, attempts=row.attempts + 1, updated_ms=at))
         job = _job(row, with_data=True)
     return _replace(job, status=SENDING, attempts=job.attempts + 1, updated_ms=at)
@@ -133,14 +133,14 @@ def _replace(job: Job, **changes: Any) -> Job:
 
 
 def _set(db: Database, job_id: int, expect: tuple[str, ...], **values: Any) -> None:
-    j = t.print_jobs.c
+    j = printjobs_t.print_jobs.c
     with db.writing() as conn:
         row = conn.execute(select(j.status).where(j.job_id == job_id)).first()
         if row is None:
             raise DeskError("print.unknown_job", job_id=job_id)
         if row.status not in expect:
             raise DeskError("print.bad_state", job_id=job_id, status=row.status)
-        conn.execute(update(t.print_jobs).where(j.job_id == job_id).values(**values))
+        conn.execute(update(printjobs_t.print_jobs).where(j.job_id == job_id).values(**values))
 
 
 def mark_printed(db: Database, job_id: int, at_ms: int | None = None) -> None:
@@ -153,7 +153,7 @@ def mark_failed(db: Database, job_id: int, code: str, detail: str = "",
                 at_ms: int | None = None) -> int:
     """The send failed with a known error: retry later. Returns when (ms) it will be tried again."""
     at = now_ms() if at_ms is None else at_ms
-    j = t.print_jobs.c
+    j = printjobs_t.print_jobs.c
     with db.writing() as conn:
         row = conn.execute(select(j.attempts, j.status).where(j.job_id == job_id)).first()
         if row is None:
@@ -161,7 +161,7 @@ def mark_failed(db: Database, job_id: int, code: str, detail: str = "",
         if row.status != SENDING:
             raise DeskError("print.bad_state", job_id=job_id, status=row.status)
         due = at + backoff_ms(row.attempts)
-        conn.execute(update(t.print_jobs).where(j.job_id == job_id).values(
+        conn.execute(update(printjobs_t.print_jobs).where(j.job_id == job_id).values(
             status=FAILED, next_attempt_ms=due, last_error=code[:64], last_detail=detail,
             updated_ms=at))
     return due
@@ -171,34 +171,46 @@ def hold(db: Database, code: str, detail: str = "", at_ms: int | None = None) ->
     """The printer cannot print (paper out, cover open, offline, not answering): hold every waiting
     job with the reason, without counting an attempt. Returns how many jobs are held."""
     at = now_ms() if at_ms is None else at_ms
-    j = t.print_jobs.c
+    j = printjobs_t.print_jobs.c
     with db.writing() as conn:
-        result = conn.execute(update(t.print_jobs).where(j.status.in_((QUEUED, FAILED, HELD)))
-                              .values(status=HELD, last_error=code[:64], last_detail=detail,
-                                      updated_ms=at))
+        result = conn.execute(
+            update(printjobs_t.print_jobs)
+            .where(j.status.in_((QUEUED, FAILED, HELD)))
+            .values(status=HELD, last_error=code[:64], last_detail=detail, updated_ms=at)
+        )
         return int(result.rowcount)
 
 
 def release(db: Database, at_ms: int | None = None) -> int:
     """The printer can print again: held jobs are due now."""
     at = now_ms() if at_ms is None else at_ms
-    j = t.print_jobs.c
+    j = printjobs_t.print_jobs.c
     with db.writing() as conn:
-        result = conn.execute(update(t.print_jobs).where(j.status == HELD).values(
-            status=QUEUED, next_attempt_ms=at, updated_ms=at))
+        result = conn.execute(
+            update(printjobs_t.print_jobs)
+            .where(j.status == HELD)
+            .values(status=QUEUED, next_attempt_ms=at, updated_ms=at)
+        )
         return int(result.rowcount)
 
 
 def recover_interrupted(db: Database, at_ms: int | None = None) -> list[int]:
     """At start-up, before the worker runs: jobs left `sending` by a crash become `uncertain`."""
     at = now_ms() if at_ms is None else at_ms
-    j = t.print_jobs.c
+    j = printjobs_t.print_jobs.c
     with db.writing() as conn:
         ids = [r.job_id for r in conn.execute(select(j.job_id).where(j.status == SENDING))]
         if ids:
-            conn.execute(update(t.print_jobs).where(j.job_id.in_(ids)).values(
-                status=UNCERTAIN, last_error="print.interrupted",
-                last_detail="the app stopped while this job was being sent", updated_ms=at))
+            conn.execute(
+                update(printjobs_t.print_jobs)
+                .where(j.job_id.in_(ids))
+                .values(
+                    status=UNCERTAIN,
+                    last_error="print.interrupted",
+                    last_detail="the app stopped while this job was being sent",
+                    updated_ms=at,
+                )
+            )
     return ids
 
 
@@ -216,18 +228,28 @@ def cancel(db: Database, job_id: int, at_ms: int | None = None) -> None:
     _set(db, job_id, (QUEUED, HELD, FAILED, UNCERTAIN), status=CANCELLED, updated_ms=at)
 
 
-def reprint(db: Database, job_id: int, data: bytes, *, requested_by: str = "",
-            at_ms: int | None = None) -> int:
+def reprint(
+    db: Database, job_id: int, data: bytes, *, requested_by: str = "", at_ms: int | None = None
+) -> int:
     """A new job for a copy of `job_id`; `data` is the document rebuilt with its copy mark."""
     original = get(db, job_id)
-    return enqueue(db, original.document_kind, data, copies=1, reference=original.reference,
-                   requested_by=requested_by, is_copy=True, copy_of=job_id, at_ms=at_ms)
+    return enqueue(
+        db,
+        original.document_kind,
+        data,
+        copies=1,
+        reference=original.reference,
+        requested_by=requested_by,
+        is_copy=True,
+        copy_of=job_id,
+        at_ms=at_ms,
+    )
 
 
 def get(db: Database, job_id: int, with_data: bool = True) -> Job:
-    cols = list(t.print_jobs.c) if with_data else _INFO_COLUMNS
+    cols = list(printjobs_t.print_jobs.c) if with_data else _INFO_COLUMNS
     with db.engine.connect() as conn:
-        row = conn.execute(select(*cols).where(t.print_jobs.c.job_id == job_id)).first()
+        row = conn.execute(select(*cols).where(printjobs_t.print_jobs.c.job_id == job_id)).first()
     if row is None:
         raise DeskError("print.unknown_job", job_id=job_id)
     return _job(row, with_data)
@@ -235,7 +257,7 @@ def get(db: Database, job_id: int, with_data: bool = True) -> Job:
 
 def history(db: Database, limit: int = 50, reference: str | None = None) -> list[Job]:
     """Newest first, without the bytes (their size is given)."""
-    j = t.print_jobs.c
+    j = printjobs_t.print_jobs.c
     query = select(*_INFO_COLUMNS, func.length(j.data).label("size"))
     if reference:
         query = query.where(j.reference == reference)
@@ -246,12 +268,20 @@ def history(db: Database, limit: int = 50, reference: str | None = None) -> list
 
 def pending_count(db: Database) -> int:
     with db.engine.connect() as conn:
-        return int(conn.execute(select(func.count()).select_from(t.print_jobs)
-                                .where(t.print_jobs.c.status.in_(PENDING))).scalar() or 0)
+        return int(
+            conn.execute(
+                select(func.count())
+                .select_from(printjobs_t.print_jobs)
+                .where(printjobs_t.print_jobs.c.status.in_(PENDING))
+            ).scalar()
+            or 0
+        )
 
 
 def counts(db: Database) -> dict[str, int]:
-    j = t.print_jobs.c
+    j = printjobs_t.print_jobs.c
     with db.engine.connect() as conn:
-        return {r.status: int(r.n) for r in conn.execute(
-            select(j.status, func.count().label("n")).group_by(j.status))}
+        return {
+            r.status: int(r.n)
+            for r in conn.execute(select(j.status, func.count().label("n")).group_by(j.status))
+        }

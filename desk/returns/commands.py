@@ -71,11 +71,3 @@ class DecideHeadOffice(Command):
     reason: str = ""
 
 
-@dataclass(frozen=True)
-class PublishPolicy(Command):
-    """Head office publishes a policy version (the TOML text of one file); it reaches every store
-    through sync and takes effect on its effective_from date."""
-
-    name: ClassVar[str] = "publish_policy"
-    text: str
-    source: str = ""  # the file name, for messages

@@ -16,17 +16,16 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import insert, select, update
 from sqlalchemy.engine import Connection
 
-from desk.platform import tables as t
+from desk.platform.changes import Changed
+from desk.platform.conflicts import Finding, events_by_id, record_conflict
 from desk.platform.events import Event
-from desk.platform.projections import projects
-from desk.returns.rules import SoldLine, paid_per_line
-from desk.sync.conflicts import Finding, invariant, record_conflict
-from desk.sync.conflicts import events_by_id as _events_by_id
+from desk.platform.registry import Invariant, Projector
+from desk.returns import tables as returns_t
+from desk.returns.queries import line_findings
 
-CONFLICT_CODE = "refund.exceeds_paid"
 ACTIVE = ("completed", "pending")
 
 
@@ -36,7 +35,7 @@ def _dumps(value: Any) -> str:
 
 def _head_office_status(conn: Connection, case_id: str) -> tuple[str, str] | None:
     """(status, approver) from the first head-office decision (by HLC) on a case, if any."""
-    a = t.approvals.c
+    a = returns_t.approvals.c
     row = conn.execute(select(a.decision, a.approver_id)
                        .where(a.case_id == case_id, a.level == "head_office")
                        .order_by(a.hlc, a.event_id).limit(1)).first()
@@ -45,12 +44,11 @@ def _head_office_status(conn: Connection, case_id: str) -> tuple[str, str] | Non
     return ("completed" if row.decision == "approved" else "refused", row.approver_id)
 
 
-@projects("return.recorded")
-def _return(conn: Connection, e: Event) -> set[str]:
+def _return(conn: Connection, e: Event) -> set[Changed]:
     p = e.payload
     return_id = str(p.get("return_id") or e.entity_id)
-    if conn.execute(select(t.returns.c.return_id)
-                    .where(t.returns.c.return_id == return_id)).first() is not None:
+    if conn.execute(select(returns_t.returns.c.return_id)
+                    .where(returns_t.returns.c.return_id == return_id)).first() is not None:
         return set()  # the same fact twice (cannot happen with unique ids): keep the first
     status = p.get("status", "completed")
     approved_by = p.get("approved_by", "")
@@ -59,7 +57,7 @@ def _return(conn: Connection, e: Event) -> set[str]:
         if decided is not None:
             status, approved_by = decided
     returned_at = str(p.get("returned_at", ""))
-    conn.execute(insert(t.returns).values(
+    conn.execute(insert(returns_t.returns).values(
         return_id=return_id, event_id=e.event_id, store_id=e.store_id,
         receipt_no=p.get("receipt_no", ""), customer_id=p.get("customer_id"),
         returned_at=returned_at, business_date=returned_at[:10], actor=e.actor, status=status,
@@ -73,28 +71,33 @@ def _return(conn: Connection, e: Event) -> set[str]:
     ))
     lines = p.get("lines", [])
     if lines:
-        conn.execute(insert(t.return_lines), [
+        conn.execute(insert(returns_t.return_lines), [
             {"return_id": return_id, "position": i, "receipt_no": p.get("receipt_no", ""),
              "line_no": int(ln["line_no"]), "kind": ln.get("kind", "return"),
              "qty": int(ln["qty"]), "refund_fen": int(ln.get("refund_fen", 0))}
             for i, ln in enumerate(lines, start=1)])
     tenders = p.get("tenders", [])
     if tenders:
-        conn.execute(insert(t.refund_tenders), [
+        conn.execute(insert(returns_t.refund_tenders), [
             {"return_id": return_id, "position": i,
              "tender_position": int(td.get("tender_position", 0)), "tender": td["tender"],
              "route": td.get("route", "original"), "amount_fen": int(td["amount_fen"]),
              "reason": td.get("reason", "")}
             for i, td in enumerate(tenders, start=1)])
-    return {"returns", "return_lines", "refund_tenders"}
+    return {Changed.RETURNS}
 
 
-@projects("compensation.recorded")
-def _compensation(conn: Connection, e: Event) -> set[str]:
+def _compensation(conn: Connection, e: Event) -> set[Changed]:
     p = e.payload
     comp_id = str(p.get("compensation_id") or e.entity_id)
-    if conn.execute(select(t.compensations.c.compensation_id)
-                    .where(t.compensations.c.compensation_id == comp_id)).first() is not None:
+    if (
+        conn.execute(
+            select(returns_t.compensations.c.compensation_id).where(
+                returns_t.compensations.c.compensation_id == comp_id
+            )
+        ).first()
+        is not None
+    ):
         return set()
     status = p.get("status", "completed")
     approved_by = p.get("approved_by", "")
@@ -103,112 +106,94 @@ def _compensation(conn: Connection, e: Event) -> set[str]:
         if decided is not None:
             status, approved_by = decided
     decided_at = str(p.get("decided_at", ""))
-    conn.execute(insert(t.compensations).values(
-        compensation_id=comp_id, event_id=e.event_id, store_id=e.store_id,
-        kind=p.get("kind", ""), receipt_no=p.get("receipt_no"), line_no=p.get("line_no"),
-        ticket_code=p.get("ticket_code"), customer_id=p.get("customer_id"),
-        amount_fen=int(p.get("amount_fen", 0)), statutory=bool(p.get("statutory", False)),
-        status=status, approval_level=p.get("approval_level", "clerk"), approved_by=approved_by,
-        reason=p.get("reason", ""), decided_at=decided_at, business_date=decided_at[:10],
-        policy_version=p.get("policy_version", ""), signature_ref=p.get("signature_ref", ""),
-        decision=_dumps(p.get("decision", {})), hlc=e.hlc,
-    ))
-    return {"compensations"}
+    conn.execute(
+        insert(returns_t.compensations).values(
+            compensation_id=comp_id,
+            event_id=e.event_id,
+            store_id=e.store_id,
+            kind=p.get("kind", ""),
+            receipt_no=p.get("receipt_no"),
+            line_no=p.get("line_no"),
+            ticket_code=p.get("ticket_code"),
+            customer_id=p.get("customer_id"),
+            amount_fen=int(p.get("amount_fen", 0)),
+            statutory=bool(p.get("statutory", False)),
+            status=status,
+            approval_level=p.get("approval_level", "clerk"),
+            approved_by=approved_by,
+            reason=p.get("reason", ""),
+            decided_at=decided_at,
+            business_date=decided_at[:10],
+            policy_version=p.get("policy_version", ""),
+            signature_ref=p.get("signature_ref", ""),
+            decision=_dumps(p.get("decision", {})),
+            hlc=e.hlc,
+        )
+    )
+    return {Changed.COMPENSATIONS}
 
 
-@projects("approval.recorded")
-def _approval(conn: Connection, e: Event) -> set[str]:
+def _approval(conn: Connection, e: Event) -> set[Changed]:
     p = e.payload
-    if conn.execute(select(t.approvals.c.event_id)
-                    .where(t.approvals.c.event_id == e.event_id)).first() is not None:
+    if (
+        conn.execute(
+            select(returns_t.approvals.c.event_id).where(
+                returns_t.approvals.c.event_id == e.event_id
+            )
+        ).first()
+        is not None
+    ):
         return set()
     case_id = str(p.get("case_id") or e.entity_id)
-    conn.execute(insert(t.approvals).values(
-        event_id=e.event_id, case_id=case_id, case_kind=p.get("case_kind", "return"),
-        level=p.get("level", "manager"), approver_id=p.get("approver_id", e.actor),
-        decision=p.get("decision", "approved"), reason=p.get("reason", ""),
-        at=str(p.get("at", "")), hlc=e.hlc,
-    ))
-    changed = {"approvals"}
+    conn.execute(
+        insert(returns_t.approvals).values(
+            event_id=e.event_id,
+            case_id=case_id,
+            case_kind=p.get("case_kind", "return"),
+            level=p.get("level", "manager"),
+            approver_id=p.get("approver_id", e.actor),
+            decision=p.get("decision", "approved"),
+            reason=p.get("reason", ""),
+            at=str(p.get("at", "")),
+            hlc=e.hlc,
+        )
+    )
+    changed = {Changed.APPROVALS}
     if p.get("level") == "head_office":
         decided = _head_office_status(conn, case_id)
         if decided is not None:
             status, approver = decided
-            r, c = t.returns.c, t.compensations.c
+            r, c = returns_t.returns.c, returns_t.compensations.c
             # only a case that waits (or waited) for head office follows its decision
-            if conn.execute(update(t.returns).where(
-                    r.return_id == case_id, r.approval_level == "head_office")
-                    .values(status=status, approved_by=approver)).rowcount:
-                changed |= {"returns"}
-            if conn.execute(update(t.compensations).where(
-                    c.compensation_id == case_id, c.approval_level == "head_office")
-                    .values(status=status, approved_by=approver)).rowcount:
-                changed |= {"compensations"}
+            if conn.execute(
+                update(returns_t.returns)
+                .where(r.return_id == case_id, r.approval_level == "head_office")
+                .values(status=status, approved_by=approver)
+            ).rowcount:
+                changed |= {Changed.RETURNS}
+            if conn.execute(
+                update(returns_t.compensations)
+                .where(c.compensation_id == case_id, c.approval_level == "head_office")
+                .values(status=status, approved_by=approver)
+            ).rowcount:
+                changed |= {Changed.COMPENSATIONS}
     return changed
-
-
-# --- the invariant: a receipt line is never refunded beyond what was bought and paid ----------
-
-def line_findings(conn: Connection, receipt_no: str, line_nos: set[int],
-                  paid_hint: dict[int, int] | None = None) -> list[Finding]:
-    """A finding for each of these lines whose returns (completed or pending, from every
-    counter) exceed the quantity sold or the amount paid. Empty when all is well, or when the
-    sale has not reached this counter yet (it is checked again when it does). `paid_hint`: the
-    lines' paid amounts when the caller knows them (a return's payload carries them)."""
-    if not line_nos:
-        return []
-    rl, r, sl = t.return_lines.c, t.returns.c, t.receipt_lines.c
-    rows = conn.execute(
-        select(rl.line_no, func.sum(rl.qty).label("qty"),
-               func.sum(rl.refund_fen).label("refund"), sl.qty.label("sold"))
-        .select_from(t.return_lines.join(t.returns, r.return_id == rl.return_id)
-                     .join(t.receipt_lines, (sl.receipt_no == rl.receipt_no)
-                           & (sl.line_no == rl.line_no)))
-        .where(rl.receipt_no == receipt_no, rl.line_no.in_(sorted(line_nos)),
-               r.status.in_(ACTIVE))
-        .group_by(rl.line_no, sl.qty)).all()
-    if not rows:
-        return []
-    paid = dict(paid_hint or {})
-    if any(row.line_no not in paid for row in rows):
-        paid = _paid_per_line(conn, receipt_no)
-    findings = []
-    for row in rows:
-        line_no, qty, refund, sold = int(row.line_no), int(row.qty), int(row.refund), row.sold
-        line_paid = paid.get(line_no, 0)
-        if qty <= sold and refund <= line_paid:
-            continue
-        event_ids = sorted(conn.execute(
-            select(r.event_id).distinct()
-            .select_from(t.return_lines.join(t.returns, r.return_id == rl.return_id))
-            .where(rl.receipt_no == receipt_no, rl.line_no == line_no)).scalars())
-        findings.append(Finding(CONFLICT_CODE, f"{receipt_no}:{line_no}", event_ids, {
-            "receipt_no": receipt_no, "line_no": line_no, "qty_sold": sold,
-            "qty_returned": qty, "paid_fen": line_paid, "refunded_fen": refund,
-            "over_fen": max(0, refund - line_paid)}))
-    return findings
-
-
-def _paid_per_line(conn: Connection, receipt_no: str) -> dict[int, int]:
-    sold = conn.execute(select(t.receipt_lines).where(t.receipt_lines.c.receipt_no == receipt_no)
-                        .order_by(t.receipt_lines.c.line_no)).all()
-    promotions = conn.execute(select(t.receipt_promotions.c.amount_fen)
-                              .where(t.receipt_promotions.c.receipt_no == receipt_no)).scalars()
-    lines = [SoldLine(row.line_no, row.sku, row.name, "", row.qty, row.unit_price_fen,
-                      row.line_discount_fen, row.is_gift, row.gift_value_fen) for row in sold]
-    return dict(zip((ln.line_no for ln in lines), paid_per_line(lines, list(promotions)),
-                    strict=True))
 
 
 def _report(conn: Connection, event: Event, findings: list[Finding]) -> Finding | None:
     """The invariant hook reports one finding; record any others directly."""
     for extra in findings[1:]:
-        record_conflict(conn, extra.code, extra.entity_id, event.store_id,
-                        _events_by_id(conn, extra.event_ids), extra.detail)
+        record_conflict(
+            conn,
+            extra.code,
+            extra.entity_id,
+            event.store_id,
+            events_by_id(conn, extra.event_ids),
+            extra.detail,
+        )
     return findings[0] if findings else None
 
 
-@invariant("return.recorded")
 def _return_within_paid(conn: Connection, event: Event) -> Finding | None:
     p = event.payload
     receipt_no = p.get("receipt_no", "")
@@ -219,13 +204,28 @@ def _return_within_paid(conn: Connection, event: Event) -> Finding | None:
     return _report(conn, event, line_findings(conn, receipt_no, line_nos, hint))
 
 
-@invariant("sale.recorded")
 def _sale_after_returns(conn: Connection, event: Event) -> Finding | None:
     """A sale pulled after returns of it (rare ordering): check those returns now."""
     receipt_no = event.payload.get("receipt_no", event.entity_id)
     # runs for every sale (200 000 in the large demo, and on a rebuild): plain SQL, one index probe
-    line_nos = {row[0] for row in conn.exec_driver_sql(
-        "SELECT DISTINCT line_no FROM return_lines WHERE receipt_no = ?", (receipt_no,))}
+    line_nos = {
+        row[0]
+        for row in conn.exec_driver_sql(
+            "SELECT DISTINCT line_no FROM return_lines WHERE receipt_no = ?", (receipt_no,)
+        )
+    }
     if not line_nos:
         return None
     return _report(conn, event, line_findings(conn, receipt_no, line_nos))
+
+
+PROJECTORS: dict[str, Projector] = {
+    "return.recorded": _return,
+    "compensation.recorded": _compensation,
+    "approval.recorded": _approval,
+}
+
+INVARIANTS: dict[str, tuple[Invariant, ...]] = {
+    "return.recorded": (_return_within_paid,),
+    "sale.recorded": (_sale_after_returns,),
+}

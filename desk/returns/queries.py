@@ -3,23 +3,30 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 
-from desk.platform import tables as t
+from desk.catalog import tables as catalog_t
+from desk.platform.conflicts import Finding
+from desk.platform.errors import DeskError
+from desk.returns import tables as returns_t
+from desk.returns.rules import History, Purchase, SoldLine, SoldTender, paid_per_line
+from desk.sales import tables as sales_t
 
 ACTIVE = ("completed", "pending")  # refused returns hold nothing
+CONFLICT_CODE = "refund.exceeds_paid"  # a receipt line refunded beyond what was paid
 
 
 def returned_quantities(conn: Connection, receipt_no: str) -> dict[int, int]:
     """Units returned (or settled, for a gift whose value was deducted) per line_no, counting
     every earlier return that is completed or pending."""
-    rl, r = t.return_lines.c, t.returns.c
+    rl, r = returns_t.return_lines.c, returns_t.returns.c
     rows = conn.execute(
         select(rl.line_no, func.sum(rl.qty))
-        .select_from(t.return_lines.join(t.returns, r.return_id == rl.return_id))
+        .select_from(returns_t.return_lines.join(returns_t.returns, r.return_id == rl.return_id))
         .where(rl.receipt_no == receipt_no, r.status.in_(ACTIVE))
         .group_by(rl.line_no))
     return {int(line_no): int(qty) for line_no, qty in rows}
@@ -27,10 +34,10 @@ def returned_quantities(conn: Connection, receipt_no: str) -> dict[int, int]:
 
 def refunded_by_tender(conn: Connection, receipt_no: str) -> dict[int, int]:
     """Fen refunded so far per receipt tender position (completed and pending returns)."""
-    rt, r = t.refund_tenders.c, t.returns.c
+    rt, r = returns_t.refund_tenders.c, returns_t.returns.c
     rows = conn.execute(
         select(rt.tender_position, func.sum(rt.amount_fen))
-        .select_from(t.refund_tenders.join(t.returns, r.return_id == rt.return_id))
+        .select_from(returns_t.refund_tenders.join(returns_t.returns, r.return_id == rt.return_id))
         .where(r.receipt_no == receipt_no, r.status.in_(ACTIVE))
         .group_by(rt.tender_position))
     return {int(pos): int(amount) for pos, amount in rows}
@@ -43,61 +50,305 @@ def _return_row(row: Any) -> dict[str, Any]:
 
 
 def return_detail(conn: Connection, return_id: str) -> dict[str, Any] | None:
-    row = conn.execute(select(t.returns).where(t.returns.c.return_id == return_id)).first()
+    row = conn.execute(
+        select(returns_t.returns).where(returns_t.returns.c.return_id == return_id)
+    ).first()
     if row is None:
         return None
     item = _return_row(row)
-    item["lines"] = [dict(r._mapping) for r in conn.execute(
-        select(t.return_lines).where(t.return_lines.c.return_id == return_id)
-        .order_by(t.return_lines.c.position))]
-    item["tenders"] = [dict(r._mapping) for r in conn.execute(
-        select(t.refund_tenders).where(t.refund_tenders.c.return_id == return_id)
-        .order_by(t.refund_tenders.c.position))]
-    item["approvals"] = [dict(r._mapping) for r in conn.execute(
-        select(t.approvals).where(t.approvals.c.case_id == return_id)
-        .order_by(t.approvals.c.hlc))]
+    item["lines"] = [
+        dict(r._mapping)
+        for r in conn.execute(
+            select(returns_t.return_lines)
+            .where(returns_t.return_lines.c.return_id == return_id)
+            .order_by(returns_t.return_lines.c.position)
+        )
+    ]
+    item["tenders"] = [
+        dict(r._mapping)
+        for r in conn.execute(
+            select(returns_t.refund_tenders)
+            .where(returns_t.refund_tenders.c.return_id == return_id)
+            .order_by(returns_t.refund_tenders.c.position)
+        )
+    ]
+    item["approvals"] = [
+        dict(r._mapping)
+        for r in conn.execute(
+            select(returns_t.approvals)
+            .where(returns_t.approvals.c.case_id == return_id)
+            .order_by(returns_t.approvals.c.hlc)
+        )
+    ]
     return item
 
 
 def customer_returns(conn: Connection, customer_id: str, limit: int = 200) -> list[dict[str, Any]]:
-    r = t.returns.c
-    rows = conn.execute(select(r.return_id, r.receipt_no, r.returned_at, r.status, r.refund_fen,
-                               r.points_reversed, r.reason)
-                        .where(r.customer_id == customer_id)
-                        .order_by(r.returned_at.desc(), r.return_id).limit(limit))
+    r = returns_t.returns.c
+    rows = conn.execute(
+        select(
+            r.return_id,
+            r.receipt_no,
+            r.returned_at,
+            r.status,
+            r.refund_fen,
+            r.points_reversed,
+            r.reason,
+        )
+        .where(r.customer_id == customer_id)
+        .order_by(r.returned_at.desc(), r.return_id)
+        .limit(limit)
+    )
     return [dict(row._mapping) for row in rows]
 
 
-def customer_compensations(conn: Connection, customer_id: str,
-                           limit: int = 200) -> list[dict[str, Any]]:
-    c = t.compensations.c
-    rows = conn.execute(select(c.compensation_id, c.kind, c.amount_fen, c.status, c.decided_at,
-                               c.receipt_no, c.ticket_code, c.reason)
-                        .where(c.customer_id == customer_id)
-                        .order_by(c.decided_at.desc(), c.compensation_id).limit(limit))
+def customer_compensations(
+    conn: Connection, customer_id: str, limit: int = 200
+) -> list[dict[str, Any]]:
+    c = returns_t.compensations.c
+    rows = conn.execute(
+        select(
+            c.compensation_id,
+            c.kind,
+            c.amount_fen,
+            c.status,
+            c.decided_at,
+            c.receipt_no,
+            c.ticket_code,
+            c.reason,
+        )
+        .where(c.customer_id == customer_id)
+        .order_by(c.decided_at.desc(), c.compensation_id)
+        .limit(limit)
+    )
     return [dict(row._mapping) for row in rows]
 
 
 def pending_cases(conn: Connection) -> list[dict[str, Any]]:
     """Returns and compensations waiting for head office, oldest first (the manager's list)."""
-    r, c = t.returns.c, t.compensations.c
-    out = [{"case_id": row.return_id, "case_kind": "return", "at": row.returned_at,
-            "amount_fen": row.refund_fen, "receipt_no": row.receipt_no, "actor": row.actor}
-           for row in conn.execute(select(r.return_id, r.returned_at, r.refund_fen,
-                                          r.receipt_no, r.actor).where(r.status == "pending"))]
-    out += [{"case_id": row.compensation_id, "case_kind": "compensation",
-             "at": row.decided_at, "amount_fen": row.amount_fen, "receipt_no": row.receipt_no,
-             "actor": ""}
-            for row in conn.execute(select(c.compensation_id, c.decided_at, c.amount_fen,
-                                           c.receipt_no).where(c.status == "pending"))]
+    r, c = returns_t.returns.c, returns_t.compensations.c
+    out = [
+        {
+            "case_id": row.return_id,
+            "case_kind": "return",
+            "at": row.returned_at,
+            "amount_fen": row.refund_fen,
+            "receipt_no": row.receipt_no,
+            "actor": row.actor,
+        }
+        for row in conn.execute(
+            select(r.return_id, r.returned_at, r.refund_fen, r.receipt_no, r.actor).where(
+                r.status == "pending"
+            )
+        )
+    ]
+    out += [
+        {
+            "case_id": row.compensation_id,
+            "case_kind": "compensation",
+            "at": row.decided_at,
+            "amount_fen": row.amount_fen,
+            "receipt_no": row.receipt_no,
+            "actor": "",
+        }
+        for row in conn.execute(
+            select(c.compensation_id, c.decided_at, c.amount_fen, c.receipt_no).where(
+                c.status == "pending"
+            )
+        )
+    ]
     return sorted(out, key=lambda x: (x["at"], x["case_id"]))
 
 
 def points_balance(conn: Connection, customer_id: str) -> int:
     """Points earned on the member's receipts less points reversed by returns (may be < 0)."""
-    earned = conn.execute(select(func.coalesce(func.sum(t.receipts.c.points_earned), 0))
-                          .where(t.receipts.c.customer_id == customer_id)).scalar_one()
-    reversed_ = conn.execute(select(func.coalesce(func.sum(t.returns.c.points_reversed), 0))
-                             .where(t.returns.c.customer_id == customer_id,
-                                    t.returns.c.status.in_(ACTIVE))).scalar_one()
+    earned = conn.execute(
+        select(func.coalesce(func.sum(sales_t.receipts.c.points_earned), 0)).where(
+            sales_t.receipts.c.customer_id == customer_id
+        )
+    ).scalar_one()
+    reversed_ = conn.execute(
+        select(func.coalesce(func.sum(returns_t.returns.c.points_reversed), 0)).where(
+            returns_t.returns.c.customer_id == customer_id, returns_t.returns.c.status.in_(ACTIVE)
+        )
+    ).scalar_one()
     return int(earned) - int(reversed_)
+
+
+def return_signature_ref(conn: Connection, return_id: str) -> str:
+    """The signature given for a return ('' when none was asked)."""
+    r = returns_t.returns.c
+    ref = conn.execute(select(r.signature_ref).where(r.return_id == return_id)).scalar()
+    return str(ref or "")
+
+
+def load_purchase(conn: Any, receipt_no: str) -> Purchase:
+    r = conn.execute(
+        select(sales_t.receipts).where(sales_t.receipts.c.receipt_no == receipt_no)
+    ).first()
+    if r is None:
+        raise DeskError("receipt.unknown", receipt_no=receipt_no)
+    rl, p, c = sales_t.receipt_lines.c, catalog_t.products.c, catalog_t.categories.c
+    rows = conn.execute(
+        select(
+            rl.line_no,
+            rl.sku,
+            rl.name,
+            rl.qty,
+            rl.unit_price_fen,
+            rl.line_discount_fen,
+            rl.is_gift,
+            rl.gift_value_fen,
+            c.kind,
+        )
+        .select_from(
+            sales_t.receipt_lines.outerjoin(catalog_t.products, p.sku == rl.sku).outerjoin(
+                catalog_t.categories, c.category_id == p.category_id
+            )
+        )
+        .where(rl.receipt_no == receipt_no)
+        .order_by(rl.line_no)
+    ).all()
+    tenders = conn.execute(
+        select(
+            sales_t.receipt_tenders.c.position,
+            sales_t.receipt_tenders.c.tender,
+            sales_t.receipt_tenders.c.amount_fen,
+        )
+        .where(sales_t.receipt_tenders.c.receipt_no == receipt_no)
+        .order_by(sales_t.receipt_tenders.c.position)
+    ).all()
+    promotions = (
+        conn.execute(
+            select(sales_t.receipt_promotions.c.amount_fen)
+            .where(sales_t.receipt_promotions.c.receipt_no == receipt_no)
+            .order_by(sales_t.receipt_promotions.c.position)
+        )
+        .scalars()
+        .all()
+    )
+    return Purchase(
+        receipt_no=r.receipt_no,
+        store_id=r.store_id,
+        sold_on=date.fromisoformat(r.business_date),
+        customer_id=r.customer_id,
+        lines=tuple(
+            SoldLine(
+                x.line_no,
+                x.sku,
+                x.name,
+                x.kind or "general",
+                x.qty,
+                x.unit_price_fen,
+                x.line_discount_fen,
+                bool(x.is_gift),
+                x.gift_value_fen,
+            )
+            for x in rows
+        ),
+        tenders=tuple(SoldTender(x.position, x.tender, x.amount_fen) for x in tenders),
+        order_discounts_fen=tuple(int(a) for a in promotions),
+        points_earned=r.points_earned,
+    )
+
+
+def load_history(conn: Any, receipt_no: str) -> History:
+    return History(returned_quantities(conn, receipt_no), refunded_by_tender(conn, receipt_no))
+
+
+# --- the invariant: a receipt line is never refunded beyond what was bought and paid ----------
+
+
+def line_findings(
+    conn: Connection, receipt_no: str, line_nos: set[int], paid_hint: dict[int, int] | None = None
+) -> list[Finding]:
+    """A finding for each of these lines whose returns (completed or pending, from every
+    counter) exceed the quantity sold or the amount paid. Empty when all is well, or when the
+    sale has not reached this counter yet (it is checked again when it does). `paid_hint`: the
+    lines' paid amounts when the caller knows them (a return's payload carries them)."""
+    if not line_nos:
+        return []
+    rl, r, sl = returns_t.return_lines.c, returns_t.returns.c, sales_t.receipt_lines.c
+    rows = conn.execute(
+        select(
+            rl.line_no,
+            func.sum(rl.qty).label("qty"),
+            func.sum(rl.refund_fen).label("refund"),
+            sl.qty.label("sold"),
+        )
+        .select_from(
+            returns_t.return_lines.join(returns_t.returns, r.return_id == rl.return_id).join(
+                sales_t.receipt_lines, (sl.receipt_no == rl.receipt_no) & (sl.line_no == rl.line_no)
+            )
+        )
+        .where(rl.receipt_no == receipt_no, rl.line_no.in_(sorted(line_nos)), r.status.in_(ACTIVE))
+        .group_by(rl.line_no, sl.qty)
+    ).all()
+    if not rows:
+        return []
+    paid = dict(paid_hint or {})
+    if any(row.line_no not in paid for row in rows):
+        paid = paid_by_line(conn, receipt_no)
+    findings = []
+    for row in rows:
+        line_no, qty, refund, sold = int(row.line_no), int(row.qty), int(row.refund), row.sold
+        line_paid = paid.get(line_no, 0)
+        if qty <= sold and refund <= line_paid:
+            continue
+        event_ids = sorted(
+            conn.execute(
+                select(r.event_id)
+                .distinct()
+                .select_from(
+                    returns_t.return_lines.join(returns_t.returns, r.return_id == rl.return_id)
+                )
+                .where(rl.receipt_no == receipt_no, rl.line_no == line_no)
+            ).scalars()
+        )
+        findings.append(
+            Finding(
+                CONFLICT_CODE,
+                f"{receipt_no}:{line_no}",
+                event_ids,
+                {
+                    "receipt_no": receipt_no,
+                    "line_no": line_no,
+                    "qty_sold": sold,
+                    "qty_returned": qty,
+                    "paid_fen": line_paid,
+                    "refunded_fen": refund,
+                    "over_fen": max(0, refund - line_paid),
+                },
+            )
+        )
+    return findings
+
+
+def paid_by_line(conn: Connection, receipt_no: str) -> dict[int, int]:
+    sold = conn.execute(
+        select(sales_t.receipt_lines)
+        .where(sales_t.receipt_lines.c.receipt_no == receipt_no)
+        .order_by(sales_t.receipt_lines.c.line_no)
+    ).all()
+    promotions = conn.execute(
+        select(sales_t.receipt_promotions.c.amount_fen).where(
+            sales_t.receipt_promotions.c.receipt_no == receipt_no
+        )
+    ).scalars()
+    lines = [
+        SoldLine(
+            row.line_no,
+            row.sku,
+            row.name,
+            "",
+            row.qty,
+            row.unit_price_fen,
+            row.line_discount_fen,
+            row.is_gift,
+            row.gift_value_fen,
+        )
+        for row in sold
+    ]
+    return dict(
+        zip((ln.line_no for ln in lines), paid_per_line(lines, list(promotions)), strict=True)
+    )

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select
-
-from desk.catalog.handlers import require
-from desk.platform import tables as t
-from desk.platform.bus import Context, handles
-from desk.platform.commands import RecordSale
+from desk.catalog.queries import known_customers, product_names
+from desk.platform.bus import Context
 from desk.platform.errors import DeskError
 from desk.platform.queries import exists
 from desk.platform.uow import UnitOfWork
+from desk.platform.values import require
+from desk.sales import tables as sales_t
+from desk.sales.commands import RecordSale
 from desk.sales.rules import LineAmounts, check_sold_at, check_tenders, totals
 
 
@@ -49,17 +48,14 @@ def sale_payload(cmd: RecordSale, catalogue_names: dict[str, str]) -> dict[str, 
 
 
 def catalogue_names(uow: UnitOfWork, skus: set[str]) -> dict[str, str]:
-    rows = uow.conn.execute(select(t.products.c.sku, t.products.c.name)
-                            .where(t.products.c.sku.in_(sorted(skus))))
-    return {row.sku: row.name for row in rows}
+    return product_names(uow.conn, skus)
 
 
-@handles(RecordSale)
 def record_sale(cmd: RecordSale, uow: UnitOfWork, ctx: Context) -> dict[str, Any]:
     payload = sale_payload(cmd, catalogue_names(uow, {ln.sku for ln in cmd.lines}))
-    if exists(uow.conn, t.receipts, "receipt_no", payload["receipt_no"]):
+    if exists(uow.conn, sales_t.receipts, "receipt_no", payload["receipt_no"]):
         raise DeskError("receipt.exists", receipt_no=payload["receipt_no"])
-    if cmd.customer_id and not exists(uow.conn, t.customers, "customer_id", cmd.customer_id):
+    if cmd.customer_id and not known_customers(uow.conn, {cmd.customer_id}):
         raise DeskError("customer.unknown", customer_id=cmd.customer_id)
     uow.record("sale.recorded", payload["receipt_no"], payload)
     return {"receipt_no": payload["receipt_no"], "paid_fen": payload["paid_fen"]}

@@ -20,12 +20,14 @@ from typing import Any, ClassVar
 
 from sqlalchemy import select
 
-from desk.platform import tables as t
-from desk.platform.bus import CommandBus, Context, handles
-from desk.platform.commands import Command, Promotion, RecordSale, SaleLine, Tender
+from desk.catalog.queries import customers_by_phone, known_customers
+from desk.platform.bus import CommandBus, Context
+from desk.platform.commands import Command
 from desk.platform.errors import DeskError
 from desk.platform.money import parse_yuan
 from desk.platform.uow import UnitOfWork
+from desk.sales import tables as sales_t
+from desk.sales.commands import Promotion, RecordSale, SaleLine, Tender
 from desk.sales.handlers import catalogue_names, sale_payload
 from desk.sales.rules import PROMOTION_KINDS, LineAmounts, check_line, check_sold_at
 
@@ -326,27 +328,13 @@ def _in_chunks(uow: UnitOfWork, column: Any, keys: set[str]) -> set[str]:
     return found
 
 
-def _customers_by_phone(uow: UnitOfWork, phones: set[str]) -> dict[str, str]:
-    ordered = sorted(phones)
-    c = t.customers.c
-    out: dict[str, str] = {}
-    for i in range(0, len(ordered), _CHUNK):
-        rows = uow.conn.execute(select(c.phone, c.customer_id)
-                                .where(c.phone.in_(ordered[i:i + _CHUNK]))
-                                .order_by(c.customer_id))
-        for phone, customer_id in rows:
-            out.setdefault(phone, customer_id)
-    return out
-
-
-@handles(ImportSales)
 def import_sales(cmd: ImportSales, uow: UnitOfWork, ctx: Context) -> dict[str, Any]:
     skus = {ln.sku for s in cmd.sales for ln in s.sale.lines}
     names = catalogue_names(uow, skus)
-    present = _in_chunks(uow, t.receipts.c.receipt_no, {s.sale.receipt_no for s in cmd.sales})
-    customers = _in_chunks(uow, t.customers.c.customer_id,
+    present = _in_chunks(uow, sales_t.receipts.c.receipt_no, {s.sale.receipt_no for s in cmd.sales})
+    customers = known_customers(uow.conn,
                            {s.sale.customer_id for s in cmd.sales if s.sale.customer_id})
-    by_phone = _customers_by_phone(uow, {s.phone for s in cmd.sales
+    by_phone = customers_by_phone(uow.conn, {s.phone for s in cmd.sales
                                          if s.phone and not s.sale.customer_id})
     problems: list[RowProblem] = []
     payloads: list[dict[str, Any]] = []

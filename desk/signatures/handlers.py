@@ -5,16 +5,15 @@ from __future__ import annotations
 import base64
 from typing import Any
 
-from desk.platform import tables as t
-from desk.platform.bus import Context, handles
+from desk.platform.bus import Context
 from desk.platform.errors import DeskError
 from desk.platform.queries import exists
 from desk.platform.uow import UnitOfWork
 from desk.signatures import rules as sig
+from desk.signatures import tables as signatures_t
 from desk.signatures.commands import CaptureSignature
 
 
-@handles(CaptureSignature)
 def capture_signature(cmd: CaptureSignature, uow: UnitOfWork, ctx: Context) -> dict[str, Any]:
     fields: dict[str, str] = {}
     for name, limit in (("document_kind", 32), ("document_ref", 64), ("signer", 64)):
@@ -26,7 +25,7 @@ def capture_signature(cmd: CaptureSignature, uow: UnitOfWork, ctx: Context) -> d
         fields[name] = value
     png = sig.decode_png(cmd.png_base64)
     signature = sig.sign(cmd.document_sha256, cmd.strokes, png)
-    if exists(uow.conn, t.signatures, "signature_id", signature.signature_id):
+    if exists(uow.conn, signatures_t.signatures, "signature_id", signature.signature_id):
         raise DeskError("signature.exists", signature_id=signature.signature_id)
     uow.record("signature.captured", signature.signature_id, {
         **fields,

@@ -34,7 +34,7 @@ def hash_pin(pin: str, salt: bytes | None = None) -> str:
     return f"scrypt${_N}${_R}${_P}${salt_b64}${digest_b64}"
 
 
-def check_pin(pin: str, stored: str) -> bool:
+def pin_matches(pin: str, stored: str) -> bool:
     try:
         scheme, n, r, p, salt_b64, digest_b64 = stored.split("$")
     except ValueError:

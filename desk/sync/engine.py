@@ -23,14 +23,14 @@ from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
 from desk.platform import tables as t
-from desk.platform.db import Database, get_setting, set_setting
+from desk.platform.conflicts import count_open
+from desk.platform.db import Database
 from desk.platform.errors import DeskError
 from desk.platform.events import Event
 from desk.platform.hlc import DRIFT_WARNING_MS, Timestamp
 from desk.platform.journal import event_from_row, insert_events, last_of_device
-from desk.platform.projections import apply_event
+from desk.platform.settings import get_setting, set_setting
 from desk.sync.central import HQ_STORE, SCHEMA_VERSION
-from desk.sync.conflicts import count_open
 from desk.sync.transport import Transport
 
 CURSOR = "sync.server_cursor"
@@ -223,7 +223,7 @@ def apply_pulled(db: Database, events: list[Event], new_cursor: int | None
             fresh.append(e)
         insert_events(conn, fresh)
         for e in fresh:
-            changes |= apply_event(conn, e)
+            changes |= db.registry.apply(conn, e)
             db.hlc.observe(e.hlc)
         if new_cursor is not None:
             current = int(get_setting(conn, CURSOR) or 0)

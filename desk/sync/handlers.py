@@ -14,12 +14,12 @@ from typing import Any, ClassVar
 from sqlalchemy import select
 
 from desk.platform import tables as t
-from desk.platform.bus import Context, handles
+from desk.platform.bus import Context
 from desk.platform.commands import Command
+from desk.platform.conflicts import DECISIONS, RESOLVED
 from desk.platform.errors import DeskError
+from desk.platform.roles import Role
 from desk.platform.uow import UnitOfWork
-from desk.staff.roles import Role
-from desk.sync.conflicts import DECISIONS, RESOLVED
 
 MAY_RESOLVE = frozenset({Role.MANAGER, Role.ADMIN})
 
@@ -35,7 +35,6 @@ class ResolveConflict(Command):
     note: str = ""
 
 
-@handles(ResolveConflict)
 def resolve_conflict(cmd: ResolveConflict, uow: UnitOfWork, ctx: Context) -> dict[str, Any]:
     if ctx.role is not None and ctx.role not in MAY_RESOLVE:
         raise DeskError("auth.forbidden", role=ctx.role.value, command=cmd.name)

@@ -14,8 +14,8 @@ from urllib.parse import quote, urlencode
 
 from sqlalchemy.engine import Connection
 
-from desk.platform.db import get_setting, set_setting
 from desk.platform.errors import DeskError
+from desk.platform.settings import get_setting, set_setting
 
 KEY = "sync.central"
 SSL_MODES = ("disable", "prefer", "require", "verify-ca", "verify-full")

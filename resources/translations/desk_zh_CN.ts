@@ -650,18 +650,6 @@
 <context>
     <name>compensation</name>
     <message>
-        <source>Give the receipt and line, or the price paid.</source>
-        <translation>请填写小票与行号，或实付价格。</translation>
-    </message>
-    <message>
-        <source>The compensation is refused: {reason}</source>
-        <translation>补偿被拒绝：{reason}</translation>
-    </message>
-    <message>
-        <source>'{text}' is not an amount in yuan (at most 2 decimals).</source>
-        <translation>“{text}”不是有效的金额（元，最多两位小数）。</translation>
-    </message>
-    <message>
         <source>Quality problem / recall</source>
         <translation>质量问题 / 召回</translation>
     </message>
@@ -784,6 +772,18 @@
     <message>
         <source>Confirm compensation</source>
         <translation>确认补偿</translation>
+    </message>
+    <message>
+        <source>Give the receipt and line, or the price paid.</source>
+        <translation>请填写小票与行号，或实付价格。</translation>
+    </message>
+    <message>
+        <source>The compensation is refused: {reason}</source>
+        <translation>补偿被拒绝：{reason}</translation>
+    </message>
+    <message>
+        <source>'{text}' is not an amount in yuan (at most 2 decimals).</source>
+        <translation>“{text}”不是有效的金额（元，最多两位小数）。</translation>
     </message>
 </context>
 <context>
@@ -1916,6 +1916,50 @@
         <translation>已处理</translation>
     </message>
     <message>
+        <source>Central: starting…</source>
+        <translation>中心：正在启动…</translation>
+    </message>
+    <message>
+        <source>Central: not configured (working offline)</source>
+        <translation>中心：未配置（离线工作）</translation>
+    </message>
+    <message>
+        <source>Central: sync switched off</source>
+        <translation>中心：同步已关闭</translation>
+    </message>
+    <message>
+        <source>Central: password needed</source>
+        <translation>中心：需要密码</translation>
+    </message>
+    <message>
+        <source>Central: syncing…</source>
+        <translation>中心：正在同步…</translation>
+    </message>
+    <message>
+        <source>Central: online</source>
+        <translation>中心：在线</translation>
+    </message>
+    <message>
+        <source>Central: offline</source>
+        <translation>中心：离线</translation>
+    </message>
+    <message>
+        <source>%1 waiting</source>
+        <translation>%1 条待上传</translation>
+    </message>
+    <message>
+        <source>last sync %1</source>
+        <translation>上次同步 %1</translation>
+    </message>
+    <message>
+        <source>%1 conflict(s)</source>
+        <translation>%1 个冲突</translation>
+    </message>
+    <message>
+        <source>retry in %1 s</source>
+        <translation>%1 秒后重试</translation>
+    </message>
+    <message>
         <source>No central server is set up.</source>
         <translation>尚未设置中心服务器。</translation>
     </message>
@@ -2006,50 +2050,6 @@
     <message>
         <source>Unknown decision.</source>
         <translation>未知的处理方式。</translation>
-    </message>
-    <message>
-        <source>Central: starting…</source>
-        <translation>中心：正在启动…</translation>
-    </message>
-    <message>
-        <source>Central: not configured (working offline)</source>
-        <translation>中心：未配置（离线工作）</translation>
-    </message>
-    <message>
-        <source>Central: sync switched off</source>
-        <translation>中心：同步已关闭</translation>
-    </message>
-    <message>
-        <source>Central: password needed</source>
-        <translation>中心：需要密码</translation>
-    </message>
-    <message>
-        <source>Central: syncing…</source>
-        <translation>中心：正在同步…</translation>
-    </message>
-    <message>
-        <source>Central: online</source>
-        <translation>中心：在线</translation>
-    </message>
-    <message>
-        <source>Central: offline</source>
-        <translation>中心：离线</translation>
-    </message>
-    <message>
-        <source>%1 waiting</source>
-        <translation>%1 条待上传</translation>
-    </message>
-    <message>
-        <source>last sync %1</source>
-        <translation>上次同步 %1</translation>
-    </message>
-    <message>
-        <source>%1 conflict(s)</source>
-        <translation>%1 个冲突</translation>
-    </message>
-    <message>
-        <source>retry in %1 s</source>
-        <translation>%1 秒后重试</translation>
     </message>
 </context>
 </TS>

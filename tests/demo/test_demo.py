@@ -8,6 +8,8 @@ from datetime import date, datetime, timedelta
 import pytest
 from sqlalchemy import func, select
 
+from desk.capabilities import REGISTRY, open_database
+from desk.catalog import tables as catalog_t
 from desk.cli.main import main
 from desk.demo import build_demo, demo_state
 from desk.demo import data as demo_data
@@ -24,14 +26,16 @@ from desk.demo.ids import (
     ean13_check_digit,
     is_valid_ean13,
 )
-from desk.platform import tables as t
 from desk.platform.bus import CommandBus
-from desk.platform.commands import LogIn
-from desk.platform.db import Database, get_setting
 from desk.platform.errors import DeskError
 from desk.platform.journal import verify
 from desk.platform.ports import FixedClock
 from desk.platform.projections import rebuild
+from desk.platform.settings import get_setting
+from desk.repairs import tables as repairs_t
+from desk.sales import tables as sales_t
+from desk.staff import tables as staff_t
+from desk.staff.commands import LogIn
 
 NOW = datetime(2026, 11, 20, 15, 30, 0)
 # Columns that differ between two builds of the same seed: PIN salts, clock stamps, device ids.
@@ -40,7 +44,7 @@ UNSTABLE = {("staff", "pin_hash"), ("customers", "field_hlc"), ("devices", "devi
 
 def dump(conn, stable_only: bool = False) -> dict[str, list[tuple]]:
     out = {}
-    for table in t.PROJECTION_TABLES:
+    for table in REGISTRY.projection_tables():
         cols = [c for c in table.columns
                 if not (stable_only and (table.name, c.name) in UNSTABLE)]
         out[table.name] = sorted(tuple(r) for r in conn.execute(select(*cols)))
@@ -49,7 +53,7 @@ def dump(conn, stable_only: bool = False) -> dict[str, list[tuple]]:
 
 def new_bus(now: datetime = NOW) -> CommandBus:
     clock = FixedClock(now)
-    return CommandBus(Database.open(None, wall_ms=clock.now_ms), clock)
+    return CommandBus(open_database(None, wall_ms=clock.now_ms), clock)
 
 
 @pytest.fixture(scope="module")
@@ -94,7 +98,7 @@ def test_journal_verifies_and_rebuild_reproduces_every_table():
     with bus.db.engine.begin() as conn:
         assert verify(conn).ok
         before = dump(conn)
-        rebuild(conn)
+        rebuild(conn, REGISTRY)
         after = dump(conn)
     assert before == after
     assert len(before["receipt_lines"]) == 10000
@@ -114,33 +118,40 @@ def test_same_seed_same_store_other_seed_other_store():
 
 def test_identifier_formats(demo):
     bus, _, _ = demo
-    for no, sold_at in rows(bus, select(t.receipts.c.receipt_no, t.receipts.c.sold_at)):
+    for no, sold_at in rows(bus, select(sales_t.receipts.c.receipt_no, sales_t.receipts.c.sold_at)):
         assert RECEIPT_NO.match(no) and len(no) == 13  # R + yymmdd + till 2 + sequence 4
         assert no[1:7] == datetime.fromisoformat(sold_at).strftime("%y%m%d")
-    for code, opened_at in rows(bus, select(t.tickets.c.code, t.tickets.c.opened_at)):
+    tk = repairs_t.tickets.c
+    for code, opened_at in rows(bus, select(tk.code, tk.opened_at)):
         assert TICKET_CODE.match(code)
         assert code[1:7] == datetime.fromisoformat(opened_at).strftime("%y%m%d")
-    for cid, phone, member in rows(bus, select(t.customers.c.customer_id, t.customers.c.phone,
-                                               t.customers.c.member_id)):
+    for cid, phone, member in rows(
+        bus,
+        select(
+            catalog_t.customers.c.customer_id,
+            catalog_t.customers.c.phone,
+            catalog_t.customers.c.member_id,
+        ),
+    ):
         assert CUSTOMER_ID.match(cid) and PHONE.match(phone)
         assert member == "" or MEMBER_ID.match(member)
-    for sku, barcode in rows(bus, select(t.products.c.sku, t.products.c.barcode)):
+    for sku, barcode in rows(bus, select(catalog_t.products.c.sku, catalog_t.products.c.barcode)):
         assert SKU.match(sku)
         assert barcode.startswith("69") and is_valid_ean13(barcode)
-    for (staff_id,) in rows(bus, select(t.staff.c.staff_id)):
+    for (staff_id,) in rows(bus, select(staff_t.staff.c.staff_id)):
         assert STAFF_ID.match(staff_id)
-    serials = [s for (s,) in rows(bus, select(t.receipt_lines.c.serial)) if s]
+    serials = [s for (s,) in rows(bus, select(sales_t.receipt_lines.c.serial)) if s]
     assert serials and all(SERIAL.match(s) for s in serials)
     assert len(serials) == len(set(serials))
-    (store,) = rows(bus, select(t.stores))
+    (store,) = rows(bus, select(catalog_t.stores))
     assert store.store_id == "S001" and store.tracking_url == "https://service.example-store.cn/t"
 
 
 def test_unique_identifiers(demo):
     bus, _, _ = demo
-    phones = [p for (p,) in rows(bus, select(t.customers.c.phone))]
-    members = [m for (m,) in rows(bus, select(t.customers.c.member_id)) if m]
-    barcodes = [b for (b,) in rows(bus, select(t.products.c.barcode))]
+    phones = [p for (p,) in rows(bus, select(catalog_t.customers.c.phone))]
+    members = [m for (m,) in rows(bus, select(catalog_t.customers.c.member_id)) if m]
+    barcodes = [b for (b,) in rows(bus, select(catalog_t.products.c.barcode))]
     for values in (phones, members, barcodes):
         assert len(values) == len(set(values))
 
@@ -153,50 +164,57 @@ def test_ean13_check_digit():
 
 def test_a_year_of_sales_ending_now(demo):
     bus, _, _ = demo
-    (first, last), = rows(bus, select(func.min(t.receipts.c.sold_at),
-                                      func.max(t.receipts.c.sold_at)))
+    ((first, last),) = rows(
+        bus, select(func.min(sales_t.receipts.c.sold_at), func.max(sales_t.receipts.c.sold_at))
+    )
     first_at, last_at = datetime.fromisoformat(first), datetime.fromisoformat(last)
     assert first_at.date() >= NOW.date() - timedelta(days=364)
     assert first_at.date() <= NOW.date() - timedelta(days=355)
     assert NOW - timedelta(days=2) < last_at <= NOW
-    months = {m for (m,) in rows(bus, select(t.receipts.c.business_date)) for m in [m[:7]]}
+    months = {m for (m,) in rows(bus, select(sales_t.receipts.c.business_date)) for m in [m[:7]]}
     assert len(months) >= 12
 
 
 def test_sales_are_realistic(demo):
     bus, _, _ = demo
-    tenders = {k for (k,) in rows(bus, select(t.receipt_tenders.c.tender))}
+    tenders = {k for (k,) in rows(bus, select(sales_t.receipt_tenders.c.tender))}
     assert tenders == {"cash", "bank_card", "wechat_pay", "alipay", "store_card"}
-    promos = {k for (k,) in rows(bus, select(t.receipt_promotions.c.kind))}
+    promos = {k for (k,) in rows(bus, select(sales_t.receipt_promotions.c.kind))}
     assert promos == {"full_reduction", "coupon"}
-    gifts = rows(bus, select(t.receipt_lines).where(t.receipt_lines.c.is_gift))
+    gifts = rows(bus, select(sales_t.receipt_lines).where(sales_t.receipt_lines.c.is_gift))
     assert gifts and all(g.unit_price_fen == 0 and g.gift_value_fen > 0 for g in gifts)
-    kinds = {c.category_id: c.kind for c in rows(bus, select(t.categories))}
-    assert {"fresh_food", "clothing", "down_jacket", "appliance", "electronics",
-            "jewelry"} <= set(kinds.values())
-    lines = rows(bus, select(t.receipt_lines.c.serial, t.products.c.category_id)
-                 .join(t.products, t.products.c.sku == t.receipt_lines.c.sku))
+    kinds = {c.category_id: c.kind for c in rows(bus, select(catalog_t.categories))}
+    assert {"fresh_food", "clothing", "down_jacket", "appliance", "electronics", "jewelry"} <= set(
+        kinds.values()
+    )
+    lines = rows(
+        bus,
+        select(sales_t.receipt_lines.c.serial, catalog_t.products.c.category_id).join(
+            catalog_t.products, catalog_t.products.c.sku == sales_t.receipt_lines.c.sku
+        ),
+    )
     for serial, category in lines:
         assert bool(serial) == (kinds[category] in ("appliance", "electronics")), category
-    names = {n for (n,) in rows(bus, select(t.products.c.name))}
+    names = {n for (n,) in rows(bus, select(catalog_t.products.c.name))}
     for word in ("羽绒服", "电饭煲", "空气炸锅", "蓝牙耳机", "黄金项链"):
         assert any(word in n for n in names), word
-    for r in rows(bus, select(t.receipts)):
+    for r in rows(bus, select(sales_t.receipts)):
         assert r.paid_fen == r.list_total_fen - r.discount_fen
         assert (r.points_earned > 0) <= (r.customer_id is not None)
-    paid = dict(rows(bus, select(t.receipts.c.receipt_no, t.receipts.c.paid_fen)))
+    paid = dict(rows(bus, select(sales_t.receipts.c.receipt_no, sales_t.receipts.c.paid_fen)))
     tendered: dict[str, int] = {}
-    for no, amount in rows(bus, select(t.receipt_tenders.c.receipt_no,
-                                       t.receipt_tenders.c.amount_fen)):
+    for no, amount in rows(
+        bus, select(sales_t.receipt_tenders.c.receipt_no, sales_t.receipt_tenders.c.amount_fen)
+    ):
         tendered[no] = tendered.get(no, 0) + amount
     assert tendered == paid
 
 
 def test_tickets_open_with_promised_dates_some_overdue(demo):
     bus, _, _ = demo
-    tickets = rows(bus, select(t.tickets))
-    sold = dict(rows(bus, select(t.receipts.c.receipt_no, t.receipts.c.sold_at)))
-    staff_roles = dict(rows(bus, select(t.staff.c.staff_id, t.staff.c.role)))
+    tickets = rows(bus, select(repairs_t.tickets))
+    sold = dict(rows(bus, select(sales_t.receipts.c.receipt_no, sales_t.receipts.c.sold_at)))
+    staff_roles = dict(rows(bus, select(staff_t.staff.c.staff_id, staff_t.staff.c.role)))
     with_receipt = 0
     for tk in tickets:
         opened = datetime.fromisoformat(tk.opened_at)
@@ -255,13 +273,13 @@ def test_an_interrupted_build_is_recognised_not_mistaken_for_a_store(tmp_path, c
             raise Stop
 
     home = tmp_path / "home"
-    bus = CommandBus(Database.open(home / "desk.sqlite3"), FixedClock(NOW))
+    bus = CommandBus(open_database(home / "desk.sqlite3"), FixedClock(NOW))
     with pytest.raises(Stop):
         build_demo(bus, "small", progress=stop_in_sales)
     assert demo_state(bus.db) == "building"
     with bus.db.engine.connect() as conn:
         assert verify(conn).ok  # whole batches only
-        assert conn.execute(select(func.count()).select_from(t.receipts)).scalar_one() == 500
+        assert conn.execute(select(func.count()).select_from(sales_t.receipts)).scalar_one() == 500
     bus.db.dispose()
     assert main(["--home", str(home), "demo", "--if-missing"]) == 2
     assert "demo.incomplete" in capsys.readouterr().err

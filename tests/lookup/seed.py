@@ -2,19 +2,12 @@
 
 from __future__ import annotations
 
+from desk.catalog.commands import DefineCategory, RegisterCustomer, RegisterProduct
 from desk.catalog.setup import initialise_counter
 from desk.platform.bus import CommandBus
-from desk.platform.commands import (
-    DefineCategory,
-    OpenTicket,
-    Promotion,
-    RecordSale,
-    RegisterCustomer,
-    RegisterProduct,
-    SaleLine,
-    Tender,
-)
 from desk.platform.uow import UnitOfWork
+from desk.repairs.commands import OpenTicket
+from desk.sales.commands import Promotion, RecordSale, SaleLine, Tender
 
 ACTOR = "A001"
 TRACKING = "https://service.example-store.cn/t"

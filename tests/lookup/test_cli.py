@@ -7,9 +7,9 @@ from datetime import datetime
 
 import pytest
 
+from desk.capabilities import open_database
 from desk.cli.main import main
 from desk.platform.bus import CommandBus
-from desk.platform.db import Database
 from desk.platform.ports import FixedClock
 from tests.lookup.seed import OTHER_TRACKING, init_counter, seed
 
@@ -18,7 +18,7 @@ from tests.lookup.seed import OTHER_TRACKING, init_counter, seed
 def home(tmp_path_factory) -> str:
     folder = tmp_path_factory.mktemp("lookup-home")
     clock = FixedClock(datetime(2026, 11, 20, 10, 0, 0))
-    db = Database.open(folder / "desk.sqlite3", wall_ms=clock.now_ms)
+    db = open_database(folder / "desk.sqlite3", wall_ms=clock.now_ms)
     bus = CommandBus(db, clock)
     init_counter(bus)
     seed(bus)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from desk.capabilities import REGISTRY
 from desk.lookup.details import detail
 from desk.platform.bus import CommandBus
 from desk.platform.errors import DeskError
@@ -72,7 +73,7 @@ def test_details_survive_a_rebuild_from_the_journal(store: CommandBus) -> None:
     before = {k: get(store, k, key) for k, key in (
         ("receipt", "R261120010001"), ("customer", "C0000001"), ("ticket", "T2611200002"))}
     with store.db.engine.begin() as conn:
-        rebuild(conn)
+        rebuild(conn, REGISTRY)
     after = {k: get(store, k, key) for k, key in (
         ("receipt", "R261120010001"), ("customer", "C0000001"), ("ticket", "T2611200002"))}
     assert before == after

@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 from sqlalchemy import func, select
 
 from desk.lookup.search import search
-from desk.platform import tables as t
 from desk.platform.bus import CommandBus
+from desk.sales import tables as sales_t
 from tests.lookup.seed import DOWN_JACKET_EAN, OTHER_TRACKING, TRACKING
 
 
@@ -119,7 +119,7 @@ def test_bad_input_never_raises_and_finds_nothing_wrong(store: CommandBus, text:
     if not outcome.hits:
         assert outcome.reason, text
     with store.db.engine.connect() as conn:  # and nothing was touched
-        assert conn.execute(select(func.count()).select_from(t.receipts)).scalar() == 3
+        assert conn.execute(select(func.count()).select_from(sales_t.receipts)).scalar() == 3
 
 
 def test_like_wildcards_are_not_wildcards(store: CommandBus) -> None:

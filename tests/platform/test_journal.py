@@ -6,8 +6,9 @@ from itertools import pairwise
 
 from sqlalchemy import text, update
 
+from desk.capabilities import REGISTRY
+from desk.catalog.commands import RegisterCustomer, UpdateCustomer
 from desk.platform import tables as t
-from desk.platform.commands import RegisterCustomer, UpdateCustomer
 from desk.platform.journal import verify
 from desk.platform.projections import rebuild
 from tests.conftest import ADMIN
@@ -15,7 +16,7 @@ from tests.conftest import ADMIN
 
 def dump(conn) -> dict[str, list[tuple]]:
     return {table.name: sorted(tuple(r) for r in conn.execute(table.select()))
-            for table in t.PROJECTION_TABLES}
+            for table in REGISTRY.projection_tables()}
 
 
 def test_events_are_chained_and_gap_free(bus, db):
@@ -58,7 +59,7 @@ def test_rebuild_gives_identical_tables(bus, db):
     bus.dispatch(UpdateCustomer(customer_id="C1", phone="13900001111"), ADMIN)
     with db.engine.begin() as conn:
         before = dump(conn)
-        rebuild(conn)
+        rebuild(conn, REGISTRY)
         after = dump(conn)
     assert before == after
     assert before["customers"][0][4] == "13900001111"

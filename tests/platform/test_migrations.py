@@ -16,24 +16,21 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import create_engine, select, text
 
+from desk.capabilities import open_database
+from desk.catalog.commands import DefineCategory, RegisterCustomer, RegisterProduct
 from desk.catalog.setup import initialise_counter
 from desk.platform import tables as t
 from desk.platform.bus import CommandBus
-from desk.platform.commands import (
-    DefineCategory,
-    LogIn,
-    OpenTicket,
-    RegisterCustomer,
-    RegisterProduct,
-)
-from desk.platform.db import Database
 from desk.platform.errors import DeskError
 from desk.platform.migrate import alembic_config, current_revision, head_revision
+from desk.repairs import tables as repairs_t
+from desk.repairs.commands import OpenTicket
+from desk.staff.commands import LogIn
 from tests.platform.test_journal import dump
 
 
 def test_migrations_match_the_table_definitions(tmp_path):
-    db = Database.open(tmp_path / "d.sqlite3")
+    db = open_database(tmp_path / "d.sqlite3")
     with db.engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), t.metadata)
     assert diff == []
@@ -41,7 +38,7 @@ def test_migrations_match_the_table_definitions(tmp_path):
 
 
 def seeded(path):
-    db = Database.open(path)
+    db = open_database(path)
     bus = CommandBus(db)
     initialise_counter(bus, store_id="S001", store_name="店", device_name="柜台",
                        admin_id="A1", admin_name="管", admin_pin="1234")
@@ -64,10 +61,10 @@ def test_upgrade_from_the_first_schema_keeps_and_replays_the_data(tmp_path):
     command.downgrade(alembic_config(db.engine), "0001")
     db.dispose()
     assert current_revision(create_engine(f"sqlite:///{path}")) == "0001"
-    reopened = Database.open(path)  # upgrades to head and replays the journal
+    reopened = open_database(path)  # upgrades to head and replays the journal
     with reopened.engine.connect() as conn:
         assert dump(conn) == expected
-        assert conn.execute(select(t.tickets.c.fault)).scalar_one() == "左耳无声"
+        assert conn.execute(select(repairs_t.tickets.c.fault)).scalar_one() == "左耳无声"
         stale = conn.execute(text("SELECT count(*) FROM local_settings "
                                   "WHERE key = 'projections_stale'")).scalar_one()
     assert stale == 0
@@ -76,12 +73,12 @@ def test_upgrade_from_the_first_schema_keeps_and_replays_the_data(tmp_path):
 
 def test_a_newer_schema_is_refused(tmp_path):
     path = tmp_path / "new.sqlite3"
-    Database.open(path).dispose()
+    open_database(path).dispose()
     engine = create_engine(f"sqlite:///{path}")
     with engine.begin() as conn:
         conn.execute(text("UPDATE alembic_version SET version_num = '9999'"))
     with pytest.raises(DeskError) as info:
-        Database.open(path)
+        open_database(path)
     assert info.value.code == "db.newer_schema"
 
 
@@ -91,7 +88,7 @@ def test_a_file_that_is_not_a_database_is_refused(tmp_path, content):
     path = tmp_path / "desk.sqlite3"
     path.write_bytes(content)
     with pytest.raises(DeskError) as info:
-        Database.open(path)
+        open_database(path)
     assert info.value.code == "db.not_a_database"
     assert path.read_bytes() == content  # and it is left untouched
 
@@ -99,9 +96,9 @@ def test_a_file_that_is_not_a_database_is_refused(tmp_path, content):
 READ_ONLY_PROBE = """
 import sys
 from desk.platform.errors import DeskError
-from desk.platform.db import Database
+from desk.capabilities import open_database
 try:
-    Database.open(sys.argv[1])
+    open_database(sys.argv[1])
 except DeskError as err:
     print(err.code)
 """
@@ -130,7 +127,7 @@ def test_a_read_only_data_directory_is_a_clear_error(open_tmp, existing):
     folder = open_tmp / "ro"
     folder.mkdir()
     if existing:
-        Database.open(folder / "desk.sqlite3").dispose()
+        open_database(folder / "desk.sqlite3").dispose()
         for p in folder.iterdir():
             p.chmod(0o444)
     folder.chmod(0o555)

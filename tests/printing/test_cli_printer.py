@@ -6,8 +6,8 @@ import json
 
 import pytest
 
+from desk.capabilities import open_database
 from desk.cli.main import main
-from desk.platform.db import Database
 from desk.platform.paths import database_path
 from desk.printjobs import queue as q
 from tests.printing.fakeprinter import FakePrinter
@@ -55,7 +55,7 @@ def test_status_of_a_missing_port_and_bad_settings(capsys, tmp_path):
 
 
 def test_queue_lists_the_jobs(tmp_path, capsys):
-    db = Database.open(database_path(tmp_path))
+    db = open_database(database_path(tmp_path))
     first = q.enqueue(db, "quote", b"\x1b@Q", reference="T2611200007")
     q.claim_next(db)
     q.mark_printed(db, first)
@@ -68,7 +68,7 @@ def test_queue_lists_the_jobs(tmp_path, capsys):
 
 
 def test_resolve_an_uncertain_job_and_cancel(tmp_path, capsys):
-    db = Database.open(database_path(tmp_path))
+    db = open_database(database_path(tmp_path))
     job = q.enqueue(db, "quote", b"\x1b@Q")
     other = q.enqueue(db, "quote", b"\x1b@R")
     q.claim_next(db)

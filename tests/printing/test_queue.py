@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from desk.platform import tables as t
-from desk.platform.db import Database
+from desk.capabilities import REGISTRY, open_database
 from desk.platform.errors import DeskError
 from desk.platform.projections import rebuild
 from desk.printjobs import queue as q
+from desk.printjobs import tables as printjobs_t
 
 T0 = 1_800_000_000_000
 
@@ -92,10 +92,10 @@ def test_hold_while_the_printer_cannot_print_then_release(db):
 
 def test_a_job_survives_reopening_the_database(tmp_path):
     path = tmp_path / "desk.sqlite3"
-    db = Database.open(path)
+    db = open_database(path)
     a = q.enqueue(db, "intake_slip", b"\x1b@SLIP", reference="T2611200007", at_ms=T0)
     db.dispose()
-    db = Database.open(path)
+    db = open_database(path)
     job = q.claim_next(db, T0 + 1)
     assert job is not None and job.job_id == a and job.data == b"\x1b@SLIP"
     db.dispose()
@@ -104,8 +104,8 @@ def test_a_job_survives_reopening_the_database(tmp_path):
 CRASH = textwrap.dedent("""
     import os, sys
     from desk.printjobs import queue as q
-    from desk.platform.db import Database
-    db = Database.open(sys.argv[1])
+    from desk.capabilities import open_database
+    db = open_database(sys.argv[1])
     job = q.claim_next(db, 1_800_000_000_010)
     print(job.job_id, flush=True)
     os._exit(9)  # the app dies while the job is being sent: no clean-up runs
@@ -114,7 +114,7 @@ CRASH = textwrap.dedent("""
 
 def test_the_app_dying_mid_send_never_prints_the_job_twice_by_itself(tmp_path):
     path = tmp_path / "desk.sqlite3"
-    db = Database.open(path)
+    db = open_database(path)
     a = q.enqueue(db, "return_receipt", b"PAID", reference="R1", at_ms=T0)
     b = q.enqueue(db, "return_receipt", b"NEXT", reference="R2", at_ms=T0 + 1)
     db.dispose()
@@ -122,7 +122,7 @@ def test_the_app_dying_mid_send_never_prints_the_job_twice_by_itself(tmp_path):
     out = subprocess.run([sys.executable, "-c", CRASH, str(path)], cwd=root,
                          capture_output=True, text=True, timeout=60)
     assert out.returncode == 9 and out.stdout.split() == [str(a)], out.stderr
-    db = Database.open(path)
+    db = open_database(path)
     assert q.recover_interrupted(db, T0 + 20) == [a]
     assert q.get(db, a).status == q.UNCERTAIN
     # The worker goes on with the next job but never resends the uncertain one on its own.
@@ -179,9 +179,9 @@ def test_cancel_and_bad_input(db):
 
 
 def test_the_queue_is_local_and_not_touched_by_a_rebuild(db):
-    assert "print_jobs" in t.LOCAL_TABLES
-    assert t.print_jobs not in t.PROJECTION_TABLES
+    assert printjobs_t.print_jobs in REGISTRY.local_tables()
+    assert printjobs_t.print_jobs not in REGISTRY.projection_tables()
     q.enqueue(db, "quote", b"Q", at_ms=T0)
     with db.engine.begin() as conn:
-        rebuild(conn)
+        rebuild(conn, REGISTRY)
     assert q.pending_count(db) == 1

@@ -8,7 +8,7 @@ from hypothesis import settings
 from hypothesis import strategies as s
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
-from desk.platform.db import Database
+from desk.capabilities import open_database
 from desk.printjobs import queue as q
 
 T0 = 1_800_000_000_000
@@ -17,7 +17,7 @@ T0 = 1_800_000_000_000
 class QueueLife(RuleBasedStateMachine):
     def __init__(self) -> None:
         super().__init__()
-        self.db = Database.open(None, wall_ms=lambda: T0)
+        self.db = open_database(None, wall_ms=lambda: T0)
         self.now = T0
         self.jobs: list[int] = []
         self.paper: list[int] = []  # job ids in the order they physically came out

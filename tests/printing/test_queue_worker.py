@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from desk.platform.db import Database
+from desk.capabilities import open_database
 from desk.platform.errors import DeskError
 from desk.printjobs import queue as q
 from printing import queue_worker as w
@@ -156,7 +156,7 @@ def test_failed_writes_retry_with_backoff(db, printer, port):
 
 
 def test_the_loop_prints_everything_recovers_a_crash_and_stops_when_cancelled(tmp_path, printer):
-    db = Database.open(tmp_path / "desk.sqlite3")
+    db = open_database(tmp_path / "desk.sqlite3")
     crashed = q.enqueue(db, "return_receipt", b"\x1b@CRASHED", at_ms=T0)
     q.claim_next(db, T0)  # left `sending` by an app that died
     jobs = [doc(k) for k in ("intake_slip", "quote", "completion")]
@@ -184,7 +184,7 @@ def test_the_loop_prints_everything_recovers_a_crash_and_stops_when_cancelled(tm
 
 
 def test_the_loop_stops_promptly_while_the_printer_is_silent(tmp_path, printer):
-    db = Database.open(tmp_path / "desk.sqlite3")
+    db = open_database(tmp_path / "desk.sqlite3")
     printer.silent = True
     q.enqueue(db, "quote", b"\x1b@Q")
     cancel = threading.Event()
@@ -231,7 +231,7 @@ class BrokenOnce:
 
 
 def test_an_unexpected_error_is_reported_and_the_loop_goes_on(tmp_path, printer):
-    db = Database.open(tmp_path / "desk.sqlite3")
+    db = open_database(tmp_path / "desk.sqlite3")
     data = doc("quote")
     q.enqueue(db, "quote", data)
     steps: list[w.Step] = []
@@ -249,10 +249,10 @@ def test_an_unexpected_error_is_reported_and_the_loop_goes_on(tmp_path, printer)
 
 KILLED = """
 import sys
-from desk.platform.db import Database
+from desk.capabilities import open_database
 from printing import queue_worker as w
 from printing.transport.serial_port import SerialTransport
-db = Database.open(sys.argv[1])
+db = open_database(sys.argv[1])
 w.run_once(db, SerialTransport(sys.argv[2], 9600, flow="paced", status_timeout=0.5))
 """
 
@@ -261,7 +261,7 @@ def test_kill_9_mid_job_leaves_it_uncertain_never_resent_by_itself(tmp_path, pri
     """The real worker in another process, printing a long job (paced at 9600 baud: ~4 s) to the
     pty printer, is killed with SIGKILL part-way through."""
     path = tmp_path / "desk.sqlite3"
-    db = Database.open(path)
+    db = open_database(path)
     long_job = doc("intake_slip") + bytes(4_000)
     job = q.enqueue(db, "intake_slip", long_job)
     db.dispose()
@@ -274,7 +274,7 @@ def test_kill_9_mid_job_leaves_it_uncertain_never_resent_by_itself(tmp_path, pri
         child.wait(10)
     part = printer.job_bytes()
     assert 0 < part < len(long_job)
-    db = Database.open(path)
+    db = open_database(path)
     assert q.get(db, job).status == q.SENDING
     steps: list[w.Step] = []
     worker = w.PrintWorker(db, SerialTransport(printer.port, 115200, status_timeout=FAST),

@@ -12,13 +12,14 @@ import pytest
 from PIL import Image as PILImage
 from sqlalchemy import update
 
-from desk.platform import tables as t
+from desk.capabilities import REGISTRY
 from desk.platform.errors import DeskError
 from desk.platform.journal import verify as verify_journal
 from desk.platform.projections import rebuild
 from desk.signatures import rules as sig
+from desk.signatures import tables as signatures_t
 from desk.signatures.commands import CaptureSignature
-from desk.signatures.projections import signature_for, signatures_of
+from desk.signatures.queries import signature_for, signatures_of
 from printing.samples import sample
 from tests.conftest import ADMIN
 from tests.platform.test_journal import dump
@@ -49,10 +50,10 @@ def capture(bus, doc=DOC_A, strokes=None, png=None, ref="R2611200100042"):
 def test_capture_records_an_event_and_a_bound_row(bus, db):
     result = capture(bus)
     value = result.value
-    assert "signatures" in result.changes
+    assert "signatures" in result.changes.kinds
     assert value["signature_id"].startswith("SG") and len(value["signature_id"]) == 32
     with db.engine.connect() as conn:
-        row = conn.execute(t.signatures.select()).one()
+        row = conn.execute(signatures_t.signatures.select()).one()
         assert row.document_sha256 == DOC_A and row.binding == value["binding"]
         assert bytes(row.png) == png_bytes()
         assert json.loads(row.strokes)[0][0] == [60, 110, 0, 700]
@@ -67,7 +68,7 @@ def test_rebuild_reproduces_the_signatures_table(bus, db):
     capture(bus, doc=DOC_B, ref="R2611200100043")
     with db.engine.begin() as conn:
         before = dump(conn)
-        rebuild(conn)
+        rebuild(conn, REGISTRY)
         after = dump(conn)
     assert len(before["signatures"]) == 2
     assert before == after
@@ -82,7 +83,9 @@ def test_a_signature_cannot_be_moved_to_another_document(bus, db):
         assert signatures_of(conn, DOC_B) == []
     # Editing the row to point at the other document breaks its binding: refused, not printed.
     with db.engine.begin() as conn:
-        conn.execute(update(t.signatures).values(document_sha256=DOC_B, document_ref="X"))
+        conn.execute(
+            update(signatures_t.signatures).values(document_sha256=DOC_B, document_ref="X")
+        )
     with db.engine.connect() as conn:
         with pytest.raises(DeskError) as tampered:
             signature_for(conn, sid, DOC_B)
@@ -94,13 +97,14 @@ def test_a_signature_cannot_be_moved_to_another_document(bus, db):
 def test_swapping_the_image_or_strokes_is_detected(bus, db):
     sid = capture(bus).value["signature_id"]
     with db.engine.begin() as conn:
-        conn.execute(update(t.signatures).values(png=png_bytes(121, 50)))
+        conn.execute(update(signatures_t.signatures).values(png=png_bytes(121, 50)))
     with db.engine.connect() as conn, pytest.raises(DeskError) as e:
         signature_for(conn, sid, DOC_A)
     assert e.value.code == "signature.tampered"
     s = sig.sign(DOC_A, [wave()], png_bytes())
-    moved = sig.Signature(s.signature_id, s.document_sha256, s.binding, s.png_sha256,
-                          [wave(width=310)], s.png)
+    moved = sig.Signature(
+        s.signature_id, s.document_sha256, s.binding, s.png_sha256, [wave(width=310)], s.png
+    )
     with pytest.raises(DeskError) as e2:
         sig.verify(moved, DOC_A)
     assert e2.value.code == "signature.tampered"
@@ -122,39 +126,52 @@ def test_the_same_signature_twice_is_refused(bus):
     assert e.value.code == "signature.exists"
 
 
-@pytest.mark.parametrize(("strokes", "code"), [
-    ([], "signature.empty"),
-    ([[]], "signature.empty"),
-    ([[[100, 100, 0, 1000]]], "signature.too_little"),  # a tap
-    ([wave(n=8)], "signature.too_little"),  # too few points
-    ([wave(width=40, amp=5)], "signature.too_little"),  # a small dot of scribble
-    ([[[i, 100, i, 500] for i in range(100, 140)]], "signature.too_little"),  # 40 px: too short
-    ([[["x", 1, 0, 0]] * 20], "signature.bad_strokes"),
-    ([[[1.0, float("nan"), 0, 0]] * 20], "signature.bad_strokes"),
-    ([[[1, 2, 3, 4, 5]] * 20], "signature.bad_strokes"),
-    ([[[1, 2, 3, 4]] * 20_001], "signature.too_large"),
-])
+@pytest.mark.parametrize(
+    ("strokes", "code"),
+    [
+        ([], "signature.empty"),
+        ([[]], "signature.empty"),
+        ([[[100, 100, 0, 1000]]], "signature.too_little"),  # a tap
+        ([wave(n=8)], "signature.too_little"),  # too few points
+        ([wave(width=40, amp=5)], "signature.too_little"),  # a small dot of scribble
+        ([[[i, 100, i, 500] for i in range(100, 140)]], "signature.too_little"),  # 40 px: too short
+        ([[["x", 1, 0, 0]] * 20], "signature.bad_strokes"),
+        ([[[1.0, float("nan"), 0, 0]] * 20], "signature.bad_strokes"),
+        ([[[1, 2, 3, 4, 5]] * 20], "signature.bad_strokes"),
+        ([[[1, 2, 3, 4]] * 20_001], "signature.too_large"),
+    ],
+)
 def test_empty_and_near_empty_scribbles_are_refused(bus, db, strokes, code):
     with pytest.raises(DeskError) as e:
         capture(bus, strokes=strokes)
     assert e.value.code == code
     assert e.value.message and "{" not in e.value.message
     with db.engine.connect() as conn:
-        assert conn.execute(t.signatures.select()).all() == []
+        assert conn.execute(signatures_t.signatures.select()).all() == []
 
 
-@pytest.mark.parametrize(("doc", "png_b64", "code"), [
-    ("abc", None, "signature.bad_hash"),
-    (DOC_A.upper() + "0", None, "signature.bad_hash"),
-    (DOC_A, "not base64!", "signature.bad_png"),
-    (DOC_A, base64.b64encode(b"GIF89a" + b"\0" * 40).decode(), "signature.bad_png"),
-    (DOC_A, base64.b64encode(b"\x89PNG\r\n\x1a\n" + b"\0" * 400_000).decode(),
-     "signature.too_large"),
-])
+@pytest.mark.parametrize(
+    ("doc", "png_b64", "code"),
+    [
+        ("abc", None, "signature.bad_hash"),
+        (DOC_A.upper() + "0", None, "signature.bad_hash"),
+        (DOC_A, "not base64!", "signature.bad_png"),
+        (DOC_A, base64.b64encode(b"GIF89a" + b"\0" * 40).decode(), "signature.bad_png"),
+        (
+            DOC_A,
+            base64.b64encode(b"\x89PNG\r\n\x1a\n" + b"\0" * 400_000).decode(),
+            "signature.too_large",
+        ),
+    ],
+)
 def test_bad_hash_or_image_is_refused(bus, doc, png_b64, code):
-    cmd = CaptureSignature(document_kind="quote", document_ref="T2611200007", document_sha256=doc,
-                           png_base64=png_b64 or base64.b64encode(png_bytes()).decode(),
-                           strokes=[wave()])
+    cmd = CaptureSignature(
+        document_kind="quote",
+        document_ref="T2611200007",
+        document_sha256=doc,
+        png_base64=png_b64 or base64.b64encode(png_bytes()).decode(),
+        strokes=[wave()],
+    )
     with pytest.raises(DeskError) as e:
         bus.dispatch(cmd, ADMIN)
     assert e.value.code == code

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 from desk.platform.errors import DeskError
 from desk.printjobs import queue as q
 from desk.signatures.commands import CaptureSignature
-from desk.signatures.projections import signature_for
+from desk.signatures.queries import signature_for
 from printing import queue_worker as w
 from printing.decode import decode
 from printing.escpos import encode

@@ -11,8 +11,9 @@ import time
 
 from sqlalchemy import select
 
+from desk.capabilities import open_database
+from desk.catalog import tables as catalog_t
 from desk.platform import tables as t
-from desk.platform.db import Database
 from desk.platform.journal import verify
 
 BATCH = 3000
@@ -42,12 +43,12 @@ def test_kill_minus_nine_mid_batch_leaves_a_consistent_database(tmp_path):
     proc.wait(timeout=30)
     assert proc.returncode == -signal.SIGKILL
 
-    db = Database.open(tmp_path / "desk.sqlite3")
+    db = open_database(tmp_path / "desk.sqlite3")
     with db.engine.connect() as conn:
         report = verify(conn)
         journal_ids = {e for (e,) in conn.execute(
             select(t.journal.c.entity_id).where(t.journal.c.kind == "customer.registered"))}
-        customer_ids = {c for (c,) in conn.execute(select(t.customers.c.customer_id))}
+        customer_ids = {c for (c,) in conn.execute(select(catalog_t.customers.c.customer_id))}
     assert report.ok, report.first_break and report.first_break.describe()
     assert journal_ids == customer_ids  # no event without its row, no row without its event
     assert acknowledged <= len(customer_ids) < BATCH  # everything acknowledged is durable

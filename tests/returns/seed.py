@@ -2,17 +2,10 @@
 
 from __future__ import annotations
 
+from desk.catalog.commands import DefineCategory, RegisterCustomer, RegisterProduct
 from desk.platform.bus import CommandBus
-from desk.platform.commands import (
-    DefineCategory,
-    Promotion,
-    RecordSale,
-    RegisterCustomer,
-    RegisterProduct,
-    RegisterStaff,
-    SaleLine,
-    Tender,
-)
+from desk.sales.commands import Promotion, RecordSale, SaleLine, Tender
+from desk.staff.commands import RegisterStaff
 
 ADMIN = "A001"
 CLERK, CLERK_PIN = "1001", "1111"

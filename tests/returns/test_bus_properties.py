@@ -10,13 +10,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
+from desk.capabilities import open_database
 from desk.platform import tables as t
 from desk.platform.bus import SYSTEM_ACTOR, CommandBus
-from desk.platform.commands import Promotion, RecordSale, SaleLine, Tender
-from desk.platform.db import Database
 from desk.platform.errors import DeskError
 from desk.platform.ports import FixedClock
+from desk.returns import tables as returns_t
 from desk.returns.commands import RecordReturn, ReturnLineInput
+from desk.sales.commands import Promotion, RecordSale, SaleLine, Tender
 from tests.returns.seed import PRODUCTS, seed
 
 SKUS = ["P000001", "P000002", "P000003", "P000004", "P000006"]  # not jewelry (buyer rule)
@@ -24,7 +25,7 @@ SKUS = ["P000001", "P000002", "P000003", "P000004", "P000006"]  # not jewelry (b
 
 def fresh_bus() -> CommandBus:
     clock = FixedClock(datetime(2026, 11, 20, 10, 0, 0))
-    db = Database.open(None, wall_ms=clock.now_ms)
+    db = open_database(None, wall_ms=clock.now_ms)
     bus = CommandBus(db, clock)
     from desk.catalog.setup import initialise_counter
 
@@ -82,11 +83,11 @@ def test_returns_through_the_bus_never_exceed_and_add_up(scenario):
     if finish and any(left.values()):
         attempt({n: q for n, q in left.items() if q})
     with bus.db.engine.connect() as conn:
-        refunded = conn.execute(select(func.coalesce(func.sum(t.returns.c.refund_fen), 0))
+        refunded = conn.execute(select(func.coalesce(func.sum(returns_t.returns.c.refund_fen), 0))
                                 ).scalar_one()
-        by_tender = dict(conn.execute(select(t.refund_tenders.c.tender,
-                                             func.sum(t.refund_tenders.c.amount_fen))
-                                      .group_by(t.refund_tenders.c.tender)).all())
+        by_tender = dict(conn.execute(select(returns_t.refund_tenders.c.tender,
+                                             func.sum(returns_t.refund_tenders.c.amount_fen))
+                                      .group_by(returns_t.refund_tenders.c.tender)).all())
         conflicts = conn.execute(select(func.count()).select_from(t.conflicts)).scalar_one()
     assert refunded <= paid
     assert conflicts == 0

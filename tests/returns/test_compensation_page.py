@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from desk.platform import tables as t
+from desk.returns import tables as returns_t
 from tests.returns.seed import CLERK, MANAGER, MANAGER_PIN, sale
 from ui.context import AppContext
 from ui.returns import CompensationPage
@@ -31,7 +31,7 @@ def choose(page, kind: str) -> None:
 
 def compensations(page) -> list:
     with page.ctx.db.engine.connect() as conn:
-        return conn.execute(select(t.compensations)).all()
+        return conn.execute(select(returns_t.compensations)).all()
 
 
 def test_quality_problem_shows_base_plus_extra_and_needs_a_manager(qtbot, page):

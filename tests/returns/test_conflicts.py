@@ -6,15 +6,18 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from desk.capabilities import REGISTRY, open_database
 from desk.platform import tables as t
 from desk.platform.bus import SYSTEM_ACTOR, CommandBus
-from desk.platform.db import Database, set_setting
+from desk.platform.conflicts import open_conflicts
+from desk.platform.db import Database
 from desk.platform.journal import event_from_row
 from desk.platform.ports import FixedClock
 from desk.platform.projections import rebuild
+from desk.platform.settings import set_setting
 from desk.platform.uow import UnitOfWork
+from desk.returns import tables as returns_t
 from desk.returns.commands import RecordReturn, ReturnLineInput
-from desk.sync.conflicts import open_conflicts
 from desk.sync.engine import apply_pulled
 from desk.sync.handlers import ResolveConflict
 from tests.platform.test_journal import dump
@@ -43,7 +46,7 @@ def own(db: Database):
 
 def second_counter(first: Database, clock: FixedClock) -> tuple[Database, CommandBus]:
     """Another counter of store S001 that has pulled the first one's history."""
-    db = Database.open(None, wall_ms=clock.now_ms)
+    db = open_database(None, wall_ms=clock.now_ms)
     apply_pulled(db, events(first), None)
     with UnitOfWork(db, SYSTEM_ACTOR) as uow:
         set_setting(uow.conn, "store_id", "S001")
@@ -84,11 +87,11 @@ def test_the_same_line_refunded_on_two_counters_becomes_a_conflict(store, db, cl
     assert conflict_rows(db)[0]["events"] == conflict_rows(db2)[0]["events"]
     # every refund stays recorded (facts are never dropped)
     with db.engine.connect() as conn:
-        assert len(conn.execute(select(t.returns)).all()) == 3
+        assert len(conn.execute(select(returns_t.returns)).all()) == 3
     # the same conflict on a rebuild
     with db.engine.begin() as conn:
         before = dump(conn)
-        rebuild(conn)
+        rebuild(conn, REGISTRY)
         assert dump(conn) == before
     # a manager resolves it
     store.dispatch(ResolveConflict(conflict_id=conflict_rows(db)[0]["conflict_id"],
@@ -107,7 +110,7 @@ def test_returns_within_what_was_bought_on_two_counters_are_no_conflict(store, d
     apply_pulled(db, own(db2), None)
     assert conflict_rows(db) == [] and conflict_rows(db2) == []
     with db.engine.connect() as conn:
-        refunded = conn.execute(select(t.returns.c.refund_fen)).scalars().all()
+        refunded = conn.execute(select(returns_t.returns.c.refund_fen)).scalars().all()
     assert sum(refunded) == 2 * 19900
     db2.dispose()
 
@@ -119,10 +122,10 @@ def test_a_return_arriving_before_its_sale_is_checked_when_the_sale_arrives(stor
     db2, bus2 = second_counter(db, clock)
     bus2.dispatch(RecordReturn(receipt_no=RNO, lines=[ReturnLineInput(1, 1)]), CLERK)
     store.dispatch(RecordReturn(receipt_no=RNO, lines=[ReturnLineInput(1, 1)]), CLERK)
-    third = Database.open(None, wall_ms=clock.now_ms)
+    third = open_database(None, wall_ms=clock.now_ms)
     apply_pulled(third, own(db2), None)  # counter 2's return first: no receipt known yet
     with third.engine.connect() as conn:
-        assert conn.execute(select(t.returns.c.receipt_no)).scalar_one() == RNO
+        assert conn.execute(select(returns_t.returns.c.receipt_no)).scalar_one() == RNO
     assert conflict_rows(third) == []
     apply_pulled(third, own(db), None)  # then counter 1: the sale and its own return
     (conflict,) = conflict_rows(third)
@@ -144,16 +147,19 @@ def test_head_office_approval_arriving_before_the_case_still_completes_it(store,
                                       signature_ref="s"), MANAGER).value["return_id"]
     apply_pulled(db, own(db2), None)
     store.dispatch(DecideHeadOffice(case_id=case, decision="approved"), ADMIN)
-    third = Database.open(None, wall_ms=clock.now_ms)
+    third = open_database(None, wall_ms=clock.now_ms)
     first_device = own(db)
     apply_pulled(third, first_device, None)  # the sale and the approval, before the case
     with third.engine.connect() as conn:
-        assert conn.execute(select(t.approvals.c.case_id)).scalar_one() == case
-        assert conn.execute(select(t.returns)).first() is None
+        assert conn.execute(select(returns_t.approvals.c.case_id)).scalar_one() == case
+        assert conn.execute(select(returns_t.returns)).first() is None
     apply_pulled(third, own(db2), None)
     with third.engine.connect() as conn, db.engine.connect() as conn1:
-        here = conn.execute(select(t.returns.c.status, t.returns.c.approved_by)).one()
-        there = conn1.execute(select(t.returns.c.status, t.returns.c.approved_by)).one()
+        r = returns_t.returns.c
+        here = conn.execute(select(r.status, r.approved_by)).one()
+        there = conn1.execute(
+            select(returns_t.returns.c.status, returns_t.returns.c.approved_by)
+        ).one()
     assert tuple(here) == tuple(there) == ("completed", ADMIN)
     third.dispose()
     db2.dispose()

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
-from desk.platform import tables as t
+from desk.returns import tables as returns_t
 from tests.returns.seed import CLERK, CUSTOMER, MANAGER, MANAGER_PIN, sale
 from ui.context import AppContext
 from ui.returns import ReturnPage
@@ -74,7 +74,7 @@ def shot(page, name):
 
 def returns(db):
     with db.engine.connect() as conn:
-        return conn.execute(select(t.returns)).all()
+        return conn.execute(select(returns_t.returns)).all()
 
 
 def test_one_line_return_in_two_keys_after_the_scan(qtbot, page, store, db):
@@ -108,7 +108,8 @@ def test_one_line_of_several_from_the_keyboard(qtbot, page, store, db):
     qtbot.waitUntil(lambda: page.state == "done")
     assert keys.count <= 5
     with db.engine.connect() as conn:
-        lines = conn.execute(select(t.return_lines.c.line_no, t.return_lines.c.qty)).all()
+        rl = returns_t.return_lines.c
+        lines = conn.execute(select(rl.line_no, rl.qty)).all()
     assert lines == [(2, 1)]
 
 

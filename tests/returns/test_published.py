@@ -9,7 +9,8 @@ import pytest
 from desk.cli.main import main
 from desk.platform.errors import DeskError
 from desk.platform.paths import resources_dir
-from desk.returns.commands import PublishPolicy, RecordReturn, ReturnLineInput
+from desk.policies.commands import PublishPolicy
+from desk.returns.commands import RecordReturn, ReturnLineInput
 from desk.sync.engine import apply_pulled
 from tests.returns.seed import ADMIN, CLERK, MANAGER, sale
 from tests.returns.test_conflicts import own, second_counter
@@ -63,11 +64,11 @@ def test_a_bad_document_is_refused_with_its_line_and_nothing_changes(store, db):
 
 
 def test_publish_and_list_from_the_command_line(tmp_path, capsys):
+    from desk.capabilities import open_database
     from desk.catalog.setup import initialise_counter
     from desk.platform.bus import CommandBus
-    from desk.platform.db import Database
 
-    database = Database.open(tmp_path / "desk.sqlite3")
+    database = open_database(tmp_path / "desk.sqlite3")
     initialise_counter(CommandBus(database), store_id="HQ", store_name="总部",
                        device_name="总部", admin_id="9001", admin_name="总部", admin_pin="9999")
     database.dispose()

@@ -7,21 +7,17 @@ import json
 import pytest
 from sqlalchemy import func, select
 
+from desk.capabilities import REGISTRY
+from desk.catalog.commands import DefineCategory, RegisterCustomer, RegisterProduct
 from desk.cli.main import main
 from desk.platform import tables as t
-from desk.platform.commands import (
-    DefineCategory,
-    RecordSale,
-    RegisterCustomer,
-    RegisterProduct,
-    RegisterStaff,
-    SaleLine,
-    Tender,
-)
 from desk.platform.errors import DeskError
 from desk.platform.journal import verify
 from desk.platform.projections import rebuild
+from desk.sales import tables as sales_t
+from desk.sales.commands import RecordSale, SaleLine, Tender
 from desk.sales.importing import import_sales_file, parse_sales_csv
+from desk.staff.commands import RegisterStaff
 from tests.conftest import ADMIN
 
 HEADER = ("receipt_no,sold_at,sku,qty,unit_price,line_discount,serial,is_gift,gift_value,"
@@ -53,7 +49,7 @@ def shop(bus):
 def counts(bus) -> tuple[int, int, int]:
     with bus.db.engine.connect() as conn:
         return tuple(int(conn.execute(select(func.count()).select_from(tb)).scalar_one())
-                     for tb in (t.journal, t.receipts, t.receipt_lines))
+                     for tb in (t.journal, sales_t.receipts, sales_t.receipt_lines))
 
 
 def problems_by_line(summary) -> dict[int, list[str]]:
@@ -69,31 +65,47 @@ def test_happy_path_imports_every_receipt(shop):
     assert summary["lines"] == 4 and summary["bad_rows"] == 0
     assert summary["paid_fen"] == 33880 + 5600
     with shop.db.engine.connect() as conn:
-        r1 = conn.execute(select(t.receipts).where(t.receipts.c.receipt_no == "R261120010001")
-                          ).one()
-        r2 = conn.execute(select(t.receipts).where(t.receipts.c.receipt_no == "R261120010002")
-                          ).one()
-        lines = conn.execute(select(t.receipt_lines).order_by(t.receipt_lines.c.receipt_no,
-                                                              t.receipt_lines.c.line_no)).all()
-        tenders = conn.execute(select(t.receipt_tenders)).all()
-        promos = conn.execute(select(t.receipt_promotions)).all()
+        r1 = conn.execute(
+            select(sales_t.receipts).where(sales_t.receipts.c.receipt_no == "R261120010001")
+        ).one()
+        r2 = conn.execute(
+            select(sales_t.receipts).where(sales_t.receipts.c.receipt_no == "R261120010002")
+        ).one()
+        lines = conn.execute(
+            select(sales_t.receipt_lines).order_by(
+                sales_t.receipt_lines.c.receipt_no, sales_t.receipt_lines.c.line_no
+            )
+        ).all()
+        tenders = conn.execute(select(sales_t.receipt_tenders)).all()
+        promos = conn.execute(select(sales_t.receipt_promotions)).all()
     assert (r1.sold_at, r1.customer_id, r1.points_earned, r1.paid_fen, r1.discount_fen) == (
-        "2026-11-20T10:15:00", "C0000001", 338, 33880, 5000)
+        "2026-11-20T10:15:00",
+        "C0000001",
+        338,
+        33880,
+        5000,
+    )
     assert r2.customer_id == "C0000002"  # found by phone
     assert [(ln.sku, ln.qty, ln.serial, ln.is_gift, ln.gift_value_fen) for ln in lines[:3]] == [
-        ("P100001", 1, "SNABCDEFGH12", False, 0), ("P100002", 2, "", False, 0),
-        ("P100003", 1, "", True, 5900)]
+        ("P100001", 1, "SNABCDEFGH12", False, 0),
+        ("P100002", 2, "", False, 0),
+        ("P100003", 1, "", True, 5900),
+    ]
     assert lines[0].name == "佳厨空气炸锅 4.5L"
     assert lines[3].line_discount_fen == 100
     assert sorted((td.tender, td.amount_fen, td.reference) for td in tenders) == [
-        ("alipay", 5600, "2026112022001"), ("cash", 3880, ""), ("wechat_pay", 30000, "")]
+        ("alipay", 5600, "2026112022001"),
+        ("cash", 3880, ""),
+        ("wechat_pay", 30000, ""),
+    ]
     assert [(p.kind, p.description, p.amount_fen) for p in promos] == [
-        ("full_reduction", "满300减50", 5000)]
+        ("full_reduction", "满300减50", 5000)
+    ]
     with shop.db.engine.begin() as conn:
         assert verify(conn).ok
-        before = sorted(conn.execute(select(t.receipt_lines)).all())
-        rebuild(conn)
-        assert sorted(conn.execute(select(t.receipt_lines)).all()) == before
+        before = sorted(conn.execute(select(sales_t.receipt_lines)).all())
+        rebuild(conn, REGISTRY)
+        assert sorted(conn.execute(select(sales_t.receipt_lines)).all()) == before
 
 
 def test_bom_and_crlf_are_accepted(shop):
@@ -103,21 +115,27 @@ def test_bom_and_crlf_are_accepted(shop):
 
 
 def test_every_bad_row_is_reported_with_its_line_and_nothing_is_imported(shop):
-    shop.dispatch(RecordSale(receipt_no="R261119010009", sold_at="2026-11-19T09:00:00",
-                             lines=[SaleLine("P100002", 1, 1990)],
-                             tenders=[Tender("cash", 1990)]), ADMIN)
+    shop.dispatch(
+        RecordSale(
+            receipt_no="R261119010009",
+            sold_at="2026-11-19T09:00:00",
+            lines=[SaleLine("P100002", 1, 1990)],
+            tenders=[Tender("cash", 1990)],
+        ),
+        ADMIN,
+    )
     before = counts(shop)
     data = HEADER + (
-        "R261120010011,2026-11-20 10:00:00,P100002,1,19.905,,,,,,,cash:19.90,,\n"    # 2
-        "R261120010012,2026-11-20 10:01:00,P999999,1,19.90,,,,,,,cash:19.90,,\n"     # 3
-        "R261120010013,2026-11-20 10:02:00,P100002,1,19.90,,,,,,,cash:20.00,,\n"     # 4
-        "R261119010009,2026-11-19 09:00:00,P100002,1,19.90,,,,,,,cash:19.90,,\n"     # 5
-        "R261120010015,2026-11-31 10:04:00,P100002,1,19.90,,,,,,,cash:19.90,,\n"     # 6
-        "R261120010016,2026-11-20 10:05:00,P100002,1,19.90,,,,,,,cash:19.90,,\n"     # 7
-        "R261120010016,,P100001,1,349.00,,,,,,,,,\n"                                 # 8
-        "R261120010017,2026-11-20 10:06:00,P100002,1,19.90,,,,,,,cash:19.90,,\n"     # 9
-        "R261120010016,,P100002,1,19.90,,,,,,,,,\n"                                  # 10
-        "R261120010018,2026-11-20 10:07:00,P100002,0,19.90,,,,,,,cash:0.00,,\n"      # 11
+        "R261120010011,2026-11-20 10:00:00,P100002,1,19.905,,,,,,,cash:19.90,,\n"  # 2
+        "R261120010012,2026-11-20 10:01:00,P999999,1,19.90,,,,,,,cash:19.90,,\n"  # 3
+        "R261120010013,2026-11-20 10:02:00,P100002,1,19.90,,,,,,,cash:20.00,,\n"  # 4
+        "R261119010009,2026-11-19 09:00:00,P100002,1,19.90,,,,,,,cash:19.90,,\n"  # 5
+        "R261120010015,2026-11-31 10:04:00,P100002,1,19.90,,,,,,,cash:19.90,,\n"  # 6
+        "R261120010016,2026-11-20 10:05:00,P100002,1,19.90,,,,,,,cash:19.90,,\n"  # 7
+        "R261120010016,,P100001,1,349.00,,,,,,,,,\n"  # 8
+        "R261120010017,2026-11-20 10:06:00,P100002,1,19.90,,,,,,,cash:19.90,,\n"  # 9
+        "R261120010016,,P100002,1,19.90,,,,,,,,,\n"  # 10
+        "R261120010018,2026-11-20 10:07:00,P100002,0,19.90,,,,,,,cash:0.00,,\n"  # 11
         "R261120010019,2026-11-20 10:08:00,P100002,1,19.90,,,,,C9999999,,cash:19.90,,\n"  # 12
         "R261120010020,2026-11-20 10:09:00,P100002,1,19.90,,,,,,,bitcoin:19.90,,\n"  # 13
     )
@@ -125,14 +143,14 @@ def test_every_bad_row_is_reported_with_its_line_and_nothing_is_imported(shop):
     assert not summary["ok"] and summary["imported"] == 0
     found = problems_by_line(summary)
     assert found == {
-        2: ["import.bad_value"],          # 19.905: three decimals
-        3: ["product.unknown"],           # unknown sku
+        2: ["import.bad_value"],  # 19.905: three decimals
+        3: ["product.unknown"],  # unknown sku
         4: ["receipt.tenders_mismatch"],  # 20.00 tendered for 19.90
-        5: ["receipt.exists"],            # already in the database
-        6: ["import.bad_value"],          # 31 November
+        5: ["receipt.exists"],  # already in the database
+        6: ["import.bad_value"],  # 31 November
         7: ["receipt.tenders_mismatch"],  # line 8 added 349.00; the tenders (line 7) did not
-        10: ["import.receipt_split"],     # the same receipt again after another one
-        11: ["import.bad_value"],         # quantity 0
+        10: ["import.receipt_split"],  # the same receipt again after another one
+        11: ["import.bad_value"],  # quantity 0
         12: ["customer.unknown"],
         13: ["receipt.tender_unknown"],
     }
@@ -146,21 +164,21 @@ def test_every_bad_row_is_reported_with_its_line_and_nothing_is_imported(shop):
 
 def test_bad_rows_reported_at_exact_lines(shop):
     data = HEADER + (
-        "R261120010011,2026-11-20 10:00:00,P100002,1,19.905,,,,,,,cash:19.90,,\n"    # 2
-        "R261120010012,2026-11-20 10:01:00,P999999,1,19.90,,,,,,,cash:19.90,,\n"     # 3
-        "R261120010013,2026-11-20 10:02:00,P100002,1,19.90,,,,,,,cash:20.00,,\n"     # 4
-        "R261120010014,2026-11-20 10:03:00,P100002,1,19.90,,,,,,,cash:19.90,,\n"     # 5 good
-        "R261120010015,2026-11-31 10:04:00,P100002,1,19.90,,,,,,,cash:19.90,,\n"     # 6
-        "\n"                                                                          # 7 blank
-        "R261120010016,2026-11-20 10:05:00,P100002,1,19.90,,,,,,,cash:39.80,,\n"     # 8 good
-        "R261120010016,,P100002,1,19.90,,,,,,,,,\n"                                  # 9 good
-        "R261120010016,,P100001,x,349.00,,,,,,,,,\n"                                 # 10
+        "R261120010011,2026-11-20 10:00:00,P100002,1,19.905,,,,,,,cash:19.90,,\n"  # 2
+        "R261120010012,2026-11-20 10:01:00,P999999,1,19.90,,,,,,,cash:19.90,,\n"  # 3
+        "R261120010013,2026-11-20 10:02:00,P100002,1,19.90,,,,,,,cash:20.00,,\n"  # 4
+        "R261120010014,2026-11-20 10:03:00,P100002,1,19.90,,,,,,,cash:19.90,,\n"  # 5 good
+        "R261120010015,2026-11-31 10:04:00,P100002,1,19.90,,,,,,,cash:19.90,,\n"  # 6
+        "\n"  # 7 blank
+        "R261120010016,2026-11-20 10:05:00,P100002,1,19.90,,,,,,,cash:39.80,,\n"  # 8 good
+        "R261120010016,,P100002,1,19.90,,,,,,,,,\n"  # 9 good
+        "R261120010016,,P100001,x,349.00,,,,,,,,,\n"  # 10
         "R261120010017,2026-11-20 10:06:00,P100002,1,19.90,,,,,C9999999,,cash:19.90,,\n"  # 11
         "R261120010018,2026-11-20 10:07:00,P100002,1,19.90,,,,,,,bitcoin:19.90,,\n"  # 12
-        "R261120010014,2026-11-20 10:03:00,P100002,1,19.90,,,,,,,cash:19.90,,\n"     # 13 split
+        "R261120010014,2026-11-20 10:03:00,P100002,1,19.90,,,,,,,cash:19.90,,\n"  # 13 split
         "R261120010019,2026-11-20 10:08:00,P100002,1,19.90,,,,,,13700000000,cash:19.90,,\n"  # 14
-        "R261120010020,2026-11-20 10:09:00,P100002,1,19.90,,,,,,,cash:19.90,,\n"     # 15 good
-        "R261120010020,2026-11-20 10:10:00,P100002,1,19.90,,,,,,,,,\n"               # 16 conflict
+        "R261120010020,2026-11-20 10:09:00,P100002,1,19.90,,,,,,,cash:19.90,,\n"  # 15 good
+        "R261120010020,2026-11-20 10:10:00,P100002,1,19.90,,,,,,,,,\n"  # 16 conflict
     )
     before = counts(shop)
     summary = import_sales_file(shop, data.encode(), ADMIN)
@@ -191,26 +209,34 @@ def test_duplicate_receipt_already_imported(shop):
 def test_missing_column_is_reported_on_the_header_line(shop):
     data = GOOD.replace("tenders,", "", 1).encode()
     summary = import_sales_file(shop, data, ADMIN)
-    assert summary["problems"] == [{"line": 1, "code": "import.bad_header",
-                                    "message": "missing column(s): tenders"}]
+    assert summary["problems"] == [
+        {"line": 1, "code": "import.bad_header", "message": "missing column(s): tenders"}
+    ]
     unknown = import_sales_file(shop, GOOD.replace("serial", "serail", 1).encode(), ADMIN)
     assert unknown["problems"][0]["line"] == 1
     assert unknown["problems"][0]["code"] == "import.unknown_columns"
 
 
 def test_non_utf8_file_names_the_line_of_the_first_bad_byte(shop):
-    gbk_row = ("R261120010003,2026-11-20 12:00:00,P100002,1,19.90,,,,,,,cash:18.90,"
-               "full_reduction:满10减1:1.00,\n").encode("gbk")  # exported in GBK: line 6
+    gbk_row = (
+        "R261120010003,2026-11-20 12:00:00,P100002,1,19.90,,,,,,,cash:18.90,"
+        "full_reduction:满10减1:1.00,\n"
+    ).encode("gbk")  # exported in GBK: line 6
     summary = import_sales_file(shop, GOOD.encode() + gbk_row, ADMIN)
-    assert summary["problems"] == [{
-        "line": 6, "code": "import.not_utf8",
-        "message": "the file is not UTF-8 text (first bad byte on line 6)"}]
+    assert summary["problems"] == [
+        {
+            "line": 6,
+            "code": "import.not_utf8",
+            "message": "the file is not UTF-8 text (first bad byte on line 6)",
+        }
+    ]
     assert summary["imported"] == 0 and counts(shop)[1] == 0
 
 
 def test_wrong_field_count_and_empty_file(shop):
-    summary = import_sales_file(shop, (HEADER + "R261120010001,2026-11-20 10:00:00\n").encode(),
-                                ADMIN)
+    summary = import_sales_file(
+        shop, (HEADER + "R261120010001,2026-11-20 10:00:00\n").encode(), ADMIN
+    )
     assert problems_by_line(summary) == {2: ["import.bad_value"]}
     assert import_sales_file(shop, b"", ADMIN)["problems"][0]["code"] == "import.empty"
 
@@ -241,8 +267,10 @@ def test_cli_exit_status_and_json(tmp_path, capsys):
     assert main(["--home", home, "demo", "--seed", "2"]) == 0
     capsys.readouterr()
     good = tmp_path / "good.csv"
-    good.write_text(HEADER + "R261120090001,2026-11-20 10:15:00,P100043,2,19.00,,,,,,,"
-                    "wechat_pay:38.00,,\n", encoding="utf-8")
+    good.write_text(
+        HEADER + "R261120090001,2026-11-20 10:15:00,P100043,2,19.00,,,,,,,wechat_pay:38.00,,\n",
+        encoding="utf-8",
+    )
     code = main(["--home", home, "import", "sales", str(good), "--as", "3001"])
     out = json.loads(capsys.readouterr().out)
     assert code == 0 and out["ok"] and out["imported"] == 1
@@ -250,5 +278,6 @@ def test_cli_exit_status_and_json(tmp_path, capsys):
     out = json.loads(capsys.readouterr().out)
     assert code == 1 and out["problems"][0]["line"] == 2
     assert out["problems"][0]["code"] == "receipt.exists"
-    assert main(["--home", home, "import", "sales", str(tmp_path / "nope.csv"),
-                 "--as", "3001"]) == 2
+    assert (
+        main(["--home", home, "import", "sales", str(tmp_path / "nope.csv"), "--as", "3001"]) == 2
+    )

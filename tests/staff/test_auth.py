@@ -5,14 +5,14 @@ from __future__ import annotations
 import pytest
 
 from desk.platform.errors import DeskError
-from desk.staff.rules import LOCK_MS, LoginState, check_pin, hash_pin, validate_pin
+from desk.staff.rules import LOCK_MS, LoginState, hash_pin, pin_matches, validate_pin
 
 
 def test_pin_hash_checks_and_is_salted():
     first, second = hash_pin("4321"), hash_pin("4321")
     assert first != second and first.startswith("scrypt$16384$8$1$")
-    assert check_pin("4321", first) and not check_pin("4322", first)
-    assert not check_pin("4321", "garbage")
+    assert pin_matches("4321", first) and not pin_matches("4322", first)
+    assert not pin_matches("4321", "garbage")
 
 
 @pytest.mark.parametrize(("pin", "code"), [("12", "auth.pin_too_short"),

@@ -4,19 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from desk.capabilities import REGISTRY, open_database
+from desk.catalog.commands import DefineCategory, RegisterCustomer, RegisterProduct
 from desk.catalog.setup import initialise_counter
 from desk.platform import tables as t
 from desk.platform.bus import SYSTEM_ACTOR, CommandBus
-from desk.platform.commands import (
-    DefineCategory,
-    RecordSale,
-    RegisterCustomer,
-    RegisterProduct,
-    SaleLine,
-    Tender,
-)
 from desk.platform.db import Database, wall_clock_ms
 from desk.platform.journal import verify
+from desk.sales.commands import RecordSale, SaleLine, Tender
 from desk.sync.engine import SyncReport, sync_once
 from desk.sync.transport import PgTransport
 
@@ -34,7 +29,7 @@ class Counter:
     @classmethod
     def first(cls, path: Path | None, store: str, url: str, *, wall_ms=wall_clock_ms) -> Counter:
         """The first counter of a store (or head office): `desk init`."""
-        db = Database.open(path, wall_ms=wall_ms)
+        db = open_database(path, wall_ms=wall_ms)
         counter = cls(db, url)
         initialise_counter(counter.bus, store_id=store, store_name=f"店{store}",
                            device_name=f"{store}-1", admin_id=ADMIN[store],
@@ -44,7 +39,7 @@ class Counter:
     @classmethod
     def joining(cls, path: Path | None, url: str, name: str, *, wall_ms=wall_clock_ms) -> Counter:
         """Another counter: a fresh database that joins its store through a first sync."""
-        counter = cls(Database.open(path, wall_ms=wall_ms), url)
+        counter = cls(open_database(path, wall_ms=wall_ms), url)
         sync_once(counter.db, counter.transport, counter_name=name)
         return counter
 
@@ -78,7 +73,7 @@ class Counter:
     def projections(self, skip: tuple[str, ...] = ("staff_auth",)) -> dict[str, list[tuple]]:
         with self.db.engine.connect() as conn:
             return {table.name: sorted(tuple(r) for r in conn.execute(table.select()))
-                    for table in t.PROJECTION_TABLES if table.name not in skip}
+                    for table in REGISTRY.projection_tables() if table.name not in skip}
 
     def close(self) -> None:
         self.transport.close()

@@ -13,9 +13,10 @@ import time
 import psycopg
 import pytest
 
+from desk.capabilities import open_database
+from desk.catalog import tables as catalog_t
 from desk.platform import tables as t
 from desk.platform.bus import SYSTEM_ACTOR
-from desk.platform.db import Database
 from desk.platform.errors import DeskError
 from desk.platform.uow import UnitOfWork
 from desk.sync.engine import sync_once
@@ -181,7 +182,7 @@ def test_killed_while_pushing_and_while_pulling(central, tmp_path):
 
     home_b = tmp_path / "b"
     home_b.mkdir()
-    Database.open(home_b / "desk.sqlite3").dispose()  # a fresh counter that will join
+    open_database(home_b / "desk.sqlite3").dispose()  # a fresh counter that will join
     puller = run_sync(home_b)
     assert _wait_for(lambda: _journal_rows(home_b / "desk.sqlite3") > 100)
     puller.send_signal(signal.SIGKILL)
@@ -189,15 +190,15 @@ def test_killed_while_pushing_and_while_pulling(central, tmp_path):
     mid_pull = _journal_rows(home_b / "desk.sqlite3")
     assert mid_pull < total
 
-    a = Counter(Database.open(home_a / "desk.sqlite3"), url)
-    b = Counter(Database.open(home_b / "desk.sqlite3"), url)
+    a = Counter(open_database(home_a / "desk.sqlite3"), url)
+    b = Counter(open_database(home_b / "desk.sqlite3"), url)
     a.sync()
     sync_once(b.db, b.transport, counter_name="late")
     a.sync()
     assert_exactly_once(central, a, b)
     assert a.projections() == b.projections()
     with b.db.engine.connect() as conn:
-        assert count(conn, t.customers) == total
+        assert count(conn, catalog_t.customers) == total
     for c in (hq, a, b):
         c.close()
 

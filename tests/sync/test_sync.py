@@ -7,12 +7,15 @@ import json
 import psycopg
 import pytest
 
+from desk.capabilities import REGISTRY
+from desk.catalog import tables as catalog_t
+from desk.catalog.commands import UpdateCustomer
 from desk.platform import tables as t
-from desk.platform.commands import UpdateCustomer
+from desk.platform.conflicts import open_conflicts
 from desk.platform.errors import DeskError
 from desk.platform.projections import rebuild
+from desk.sales import tables as sales_t
 from desk.sync.central import SCHEMA_VERSION, init_central
-from desk.sync.conflicts import open_conflicts
 from desk.sync.handlers import ResolveConflict
 from tests.sync.helpers import Counter, count, seed_catalogue
 
@@ -43,9 +46,9 @@ def test_init_is_idempotent_and_reports_the_version(central):
 def test_events_reach_the_store_and_head_office_documents_reach_everyone(central, chain):
     hq, a, b, c = chain
     with b.db.engine.connect() as conn:  # the catalogue came down from head office
-        assert count(conn, t.products) == 3
+        assert count(conn, catalog_t.products) == 3
     with c.db.engine.connect() as conn:
-        assert count(conn, t.products) == 3
+        assert count(conn, catalog_t.products) == 3
     a.sale("R2611200100001")
     b.customer("C0000001", "韩梅梅", "13800001234")
     c.sale("R2611200200001")
@@ -56,7 +59,7 @@ def test_events_reach_the_store_and_head_office_documents_reach_everyone(central
     assert ra.pushed == 1 and rb.pushed == 1 and rb.applied == 1
     assert a.projections() == b.projections()
     with c.db.engine.connect() as conn:  # another store's sale never reaches S002
-        assert [r.receipt_no for r in conn.execute(t.receipts.select())] == ["R2611200200001"]
+        assert [r.receipt_no for r in conn.execute(sales_t.receipts.select())] == ["R2611200200001"]
     # Every event is on the server exactly once, and each counter's chain still verifies.
     assert central.count() == central.count("SELECT count(DISTINCT event_id) FROM desk.events")
     for counter in (hq, a, b, c):
@@ -144,7 +147,7 @@ def test_same_receipt_on_two_counters_offline_is_a_conflict_on_both(central, cha
     assert a.projections() == b.projections()
     with a.db.engine.connect() as conn:
         found = open_conflicts(conn)
-        receipt = conn.execute(t.receipts.select()).one()
+        receipt = conn.execute(sales_t.receipts.select()).one()
     assert [c["code"] for c in found] == ["sale.duplicate_receipt"]
     assert len(found[0]["events"]) == 2
     first = min(found[0]["events"], key=lambda e: e["hlc"])
@@ -162,7 +165,7 @@ def test_same_receipt_on_two_counters_offline_is_a_conflict_on_both(central, cha
     # The rebuild reproduces the same tables, conflicts included.
     before = a.projections()
     with a.db.write_lock, a.db.engine.begin() as conn:
-        rebuild(conn)
+        rebuild(conn, REGISTRY)
     assert a.projections() == before
 
 
@@ -175,7 +178,7 @@ def test_customer_registered_twice_merges_by_hlc_and_is_recorded(central, chain)
         counter.sync()
     assert a.projections() == b.projections()
     with a.db.engine.connect() as conn:
-        row = conn.execute(t.customers.select()).one()
+        row = conn.execute(catalog_t.customers.select()).one()
         codes = [c["code"] for c in open_conflicts(conn)]
     assert (row.name, row.phone, row.note) == ("李雷雷", "13900000002", "VIP")
     assert codes == ["customer.duplicate_id"]
@@ -190,7 +193,7 @@ def test_an_identical_duplicate_is_not_a_conflict(central, chain):
         counter.sync()
     with a.db.engine.connect() as conn:
         assert open_conflicts(conn) == []
-        assert count(conn, t.receipts) == 1
+        assert count(conn, sales_t.receipts) == 1
     assert a.projections() == b.projections()
 
 

@@ -7,10 +7,12 @@ import pytest
 from sqlalchemy import select
 
 from desk.bench.pgserver import free_port
+from desk.capabilities import open_database
 from desk.platform import tables as t
 from desk.platform.bus import CommandBus
-from desk.platform.commands import RecordSale, SaleLine, Tender
-from desk.platform.db import Database
+from desk.platform.changes import Changed, Changes
+from desk.sales import tables as sales_t
+from desk.sales.commands import RecordSale, SaleLine, Tender
 from desk.sync import settings as central_settings
 from desk.sync.central import role_for_store
 from tests.sync.conftest import STORE_PASSWORDS
@@ -39,7 +41,7 @@ def store(central, tmp_path):
 
 @pytest.fixture
 def app_ctx(qtbot, tmp_path):
-    db = Database.open(tmp_path / "app.sqlite3")
+    db = open_database(tmp_path / "app.sqlite3")
     runner = TaskRunner()
     ctx = AppContext(db, CommandBus(db), runner)
     yield ctx
@@ -66,12 +68,13 @@ def test_background_sync_joins_reports_and_follows_local_work(qtbot, central, st
     service = SyncService(app_ctx, passwords)
     widget = SyncStatusWidget(service)
     qtbot.addWidget(widget)
-    changed: list[frozenset[str]] = []
+    changed: list[Changes] = []
     app_ctx.hub.changed.connect(changed.append)
     service.start()
     qtbot.waitUntil(lambda: service.state.state == "online", timeout=20_000)
     assert app_ctx.db.store_id() == "S001"  # the fresh counter joined its store
-    assert any("receipts" in c or "products" in c for c in changed)  # screens were told
+    assert any(c.touches(frozenset({Changed.RECEIPTS, Changed.CATALOG})) and c.initiator == "sync"
+               for c in changed)  # screens were told, and by whom
     assert "online" in widget.text() and "0 waiting" in widget.text()
     # Work done here waits until the next round, then goes up.
     store.sale("R2611200100001")
@@ -80,7 +83,7 @@ def test_background_sync_joins_reports_and_follows_local_work(qtbot, central, st
                           check_params_cb=lambda report: "receipts" in report.changes):
         service.sync_now()
     with app_ctx.db.engine.connect() as conn:
-        assert conn.execute(select(t.receipts.c.receipt_no)).scalar() == "R2611200100001"
+        assert conn.execute(select(sales_t.receipts.c.receipt_no)).scalar() == "R2611200100001"
     service.stop()
 
 

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import pytest
 
+from desk.capabilities import open_database
 from desk.catalog.setup import initialise_counter
 from desk.platform.bus import CommandBus
-from desk.platform.commands import RegisterStaff
-from desk.platform.db import Database
+from desk.staff.commands import RegisterStaff
 
 
 @pytest.fixture
 def counter_home(tmp_path):
-    db = Database.open(tmp_path / "desk.sqlite3")
+    db = open_database(tmp_path / "desk.sqlite3")
     bus = CommandBus(db)
     initialise_counter(bus, store_id="S001", store_name="南京路百货", device_name="一号柜台",
                        admin_id="9001", admin_name="王经理", admin_pin="9999")

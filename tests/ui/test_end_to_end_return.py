@@ -10,10 +10,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
+from desk.capabilities import open_database
 from desk.catalog.setup import initialise_counter
-from desk.platform import tables as t
 from desk.platform.bus import CommandBus
-from desk.platform.db import Database
+from desk.returns import tables as returns_t
+from desk.signatures import tables as signatures_t
 from printing.decode import decode
 from tests.printing.test_signature_pad import _wave, draw_with_mouse
 from tests.returns.seed import CLERK, CLERK_PIN, sale, seed
@@ -21,7 +22,7 @@ from tests.ui.conftest import sign_in
 
 
 def seeded_home(home: Path) -> None:
-    db = Database.open(home / "desk.sqlite3")
+    db = open_database(home / "desk.sqlite3")
     bus = CommandBus(db)
     initialise_counter(bus, store_id="S001", store_name="南京路百货", device_name="一号柜台",
                        admin_id="A001", admin_name="王管理", admin_pin="9999")
@@ -65,8 +66,8 @@ def test_scan_return_sign_and_print(qtbot, tmp_path):
         qtbot.waitUntil(lambda: page.state == "done", timeout=10_000)
 
         with app.ctx.db.engine.connect() as conn:
-            (ret,) = conn.execute(select(t.returns)).all()
-            (sig,) = conn.execute(select(t.signatures)).all()
+            (ret,) = conn.execute(select(returns_t.returns)).all()
+            (sig,) = conn.execute(select(signatures_t.signatures)).all()
         assert ret.signature_ref == sig.signature_id and ret.refund_fen == 89900
 
         prints = tmp_path / "prints"
@@ -87,7 +88,7 @@ def test_print_history_shows_the_paper_and_reprints_a_copy(qtbot, tmp_path):
     from ui.app import DeskApp, parse_args
 
     seeded_home(tmp_path)
-    db = Database.open(tmp_path / "desk.sqlite3")
+    db = open_database(tmp_path / "desk.sqlite3")
     bus = CommandBus(db)
     from desk.returns.commands import RecordReturn, ReturnLineInput
 

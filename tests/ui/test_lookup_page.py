@@ -10,9 +10,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
 from desk.platform.bus import CommandBus
-from desk.platform.commands import OpenTicket
 from desk.platform.db import Database
 from desk.platform.ports import FixedClock
+from desk.repairs.commands import OpenTicket
 from tests.lookup.seed import ACTOR, OTHER_TRACKING, TRACKING, init_counter, seed
 from ui.context import AppContext
 from ui.lookup import LookupPage
@@ -375,7 +375,7 @@ def test_a_return_recorded_elsewhere_updates_the_open_receipt(qtbot, counter) ->
 
 
 def test_a_listed_search_refreshes_quietly_and_keeps_the_chosen_row(qtbot, counter) -> None:
-    from desk.platform.commands import RegisterCustomer
+    from desk.catalog.commands import RegisterCustomer
 
     page, _ = counter
     with qtbot.waitSignal(page.sig_searched, timeout=5000):

@@ -43,7 +43,7 @@ w = app.window
 def sign_in():
     if app.ctx is None:
         QTimer.singleShot(100, sign_in); return
-    logins = json.loads(w.counter.get("demo_logins") or "[]")
+    logins = json.loads((w.counter.demo_logins if w.counter else None) or "[]")
     manager = next(x for x in logins if x["role"] in ("manager", "admin"))
     w.login.staff_edit.setText(manager["staff_id"]); w.login.pin_edit.setText(manager["pin"])
     w.login.submit()

@@ -26,9 +26,9 @@ def measure_stall(admin_url: str | None = None, events: int = 10_000,
     from PySide6.QtWidgets import QApplication
 
     from desk.bench.pgserver import TempPostgres
-    from desk.bench.sync import _sale
+    from desk.bench.sync import sale_command
+    from desk.capabilities import open_database
     from desk.platform.bus import CommandBus
-    from desk.platform.db import Database
     from desk.sync.central import add_store, init_central, role_for_store
     from desk.sync.engine import sync_once
     from desk.sync.settings import CentralSettings
@@ -56,12 +56,12 @@ def measure_stall(admin_url: str | None = None, events: int = 10_000,
         parts = urlsplit(admin_url)
         store_url = admin_url.replace(f"{parts.username}:{parts.password}@",
                                       f"{role_for_store('S001')}:bench-pw@", 1)
-        source = Database.open(folder / "source.sqlite3")
+        source = open_database(folder / "source.sqlite3")
         initialise_counter(CommandBus(source), store_id="S001", store_name="店", device_name="1",
                            admin_id="1001", admin_name="管理", admin_pin="2468")
         with UnitOfWork(source, SYSTEM_ACTOR) as uow:
             for i in range(events):
-                sale = _sale(i)
+                sale = sale_command(i)
                 uow.record("sale.recorded", str(sale["receipt_no"]), sale)
             uow.commit()
         transport = PgTransport(store_url)
@@ -69,7 +69,7 @@ def measure_stall(admin_url: str | None = None, events: int = 10_000,
         transport.close()
         source.dispose()
 
-        db = Database.open(folder / "counter.sqlite3")
+        db = open_database(folder / "counter.sqlite3")
         runner = TaskRunner()
         ctx = AppContext(db, CommandBus(db), runner)
         passwords = PasswordStore(use_keyring=False)

@@ -8,7 +8,7 @@ from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desk.platform.journal import VerifyReport, verify
-from desk.platform.queries import journal_summary
+from desk.platform.queries import JournalSummary, journal_summary
 from ui.context import AppContext
 from ui.errors import error_text
 
@@ -28,7 +28,7 @@ class JournalPage(QWidget):
         layout.addStretch(1)
         self.verify_button.clicked.connect(self.run_verify)
         ctx.hub.changed.connect(lambda _changed: self.refresh())
-        self._summary: dict[str, int] = {}
+        self._summary: JournalSummary | None = None
         self.retranslate()
         self.refresh()
 
@@ -69,6 +69,6 @@ class JournalPage(QWidget):
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Journal"))
         self.summary.setText(self.tr("%1 events recorded, from %2 device(s).")
-                             .replace("%1", str(self._summary.get("events", "…")))
-                             .replace("%2", str(self._summary.get("devices", "…"))))
+                             .replace("%1", str(self._summary.events if self._summary else "…"))
+                             .replace("%2", str(self._summary.devices if self._summary else "…")))
         self.verify_button.setText(self.tr("Check the journal for tampering"))

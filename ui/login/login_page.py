@@ -4,7 +4,7 @@ their PINs are listed, so anyone can try the app."""
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QRegularExpressionValidator
@@ -21,8 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk.platform.commands import LogIn
+from desk.staff.commands import LogIn
 from ui.context import AppContext
+
+if TYPE_CHECKING:
+    from desk.catalog.queries import CounterInfo
 from ui.errors import error_text
 from ui.roles import role_name
 
@@ -81,11 +84,11 @@ class LoginPage(QWidget):
         self.sign_in.clicked.connect(self.submit)
 
     # --- state ---------------------------------------------------------------------------------
-    def attach(self, ctx: AppContext, counter: dict[str, Any]) -> None:
+    def attach(self, ctx: AppContext, counter: CounterInfo) -> None:
         """The database is open: enable sign-in and show the counter and any demo logins."""
         self.ctx = ctx
         self._counter = counter
-        self._demo_logins = json.loads(counter.get("demo_logins") or "[]")
+        self._demo_logins = json.loads(counter.demo_logins or "[]")
         self.set_busy(False)
         self.retranslate()
         self._fill_demo_table()
@@ -147,13 +150,12 @@ class LoginPage(QWidget):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
-        counter = getattr(self, "_counter", {}) or {}
+        counter: CounterInfo | None = getattr(self, "_counter", None)
         self.title.setText(self.tr("Service Desk"))
         if self._locked_staff:
             self.subtitle.setText(self.tr("Locked. Enter your PIN to continue."))
         elif counter:
-            self.subtitle.setText(f"{counter.get('store_name', '')} · "
-                                  f"{counter.get('device_name', '')}")
+            self.subtitle.setText(f"{counter.store_name} · {counter.device_name}")
         else:
             self.subtitle.setText(self.tr("Opening the database…"))
         self.staff_label.setText(self.tr("Staff ID"))

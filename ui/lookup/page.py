@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from desk.lookup.details import detail
 from desk.lookup.search import Hit, Outcome, search
+from desk.platform.changes import Changes
 from desk.platform.errors import DeskError
 from ui.context import AppContext
 from ui.errors import error_text
@@ -374,7 +375,7 @@ class LookupPage(QWidget):
         {"receipt": self.sig_open_receipt, "ticket": self.sig_open_ticket,
          "customer": self.sig_open_customer, "product": self.sig_open_product}[kind].emit(key)
 
-    def _on_changed(self, changed: frozenset[str]) -> None:
+    def _on_changed(self, changes: Changes) -> None:
         """Something was recorded: what is on screen may have changed (a return, a ticket step)."""
         view = self.current_detail()
         if view is not None and view.key():

@@ -8,7 +8,10 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from desk.platform.queries import open_tickets, recent_receipts, staff_list
+from desk.platform.changes import Changed
+from desk.repairs.queries import open_tickets
+from desk.sales.queries import recent_receipts
+from desk.staff.queries import staff_list
 from ui.roles import role_name
 from ui.table_model import Column
 from ui.widgets.list_page import QueryListPage, money
@@ -25,7 +28,7 @@ def _level(value: str) -> str:
 
 
 class RecentReceiptsPage(QueryListPage):
-    tables = frozenset({"receipts"})
+    shows = frozenset({Changed.RECEIPTS})
     query = staticmethod(recent_receipts)
 
     def title(self) -> str:
@@ -43,7 +46,7 @@ class RecentReceiptsPage(QueryListPage):
 
 
 class OpenTicketsPage(QueryListPage):
-    tables = frozenset({"tickets"})
+    shows = frozenset({Changed.TICKETS})
     query = staticmethod(open_tickets)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -66,7 +69,7 @@ class OpenTicketsPage(QueryListPage):
 
 
 class StaffPage(QueryListPage):
-    tables = frozenset({"staff"})
+    shows = frozenset({Changed.STAFF})
     query = staticmethod(staff_list)
 
     def title(self) -> str:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk.platform.changes import Changed
 from desk.printjobs import queue as q
 from ui.context import AppContext
 from ui.errors import error_text
@@ -49,7 +50,7 @@ def load_history(_conn: Any, db: Any) -> list[dict[str, Any]]:
 
 
 class PrintHistoryPage(QWidget):
-    tables = frozenset({"print_jobs"})
+    shows = frozenset({Changed.PRINT_JOBS})
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)

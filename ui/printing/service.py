@@ -15,9 +15,10 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from desk.platform.db import get_setting
 from desk.platform.errors import DeskError
+from desk.platform.settings import get_setting
 from desk.printjobs import queue as q
+from desk.returns.queries import return_signature_ref
 from printing.escpos import encode
 from printing.from_core import return_receipt_data, signature_png
 from printing.profiles import get_profile
@@ -42,7 +43,7 @@ def return_receipts(conn: Any, return_id: str, profile_name: str, *,
     data = return_receipt_data(conn, return_id)
     if data is None:
         raise DeskError("print.unknown_document", reference=return_id)
-    png = signature_png(conn, _signature_ref(conn, return_id), data.receipt_no)
+    png = signature_png(conn, return_signature_ref(conn, return_id), data.receipt_no)
     profile = get_profile(profile_name)
     jobs = []
     for store_copy in (False, True):
@@ -53,16 +54,6 @@ def return_receipts(conn: Any, return_id: str, profile_name: str, *,
             doc = doc.as_copy()
         jobs.append((doc.kind, encode(doc, profile)))
     return jobs
-
-
-def _signature_ref(conn: Any, return_id: str) -> str:
-    from sqlalchemy import select
-
-    from desk.platform import tables as t
-
-    ref = conn.execute(select(t.returns.c.signature_ref)
-                       .where(t.returns.c.return_id == return_id)).scalar()
-    return str(ref or "")
 
 
 class PrinterService(QObject):

@@ -26,19 +26,12 @@ from desk.platform.errors import DeskError
 from desk.platform.money import format_yuan, parse_yuan
 from desk.returns.commands import AwardCompensation
 from ui.context import AppContext
-from ui.errors import error_text, register
+from ui.errors import error_text
 
 translate = QCoreApplication.translate
 
 KINDS = ("quality", "service_complaint", "late_repair", "fraud", "unsafe_food")
 
-register("compensation.line_needed",
-         lambda: translate("compensation", "Give the receipt and line, or the price paid."))
-register("compensation.refused",
-         lambda: translate("compensation", "The compensation is refused: {reason}"))
-register("money.invalid",
-         lambda: translate("compensation", "'{text}' is not an amount in yuan (at most 2 "
-                                           "decimals)."))
 
 
 def kind_name(kind: str) -> str:

@@ -49,10 +49,9 @@ from PySide6.QtWidgets import (
 from desk.platform.errors import DeskError
 from desk.platform.money import format_yuan
 from desk.returns.commands import RecordReturn, ReturnLineInput
+from desk.returns.counter_queries import load_receipt, preview
 from ui.context import AppContext
 from ui.errors import error_text
-from ui.returns import words  # noqa: F401  (registers the error texts)
-from ui.returns.data import load_receipt, preview
 
 log = logging.getLogger(__name__)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from desk.platform.changes import Changed
 from desk.returns.queries import pending_cases
 from ui.table_model import Column
 from ui.widgets.list_page import QueryListPage, money
@@ -18,7 +19,7 @@ def _kind(value: str) -> str:
 
 
 class PendingCasesPage(QueryListPage):
-    tables = frozenset({"returns", "compensations", "approvals"})
+    shows = frozenset({Changed.RETURNS, Changed.COMPENSATIONS, Changed.APPROVALS})
     query = staticmethod(pending_cases)
 
     def title(self) -> str:

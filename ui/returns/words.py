@@ -1,14 +1,14 @@
-"""The return counter's error codes in the user's language (registered with ui.errors)."""
+"""The return counter's error codes in the user's language (ui/errors.py lists them)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from collections.abc import Callable
 
-from ui.errors import register
+from PySide6.QtCore import QCoreApplication
 
 translate = QCoreApplication.translate
 
-_CODES = {
+CODES: dict[str, Callable[[], str]] = {
     "return.other_store": lambda: translate(
         "returns", "Receipt {receipt_no} is from another store ({store_id}): it is returned "
                    "there."),
@@ -57,7 +57,10 @@ _CODES = {
     "compensation.not_late": lambda: translate("returns", "The repair is not late."),
     "policy.invalid": lambda: translate(
         "returns", "Policy file {file}, line {line}: {reason}"),
+    "compensation.line_needed": lambda: translate(
+        "compensation", "Give the receipt and line, or the price paid."),
+    "compensation.refused": lambda: translate(
+        "compensation", "The compensation is refused: {reason}"),
+    "money.invalid": lambda: translate(
+        "compensation", "'{text}' is not an amount in yuan (at most 2 decimals)."),
 }
-
-for _code, _template in _CODES.items():
-    register(_code, _template)

@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk.sync.conflicts import DECISIONS, open_conflicts
+from desk.platform.changes import Changed, Changes
+from desk.platform.conflicts import DECISIONS, open_conflicts
 from desk.sync.engine import hlc_millis
 from desk.sync.handlers import ResolveConflict
 from ui.context import AppContext
@@ -79,7 +80,7 @@ def _load(conn: Any, include_resolved: bool) -> list[dict[str, Any]]:
 class ConflictsPage(QWidget):
     """A manager's page: `PageSpec("manager", "conflicts", ..., ConflictsPage)`."""
 
-    tables = frozenset({"conflicts"})
+    shows = frozenset({Changed.CONFLICTS})
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -137,8 +138,8 @@ class ConflictsPage(QWidget):
         self.refresh()
 
     # --- data -----------------------------------------------------------------------------------
-    def _on_changed(self, changed: frozenset[str]) -> None:
-        if changed & self.tables:
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.touches(self.shows):
             self.refresh()
 
     def refresh(self) -> None:

@@ -13,8 +13,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from desk.platform.changes import SYNC_INITIATOR, Changed, Changes
 from desk.platform.errors import DeskError
-from desk.sync import handlers as resolve  # noqa: F401  (registers the resolve_conflict handler)
 from desk.sync import settings as central_settings
 from desk.sync.engine import SyncReport, record_failure, sync_once, sync_status
 from desk.sync.transport import PgTransport
@@ -166,7 +166,7 @@ class SyncService(QObject):
         assert report is not None
         self._retry_s = FIRST_RETRY_S
         if report.changes:
-            self.ctx.hub.changed.emit(frozenset(report.changes))
+            self.ctx.hub.changed.emit(Changes(frozenset(report.changes), SYNC_INITIATOR))
         self._publish(state="online", error=None, waiting=report.waiting,
                       open_conflicts=report.open_conflicts, last_ok_ms=int(time.time() * 1000),
                       warnings=report.warnings, last_report=report.to_dict(), retry_in_s=0)
@@ -178,8 +178,8 @@ class SyncService(QObject):
             self._timer.start(max(0, int(seconds * 1000)))
 
     # --- status ---------------------------------------------------------------------------------
-    def _on_local_change(self, changed: frozenset[str]) -> None:
-        if "conflicts" in changed or not self._running:
+    def _on_local_change(self, changes: Changes) -> None:
+        if Changed.CONFLICTS in changes.kinds or not self._running:
             self._refresh_counts()
 
     def _refresh_counts(self) -> None:

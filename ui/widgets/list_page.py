@@ -1,4 +1,4 @@
-"""A page that lists rows from one query and refreshes when the tables it reads change."""
+"""A page that lists rows from one query and refreshes when a kind of thing it shows changed."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk.platform.changes import Changed, Changes
 from desk.platform.money import format_yuan
 from ui.context import AppContext
 from ui.errors import error_text
@@ -28,9 +29,9 @@ def money(fen: Any) -> str:
 
 
 class QueryListPage(QWidget):
-    """Subclasses set `tables` (what to refresh on), `columns()`, `query` and `title()`."""
+    """Subclasses set `shows` (what to refresh on), `columns()`, `query` and `title()`."""
 
-    tables: frozenset[str] = frozenset()
+    shows: frozenset[Changed] = frozenset()
     query: Callable[..., list[dict[str, Any]]]
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -61,8 +62,8 @@ class QueryListPage(QWidget):
     def title(self) -> str:
         raise NotImplementedError
 
-    def _on_changed(self, changed: frozenset[str]) -> None:
-        if changed & self.tables:
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.touches(self.shows):
             self.refresh()
 
     def refresh(self) -> None:

@@ -1,4 +1,5 @@
-"""Worker side of the return screen: plain functions of a connection, run through ctx.query."""
+"""The return screen's read model: plain functions of a connection, run on the database worker
+(ui/returns calls them through ctx.query)."""
 
 from __future__ import annotations
 
@@ -7,20 +8,22 @@ from typing import Any
 
 from sqlalchemy import select
 
-from desk.platform import tables as t
-from desk.platform.db import get_setting
+from desk.catalog import tables as catalog_t
 from desk.platform.errors import DeskError
+from desk.platform.settings import get_setting
 from desk.returns.commands import RecordReturn
-from desk.returns.handlers import load_history, load_purchase, preview_return
+from desk.returns.handlers import preview_return
+from desk.returns.queries import load_history, load_purchase
 from desk.returns.rules import paid_per_line
+from desk.sales import tables as sales_t
 
 
 def load_receipt(conn: Any, text: str) -> dict[str, Any]:
     """A receipt with what is left to return on each line. Text that is not a receipt number
     (a phone, a member id) lists that customer's recent receipts instead (no-receipt return)."""
     receipt_no = text.strip().upper()
-    row = conn.execute(select(t.receipts.c.receipt_no)
-                       .where(t.receipts.c.receipt_no == receipt_no)).first()
+    row = conn.execute(select(sales_t.receipts.c.receipt_no)
+                       .where(sales_t.receipts.c.receipt_no == receipt_no)).first()
     if row is None:
         return _customer_purchases(conn, text.strip())
     purchase = load_purchase(conn, receipt_no)
@@ -28,12 +31,12 @@ def load_receipt(conn: Any, text: str) -> dict[str, Any]:
     paid = paid_per_line(purchase.lines, purchase.order_discounts_fen)
     customer = None
     if purchase.customer_id:
-        c = conn.execute(select(t.customers.c.name, t.customers.c.member_id)
-                         .where(t.customers.c.customer_id == purchase.customer_id)).first()
+        c = conn.execute(select(catalog_t.customers.c.name, catalog_t.customers.c.member_id)
+                         .where(catalog_t.customers.c.customer_id == purchase.customer_id)).first()
         customer = {"customer_id": purchase.customer_id, "name": c.name if c else "",
                     "member_id": c.member_id if c else ""}
-    r = conn.execute(select(t.receipts.c.sold_at, t.receipts.c.paid_fen)
-                     .where(t.receipts.c.receipt_no == receipt_no)).one()
+    r = conn.execute(select(sales_t.receipts.c.sold_at, sales_t.receipts.c.paid_fen)
+                     .where(sales_t.receipts.c.receipt_no == receipt_no)).one()
     return {
         "kind": "receipt", "receipt_no": receipt_no, "sold_at": r.sold_at,
         "paid_fen": r.paid_fen, "customer": customer,
@@ -48,7 +51,7 @@ def load_receipt(conn: Any, text: str) -> dict[str, Any]:
 
 
 def _customer_purchases(conn: Any, text: str) -> dict[str, Any]:
-    c = t.customers.c
+    c = catalog_t.customers.c
     digits = text.replace(" ", "")
     found_by = "member" if digits.upper().startswith("M") else "phone"
     key = digits.upper() if found_by == "member" else digits
@@ -57,7 +60,7 @@ def _customer_purchases(conn: Any, text: str) -> dict[str, Any]:
         else None
     if customer is None:
         raise DeskError("receipt.unknown", receipt_no=text.strip())
-    r = t.receipts.c
+    r = sales_t.receipts.c
     rows = conn.execute(select(r.receipt_no, r.sold_at, r.paid_fen)
                         .where(r.customer_id == customer.customer_id)
                         .order_by(r.sold_at.desc()).limit(50)).all()

@@ -6,28 +6,17 @@ or ("refund.exceeds_paid", "R2611200100042:2"). Its row in the `conflicts` proje
 event that takes part and every resolution. The row is a function of the *set* of events applied,
 never of their order, so every counter and a rebuild all come out with the same row.
 
-Plugging in a new invariant (e.g. the returns work: "a receipt line refunded twice by two counters
-while offline"):
-
-    from desk.sync.conflicts import Finding, invariant
-
-    @invariant("refund.recorded")
-    def _refund_within_paid(conn, event):
-        ...  # after the projection has applied `event`
-        if refunded_fen > paid_fen:
-            return Finding("refund.exceeds_paid", f"{receipt_no}:{line_no}",
-                           event_ids=[...every refund event on that line...])
-        return None
-
-List *every* event taking part, not just the latest: then the row comes out the same whatever
-order the counters received the events in. The refund itself stays recorded (a fact); the manager
-resolves the conflict with the `resolve_conflict` command (event `conflict.resolved`).
+An invariant is a function `(conn, event) -> Finding | None` run after every event of its kind
+is projected (locally and when pulled); a capability lists its invariants in its capability.py.
+List *every* event taking part in a finding, not just the latest: then the row comes out the same
+whatever order the counters received the events in. The facts themselves stay recorded; the
+manager resolves the conflict with the `resolve_conflict` command (event `conflict.resolved`).
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -35,7 +24,9 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.engine import Connection
 
 from desk.platform import tables as t
+from desk.platform.changes import Changed
 from desk.platform.events import Event
+from desk.platform.journal import event_from_row
 
 OPEN = "open"
 RESOLVED = "resolved"
@@ -53,39 +44,20 @@ class Finding:
     # function of the events (same on every counter), e.g. {"paid_fen": 100, "refunded_fen": 150}
 
 
-Invariant = Callable[[Connection, Event], Finding | None]
-INVARIANTS: dict[str, list[Invariant]] = {}
-
-
-def invariant(kind: str) -> Callable[[Invariant], Invariant]:
-    """Register a check run after every event of `kind` is projected (locally and when pulled)."""
-
-    def register(fn: Invariant) -> Invariant:
-        INVARIANTS.setdefault(kind, []).append(fn)
-        return fn
-
-    return register
-
-
 def conflict_id(code: str, entity_id: str) -> str:
     return f"{code}|{entity_id}"
 
 
-def check_invariants(conn: Connection, event: Event) -> set[str]:
-    changed: set[str] = set()
-    for check in INVARIANTS.get(event.kind, ()):
-        finding = check(conn, event)
-        if finding is not None:
-            events = events_by_id(conn, finding.event_ids or [event.event_id])
-            record_conflict(conn, finding.code, finding.entity_id, event.store_id, events,
-                            finding.detail)
-            changed.add("conflicts")
-    return changed
+def report(conn: Connection, event: Event, finding: Finding | None) -> set[Changed]:
+    """Record what an invariant found after `event` was projected."""
+    if finding is None:
+        return set()
+    events = events_by_id(conn, finding.event_ids or [event.event_id])
+    record_conflict(conn, finding.code, finding.entity_id, event.store_id, events, finding.detail)
+    return {Changed.CONFLICTS}
 
 
 def events_by_id(conn: Connection, event_ids: Iterable[str]) -> list[Event]:
-    from desk.platform.journal import event_from_row
-
     ids = sorted(set(event_ids))
     rows = conn.execute(select(t.journal).where(t.journal.c.event_id.in_(ids))).all()
     return [event_from_row(r) for r in rows]
@@ -142,7 +114,7 @@ def record_conflict(conn: Connection, code: str, entity_id: str, store_id: str,
         conn.execute(update(t.conflicts).where(c.conflict_id == cid).values(**values))
 
 
-def record_resolution(conn: Connection, event: Event) -> set[str]:
+def record_resolution(conn: Connection, event: Event) -> set[Changed]:
     """Project `conflict.resolved`: add the resolution; the status follows from what it covers."""
     p = event.payload
     cid = p["conflict_id"]
@@ -157,7 +129,7 @@ def record_resolution(conn: Connection, event: Event) -> set[str]:
             conflict_id=cid, code=code, entity_id=entity_id, store_id=event.store_id,
             status=OPEN, first_hlc="", events="[]", detail="{}",
             resolutions=json.dumps([resolution], sort_keys=True, ensure_ascii=False)))
-        return {"conflicts"}
+        return {Changed.CONFLICTS}
     events = json.loads(row.events)
     resolutions = [r for r in json.loads(row.resolutions) if r["event_id"] != event.event_id]
     resolutions.append(resolution)
@@ -165,7 +137,7 @@ def record_resolution(conn: Connection, event: Event) -> set[str]:
     conn.execute(update(t.conflicts).where(c.conflict_id == cid).values(
         resolutions=json.dumps(resolutions, sort_keys=True, ensure_ascii=False),
         status=_status(events, resolutions)))
-    return {"conflicts"}
+    return {Changed.CONFLICTS}
 
 
 def open_conflicts(conn: Connection, *, include_resolved: bool = False) -> list[dict[str, Any]]:

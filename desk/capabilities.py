@@ -1,0 +1,33 @@
+"""The core's composition root: the one list of capabilities, and the registry built from it.
+
+desk/platform cannot list the capabilities (they stand on it: that would be an import cycle), so
+the list lives here, above them. The database, the bus and sync get the registry from
+`open_database`; tests and tools use the same function.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from desk.catalog.capability import CAPABILITY as CATALOG
+from desk.platform.db import Database, wall_clock_ms
+from desk.platform.registry import Registry
+from desk.policies.capability import CAPABILITY as POLICIES
+from desk.printjobs.capability import CAPABILITY as PRINTJOBS
+from desk.repairs.capability import CAPABILITY as REPAIRS
+from desk.returns.capability import CAPABILITY as RETURNS
+from desk.sales.capability import CAPABILITY as SALES
+from desk.signatures.capability import CAPABILITY as SIGNATURES
+from desk.staff.capability import CAPABILITY as STAFF
+from desk.staff.queries import active_role
+from desk.sync.capability import CAPABILITY as SYNC
+
+REGISTRY = Registry((STAFF, CATALOG, SALES, RETURNS, POLICIES, SIGNATURES, REPAIRS, SYNC,
+                     PRINTJOBS), role_of=active_role)
+
+
+def open_database(path: Path | str | None, *, wall_ms: Callable[[], int] = wall_clock_ms,
+                  migrate: bool = True) -> Database:
+    """Open (creating if needed) a counter's database; `None` opens a private in-memory one."""
+    return Database.open(path, registry=REGISTRY, wall_ms=wall_ms, migrate=migrate)

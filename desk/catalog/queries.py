@@ -1,0 +1,109 @@
+"""Read-side queries of the catalogue."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.engine import Connection
+
+from desk.catalog import tables as catalog_t
+from desk.platform.settings import get_setting
+
+
+@dataclass(frozen=True)
+class CounterInfo:
+    """Who this counter is: store and device names, for the title and status bar."""
+
+    store_id: str | None
+    store_name: str
+    device_id: str | None
+    device_name: str
+    demo_logins: str | None
+
+
+def counter_info(conn: Connection) -> CounterInfo:
+    store_id = get_setting(conn, "store_id")
+    device_id = get_setting(conn, "device_id")
+    stores, devices = catalog_t.stores, catalog_t.devices
+    store = conn.execute(select(stores).where(stores.c.store_id == store_id)).first()
+    device = conn.execute(select(devices).where(devices.c.device_id == device_id)).first()
+    return CounterInfo(
+        store_id=store_id,
+        store_name=store.name if store else "",
+        device_id=device_id,
+        device_name=device.name if device else "",
+        demo_logins=get_setting(conn, "demo_logins"),
+    )
+
+
+@dataclass(frozen=True)
+class StoreFacts:
+    name: str
+    address: str = ""
+    tracking_url: str = ""
+
+
+@dataclass(frozen=True)
+class CustomerContact:
+    customer_id: str
+    name: str
+    phone: str
+    member_id: str
+
+
+def this_store(conn: Connection) -> StoreFacts:
+    """This counter's store (its header on paper)."""
+    stores = catalog_t.stores
+    row = conn.execute(select(stores)
+                       .where(stores.c.store_id == get_setting(conn, "store_id"))).first()
+    if row is None:
+        return StoreFacts(name="")
+    return StoreFacts(name=row.name, address=row.address, tracking_url=row.tracking_url)
+
+
+def customer_contact(conn: Connection, customer_id: str | None) -> CustomerContact | None:
+    if not customer_id:
+        return None
+    c = catalog_t.customers
+    row = conn.execute(select(c).where(c.c.customer_id == customer_id)).first()
+    if row is None:
+        return None
+    return CustomerContact(row.customer_id, row.name, row.phone, row.member_id)
+
+
+_CHUNK = 500  # keys per IN (...) query
+
+
+def product_names(conn: Connection, skus: set[str]) -> dict[str, str]:
+    """The catalogue's name of each known sku (unknown skus are absent)."""
+    p = catalog_t.products.c
+    out: dict[str, str] = {}
+    ordered = sorted(skus)
+    for i in range(0, len(ordered), _CHUNK):
+        rows = conn.execute(select(p.sku, p.name).where(p.sku.in_(ordered[i:i + _CHUNK])))
+        out.update({r.sku: r.name for r in rows})
+    return out
+
+
+def known_customers(conn: Connection, customer_ids: set[str]) -> set[str]:
+    c = catalog_t.customers.c
+    found: set[str] = set()
+    ordered = sorted(customer_ids)
+    for i in range(0, len(ordered), _CHUNK):
+        found.update(r[0] for r in conn.execute(
+            select(c.customer_id).where(c.customer_id.in_(ordered[i:i + _CHUNK]))))
+    return found
+
+
+def customers_by_phone(conn: Connection, phones: set[str]) -> dict[str, str]:
+    """The customer id of each phone number (the lowest id when several share one)."""
+    c = catalog_t.customers.c
+    out: dict[str, str] = {}
+    ordered = sorted(phones)
+    for i in range(0, len(ordered), _CHUNK):
+        rows = conn.execute(select(c.phone, c.customer_id)
+                            .where(c.phone.in_(ordered[i:i + _CHUNK])).order_by(c.customer_id))
+        for phone, customer_id in rows:
+            out.setdefault(phone, customer_id)
+    return out

@@ -1,0 +1,23 @@
+"""This counter's own settings (local_settings): its device id, store, printer, cursors."""
+
+from __future__ import annotations
+
+from sqlalchemy import select, text
+from sqlalchemy.engine import Connection
+
+from desk.platform import tables as t
+
+
+def get_setting(conn: Connection, key: str) -> str | None:
+    row = conn.execute(
+        select(t.local_settings.c.value).where(t.local_settings.c.key == key)
+    ).scalar()
+    return None if row is None else str(row)
+
+
+def set_setting(conn: Connection, key: str, value: str) -> None:
+    conn.execute(
+        text("INSERT INTO local_settings(key, value) VALUES (:k, :v) "
+             "ON CONFLICT(key) DO UPDATE SET value = excluded.value"),
+        {"k": key, "v": value},
+    )

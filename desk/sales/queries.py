@@ -1,0 +1,41 @@
+"""Read-side queries of sales."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.engine import Connection
+
+from desk.catalog import tables as catalog_t
+from desk.sales import tables as sales_t
+
+
+@dataclass(frozen=True)
+class ReceiptSummary:
+    receipt_no: str
+    sold_at: str
+    paid_fen: int
+    customer_name: str | None
+
+
+def recent_receipts(conn: Connection, limit: int = 50) -> list[ReceiptSummary]:
+    r, c = sales_t.receipts, catalog_t.customers
+    rows = conn.execute(
+        select(r.c.receipt_no, r.c.sold_at, r.c.paid_fen, c.c.name.label("customer_name"))
+        .select_from(r.outerjoin(c, c.c.customer_id == r.c.customer_id))
+        .order_by(r.c.sold_at.desc())
+        .limit(limit)
+    )
+    return [ReceiptSummary(x.receipt_no, x.sold_at, x.paid_fen, x.customer_name) for x in rows]
+
+
+def line_names(conn: Connection, receipt_no: str) -> dict[int, str]:
+    rl = sales_t.receipt_lines.c
+    rows = conn.execute(select(rl.line_no, rl.name).where(rl.receipt_no == receipt_no))
+    return {int(r.line_no): r.name for r in rows}
+
+
+def receipt_exists(conn: Connection, receipt_no: str) -> bool:
+    r = sales_t.receipts.c
+    return conn.execute(select(r.receipt_no).where(r.receipt_no == receipt_no)).first() is not None

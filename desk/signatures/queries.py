@@ -1,0 +1,54 @@
+"""Read side of signatures: a signature given for a document, checked intact on every read."""
+
+from __future__ import annotations
+
+import json
+
+from sqlalchemy import select
+from sqlalchemy.engine import Connection
+
+from desk.platform.errors import DeskError
+from desk.signatures import rules as sig
+from desk.signatures import tables as signatures_t
+
+
+def _from_row(row: object) -> sig.Signature:
+    m = row._mapping  # type: ignore[attr-defined]
+    return sig.Signature(m["signature_id"], m["document_sha256"], m["binding"], m["png_sha256"],
+                         json.loads(m["strokes"]), bytes(m["png"]))
+
+
+def signature_for(conn: Connection, signature_id: str, document_sha256: str) -> sig.Signature:
+    """The signature `signature_id`, checked intact and given for this very document."""
+    row = conn.execute(select(signatures_t.signatures)
+                       .where(signatures_t.signatures.c.signature_id == signature_id)).first()
+    if row is None:
+        raise DeskError("signature.unknown", signature_id=signature_id)
+    signature = _from_row(row)
+    sig.verify(signature, document_sha256)
+    return signature
+
+
+def signatures_of(conn: Connection, document_sha256: str) -> list[sig.Signature]:
+    """Every intact signature given for this document content, oldest first. A row whose binding
+    does not check out (edited in the database) is refused, not silently used."""
+    rows = conn.execute(select(signatures_t.signatures)
+                        .where(signatures_t.signatures.c.document_sha256 == document_sha256)
+                        .order_by(signatures_t.signatures.c.hlc)).all()
+    found = [_from_row(r) for r in rows]
+    for signature in found:
+        sig.verify(signature, document_sha256)
+    return found
+
+
+def signature_png(conn: Connection, signature_id: str, document_ref: str) -> bytes | None:
+    """The image of a signature given for `document_ref`, checked intact (its binding is
+    recomputed); None for a paper signature or one given for another document."""
+    if not signature_id or signature_id == "paper":
+        return None
+    s = signatures_t.signatures.c
+    row = conn.execute(select(s.document_sha256, s.document_ref)
+                       .where(s.signature_id == signature_id)).first()
+    if row is None or row.document_ref != document_ref:
+        return None
+    return signature_for(conn, signature_id, row.document_sha256).png
