@@ -111,9 +111,9 @@ def test_init_upgrades_a_schema_1_database(central, stores):
         tops = dict(conn.execute("SELECT store_id, last_seq FROM desk.store_seq").fetchall())
     assert new_order == old_order
     assert tops == {s: len(numbers(central, s)) for s in ("S001", "S002", "HQ")}
-    with psycopg.connect(central.store_url("S001"), autocommit=True) as conn:
-        with pytest.raises(psycopg.errors.InsufficientPrivilege):
-            conn.execute(RAW_INSERT, ("x", a.db.device_id))
+    with psycopg.connect(central.store_url("S001"), autocommit=True) as conn, \
+            pytest.raises(psycopg.errors.InsufficientPrivilege):
+        conn.execute(RAW_INSERT, ("x", a.db.device_id))
     a.sale("R2611200100002")
     assert a.sync().pushed == 1
     b.sync()

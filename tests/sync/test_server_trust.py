@@ -175,7 +175,7 @@ def test_a_replayed_batch_is_harmless_and_a_rewritten_event_is_refused(central, 
 def test_server_hash_matches_python_for_every_kind_of_character(central, stores):
     """Quotes, backslashes, every control character, non-ASCII (CJK, emoji, U+2028, BOM) in
     the payload and in the text fields: the server's recomputed hash agrees with Python's."""
-    _hq, a, c, attacker = stores
+    _hq, a, _c, attacker = stores
     tricky = "".join(chr(i) for i in range(1, 0x80)) + "é退货\u2028\u2029\U0001F600\ufeff\x7f"
     with psycopg.connect(central.store_url("S001"), autocommit=True) as conn:
         server = conn.execute("SELECT to_json(%s::text)::text", (tricky,)).fetchone()[0]
