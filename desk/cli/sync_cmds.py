@@ -3,6 +3,7 @@
     desk central init postgresql://owner:pw@host/servicedesk      # create/upgrade the schema
     desk central add-store postgresql://owner:pw@host/servicedesk --store-id S001
     desk sync --central postgresql://desk_store_s001:pw@host/servicedesk
+    desk sync --rebind --as 1001 --central ...   # an administrator points it at another server
 """
 
 from __future__ import annotations
@@ -44,6 +45,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--counter-name", default="",
                    help="name of this counter when it joins its store (a fresh database)")
     p.add_argument("--batch", type=int, default=1000, help="events per push/pull batch")
+    p.add_argument("--rebind", action="store_true",
+                   help="administrator: bind this counter to the given central database "
+                        "(another one than it synced with before), then sync")
+    p.add_argument("--as", dest="actor", default="",
+                   help="the administrator's staff id (required with --rebind)")
     p.set_defaults(func=run_sync)
 
     conflicts = sub.add_parser("conflicts", help="conflicts found while merging counters")
@@ -101,12 +107,16 @@ def central_url(args: argparse.Namespace, database: object) -> str:
 
 
 def run_sync(args: argparse.Namespace) -> int:
-    from desk.sync.engine import record_failure, sync_once
+    from desk.sync.engine import rebind, record_failure, sync_once
     from desk.sync.transport import PgTransport
 
+    if args.rebind and not args.actor:
+        raise DeskError("value.required", field="--as")
     database = open_db(args)
     transport = PgTransport(central_url(args, database))
     try:
+        if args.rebind:
+            print(f"rebound: {rebind(database, transport, args.actor)}", file=sys.stderr)
         report = sync_once(database, transport, push_batch=args.batch, pull_batch=args.batch,
                            counter_name=args.counter_name)
     except DeskError as err:

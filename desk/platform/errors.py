@@ -108,7 +108,26 @@ MESSAGES: dict[str, str] = {
                 "the next round resends from {expected})",
     "sync.diverged": "device {device_id}: event {device_seq} differs from the central server's "
                      "copy (database restored from an old backup?)",
-    "sync.bad_hash": "device {device_id}: event {device_seq} from the server fails its hash check",
+    "sync.bad_hash": "device {device_id}: event {device_seq} fails its hash check (its content "
+                     "does not match its hash)",
+    "sync.bad_link": "device {device_id}: event {device_seq} does not link to the event before "
+                     "it (broken hash chain): the central server took nothing of the batch",
+    "sync.device_of_other_store": "device {device_id} is registered to another store on the "
+                                  "central server: these credentials (store '{store_id}') may "
+                                  "not push its events",
+    "sync.event_of_other_store": "device {device_id}: event {device_seq} is of store "
+                                 "'{event_store}', but these credentials push for store "
+                                 "'{store_id}'",
+    "sync.conflicting_event": "device {device_id}: event {device_seq} differs from the one the "
+                              "central server already holds under the same number or id",
+    "sync.bad_event": "device {device_id}: the central server refused a malformed event "
+                      "({reason})",
+    "sync.other_central": "this counter syncs with central database {bound}, not {found}: "
+                          "another chain's server? An administrator re-binds it with "
+                          "'desk sync --rebind'",
+    "sync.role_of_other_database": "the role '{role}' already exists on this PostgreSQL server "
+                                   "but is not a store of this database (another chain's?): "
+                                   "nothing was changed",
     "sync.connection_lost": "the connection to the central server was lost: {reason}",
     "sync.server_error": "the central server reported an error: {reason}",
     "sync.clock_skew": "this counter's clock is {minutes} minutes off the central server's",

@@ -8,7 +8,11 @@
   cursor. Their original device ids, sequences and hashes are kept: every device's chain stays
   verifiable on every counter (`desk db verify`). The hybrid logical clock observes them.
 
-State lives in local_settings: sync.server_cursor, sync.pushed_seq, sync.last_ok_ms.
+- Binding: the counter keeps the identity of the central database it first synced with and
+  refuses any other (`sync.other_central`) until an administrator re-binds it (`rebind`).
+
+State lives in local_settings: sync.server_cursors (JSON: store -> last number pulled),
+sync.pushed_seq, sync.central_id, sync.last_ok_ms.
 """
 
 from __future__ import annotations
@@ -33,7 +37,8 @@ from desk.platform.settings import get_setting, set_setting
 from desk.sync.central import HQ_STORE, SCHEMA_VERSION
 from desk.sync.transport import Transport
 
-CURSOR = "sync.server_cursor"
+CURSOR = "sync.server_cursors"
+CENTRAL_ID = "sync.central_id"
 PUSHED = "sync.pushed_seq"
 LAST_OK = "sync.last_ok_ms"
 LAST_ERROR = "sync.last_error"
@@ -58,7 +63,7 @@ class SyncReport:
     pulled: int = 0  # events received
     applied: int = 0  # of which new here, inserted and projected
     duplicates: int = 0  # of which this counter already had
-    cursor: int = 0
+    cursor: dict[str, int] = field(default_factory=dict)  # per store
     waiting: int = 0  # own events not yet on the server after this round
     open_conflicts: int = 0
     new_conflicts: int = 0
@@ -93,6 +98,7 @@ def sync_once(db: Database, transport: Transport, *, push_batch: int = PUSH_BATC
     local_store = db.store_id()
     if local_store is not None and local_store != info.store_id:
         raise DeskError("sync.wrong_store", counter=local_store, credentials=info.store_id)
+    _check_binding(db, info.central_id)
     report.store_id = info.store_id
     stores = None if info.store_id == HQ_STORE else [info.store_id, HQ_STORE]
     open_before = _open_conflicts(db)
@@ -107,7 +113,7 @@ def sync_once(db: Database, transport: Transport, *, push_batch: int = PUSH_BATC
     with db.engine.connect() as conn:
         report.waiting = pending_events(conn, db.device_id)
         report.open_conflicts = count_open(conn)
-        report.cursor = int(get_setting(conn, CURSOR) or 0)
+        report.cursor = read_cursors(conn)
     report.new_conflicts = max(0, report.open_conflicts - open_before)
     drift = db.hlc.max_seen_drift_ms
     if drift > DRIFT_WARNING_MS:
@@ -125,6 +131,40 @@ def record_failure(db: Database, error: BaseException) -> None:
         _set(db, {LAST_ERROR: json.dumps({"code": code, "at_ms": db.wall_ms()})})
     except Exception:  # the status is informational only
         pass
+
+
+def _check_binding(db: Database, central_id: str) -> None:
+    """The first server a counter syncs with is its server; another is refused."""
+    if not central_id:
+        raise DeskError("sync.central_outdated", found=0, needed=SCHEMA_VERSION)
+    with db.write_lock, db.engine.begin() as conn:
+        bound = get_setting(conn, CENTRAL_ID)
+        if bound is None:
+            set_setting(conn, CENTRAL_ID, central_id)
+        elif bound != central_id:
+            raise DeskError("sync.other_central", bound=bound, found=central_id)
+
+
+def rebind(db: Database, transport: Transport, actor: str) -> dict[str, Any]:
+    """An administrator points this counter at another central database: the binding, the
+    pull cursors and the push position start over there. Recorded as a journal fact."""
+    from desk.platform.uow import UnitOfWork
+
+    info = transport.hello()
+    with UnitOfWork(db, actor) as uow:
+        before = get_setting(uow.conn, CENTRAL_ID)
+        for key, value in ((CENTRAL_ID, info.central_id), (CURSOR, "{}"), (PUSHED, "0")):
+            set_setting(uow.conn, key, value)
+        uow.record("device.central_bound", db.device_id,
+                   {"device_id": db.device_id, "central_id": info.central_id,
+                    "previous": before or ""})
+        uow.commit()
+    return {"central_id": info.central_id, "previous": before}
+
+
+def read_cursors(conn: Connection) -> dict[str, int]:
+    raw = get_setting(conn, CURSOR)
+    return {str(k): int(v) for k, v in json.loads(raw).items()} if raw else {}
 
 
 def _check_cancel(cancel: Any) -> None:
@@ -180,7 +220,7 @@ def _pull(db: Database, transport: Transport, stores: list[str] | None, report: 
     while True:
         _check_cancel(cancel)
         with db.engine.connect() as conn:
-            cursor = int(get_setting(conn, CURSOR) or 0)
+            cursor = read_cursors(conn)
         page = transport.pull(stores, cursor, batch, exclude_device=db.device_id)
         if not page.events and page.cursor == cursor:
             return
@@ -195,7 +235,7 @@ def _pull(db: Database, transport: Transport, stores: list[str] | None, report: 
             return
 
 
-def apply_pulled(db: Database, events: list[Event], new_cursor: int | None
+def apply_pulled(db: Database, events: list[Event], new_cursor: dict[str, int] | None
                  ) -> tuple[int, int, set[str]]:
     """Insert the events this counter lacks (original ids, sequences, hashes) and project them,
     in one local transaction that also moves the cursor. Returns (applied, duplicates, changes).
@@ -226,8 +266,10 @@ def apply_pulled(db: Database, events: list[Event], new_cursor: int | None
             changes |= db.registry.apply(conn, e)
             db.hlc.observe(e.hlc)
         if new_cursor is not None:
-            current = int(get_setting(conn, CURSOR) or 0)
-            set_setting(conn, CURSOR, str(max(current, new_cursor)))
+            merged = read_cursors(conn)
+            for store, seq in new_cursor.items():
+                merged[store] = max(merged.get(store, 0), seq)
+            set_setting(conn, CURSOR, json.dumps(merged, sort_keys=True))
     return len(fresh), dupes, changes
 
 
@@ -268,7 +310,7 @@ def sync_status(conn: Connection, device_id: str) -> dict[str, Any]:
         "last_ok_ms": int(last_ok) if last_ok else None,
         "last_error": json.loads(error) if error else None,
         "open_conflicts": count_open(conn),
-        "cursor": int(get_setting(conn, CURSOR) or 0),
+        "cursor": read_cursors(conn),
     }
 
 

@@ -1,23 +1,24 @@
 """The sync transport: the port the sync engine talks through, and its PostgreSQL adapter.
 
-psycopg 3 is used directly (not through SQLAlchemy): a push batch is one `INSERT ... SELECT FROM
-unnest(arrays)` statement, which is the fastest way to put rows under row-level security (COPY
-FROM is not allowed on tables with RLS). See docs/sync.md for the measured figures.
+psycopg 3 is used directly (not through SQLAlchemy): a push batch is one call of the server
+function `desk.push_events` with one array per column (desk/sync/push_sql.py checks and inserts
+them set-wise). See docs/sync.md for the measured figures.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import json
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 from urllib.parse import urlsplit
 
 from desk.platform.errors import DeskError
-from desk.platform.events import GENESIS_HASH, Event
+from desk.platform.events import GENESIS_HASH, Event, canonical_json
+from desk.sync.push_sql import ERRORS as PUSH_ERRORS
 
 CONNECT_TIMEOUT_S = 5
 _SCHEMA = "desk"  # = central.SCHEMA (central imports this module)
-_PUSH_LOCK_KEY = 0x6465736B  # = central.PUSH_LOCK_KEY
 _COLUMNS = ("event_id", "store_id", "device_id", "device_seq", "hlc", "actor", "kind",
             "entity_id", "payload", "prev_hash", "hash")
 
@@ -27,6 +28,7 @@ class ServerInfo:
     store_id: str  # the store these credentials speak for ("HQ": head office)
     schema_version: int
     server_ms: int  # the server's clock, to warn about a counter whose clock is off
+    central_id: str = ""  # the central database's identity (a UUID made by `central init`)
 
 
 @dataclass(frozen=True)
@@ -45,7 +47,7 @@ class PulledEvent:
 @dataclass(frozen=True)
 class PullPage:
     events: list[PulledEvent]
-    cursor: int  # the server cursor to keep once these events are applied
+    cursor: dict[str, int]  # per store: the number to keep once these events are applied
     complete: bool  # nothing more after this page (at the time of reading)
 
 
@@ -58,7 +60,7 @@ class Transport(Protocol):
 
     def push(self, device_id: str, store_id: str, events: Sequence[Event]) -> PushAck: ...
 
-    def pull(self, stores: Sequence[str] | None, after: int, limit: int,
+    def pull(self, stores: Sequence[str] | None, after: Mapping[str, int], limit: int,
              exclude_device: str = "") -> PullPage: ...
 
     def close(self) -> None: ...
@@ -138,6 +140,9 @@ def translate_pg_error(exc: BaseException) -> DeskError:
 
     if isinstance(exc, DeskError):
         return exc
+    sqlstate = getattr(exc, "sqlstate", None)
+    if sqlstate in PUSH_ERRORS:
+        return _push_error(PUSH_ERRORS[sqlstate], exc)
     if isinstance(exc, errors.InsufficientPrivilege | errors.UniqueViolation):
         return DeskError("sync.forbidden", reason=_first_line(exc))
     if isinstance(exc, errors.UndefinedTable | errors.InvalidSchemaName | errors.UndefinedFunction):
@@ -145,6 +150,17 @@ def translate_pg_error(exc: BaseException) -> DeskError:
     if isinstance(exc, psycopg.OperationalError | psycopg.InterfaceError):
         return DeskError("sync.connection_lost", reason=_first_line(exc))
     return DeskError("sync.server_error", reason=_first_line(exc))
+
+
+def _push_error(code: str, exc: Any) -> DeskError:
+    """A refusal of desk.push_events: its facts travel as JSON in the error's DETAIL."""
+    try:
+        params = json.loads(exc.diag.message_detail or "{}")
+    except (ValueError, AttributeError):
+        params = {}
+    params.setdefault("device_id", "")
+    params.setdefault("device_seq", 0)
+    return DeskError(code, **params)
 
 
 class PgTransport:
@@ -206,15 +222,16 @@ class PgTransport:
             row = conn.execute(
                 f"SELECT {_SCHEMA}.current_store(), "
                 f"(SELECT value FROM {_SCHEMA}.meta WHERE key = 'schema_version'), "
-                "(extract(epoch FROM clock_timestamp()) * 1000)::bigint").fetchone()
+                "(extract(epoch FROM clock_timestamp()) * 1000)::bigint, "
+                f"(SELECT value FROM {_SCHEMA}.meta WHERE key = 'central_id')").fetchone()
         except DeskError:
             raise
         except Exception as exc:
             raise self._fail(exc) from exc
-        store_id, version, server_ms = row
+        store_id, version, server_ms, central_id = row
         if store_id is None:
             raise DeskError("sync.not_a_store_role")
-        return ServerInfo(str(store_id), int(version or 0), int(server_ms))
+        return ServerInfo(str(store_id), int(version or 0), int(server_ms), str(central_id or ""))
 
     def device_state(self, device_id: str) -> tuple[int, str]:
         conn = self.connection()
@@ -227,102 +244,69 @@ class PgTransport:
         return (0, GENESIS_HASH) if row is None else (int(row[0]), str(row[1]))
 
     def push(self, device_id: str, store_id: str, events: Sequence[Event]) -> PushAck:
-        """One transaction: skip what the server has, refuse a gap, insert, move last_seq."""
+        """One transaction, one call of desk.push_events: the server skips what it has, refuses
+        a gap, a broken link, a wrong hash or another store's device, inserts, moves last_seq.
+        `store_id` is what this counter believes; the server uses the credentials' store."""
         conn = self.connection()
         try:
             with conn.transaction():
-                conn.execute("SELECT pg_advisory_xact_lock(%s)", (_PUSH_LOCK_KEY,))
                 row = conn.execute(
-                    f"SELECT last_seq, last_hash FROM {_SCHEMA}.devices "
-                    "WHERE device_id = %s FOR UPDATE", (device_id,)).fetchone()
-                if row is None:
-                    conn.execute(
-                        f"INSERT INTO {_SCHEMA}.devices(device_id, store_id, last_seq, last_hash) "
-                        "VALUES (%s, %s, 0, %s)", (device_id, store_id, GENESIS_HASH))
-                    last_seq, last_hash = 0, GENESIS_HASH
-                else:
-                    last_seq, last_hash = int(row[0]), str(row[1])
-                new = _check_batch(device_id, store_id, events, last_seq, last_hash)
-                if new:
-                    conn.execute(
-                        f"INSERT INTO {_SCHEMA}.events ({', '.join(_COLUMNS)}) "
-                        "SELECT * FROM unnest(%s::text[], %s::text[], %s::text[], %s::int[], "
-                        "%s::text[], %s::text[], %s::text[], %s::text[], %s::text[], %s::text[], "
-                        "%s::text[])",
-                        _columns(new))
-                    last_seq, last_hash = new[-1].device_seq, new[-1].hash
-                    conn.execute(
-                        f"UPDATE {_SCHEMA}.devices SET last_seq = %s, last_hash = %s, "
-                        "last_push_at = now() WHERE device_id = %s",
-                        (last_seq, last_hash, device_id))
+                    f"SELECT * FROM {_SCHEMA}.push_events(%s, %s::text[], %s::text[], "
+                    "%s::int[], %s::text[], %s::text[], %s::text[], %s::text[], %s::text[], "
+                    "%s::text[], %s::text[])", (device_id, *_columns(events))).fetchone()
                 if self.before_commit is not None:
                     self.before_commit()
         except DeskError:
             raise
         except Exception as exc:
             raise self._fail(exc) from exc
-        return PushAck(inserted=len(new), skipped=len(events) - len(new), last_seq=last_seq)
+        inserted, skipped, last_seq = row
+        return PushAck(inserted=int(inserted), skipped=int(skipped), last_seq=int(last_seq))
 
-    def pull(self, stores: Sequence[str] | None, after: int, limit: int,
+    def pull(self, stores: Sequence[str] | None, after: Mapping[str, int], limit: int,
              exclude_device: str = "") -> PullPage:
-        """Events after `after` in server order (the counter's own left out), and the cursor to
-        keep: past its own events too, read in the same snapshot so nothing is skipped."""
+        """Events after the cursor of each store (`stores`; None: every store the credentials
+        may read), in each store's order, the counter's own left out; and the cursors to keep:
+        past its own events too, read in the same snapshot so nothing is skipped."""
         conn = self.connection()
-        where = "server_seq > %s AND device_id <> %s"
-        params: list[Any] = [after, exclude_device]
-        if stores is not None:
-            where += " AND store_id = ANY(%s)"
-            params.append(list(stores))
+        cursor = {s: int(n) for s, n in after.items()}
+        rows: list[Any] = []
         try:
             with conn.transaction():
                 conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
-                rows = conn.execute(
-                    f"SELECT server_seq, {', '.join(_COLUMNS)} FROM {_SCHEMA}.events "
-                    f"WHERE {where} ORDER BY server_seq LIMIT %s", (*params, limit)).fetchall()
-                top = after
-                if len(rows) < limit:
-                    found = conn.execute(
-                        f"SELECT max(server_seq) FROM {_SCHEMA}.events").fetchone()
-                    top = int(found[0] or 0) if found else 0
+                tops = conn.execute(
+                    f"SELECT store_id, last_seq FROM {_SCHEMA}.store_seq "
+                    "WHERE %s::text[] IS NULL OR store_id = ANY(%s::text[]) ORDER BY store_id",
+                    (None if stores is None else list(stores),) * 2).fetchall()
+                for store, top in tops:
+                    start = cursor.get(store, 0)
+                    if top <= start:
+                        continue
+                    room = limit - len(rows)
+                    page = conn.execute(
+                        f"SELECT store_seq, {', '.join(_COLUMNS)} FROM {_SCHEMA}.events "
+                        "WHERE store_id = %s AND store_seq > %s AND device_id <> %s "
+                        "ORDER BY store_seq LIMIT %s",
+                        (store, start, exclude_device, room)).fetchall()
+                    rows += page
+                    if len(page) < room:
+                        cursor[store] = int(top)
+                    else:
+                        cursor[store] = int(page[-1][0])
+                        break
         except Exception as exc:
             raise self._fail(exc) from exc
-        import json
-
         events = [PulledEvent(int(r[0]), Event(
             event_id=r[1], store_id=r[2], device_id=r[3], device_seq=int(r[4]), hlc=r[5],
             actor=r[6], kind=r[7], entity_id=r[8], payload=json.loads(r[9]), prev_hash=r[10],
             hash=r[11])) for r in rows]
-        cursor = max([after, top, *(p.server_seq for p in events)])
         return PullPage(events, cursor, complete=len(rows) < limit)
 
 
-def _check_batch(device_id: str, store_id: str, events: Sequence[Event], last_seq: int,
-                 last_hash: str) -> list[Event]:
-    """The events the server does not have yet, checked to continue the device's chain."""
-    new: list[Event] = []
-    expected_seq, prev = last_seq + 1, last_hash
-    for e in events:
-        if e.device_id != device_id or e.store_id != store_id:
-            raise DeskError("sync.forbidden",
-                            reason=f"event {e.event_id} is not of device {device_id}")
-        if e.device_seq <= last_seq:
-            if e.device_seq == last_seq and e.hash != last_hash:
-                raise DeskError("sync.diverged", device_id=device_id, device_seq=e.device_seq)
-            continue
-        if e.device_seq != expected_seq or e.prev_hash != prev:
-            raise DeskError("sync.gap", device_id=device_id, expected=expected_seq,
-                            got=e.device_seq)
-        new.append(e)
-        expected_seq, prev = e.device_seq + 1, e.hash
-    return new
-
-
 def _columns(events: Sequence[Event]) -> tuple[list[Any], ...]:
-    from desk.platform.events import canonical_json
-
     return (
         [e.event_id for e in events], [e.store_id for e in events],
-        [e.device_id for e in events], [e.device_seq for e in events],
+        [e.device_seq for e in events],
         [e.hlc for e in events], [e.actor for e in events], [e.kind for e in events],
         [e.entity_id for e in events], [canonical_json(e.payload) for e in events],
         [e.prev_hash for e in events], [e.hash for e in events],

@@ -58,9 +58,15 @@ def new_central(pg: TempPostgres, stores: tuple[str, ...] = ("S001", "S002", "HQ
     return central
 
 
-def drop_central(central: Central) -> None:
+def drop_central(central: Central, stores: tuple[str, ...] = ("S001", "S002", "HQ")) -> None:
+    """Drop the database and its store roles (roles are cluster-wide: the next test's central
+    database creates them anew)."""
+    from desk.sync.central import role_for_store
+
     with psycopg.connect(central.pg.admin_conninfo(), autocommit=True) as conn:
         conn.execute(f"DROP DATABASE IF EXISTS {central.dbname} WITH (FORCE)")
+        for store in stores:
+            conn.execute(f"DROP ROLE IF EXISTS {role_for_store(store)}")
 
 
 @pytest.fixture

@@ -62,7 +62,7 @@ def test_passwords_never_appear_in_messages():
     assert "s3cret" not in err.value.message
 
 
-def test_a_server_without_or_with_an_older_schema(pg, counter):
+def test_a_server_without_or_with_an_older_schema(pg, central, counter):
     with psycopg.connect(pg.admin_conninfo(), autocommit=True) as conn:
         conn.execute("DROP DATABASE IF EXISTS bare")
         conn.execute("CREATE DATABASE bare")
@@ -76,6 +76,12 @@ def test_a_server_without_or_with_an_older_schema(pg, counter):
         add_store(bare, "S001", "pw-s001")
     assert err.value.code == "sync.central_missing"
     init_central(bare)
+    with pytest.raises(DeskError) as err:  # the role is the other database's S001
+        add_store(bare, "S001", "pw-s001")
+    assert err.value.code == "sync.role_of_other_database"
+    with psycopg.connect(central.admin_url, autocommit=True) as conn:  # retire it there
+        conn.execute("DELETE FROM desk.store_roles WHERE store_id = 'S001'")
+        conn.execute("DROP ROLE desk_store_s001")
     add_store(bare, "S001", "pw-s001")
     store_url = pg.url(user="desk_store_s001", password="pw-s001", dbname="bare")
     with psycopg.connect(bare, autocommit=True) as conn:

@@ -131,7 +131,8 @@ def act(c: Counter, action: str, k: int, m: int) -> None:
             c.sync(push_batch=3, pull_batch=4)
         elif action == "pull_again":  # duplicated delivery: the cursor goes back
             with c.db.write_lock, c.db.engine.begin() as conn:
-                set_setting(conn, engine.CURSOR, str(k * 5))
+                back = {store: min(seq, k * 2) for store, seq in engine.read_cursors(conn).items()}
+                set_setting(conn, engine.CURSOR, json.dumps(back))
             c.sync(pull_batch=3)
         elif action == "replay_push":  # a batch delivered again (or late)
             mine = own_events(c)

@@ -119,9 +119,10 @@ def test_a_store_cannot_read_or_write_another_stores_rows(central, chain):
                 "INSERT INTO desk.events (event_id, store_id, device_id, device_seq, hlc, actor,"
                 " kind, entity_id, payload, prev_hash, hash) VALUES ('x', 'S001', 'd', 1, 'h',"
                 " 'a', 'k', 'e', '{}', 'p', 'h')")
-        # Moving another store's device: invisible, so nothing is updated.
-        updated = conn.execute("UPDATE desk.devices SET last_seq = 0 WHERE store_id = 'S001'")
-        assert updated.rowcount == 0
+        # Moving any device's position: store roles have no UPDATE at all (they push through
+        # desk.push_events only; tests/sync/test_server_trust.py).
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute("UPDATE desk.devices SET last_seq = 0 WHERE store_id = 'S001'")
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
             conn.execute("DELETE FROM desk.events")
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
