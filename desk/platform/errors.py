@@ -26,6 +26,8 @@ MESSAGES: dict[str, str] = {
     "auth.wrong_pin": "wrong PIN ({remaining} tries left before the account locks)",
     "auth.locked": "account locked until {until} after too many wrong PINs",
     "auth.forbidden": "role '{role}' may not run '{command}'",
+    "auth.head_office_only": "'{command}' is head office's: it runs only on a head-office counter "
+                             "(this counter is store '{store_id}')",
     "auth.pin_too_short": "a PIN has at least {min_length} digits",
     "auth.pin_not_digits": "a PIN is made of digits only",
     "value.required": "'{field}' is required",
@@ -212,6 +214,10 @@ MESSAGES: dict[str, str] = {
     "print.empty_job": "a print job needs bytes and at least one copy",
     "print.unknown_document": "nothing to print for '{reference}'",
     "print.interrupted": "the app stopped while this job was being sent: check the paper",
+    "approval.not_from_head_office": "a head-office decision on case {entity_id} came from "
+                                     "a store, not from head office: it was not applied",
+    "policy.not_from_head_office": "a policy came from a store, not from head office: it was "
+                                   "not applied",
     "print.cannot_reprint": "a '{kind}' cannot be rebuilt for a reprint here",
 }
 

@@ -7,6 +7,10 @@ from enum import StrEnum
 
 from desk.platform.errors import DeskError
 
+# Head office's store id: its facts (decisions on pending cases, policies) count only when their
+# event comes from this store, wherever they are replayed.
+HEAD_OFFICE = "HQ"
+
 
 class Role(StrEnum):
     CLERK = "clerk"

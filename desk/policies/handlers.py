@@ -5,20 +5,18 @@ from __future__ import annotations
 from typing import Any
 
 from desk.platform.bus import Context
-from desk.platform.errors import DeskError
-from desk.platform.roles import Role
 from desk.platform.uow import UnitOfWork
 from desk.policies import PolicyError, PolicySet
 from desk.policies import queries as policies
 from desk.policies.commands import PublishPolicy
 from desk.policies.document import parse_document
+from desk.staff.head_office import require_head_office
 
 
 def publish_policy(cmd: PublishPolicy, uow: UnitOfWork, ctx: Context) -> dict[str, Any]:
     """Validate a policy document and record it as a journal fact; sync takes it to every
     store. A document with an error is refused (file, line, reason) and nothing changes."""
-    if ctx.role is not None and ctx.role is not Role.ADMIN:
-        raise DeskError("auth.forbidden", role=ctx.role.value, command=cmd.name)
+    require_head_office(uow, cmd.name)
     source = cmd.source.strip() or "published.toml"
     doc = parse_document(cmd.text, source)
     in_force = policies.for_connection(uow.conn)

@@ -20,6 +20,7 @@ from sqlalchemy import func, select
 
 from desk.platform import tables as t
 from desk.platform.paths import resources_dir
+from desk.platform.roles import HEAD_OFFICE
 from desk.policies import PolicyDocument, PolicyError, PolicyHolder, PolicySet
 from desk.policies.document import parse_document
 
@@ -53,7 +54,8 @@ def published_documents(conn: Any) -> list[tuple[str, dict[str, Any]]]:
     """(hlc, payload) of every published policy, oldest first by HLC."""
     j = t.journal.c
     rows = conn.execute(select(j.hlc, j.event_id, j.payload)
-                        .where(j.entity_id == POLICY_ENTITY, j.kind == PUBLISHED)).all()
+                        .where(j.entity_id == POLICY_ENTITY, j.kind == PUBLISHED,
+                               j.store_id == HEAD_OFFICE)).all()  # only head office's count
     return [(r.hlc, json.loads(r.payload)) for r in sorted(rows, key=lambda r: (r.hlc,
                                                                                    r.event_id))]
 

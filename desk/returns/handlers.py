@@ -17,7 +17,6 @@ from sqlalchemy import select
 
 from desk.platform.bus import Context
 from desk.platform.errors import DeskError
-from desk.platform.roles import Role
 from desk.platform.uow import UnitOfWork
 from desk.policies import queries as policies
 from desk.repairs.queries import ticket_dates
@@ -39,6 +38,7 @@ from desk.returns.rules import (
     paid_per_line,
 )
 from desk.staff.approvals import approve
+from desk.staff.head_office import require_head_office
 
 REASON_MAX = 500
 
@@ -358,8 +358,7 @@ def award_compensation(cmd: AwardCompensation, uow: UnitOfWork, ctx: Context) ->
 
 
 def decide_head_office(cmd: DecideHeadOffice, uow: UnitOfWork, ctx: Context) -> dict[str, Any]:
-    if ctx.role is not None and ctx.role is not Role.ADMIN:
-        raise DeskError("auth.forbidden", role=ctx.role.value, command=cmd.name)
+    require_head_office(uow, cmd.name)
     if cmd.decision not in ("approved", "refused"):
         raise DeskError("value.invalid", field="decision", reason="approved or refused")
     reason = _text(cmd.reason, "reason")

@@ -23,6 +23,7 @@ from desk.platform.changes import Changed
 from desk.platform.conflicts import Finding, events_by_id, record_conflict
 from desk.platform.events import Event
 from desk.platform.registry import Invariant, Projector
+from desk.platform.roles import HEAD_OFFICE
 from desk.returns import tables as returns_t
 from desk.returns.queries import line_findings
 
@@ -145,6 +146,11 @@ def _approval(conn: Connection, e: Event) -> set[Changed]:
     ):
         return set()
     case_id = str(p.get("case_id") or e.entity_id)
+    if p.get("level") == "head_office" and e.store_id != HEAD_OFFICE:
+        # A head-office decision counts only from head office's store: a store's counter that
+        # claims one (a forged or tampered client) gets a conflict for a manager, never a refund.
+        record_conflict(conn, "approval.not_from_head_office", case_id, e.store_id, [e])
+        return {Changed.CONFLICTS}
     conn.execute(
         insert(returns_t.approvals).values(
             event_id=e.event_id,

@@ -24,12 +24,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from desk.platform.errors import DeskError
+from desk.platform.roles import HEAD_OFFICE
 from desk.sync.push_sql import PUSH_FUNCTION, SIGNATURE
 from desk.sync.transport import connect_pg, translate_pg_error
 
 SCHEMA = "desk"
 SCHEMA_VERSION = 2
-HQ_STORE = "HQ"
+HQ_STORE = HEAD_OFFICE
 STORE_GROUP = "desk_store"
 INIT_LOCK_KEY = 0x6465736C  # two `init`s at once must not interleave their DDL
 

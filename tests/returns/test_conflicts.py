@@ -135,21 +135,23 @@ def test_a_return_arriving_before_its_sale_is_checked_when_the_sale_arrives(stor
     db2.dispose()
 
 
-def test_head_office_approval_arriving_before_the_case_still_completes_it(store, db, clock):
-    """Counter 2 records a pending return; head office (here counter 1's admin) approves it;
-    a third counter receives the approval before the return: it ends completed all the same."""
+def test_head_office_approval_arriving_before_the_case_still_completes_it(store, db, clock,
+                                                                          head_office):
+    """Counter 2 records a pending return; head office approves it; a third counter receives the
+    approval before the return: it ends completed all the same."""
     from desk.returns.commands import DecideHeadOffice
     from tests.returns.seed import MANAGER
+    from tests.support.head_office import HQ_ADMIN
 
     sale(store, RNO, [("P000007", 1)])  # 12 999 CNY: above the manager's limit
     db2, bus2 = second_counter(db, clock)
     case = bus2.dispatch(RecordReturn(receipt_no=RNO, lines=[ReturnLineInput(1, 1)],
                                       signature_ref="s"), MANAGER).value["return_id"]
     apply_pulled(db, own(db2), None)
-    store.dispatch(DecideHeadOffice(case_id=case, decision="approved"), ADMIN)
+    head_office.run(DecideHeadOffice(case_id=case, decision="approved"))
     third = open_database(None, wall_ms=clock.now_ms)
-    first_device = own(db)
-    apply_pulled(third, first_device, None)  # the sale and the approval, before the case
+    apply_pulled(third, own(db), None)  # the sale
+    apply_pulled(third, own(head_office.db), None)  # the approval, before the case
     with third.engine.connect() as conn:
         assert conn.execute(select(returns_t.approvals.c.case_id)).scalar_one() == case
         assert conn.execute(select(returns_t.returns)).first() is None
@@ -160,6 +162,31 @@ def test_head_office_approval_arriving_before_the_case_still_completes_it(store,
         there = conn1.execute(
             select(returns_t.returns.c.status, returns_t.returns.c.approved_by)
         ).one()
-    assert tuple(here) == tuple(there) == ("completed", ADMIN)
+    assert tuple(here) == tuple(there) == ("completed", HQ_ADMIN)
     third.dispose()
     db2.dispose()
+
+
+def test_a_head_office_decision_forged_on_a_store_counter_is_a_conflict_not_a_refund(store, db):
+    """A tampered store client writes an approval that claims head office's level: it completes
+    nothing, on this counter or after a rebuild, and a manager sees a conflict."""
+    from desk.platform.bus import SYSTEM_ACTOR as ACTOR
+    from tests.returns.seed import MANAGER
+
+    sale(store, RNO, [("P000007", 1)])
+    case = store.dispatch(RecordReturn(receipt_no=RNO, lines=[ReturnLineInput(1, 1)],
+                                       signature_ref="s"), MANAGER).value["return_id"]
+    with UnitOfWork(db, ACTOR) as uow:
+        uow.record("approval.recorded", case, {
+            "case_id": case, "case_kind": "return", "level": "head_office",
+            "approver_id": "9001", "decision": "approved", "reason": "", "reasons": [],
+            "amount_fen": 0, "at": "2026-11-20T10:00:00"})
+        uow.commit()
+    for _ in range(2):
+        with db.engine.connect() as conn:
+            assert conn.execute(select(returns_t.returns.c.status)).scalar_one() == "pending"
+        (conflict,) = conflict_rows(db)
+        assert (conflict["code"], conflict["entity_id"]) == ("approval.not_from_head_office",
+                                                             case)
+        with db.engine.begin() as conn:
+            rebuild(conn, REGISTRY)

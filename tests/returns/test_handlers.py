@@ -26,6 +26,7 @@ from desk.returns.queries import (
 )
 from tests.platform.test_journal import dump
 from tests.returns.seed import ADMIN, CLERK, CUSTOMER, MANAGER, MANAGER_PIN, sale
+from tests.support.head_office import HQ_ADMIN
 
 RNO = "R2611150100001"
 
@@ -197,7 +198,7 @@ def test_cash_back_for_a_non_cash_tender_needs_a_manager_and_a_reason(store):
     assert result.value["tenders"][0]["reason"] == "cash_back_override"
 
 
-def test_above_the_manager_waits_for_head_office_visibly_and_completes(store, db):
+def test_above_the_manager_waits_for_head_office_visibly_and_completes(store, db, head_office):
     sale(store, RNO, [("P000007", 1)])  # 12 999 CNY
     result = ret(store, (1, 1), actor=MANAGER, signature_ref="sig")
     assert result.value["status"] == "pending"
@@ -212,26 +213,28 @@ def test_above_the_manager_waits_for_head_office_visibly_and_completes(store, db
         store.dispatch(DecideHeadOffice(case_id=result.value["return_id"], decision="approved"),
                        MANAGER)
     assert err.value.code == "auth.forbidden"
-    done = store.dispatch(DecideHeadOffice(case_id=result.value["return_id"],
-                                           decision="approved"), ADMIN)
+    with pytest.raises(DeskError) as err:  # nor the store's administrator: not head office
+        store.dispatch(DecideHeadOffice(case_id=result.value["return_id"], decision="approved"),
+                       ADMIN)
+    assert err.value.code == "auth.head_office_only"
+    done = head_office.decide(result.value["return_id"])
     assert done.value["status"] == "completed"
     with db.engine.connect() as conn:
         row = conn.execute(select(returns_t.returns)).one()
         assert pending_cases(conn) == []
-    assert (row.status, row.approved_by) == ("completed", ADMIN)
+    assert (row.status, row.approved_by) == ("completed", HQ_ADMIN)
     with pytest.raises(DeskError) as err:
-        store.dispatch(DecideHeadOffice(case_id=row.return_id, decision="refused",
-                                        reason="late"), ADMIN)
+        head_office.decide(row.return_id, "refused", "late")
     assert err.value.code == "approval.not_pending"
 
 
-def test_head_office_refusal_needs_a_reason_and_frees_the_units(store, db):
+def test_head_office_refusal_needs_a_reason_and_frees_the_units(store, db, head_office):
     sale(store, RNO, [("P000007", 1)])
     case = ret(store, (1, 1), actor=MANAGER, signature_ref="sig").value["return_id"]
     with pytest.raises(DeskError) as err:
-        store.dispatch(DecideHeadOffice(case_id=case, decision="refused"), ADMIN)
+        head_office.decide(case, "refused")
     assert err.value.code == "approval.reason_required"
-    store.dispatch(DecideHeadOffice(case_id=case, decision="refused", reason="used"), ADMIN)
+    head_office.decide(case, "refused", "used")
     with db.engine.connect() as conn:
         assert conn.execute(select(returns_t.returns.c.status)).scalar_one() == "refused"
         assert returned_quantities(conn, RNO) == {}
@@ -300,13 +303,12 @@ def test_late_repair_compensation_from_the_ticket(store, clock):
     assert result.value["approval_level"] == "clerk"
 
 
-def test_quality_extra_loss_above_the_cap_waits_for_head_office(store, db):
+def test_quality_extra_loss_above_the_cap_waits_for_head_office(store, db, head_office):
     result = store.dispatch(AwardCompensation(kind="quality", extra_loss_fen=250000,
                                               customer_id=CUSTOMER, signature_ref="sig"),
                             MANAGER)
     assert result.value["status"] == "pending"
-    store.dispatch(DecideHeadOffice(case_id=result.value["compensation_id"],
-                                    decision="approved"), ADMIN)
+    head_office.decide(result.value["compensation_id"])
     with db.engine.connect() as conn:
         assert conn.execute(select(returns_t.compensations.c.status)).scalar_one() == "completed"
 
@@ -326,7 +328,7 @@ def test_negative_amounts_in_a_compensation_are_refused(store):
     assert err.value.code == "money.negative"
 
 
-def test_rebuild_reproduces_every_return_table(store, db):
+def test_rebuild_reproduces_every_return_table(store, db, head_office):
     sale(store, RNO, [("P000001", 2), ("P000003", 1)], gift="P000006", customer_id=CUSTOMER,
          points=100)
     ret(store, (1, 1))
@@ -335,7 +337,7 @@ def test_rebuild_reproduces_every_return_table(store, db):
     sale(store, "R2611150100002", [("P000007", 1)])
     case = ret(store, (1, 1), receipt="R2611150100002", actor=MANAGER,
                signature_ref="s").value["return_id"]
-    store.dispatch(DecideHeadOffice(case_id=case, decision="approved"), ADMIN)
+    head_office.decide(case)
     store.dispatch(AwardCompensation(kind="service_complaint", customer_id=CUSTOMER,
                                      signature_ref="s"), MANAGER)
     with db.engine.begin() as conn:
@@ -345,9 +347,9 @@ def test_rebuild_reproduces_every_return_table(store, db):
     assert before["returns"] and before["approvals"] and before["compensations"]
 
 
-def test_a_clerk_cannot_decide_for_head_office_and_unknown_cases(store):
+def test_a_clerk_cannot_decide_for_head_office_and_unknown_cases(store, head_office):
     with pytest.raises(DeskError) as err:
-        store.dispatch(DecideHeadOffice(case_id="RT000", decision="approved"), ADMIN)
+        head_office.decide("RT000")
     assert err.value.code == "approval.unknown_case"
     with pytest.raises(DeskError) as err:
         store.dispatch(DecideHeadOffice(case_id="RT000", decision="approved"), CLERK)
