@@ -128,10 +128,11 @@ class DeskApp:
 
     def _wire_page(self, key: str, page: Any) -> None:
         """Services into the pages that use them (pages are built at sign-in)."""
-        if key == "returns":
-            from ui.signatures.signing import return_signature_provider
+        if key in ("returns", "compensation"):
+            from ui.signatures.signing import signature_provider
 
-            page.signature_provider = return_signature_provider(self.ctx, self.window)
+            page.signature_provider = signature_provider(self.ctx, self.window)
+        if key == "returns":
             page.sig_completed.connect(lambda result: self.printer.print_return(
                 result["return_id"], self.ctx.session.staff_id))
         elif key == "prints":

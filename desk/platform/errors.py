@@ -218,6 +218,11 @@ MESSAGES: dict[str, str] = {
                                      "a store, not from head office: it was not applied",
     "policy.not_from_head_office": "a policy came from a store, not from head office: it was "
                                    "not applied",
+    "signature.wrong_document": "signature {signature_id} was given for another document, "
+                                "not this {kind} of {ref}",
+    "signature.stale": "signature {signature_id} was given for other figures: the case changed "
+                       "since the customer signed; the customer signs again",
+    "signature.already_used": "signature {signature_id} is already used by another case",
     "print.cannot_reprint": "a '{kind}' cannot be rebuilt for a reprint here",
 }
 

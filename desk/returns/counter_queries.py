@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -11,11 +12,21 @@ from sqlalchemy import select
 from desk.catalog import tables as catalog_t
 from desk.platform.errors import DeskError
 from desk.platform.settings import get_setting
-from desk.returns.commands import RecordReturn
-from desk.returns.handlers import preview_return
+from desk.policies import queries as policies
+from desk.returns.commands import AwardCompensation, RecordReturn
+from desk.returns.compensation import decide_compensation
+from desk.returns.documents import (
+    COMPENSATION_DOCUMENT,
+    RETURN_DOCUMENT,
+    compensation_document,
+    compensation_reference,
+    return_document,
+)
+from desk.returns.handlers import build_claim, preview_return
 from desk.returns.queries import load_history, load_purchase
 from desk.returns.rules import paid_per_line
 from desk.sales import tables as sales_t
+from desk.signatures.rules import content_sha256
 
 
 def load_receipt(conn: Any, text: str) -> dict[str, Any]:
@@ -73,3 +84,30 @@ def _customer_purchases(conn: Any, text: str) -> dict[str, Any]:
 def preview(conn: Any, cmd: RecordReturn, today: date) -> dict[str, Any]:
     store_id = get_setting(conn, "store_id") or ""
     return preview_return(conn, cmd, store_id, today).to_dict()
+
+
+@dataclass(frozen=True)
+class SignableDocument:
+    """What the customer signs on the pad, as the core builds it: the signature is captured for
+    (kind, ref, document_sha256) and the command that needs it names the signature."""
+
+    kind: str
+    ref: str
+    document_sha256: str
+    amount_fen: int
+
+
+def signable_return(conn: Any, cmd: RecordReturn, today: date) -> SignableDocument:
+    store_id = get_setting(conn, "store_id") or ""
+    decision = preview_return(conn, cmd, store_id, today)
+    return SignableDocument(RETURN_DOCUMENT, cmd.receipt_no.strip(),
+                            content_sha256(return_document(decision)), decision.refund_fen)
+
+
+def signable_compensation(conn: Any, cmd: AwardCompensation, today: date) -> SignableDocument:
+    claim, customer = build_claim(conn, cmd, today)
+    decision = decide_compensation(policies.for_connection(conn), claim)
+    reference = compensation_reference(cmd.receipt_no, cmd.ticket_code, customer)
+    document = compensation_document(reference, decision, today.isoformat())
+    return SignableDocument(COMPENSATION_DOCUMENT, reference, content_sha256(document),
+                            decision.amount_fen)

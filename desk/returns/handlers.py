@@ -28,7 +28,14 @@ from desk.returns.commands import (
     RecordReturn,
 )
 from desk.returns.compensation import Claim, CompensationDecision, decide_compensation
-from desk.returns.queries import load_history, load_purchase
+from desk.returns.documents import (
+    COMPENSATION_DOCUMENT,
+    RETURN_DOCUMENT,
+    compensation_document,
+    compensation_reference,
+    return_document,
+)
+from desk.returns.queries import load_history, load_purchase, signature_used
 from desk.returns.rules import (
     Purchase,
     RequestLine,
@@ -37,6 +44,8 @@ from desk.returns.rules import (
     decide_return,
     paid_per_line,
 )
+from desk.signatures.queries import require_signature
+from desk.signatures.rules import content_sha256
 from desk.staff.approvals import approve
 from desk.staff.head_office import require_head_office
 
@@ -116,6 +125,22 @@ def _record_approval(
     )
 
 
+def check_signature(conn: Any, signature_ref: str, asked: dict[str, Any], *, kind: str, ref: str,
+                    document: dict[str, Any]) -> None:
+    """Where the policy asks for the customer's signature, it must be one captured for exactly
+    this document as the core builds it; a signature given where none is asked is checked too.
+    A signature already used by another case is refused."""
+    signature_id = signature_ref.strip()
+    if not signature_id:
+        if asked["required"]:
+            raise DeskError("return.signature_required", reasons=", ".join(asked["reasons"]))
+        return
+    require_signature(conn, signature_id, kind=kind, ref=ref,
+                      document_sha256=content_sha256(document))
+    if signature_used(conn, signature_id):
+        raise DeskError("signature.already_used", signature_id=signature_id)
+
+
 def _new_id(prefix: str, today: date) -> str:
     return f"{prefix}{today:%y%m%d}-{uuid.uuid4().hex[:10].upper()}"
 
@@ -134,10 +159,8 @@ def record_return(cmd: RecordReturn, uow: UnitOfWork, ctx: Context) -> dict[str,
     if decision.refusals:
         first = decision.refusals[0]
         raise DeskError(first.code, **first.params)
-    if decision.signature["required"] and not cmd.signature_ref.strip():
-        raise DeskError(
-            "return.signature_required", reasons=", ".join(decision.signature["reasons"])
-        )
+    check_signature(uow.conn, cmd.signature_ref, decision.signature,
+                    kind=RETURN_DOCUMENT, ref=receipt_no, document=return_document(decision))
     return_id = cmd.return_id.strip() or _new_id("RT", today)
     if (
         uow.conn.execute(
@@ -289,10 +312,10 @@ def award_compensation(cmd: AwardCompensation, uow: UnitOfWork, ctx: Context) ->
     if decision.refusals:
         first = decision.refusals[0]
         raise DeskError(first["code"], **first["params"])
-    if decision.signature["required"] and not cmd.signature_ref.strip():
-        raise DeskError(
-            "return.signature_required", reasons=", ".join(decision.signature["reasons"])
-        )
+    reference = compensation_reference(cmd.receipt_no, cmd.ticket_code, customer)
+    check_signature(uow.conn, cmd.signature_ref, decision.signature,
+                    kind=COMPENSATION_DOCUMENT, ref=reference,
+                    document=compensation_document(reference, decision, today.isoformat()))
     comp_id = cmd.compensation_id.strip() or _new_id("CP", today)
     if uow.conn.execute(
         select(returns_t.compensations.c.compensation_id).where(

@@ -352,3 +352,12 @@ def paid_by_line(conn: Connection, receipt_no: str) -> dict[int, int]:
     return dict(
         zip((ln.line_no for ln in lines), paid_per_line(lines, list(promotions)), strict=True)
     )
+
+
+def signature_used(conn: Connection, signature_id: str) -> bool:
+    """Whether a return or a compensation already rests on this signature."""
+    r, c = returns_t.returns.c, returns_t.compensations.c
+    for column in (r.signature_ref, c.signature_ref):
+        if conn.execute(select(column).where(column == signature_id).limit(1)).first():
+            return True
+    return False

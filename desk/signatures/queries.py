@@ -52,3 +52,21 @@ def signature_png(conn: Connection, signature_id: str, document_ref: str) -> byt
     if row is None or row.document_ref != document_ref:
         return None
     return signature_for(conn, signature_id, row.document_sha256).png
+
+
+def require_signature(conn: Connection, signature_id: str, *, kind: str, ref: str,
+                      document_sha256: str) -> None:
+    """A signature that satisfies a requirement: captured, for exactly this document (kind,
+    reference and the SHA-256 of the content the core built), intact. Refused otherwise, each
+    case with its own code."""
+    sid = signature_id.strip()
+    s = signatures_t.signatures.c
+    row = conn.execute(select(s.document_kind, s.document_ref, s.document_sha256)
+                       .where(s.signature_id == sid)).first() if sid else None
+    if row is None:
+        raise DeskError("signature.unknown", signature_id=sid)
+    if (row.document_kind, row.document_ref) != (kind, ref):
+        raise DeskError("signature.wrong_document", signature_id=sid, kind=kind, ref=ref)
+    if row.document_sha256 != document_sha256:
+        raise DeskError("signature.stale", signature_id=sid)
+    signature_for(conn, sid, document_sha256)  # the stored strokes and image are intact

@@ -55,6 +55,11 @@ def document_sha256(content: str | bytes) -> str:
     return sha256_hex(content.encode("utf-8") if isinstance(content, str) else content)
 
 
+def content_sha256(content: Any) -> str:
+    """The hash of a document the core builds: the SHA-256 of its canonical JSON."""
+    return document_sha256(canonical_json(content))
+
+
 def check_sha256(value: str, field: str = "document_sha256") -> str:
     text = (value or "").strip().lower()
     if not _HEX64.fullmatch(text):

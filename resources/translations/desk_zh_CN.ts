@@ -382,10 +382,6 @@
         <translation>退现金（需经理批准并填写理由）</translation>
     </message>
     <message>
-        <source>The customer signed the paper slip</source>
-        <translation>顾客已在纸质单据上签字</translation>
-    </message>
-    <message>
         <source>I checked that this is the buyer on the receipt (member card or ID)</source>
         <translation>已核实是小票上的购买人（会员卡或身份证）</translation>
     </message>
@@ -582,8 +578,8 @@
         <translation>需经理批准：工号和密码。</translation>
     </message>
     <message>
-        <source>The customer signs: tick "signed on the paper slip" (Space).</source>
-        <translation>需顾客签字：请勾选“顾客已在纸质单据上签字”（空格）。</translation>
+        <source>The customer must sign on the signature pad, and no pad is connected: the return cannot be confirmed.</source>
+        <translation>顾客须在签名板上签名，但未连接签名板：无法确认退货。</translation>
     </message>
     <message>
         <source>No signature: nothing was recorded.</source>
@@ -702,8 +698,12 @@
         <translation>法定赔付，在退款之外另行支付。</translation>
     </message>
     <message>
-        <source>The customer signs first (tick when signed).</source>
-        <translation>请顾客先签字（签好后勾选）。</translation>
+        <source>The customer must sign on the signature pad, and no pad is connected.</source>
+        <translation>顾客须在签名板上签名，但未连接签名板。</translation>
+    </message>
+    <message>
+        <source>No signature: nothing was recorded.</source>
+        <translation>未签字：没有登记任何内容。</translation>
     </message>
     <message>
         <source>Compensation %1 recorded: %2, waits for head office.</source>
@@ -760,10 +760,6 @@
     <message>
         <source>Only a label defect (neither unsafe nor misleading)</source>
         <translation>仅标签瑕疵（不影响安全且不误导）</translation>
-    </message>
-    <message>
-        <source>The customer signed the paper slip</source>
-        <translation>顾客已在纸质单据上签字</translation>
     </message>
     <message>
         <source>Show the decision (Enter)</source>
@@ -1839,6 +1835,10 @@
     <message>
         <source>Return of receipt %1: refund %2</source>
         <translation>小票 %1 退货：退款 %2</translation>
+    </message>
+    <message>
+        <source>Compensation %1</source>
+        <translation>补偿 %1</translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,7 @@ from desk.lookup.details import detail
 from desk.platform.bus import CommandBus
 from desk.platform.errors import DeskError
 from desk.platform.projections import rebuild
+from tests.support.signing import signed
 
 
 def get(bus: CommandBus, kind: str, key: str) -> dict:
@@ -91,9 +92,8 @@ def test_earlier_returns_and_compensations_show(store: CommandBus) -> None:
     assert [(r["status"], r["lines"], r["reason"]) for r in d["returns"]] == [
         ("completed", "#2×1", "不想要了")]
     assert d["returns"][0]["refund_fen"] > 0
-    store.dispatch(AwardCompensation(kind="service_complaint", reason="态度差",
-                                     customer_id="C0000001", approver_id="A001",
-                                     approver_pin="9999", signature_ref="sig-1"), "A001")
+    store.dispatch(signed(store, AwardCompensation(kind="service_complaint", reason="态度差",
+                                                   customer_id="C0000001")), "A001")
     c = get(store, "customer", "C0000001")
     assert [(r["receipt_no"], r["status"]) for r in c["returns"]] == [
         ("R261120010001", "completed")]

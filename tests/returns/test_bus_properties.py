@@ -19,6 +19,7 @@ from desk.returns import tables as returns_t
 from desk.returns.commands import RecordReturn, ReturnLineInput
 from desk.sales.commands import Promotion, RecordSale, SaleLine, Tender
 from tests.returns.seed import PRODUCTS, seed
+from tests.support.signing import signed
 
 SKUS = ["P000001", "P000002", "P000003", "P000004", "P000006"]  # not jewelry (buyer rule)
 
@@ -68,9 +69,9 @@ def test_returns_through_the_bus_never_exceed_and_add_up(scenario):
 
     def attempt(wanted: dict[int, int]) -> None:
         try:
-            bus.dispatch(RecordReturn(receipt_no="R2611180100001",
-                                      lines=[ReturnLineInput(n, q) for n, q in wanted.items()],
-                                      signature_ref="s"), SYSTEM_ACTOR)
+            bus.dispatch(signed(bus, RecordReturn(
+                receipt_no="R2611180100001",
+                lines=[ReturnLineInput(n, q) for n, q in wanted.items()])), SYSTEM_ACTOR)
         except DeskError as err:
             assert err.code == "return.qty_exceeds"
             assert any(q > left[n] for n, q in wanted.items())

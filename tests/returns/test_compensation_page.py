@@ -7,6 +7,7 @@ from sqlalchemy import select
 
 from desk.returns import tables as returns_t
 from tests.returns.seed import CLERK, MANAGER, MANAGER_PIN, sale
+from tests.support.signing import Pad
 from ui.context import AppContext
 from ui.returns import CompensationPage
 from ui.tasks import TaskRunner
@@ -45,11 +46,11 @@ def test_quality_problem_shows_base_plus_extra_and_needs_a_manager(qtbot, page):
     assert page.amount.text() == "Compensation ¥580.00"  # 500 base + 80 negotiated (English)
     assert "return.quality" in page.explain.text() or "quality" in page.explain.text()
     assert page.approver.isVisible()  # above a clerk's 200 CNY goodwill limit
-    assert page.signed.isVisible()  # the policy asks for the customer's signature
+    assert page.signs  # the policy asks for the customer's signature
     page.submit()
-    assert "signs first" in page.message.text() and compensations(page) == []
-    page.signed.setChecked(True)
-    page.submit()  # no manager yet: refused by the handler, nothing recorded
+    assert "pad" in page.message.text() and compensations(page) == []  # no pad connected
+    page.signature_provider = Pad(page.ctx.bus)
+    page.submit()  # signed, but no manager yet: refused by the handler, nothing recorded
     qtbot.waitUntil(lambda: page.confirm.isEnabled(), timeout=5000)
     assert "manager" in page.message.text().lower()
     assert compensations(page) == []

@@ -22,6 +22,7 @@ from desk.sync.engine import apply_pulled
 from desk.sync.handlers import ResolveConflict
 from tests.platform.test_journal import dump
 from tests.returns.seed import ADMIN, CLERK, sale
+from tests.support.signing import signed
 
 RNO = "R2611150100001"
 
@@ -145,8 +146,8 @@ def test_head_office_approval_arriving_before_the_case_still_completes_it(store,
 
     sale(store, RNO, [("P000007", 1)])  # 12 999 CNY: above the manager's limit
     db2, bus2 = second_counter(db, clock)
-    case = bus2.dispatch(RecordReturn(receipt_no=RNO, lines=[ReturnLineInput(1, 1)],
-                                      signature_ref="s"), MANAGER).value["return_id"]
+    pending = signed(bus2, RecordReturn(receipt_no=RNO, lines=[ReturnLineInput(1, 1)]))
+    case = bus2.dispatch(pending, MANAGER).value["return_id"]
     apply_pulled(db, own(db2), None)
     head_office.run(DecideHeadOffice(case_id=case, decision="approved"))
     third = open_database(None, wall_ms=clock.now_ms)
@@ -174,8 +175,8 @@ def test_a_head_office_decision_forged_on_a_store_counter_is_a_conflict_not_a_re
     from tests.returns.seed import MANAGER
 
     sale(store, RNO, [("P000007", 1)])
-    case = store.dispatch(RecordReturn(receipt_no=RNO, lines=[ReturnLineInput(1, 1)],
-                                       signature_ref="s"), MANAGER).value["return_id"]
+    pending = signed(store, RecordReturn(receipt_no=RNO, lines=[ReturnLineInput(1, 1)]))
+    case = store.dispatch(pending, MANAGER).value["return_id"]
     with UnitOfWork(db, ACTOR) as uow:
         uow.record("approval.recorded", case, {
             "case_id": case, "case_kind": "return", "level": "head_office",

@@ -27,13 +27,14 @@ from desk.returns.queries import (
 from tests.platform.test_journal import dump
 from tests.returns.seed import ADMIN, CLERK, CUSTOMER, MANAGER, MANAGER_PIN, sale
 from tests.support.head_office import HQ_ADMIN
+from tests.support.signing import signed
 
 RNO = "R2611150100001"
 
 
-def ret(bus, *lines, actor=CLERK, receipt=RNO, **kw):
+def ret(bus, *lines, actor=CLERK, receipt=RNO, sign=False, **kw):
     cmd = RecordReturn(receipt_no=receipt, lines=[ReturnLineInput(n, q) for n, q in lines], **kw)
-    return bus.dispatch(cmd, actor)
+    return bus.dispatch(signed(bus, cmd) if sign else cmd, actor)
 
 
 def kinds(db):
@@ -149,30 +150,30 @@ def test_a_wrong_approver_pin_is_refused_and_counts_towards_the_lockout(store, d
     sale(store, RNO, [("P000005", 1)], customer_id=CUSTOMER)  # 2999 CNY: above the clerk
     with pytest.raises(DeskError) as err:
         ret(store, (1, 1), customer_id=CUSTOMER, approver_id=MANAGER, approver_pin="0000",
-            signature_ref="sig-1")
+            sign=True)
     assert err.value.code == "auth.wrong_pin"
     assert kinds(db)[-1] == "staff.login_failed"
     with db.engine.connect() as conn:
         assert conn.execute(select(returns_t.returns)).first() is None
     with pytest.raises(DeskError) as err:  # a clerk cannot approve
         ret(store, (1, 1), customer_id=CUSTOMER, approver_id=CLERK, approver_pin="1111",
-            signature_ref="sig-1")
+            sign=True)
     assert err.value.code == "approval.not_allowed"
     result = ret(store, (1, 1), customer_id=CUSTOMER, approver_id=MANAGER,
-                 approver_pin=MANAGER_PIN, signature_ref="sig-1")
+                 approver_pin=MANAGER_PIN, sign=True)
     assert result.value["approval_level"] == "manager"
 
 
 def test_a_manager_at_the_counter_approves_their_own_case(store):
     sale(store, RNO, [("P000005", 1)], customer_id=CUSTOMER)
-    result = ret(store, (1, 1), actor=MANAGER, customer_id=CUSTOMER, signature_ref="sig-1")
+    result = ret(store, (1, 1), actor=MANAGER, customer_id=CUSTOMER, sign=True)
     assert result.value["approved_by"] == MANAGER
 
 
 def test_jewelry_goes_back_only_with_its_buyer(store):
     sale(store, RNO, [("P000005", 1)], customer_id=CUSTOMER)
     with pytest.raises(DeskError) as err:
-        ret(store, (1, 1), customer_id="C0000009", actor=MANAGER, signature_ref="s")
+        ret(store, (1, 1), customer_id="C0000009", actor=MANAGER, sign=True)
     assert err.value.code == "return.not_buyer"
 
 
@@ -181,7 +182,33 @@ def test_a_signature_is_required_above_the_threshold(store):
     with pytest.raises(DeskError) as err:
         ret(store, (1, 1))
     assert err.value.code == "return.signature_required"
-    assert ret(store, (1, 1), signature_ref="sha256:abc").value["refund_fen"] == 89900
+    assert ret(store, (1, 1), sign=True).value["refund_fen"] == 89900
+
+
+@pytest.mark.parametrize("made_up", ["s", "paper", "sha256:abc", "0" * 32])
+def test_a_made_up_signature_is_refused(store, made_up):
+    sale(store, RNO, [("P000002", 1)])  # 899 CNY: the customer signs
+    with pytest.raises(DeskError) as err:
+        ret(store, (1, 1), signature_ref=made_up)
+    assert err.value.code == "signature.unknown"
+
+
+def test_a_signature_for_another_case_or_a_changed_return_is_refused(store):
+    sale(store, RNO, [("P000002", 2)])
+    sale(store, "R2611150100002", [("P000002", 1)])
+    other = signed(store, RecordReturn(receipt_no="R2611150100002",
+                                       lines=[ReturnLineInput(1, 1)])).signature_ref
+    with pytest.raises(DeskError) as err:  # captured for another receipt
+        ret(store, (1, 1), signature_ref=other)
+    assert err.value.code == "signature.wrong_document"
+    one = signed(store, RecordReturn(receipt_no=RNO, lines=[ReturnLineInput(1, 1)]))
+    with pytest.raises(DeskError) as err:  # signed for one unit, two are returned: stale
+        ret(store, (1, 2), signature_ref=one.signature_ref)
+    assert err.value.code == "signature.stale"
+    ret(store, (1, 1), signature_ref=one.signature_ref)
+    with pytest.raises(DeskError) as err:  # the same signature for the next unit: reused
+        ret(store, (1, 1), signature_ref=one.signature_ref)
+    assert err.value.code == "signature.already_used"
 
 
 def test_cash_back_for_a_non_cash_tender_needs_a_manager_and_a_reason(store):
@@ -200,14 +227,14 @@ def test_cash_back_for_a_non_cash_tender_needs_a_manager_and_a_reason(store):
 
 def test_above_the_manager_waits_for_head_office_visibly_and_completes(store, db, head_office):
     sale(store, RNO, [("P000007", 1)])  # 12 999 CNY
-    result = ret(store, (1, 1), actor=MANAGER, signature_ref="sig")
+    result = ret(store, (1, 1), actor=MANAGER, sign=True)
     assert result.value["status"] == "pending"
     assert result.value["approval_level"] == "head_office"
     with db.engine.connect() as conn:
         assert [c["case_id"] for c in pending_cases(conn)] == [result.value["return_id"]]
         assert returned_quantities(conn, RNO) == {1: 1}  # the unit is held while pending
     with pytest.raises(DeskError) as err:
-        ret(store, (1, 1), actor=MANAGER, signature_ref="sig")
+        ret(store, (1, 1), actor=MANAGER, sign=True)
     assert err.value.code == "return.qty_exceeds"
     with pytest.raises(DeskError) as err:  # the counter's manager cannot decide it
         store.dispatch(DecideHeadOffice(case_id=result.value["return_id"], decision="approved"),
@@ -230,7 +257,7 @@ def test_above_the_manager_waits_for_head_office_visibly_and_completes(store, db
 
 def test_head_office_refusal_needs_a_reason_and_frees_the_units(store, db, head_office):
     sale(store, RNO, [("P000007", 1)])
-    case = ret(store, (1, 1), actor=MANAGER, signature_ref="sig").value["return_id"]
+    case = ret(store, (1, 1), actor=MANAGER, sign=True).value["return_id"]
     with pytest.raises(DeskError) as err:
         head_office.decide(case, "refused")
     assert err.value.code == "approval.reason_required"
@@ -268,7 +295,7 @@ def test_no_receipt_return_found_by_phone(store):
     with pytest.raises(DeskError) as err:  # a no-receipt return always has the customer sign
         ret(store, (1, 1), found_by="phone", customer_id=CUSTOMER)
     assert err.value.code == "return.signature_required"
-    result = ret(store, (1, 1), found_by="phone", customer_id=CUSTOMER, signature_ref="sig")
+    result = ret(store, (1, 1), found_by="phone", customer_id=CUSTOMER, sign=True)
     assert result.value["refund_fen"] == 19900
     with pytest.raises(DeskError) as err:
         ret(store, (1, 1), found_by="fax")
@@ -277,8 +304,8 @@ def test_no_receipt_return_found_by_phone(store):
 
 def test_compensation_fraud_needs_a_manager_and_a_signature(store, db):
     sale(store, RNO, [("P000001", 1)], customer_id=CUSTOMER)
-    cmd = AwardCompensation(kind="fraud", receipt_no=RNO, line_no=1, reason="fake cotton",
-                            signature_ref="sig")
+    cmd = signed(store, AwardCompensation(kind="fraud", receipt_no=RNO, line_no=1,
+                                          reason="fake cotton"))
     with pytest.raises(DeskError) as err:
         store.dispatch(cmd, CLERK)
     assert err.value.code == "approval.required"
@@ -289,24 +316,40 @@ def test_compensation_fraud_needs_a_manager_and_a_signature(store, db):
     with db.engine.connect() as conn:
         row = conn.execute(select(returns_t.compensations)).one()
     assert (row.customer_id, row.statutory, row.status, row.approved_by) == (
-        CUSTOMER, True, "completed", MANAGER)
+        CUSTOMER,
+        True,
+        "completed",
+        MANAGER,
+    )
 
 
 def test_late_repair_compensation_from_the_ticket(store, clock):
     from desk.repairs.commands import OpenTicket
 
-    store.dispatch(OpenTicket(code="T2611100001", sku="P000003", fault="不加热",
-                              promised_date="2026-11-17", customer_id=CUSTOMER), ADMIN)
-    result = store.dispatch(AwardCompensation(kind="late_repair", ticket_code="T2611100001",
-                                              signature_ref="sig"), CLERK)
+    store.dispatch(
+        OpenTicket(
+            code="T2611100001",
+            sku="P000003",
+            fault="不加热",
+            promised_date="2026-11-17",
+            customer_id=CUSTOMER,
+        ),
+        ADMIN,
+    )
+    result = store.dispatch(
+        signed(store, AwardCompensation(kind="late_repair", ticket_code="T2611100001")), CLERK
+    )
     assert result.value["amount_fen"] == 3 * 2000
     assert result.value["approval_level"] == "clerk"
 
 
 def test_quality_extra_loss_above_the_cap_waits_for_head_office(store, db, head_office):
-    result = store.dispatch(AwardCompensation(kind="quality", extra_loss_fen=250000,
-                                              customer_id=CUSTOMER, signature_ref="sig"),
-                            MANAGER)
+    result = store.dispatch(
+        signed(
+            store, AwardCompensation(kind="quality", extra_loss_fen=250000, customer_id=CUSTOMER)
+        ),
+        MANAGER,
+    )
     assert result.value["status"] == "pending"
     head_office.decide(result.value["compensation_id"])
     with db.engine.connect() as conn:
@@ -316,30 +359,41 @@ def test_quality_extra_loss_above_the_cap_waits_for_head_office(store, db, head_
 def test_unsafe_food_label_defect_is_refused(store):
     sale(store, RNO, [("P000004", 1)])
     with pytest.raises(DeskError) as err:
-        store.dispatch(AwardCompensation(kind="unsafe_food", receipt_no=RNO, line_no=1,
-                                         label_defect_only=True, signature_ref="s"), MANAGER)
+        store.dispatch(
+            signed(
+                store,
+                AwardCompensation(
+                    kind="unsafe_food", receipt_no=RNO, line_no=1, label_defect_only=True
+                ),
+            ),
+            MANAGER,
+        )
     assert err.value.code == "compensation.label_defect"
 
 
 def test_negative_amounts_in_a_compensation_are_refused(store):
     with pytest.raises(DeskError) as err:
-        store.dispatch(AwardCompensation(kind="quality", extra_loss_fen=-1, signature_ref="s"),
-                       MANAGER)
+        store.dispatch(signed(store, AwardCompensation(kind="quality", extra_loss_fen=-1)), MANAGER)
     assert err.value.code == "money.negative"
 
 
 def test_rebuild_reproduces_every_return_table(store, db, head_office):
-    sale(store, RNO, [("P000001", 2), ("P000003", 1)], gift="P000006", customer_id=CUSTOMER,
-         points=100)
+    sale(
+        store,
+        RNO,
+        [("P000001", 2), ("P000003", 1)],
+        gift="P000006",
+        customer_id=CUSTOMER,
+        points=100,
+    )
     ret(store, (1, 1))
-    ret(store, (1, 1), (2, 1), override_reason="x", approver_id=MANAGER,
-        approver_pin=MANAGER_PIN)
+    ret(store, (1, 1), (2, 1), override_reason="x", approver_id=MANAGER, approver_pin=MANAGER_PIN)
     sale(store, "R2611150100002", [("P000007", 1)])
-    case = ret(store, (1, 1), receipt="R2611150100002", actor=MANAGER,
-               signature_ref="s").value["return_id"]
+    case = ret(store, (1, 1), receipt="R2611150100002", actor=MANAGER, sign=True).value["return_id"]
     head_office.decide(case)
-    store.dispatch(AwardCompensation(kind="service_complaint", customer_id=CUSTOMER,
-                                     signature_ref="s"), MANAGER)
+    store.dispatch(
+        signed(store, AwardCompensation(kind="service_complaint", customer_id=CUSTOMER)), MANAGER
+    )
     with db.engine.begin() as conn:
         before = dump(conn)
         rebuild(conn, REGISTRY)
@@ -360,14 +414,27 @@ def test_five_wrong_approver_pins_lock_the_manager(store, db):
     sale(store, RNO, [("P000005", 1)], customer_id=CUSTOMER)
     for _ in range(4):
         with pytest.raises(DeskError) as err:
-            ret(store, (1, 1), customer_id=CUSTOMER, approver_id=MANAGER, approver_pin="0000",
-                signature_ref="s")
+            ret(
+                store,
+                (1, 1),
+                customer_id=CUSTOMER,
+                approver_id=MANAGER,
+                approver_pin="0000",
+                sign=True,
+            )
         assert err.value.code == "auth.wrong_pin"
     with pytest.raises(DeskError) as err:
-        ret(store, (1, 1), customer_id=CUSTOMER, approver_id=MANAGER, approver_pin="0000",
-            signature_ref="s")
+        ret(
+            store, (1, 1), customer_id=CUSTOMER, approver_id=MANAGER, approver_pin="0000", sign=True
+        )
     assert err.value.code == "auth.locked"
     with pytest.raises(DeskError) as err:  # even the right PIN, while locked
-        ret(store, (1, 1), customer_id=CUSTOMER, approver_id=MANAGER, approver_pin=MANAGER_PIN,
-            signature_ref="s")
+        ret(
+            store,
+            (1, 1),
+            customer_id=CUSTOMER,
+            approver_id=MANAGER,
+            approver_pin=MANAGER_PIN,
+            sign=True,
+        )
     assert err.value.code == "auth.locked"

@@ -10,7 +10,9 @@ from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from desk.returns import tables as returns_t
+from desk.signatures import tables as signatures_t
 from tests.returns.seed import CLERK, CUSTOMER, MANAGER, MANAGER_PIN, sale
+from tests.support.signing import Pad
 from ui.context import AppContext
 from ui.returns import ReturnPage
 from ui.tasks import TaskRunner
@@ -28,8 +30,14 @@ def ctx(store):
 
 
 @pytest.fixture
-def page(qtbot, ctx):
+def pad(store):
+    return Pad(store)
+
+
+@pytest.fixture
+def page(qtbot, ctx, pad):
     widget = ReturnPage(ctx)
+    widget.signature_provider = pad
     qtbot.addWidget(widget)
     widget.resize(1100, 760)
     widget.show()
@@ -128,12 +136,7 @@ def test_above_the_clerk_a_manager_types_their_pin(qtbot, page, store, db):
     qtbot.keyClicks(page.approver, MANAGER)
     qtbot.keyClick(page.approver, Qt.Key.Key_Return)
     qtbot.keyClicks(page.pin, "0000")
-    qtbot.keyClick(page.pin, Qt.Key.Key_Return)
-    # the signature: the pad is not wired here, so the paper slip is ticked
-    assert page.paper.isVisible() and page.paper.hasFocus()
-    assert page.hint.property("problem") is True
-    qtbot.keyClick(page.paper, Qt.Key.Key_Space)
-    qtbot.keyClick(page.paper, Qt.Key.Key_Return)
+    qtbot.keyClick(page.pin, Qt.Key.Key_Return)  # the customer signs on the pad, then refused
     qtbot.waitUntil(lambda: page.state == "review" and page.pin.hasFocus())
     assert "4" in page.hint.text()  # a wrong PIN: 4 tries left
     assert returns(db) == []
@@ -142,13 +145,23 @@ def test_above_the_clerk_a_manager_types_their_pin(qtbot, page, store, db):
     qtbot.keyClick(page.pin, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: page.state == "done")
     (row,) = returns(db)
-    assert (row.approved_by, row.signature_ref) == (MANAGER, "paper")
+    assert row.approved_by == MANAGER and row.signature_ref.startswith("SG")
 
 
-def test_a_signature_provider_is_used_when_wired(qtbot, page, store, db):
+def test_without_a_signature_pad_a_signed_return_cannot_be_confirmed(qtbot, page, store, db):
     sale(store, "R2611150100004", [("P000002", 1)])  # 899 CNY: the customer signs
-    asked = []
-    page.signature_provider = lambda summary, done: (asked.append(summary), done("sig:abc"))
+    page.signature_provider = None
+    scan(qtbot, page, "R2611150100004")
+    qtbot.waitUntil(lambda: page.state == "select")
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.state == "review")
+    qtbot.keyClick(page.confirm, Qt.Key.Key_Return)
+    assert page.hint.property("problem") is True and "pad" in page.hint.text()
+    assert returns(db) == []
+
+
+def test_a_signature_provider_is_used_when_wired(qtbot, page, pad, store, db):
+    sale(store, "R2611150100004", [("P000002", 1)])  # 899 CNY: the customer signs
     completed = []
     page.sig_completed.connect(completed.append)
     scan(qtbot, page, "R2611150100004")
@@ -157,8 +170,10 @@ def test_a_signature_provider_is_used_when_wired(qtbot, page, store, db):
     qtbot.waitUntil(lambda: page.state == "review")
     qtbot.keyClick(page.confirm, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: page.state == "done")
-    assert asked[0]["receipt_no"] == "R2611150100004"
-    assert returns(db)[0].signature_ref == "sig:abc"
+    assert pad.asked[0].receipt_no == "R2611150100004"
+    with db.engine.connect() as conn:
+        (signature,) = conn.execute(select(signatures_t.signatures)).all()
+    assert returns(db)[0].signature_ref == signature.signature_id
     assert completed[0]["refund_fen"] == 89900
 
 
@@ -184,8 +199,7 @@ def test_a_return_without_the_receipt_found_by_phone(qtbot, page, store, db):
     qtbot.waitUntil(lambda: page.receipt is not None)
     qtbot.keyClick(page.table, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: page.state == "review")
-    qtbot.keyClick(page.paper, Qt.Key.Key_Space)  # a no-receipt return is always signed
-    qtbot.keyClick(page.paper, Qt.Key.Key_Return)
+    qtbot.keyClick(page.confirm, Qt.Key.Key_Return)  # a no-receipt return is always signed
     qtbot.waitUntil(lambda: page.state == "done")
     (row,) = returns(db)
     assert (row.found_by, row.customer_id) == ("phone", CUSTOMER)
@@ -197,7 +211,7 @@ def test_an_unknown_receipt_says_so(qtbot, page):
     assert page.state == "scan"
 
 
-def test_pending_cases_are_listed_for_the_manager(qtbot, ctx, store, db):
+def test_pending_cases_are_listed_for_the_manager(qtbot, ctx, store, db, pad):
     from ui.returns import PendingCasesPage
 
     sale(store, "R2611150100007", [("P000007", 1)])  # 12 999 CNY: head office
@@ -206,6 +220,7 @@ def test_pending_cases_are_listed_for_the_manager(qtbot, ctx, store, db):
     qtbot.waitUntil(lambda: listing.model.rowCount() == 0 and "0" in listing.status.text())
     ctx.session.staff_id, ctx.session.role = MANAGER, "manager"
     page = ReturnPage(ctx)
+    page.signature_provider = pad
     qtbot.addWidget(page)
     page.show()
     scan(qtbot, page, "R2611150100007")
@@ -213,8 +228,7 @@ def test_pending_cases_are_listed_for_the_manager(qtbot, ctx, store, db):
     qtbot.keyClick(page.table, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: page.state == "review")
     assert "head office" in page.explain.text()
-    qtbot.keyClick(page.paper, Qt.Key.Key_Space)
-    qtbot.keyClick(page.paper, Qt.Key.Key_Return)
+    qtbot.keyClick(page.confirm, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: page.state == "done")
     assert "head office" in page.done_label.text()
     qtbot.waitUntil(lambda: listing.model.rowCount() == 1)

@@ -18,6 +18,7 @@ from desk.signatures import tables as signatures_t
 from printing.decode import decode
 from tests.printing.test_signature_pad import _wave, draw_with_mouse
 from tests.returns.seed import CLERK, CLERK_PIN, sale, seed
+from tests.support.signing import signed
 from tests.ui.conftest import sign_in
 
 
@@ -92,9 +93,9 @@ def test_print_history_shows_the_paper_and_reprints_a_copy(qtbot, tmp_path):
     bus = CommandBus(db)
     from desk.returns.commands import RecordReturn, ReturnLineInput
 
-    result = bus.dispatch(RecordReturn(receipt_no="R2611150100001",
-                                       lines=[ReturnLineInput(line_no=1, qty=1)],
-                                       signature_ref="paper"), CLERK).value
+    result = bus.dispatch(signed(bus, RecordReturn(receipt_no="R2611150100001",
+                                                   lines=[ReturnLineInput(line_no=1, qty=1)])),
+                          CLERK).value
     db.dispose()
     app = DeskApp(parse_args(["--home", str(tmp_path)]))
     qtbot.addWidget(app.window)

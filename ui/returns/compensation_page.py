@@ -5,6 +5,8 @@ explanation, a manager's PIN where the policy asks, confirm. The numbers come fr
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -57,6 +59,9 @@ class CompensationPage(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        # (command, done(signature_id | None)): the pad, wired by the app (ui/signatures/signing)
+        self.signature_provider: Callable[[Any, Callable[[str | None], None]], None] | None = None
+        self.signs = False
         self.decision: dict[str, Any] | None = None
         self._build()
         self.retranslate()
@@ -80,7 +85,6 @@ class CompensationPage(QWidget):
         self.approver = QLineEdit()
         self.pin = QLineEdit()
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
-        self.signed = QCheckBox()
         self.labels = {name: QLabel() for name in (
             "kind", "receipt", "line", "ticket", "price", "loss", "extra", "reason", "approver",
             "pin")}
@@ -97,8 +101,7 @@ class CompensationPage(QWidget):
         self.explain.setWordWrap(True)
         self.explain.setTextFormat(Qt.TextFormat.RichText)
         approval = QHBoxLayout()
-        for w in (self.labels["approver"], self.approver, self.labels["pin"], self.pin,
-                  self.signed):
+        for w in (self.labels["approver"], self.approver, self.labels["pin"], self.pin):
             approval.addWidget(w)
         self.confirm = QPushButton(objectName="primary")
         self.message = QLabel(objectName="hint")
@@ -147,7 +150,7 @@ class CompensationPage(QWidget):
         signs = bool((decision or {}).get("signature", {}).get("required"))
         for w in (self.labels["approver"], self.approver, self.labels["pin"], self.pin):
             w.setVisible(needs)
-        self.signed.setVisible(signs)
+        self.signs = signs
         self.confirm.setEnabled(bool(decision) and not (decision or {}).get("refusals"))
         if decision is None:
             self.amount.clear()
@@ -170,7 +173,7 @@ class CompensationPage(QWidget):
             price_fen=self._fen(self.price), loss_fen=self._fen(self.loss),
             extra_loss_fen=self._fen(self.extra), label_defect_only=self.label_only.isChecked(),
             approver_id=self.approver.text().strip(), approver_pin=self.pin.text(),
-            signature_ref="paper" if self.signed.isChecked() else "")
+            )
 
     def review(self) -> None:
         try:
@@ -229,13 +232,28 @@ class CompensationPage(QWidget):
                       problem=True)
             self.reason.setFocus()
             return
-        if self.signed.isVisible() and not self.signed.isChecked():
-            self._say(translate("compensation", "The customer signs first (tick when signed)."),
-                      problem=True)
-            self.signed.setFocus()
+        command = self.command()
+        if not self.signs:
+            self._record(command)
+            return
+        if self.signature_provider is None:
+            self._say(translate("compensation", "The customer must sign on the signature pad, and "
+                                                "no pad is connected."), problem=True)
             return
         self.confirm.setEnabled(False)
-        self.ctx.run_command(self.command(), self._recorded)
+        self.signature_provider(command, lambda ref: self._signed(command, ref))
+
+    def _signed(self, command: AwardCompensation, ref: str | None) -> None:
+        if not ref:
+            self.confirm.setEnabled(True)
+            self._say(translate("compensation", "No signature: nothing was recorded."),
+                      problem=True)
+            return
+        self._record(replace(command, signature_ref=ref))
+
+    def _record(self, command: AwardCompensation) -> None:
+        self.confirm.setEnabled(False)
+        self.ctx.run_command(command, self._recorded)
 
     def _recorded(self, result: dict[str, Any] | None, error: BaseException | None) -> None:
         if error is not None or result is None:
@@ -256,7 +274,6 @@ class CompensationPage(QWidget):
             edit.clear()
         self.line_no.setValue(0)
         self.label_only.setChecked(False)
-        self.signed.setChecked(False)
         self._set_reviewed(None)
         self.kind.setFocus()
 
@@ -292,6 +309,5 @@ class CompensationPage(QWidget):
             self.labels[name].setText(text)
         self.label_only.setText(translate(
             "compensation", "Only a label defect (neither unsafe nor misleading)"))
-        self.signed.setText(translate("compensation", "The customer signed the paper slip"))
         self.review_button.setText(translate("compensation", "Show the decision (Enter)"))
         self.confirm.setText(translate("compensation", "Confirm compensation"))

@@ -15,9 +15,10 @@ Enter (confirm) — two keys. Elsewhere:
 Text that is not a receipt number (a phone number, a member id) lists that customer's receipts:
 a return without the paper receipt (the policy's rules for it apply).
 
-Hooks the app wires (none is required): `signature_provider(summary, done)` opens the signature
-pad and calls `done(signature_ref or None)`; without it a required signature is confirmed by
-ticking "signed on paper". `sig_completed(result)` carries the recorded return (print it).
+Hooks the app wires: `signature_provider(command, done)` opens the signature pad for the document
+the core builds from the command and calls `done(signature_id or None)`; without a pad a return
+that needs the customer's signature cannot be confirmed (the core accepts only a signature
+captured for exactly that return). `sig_completed(result)` carries the recorded return.
 """
 
 from __future__ import annotations
@@ -71,7 +72,7 @@ QPushButton#returnsConfirm { font-size: 15pt; padding: 8px 24px; }
 """
 
 REASONS = ("", "size", "quality", "changed_mind", "not_as_described", "gift", "other")
-SignatureProvider = Callable[[dict[str, Any], Callable[[str | None], None]], None]
+SignatureProvider = Callable[[Any, Callable[[str | None], None]], None]  # (command, done)
 COL_TICK, COL_NO, COL_NAME, COL_SOLD, COL_LEFT, COL_QTY, COL_PAID = range(7)
 
 
@@ -145,11 +146,9 @@ class ReturnPage(QWidget):
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.pin.setPlaceholderText(self.tr("Manager's PIN"))
         self.cash_back = QCheckBox(self.tr("Cash back (manager, with a reason)"))
-        self.paper = QCheckBox(self.tr("The customer signed the paper slip"))
         self.buyer = QCheckBox(self.tr("I checked that this is the buyer on the receipt "
                                        "(member card or ID)"))
-        for w in (self.override, self.approver, self.pin, self.cash_back, self.paper,
-                  self.buyer):
+        for w in (self.override, self.approver, self.pin, self.cash_back, self.buyer):
             w.installEventFilter(self._keys)
         self.cash_back.toggled.connect(lambda _on: self.review())
         self.buyer.toggled.connect(lambda _on: self.review())
@@ -169,7 +168,6 @@ class ReturnPage(QWidget):
         self.form = form
         checks = QHBoxLayout()
         checks.addWidget(self.cash_back)
-        checks.addWidget(self.paper)
         checks.addWidget(self.buyer)
         checks.addStretch(1)
         buttons = QHBoxLayout()
@@ -233,8 +231,6 @@ class ReturnPage(QWidget):
         self._show_row(self.approver, reviewing and needs["approver"])
         self._show_row(self.pin, reviewing and needs["approver"])
         self.cash_back.setVisible(reviewing and needs["non_cash"])
-        self.paper.setVisible(reviewing and needs["signature"]
-                              and self.signature_provider is None)
         self.done_label.setVisible(state == "done")
         self.buyer.setVisible(reviewing and needs["buyer"])
         self.layout().setStretch(self.layout().count() - 1, 0 if self.table.isVisibleTo(self)
@@ -305,7 +301,7 @@ class ReturnPage(QWidget):
         self.done_label.clear()
         for w in (self.override, self.approver, self.pin):
             w.clear()
-        for box in (self.paper, self.cash_back, self.buyer):
+        for box in (self.cash_back, self.buyer):
             box.blockSignals(True)
             box.setChecked(False)
             box.blockSignals(False)
@@ -443,8 +439,7 @@ class ReturnPage(QWidget):
             reason=str(self.reason.currentData() or ""), found_by=self.found_by,
             customer_id=customer, cash_back=self.cash_back.isChecked(),
             override_reason=self.override.text().strip(),
-            approver_id=self.approver.text().strip(), approver_pin=self.pin.text(),
-            signature_ref="paper" if self.paper.isChecked() else "")
+            approver_id=self.approver.text().strip(), approver_pin=self.pin.text())
 
     def review(self) -> None:
         if self.receipt is None or self.state not in ("select", "review"):
@@ -487,8 +482,6 @@ class ReturnPage(QWidget):
             self.override.setFocus()
         elif needs["approver"] and not self.approver.text().strip():
             self.approver.setFocus()
-        elif needs["signature"] and self.signature_provider is None:
-            self.paper.setFocus()
         else:
             self.confirm.setFocus()
 
@@ -536,14 +529,12 @@ class ReturnPage(QWidget):
             (self.pin if self.approver.text().strip() else self.approver).setFocus()
             return
         cmd = self.command()
-        if needs["signature"] and not cmd.signature_ref:
+        if needs["signature"]:
             if self.signature_provider is None:
-                self._say(self.tr("The customer signs: tick \"signed on the paper slip\" "
-                                  "(Space)."), problem=True)
-                self.paper.setFocus()
+                self._say(self.tr("The customer must sign on the signature pad, and no pad is "
+                                  "connected: the return cannot be confirmed."), problem=True)
                 return
-            summary = {"receipt_no": cmd.receipt_no, "decision": self.decision}
-            self.signature_provider(summary, lambda ref: self._signed(cmd, ref))
+            self.signature_provider(cmd, lambda ref: self._signed(cmd, ref))
             return
         self._dispatch(cmd)
 
@@ -631,7 +622,7 @@ class ReturnPage(QWidget):
         if enter and obj is self.approver:
             self.pin.setFocus()
             return True
-        if enter and obj in (self.pin, self.confirm, self.paper, self.cash_back, self.buyer):
+        if enter and obj in (self.pin, self.confirm, self.cash_back, self.buyer):
             self.submit()
             return True
         return False

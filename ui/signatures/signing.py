@@ -1,53 +1,69 @@
-"""The customer's signature for a decision on screen: the pad, then a `capture_signature` fact
-bound to the SHA-256 of exactly what was shown (the receipt number and the decision), so the
-signature cannot be moved to another case."""
+"""The customer's signature for a decision on screen: the core builds the document the customer
+signs (desk.returns.counter_queries.signable_*), the pad opens, and a `capture_signature` fact is
+recorded for exactly that document (kind, reference, SHA-256). The command that needs the
+signature then names it; the core checks it against the document it builds itself."""
 
 from __future__ import annotations
 
 import base64
-import hashlib
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
-from desk.platform.events import canonical_json
 from desk.platform.money import format_yuan
+from desk.returns.commands import AwardCompensation, RecordReturn
+from desk.returns.counter_queries import (
+    SignableDocument,
+    signable_compensation,
+    signable_return,
+)
 from desk.signatures.commands import CaptureSignature
 from ui.context import AppContext
 
 translate = QCoreApplication.translate
+Provider = Callable[[Any, Callable[[str | None], None]], None]
 
 
-def summary_sha256(summary: dict[str, Any]) -> str:
-    return hashlib.sha256(canonical_json(summary).encode("utf-8")).hexdigest()
+def _words(command: Any, document: SignableDocument) -> str:
+    amount = format_yuan(document.amount_fen)
+    if isinstance(command, RecordReturn):
+        return translate("signing", "Return of receipt %1: refund %2").replace(
+            "%1", document.ref).replace("%2", amount)
+    return translate("signing", "Compensation %1").replace("%1", amount)
 
 
-def return_signature_provider(ctx: AppContext, parent: QWidget
-                              ) -> Callable[[dict[str, Any], Callable[[str | None], None]], None]:
-    """For ReturnPage.signature_provider: opens the pad, records the signature, gives its id."""
+def signature_provider(ctx: AppContext, parent: QWidget) -> Provider:
+    """For the return and compensation pages: `provide(command, done)` opens the pad for what the
+    core will record and calls `done(signature_id or None)`."""
     from ui.signatures.pad import ask_signature
 
-    def provide(summary: dict[str, Any], done: Callable[[str | None], None]) -> None:
-        decision = summary.get("decision") or {}
-        words = translate("signing", "Return of receipt %1: refund %2").replace(
-            "%1", str(summary.get("receipt_no", ""))).replace(
-            "%2", format_yuan(int(decision.get("refund_fen", 0))))
+    def provide(command: RecordReturn | AwardCompensation,
+                done: Callable[[str | None], None]) -> None:
+        today = ctx.bus.clock.local_now().date()
+        builder = signable_return if isinstance(command, RecordReturn) else signable_compensation
 
-        def signed(signature: Any) -> None:
-            if signature is None:
+        def built(document: SignableDocument | None, error: BaseException | None) -> None:
+            if error is not None or document is None:
                 done(None)
                 return
-            command = CaptureSignature(
-                document_kind="return_decision", document_ref=str(summary.get("receipt_no")),
-                document_sha256=summary_sha256(summary),
-                png_base64=base64.b64encode(signature.png).decode("ascii"),
-                strokes=[[[int(v) for v in point] for point in stroke]
-                         for stroke in signature.strokes])
-            ctx.run_command(command, lambda value, error: done(
-                None if error or not value else str(value["signature_id"])))
 
-        ask_signature(parent, words, signed)
+            def signed(signature: Any) -> None:
+                if signature is None:
+                    done(None)
+                    return
+                capture = CaptureSignature(
+                    document_kind=document.kind, document_ref=document.ref,
+                    document_sha256=document.document_sha256,
+                    png_base64=base64.b64encode(signature.png).decode("ascii"),
+                    strokes=[[[int(v) for v in point] for point in stroke]
+                             for stroke in signature.strokes])
+                ctx.run_command(capture, lambda value, err: done(
+                    None if err or not value else str(value["signature_id"])))
+
+            ask_signature(parent, _words(command, document), signed)
+
+        ctx.query(builder, command, today, done=built)
 
     return provide
