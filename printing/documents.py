@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 
 from printing.model import QR, Block, Document, Feed, Image, Pair, Rule, Sign, Text
 
-KINDS = ("return_receipt", "return_receipt_store", "intake_slip", "quote", "completion",
-         "closure")
+KINDS = ("return_receipt", "return_receipt_store", "return_pending", "return_pending_store",
+         "intake_slip", "quote", "completion", "closure")
 TENDER_NAMES = {"cash": "现金", "bank_card": "银行卡", "wechat": "微信支付",
                 "wechat_pay": "微信支付", "alipay": "支付宝",
                 "store_card": "购物卡", "bank_transfer": "银行转账"}
@@ -84,6 +84,7 @@ class ReturnReceiptData:
     points_reversed: int = 0
     approved_by: str = ""
     cash_refund: bool = False  # opens the drawer on the store copy
+    status: str = "completed"  # pending: waits for head office, nothing refunded yet
 
 
 @dataclass(frozen=True)
@@ -214,6 +215,31 @@ def return_receipt(d: ReturnReceiptData, *, store_copy: bool = False) -> Documen
                    Text("退款将按原支付方式退回", align="center")]
     return Document("return_receipt_store" if store_copy else "return_receipt", d.return_id,
                     tuple(blocks), open_drawer=store_copy and d.cash_refund)
+
+
+def pending_slip(d: ReturnReceiptData, *, store_copy: bool = False) -> Document:
+    """A return above the counter's authority: the case waits for head office. The customer's
+    slip says what was asked, that nothing was refunded yet, and how they will hear."""
+    title = "退货待审批（门店联）" if store_copy else "退货待审批（顾客联）"
+    blocks = _header(d.store, title)
+    blocks += [Pair("审批单号", d.return_id), Pair("原小票", d.receipt_no), Pair("时间", d.at),
+               Pair("经办", d.clerk)]
+    blocks += _customer(d.customer)
+    blocks.append(Rule())
+    for ln in d.lines:
+        blocks.append(Pair(f"{ln.name} x{ln.qty}", yuan(ln.refund_fen)))
+    asked = sum(ln.refund_fen for ln in d.lines)
+    blocks += [Rule(), Pair("申请退款", yuan(asked), bold=True),
+               Text("尚未退款：本退货超出门店权限，已提交总部审批。", bold=True)]
+    if d.customer.phone:
+        blocks.append(Text(f"审批结果将电话通知 {mask_phone(d.customer.phone)}。"))
+    else:
+        blocks.append(Text("请凭此单号到服务台或致电查询审批结果。"))
+    blocks.append(Text("批准后退款按原支付方式退回，并打印退款凭证。"))
+    blocks.append(Feed())
+    blocks.append(Sign("顾客签名" if not store_copy else "顾客签名（门店留存）"))
+    kind = "return_pending_store" if store_copy else "return_pending"
+    return Document(kind, d.return_id, tuple(blocks))
 
 
 def tracking_payload(t: TicketData) -> str:

@@ -75,4 +75,5 @@ def return_receipt_data(conn: Connection, return_id: str) -> ReturnReceiptData |
         points_reversed=item["points_reversed"],
         approved_by=_with_id(staff, item["approved_by"]) if item["approved_by"] else "",
         cash_refund=any(td["route"] == "cash" or td["tender"] == "cash" for td in item["tenders"]),
+        status=item["status"],
     )

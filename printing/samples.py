@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from desk.platform.errors import DeskError
 from printing.documents import (
     ClosureData,
@@ -17,6 +19,7 @@ from printing.documents import (
     closure,
     completion,
     intake_slip,
+    pending_slip,
     quote,
     return_receipt,
 )
@@ -74,6 +77,9 @@ def sample(kind: str) -> Document:
     builders = {
         "return_receipt": lambda: return_receipt(RETURN),
         "return_receipt_store": lambda: return_receipt(RETURN, store_copy=True),
+        "return_pending": lambda: pending_slip(replace(RETURN, status="pending")),
+        "return_pending_store": lambda: pending_slip(replace(RETURN, status="pending"),
+                                                     store_copy=True),
         "intake_slip": lambda: intake_slip(TICKET),
         "quote": lambda: quote(QUOTE),
         "completion": lambda: completion(COMPLETION),

@@ -51,10 +51,12 @@ class PageSpec:
 
 # The navigation, in order. A role sees the pages of its areas (desk.staff.roles.AREAS_BY_ROLE).
 PAGES: list[PageSpec] = [
-    PageSpec("counter", "lookup", lambda: translate("pages", "Search"), "ui.lookup:LookupPage"),
-    PageSpec("counter", "returns", lambda: translate("pages", "Returns"), "ui.returns:ReturnPage"),
+    PageSpec("counter", "lookup", lambda: translate("pages", "Search"),
+             "ui.lookup.page:LookupPage"),
+    PageSpec("counter", "returns", lambda: translate("pages", "Returns"),
+             "ui.returns.page:ReturnPage"),
     PageSpec("counter", "compensation", lambda: translate("pages", "Compensation"),
-             "ui.returns:CompensationPage"),
+             "ui.returns.compensation_page:CompensationPage"),
     PageSpec("counter", "receipts", lambda: translate("pages", "Latest receipts"),
              "ui.pages.lists:RecentReceiptsPage"),
     PageSpec("counter", "prints", lambda: translate("pages", "Print history"),
@@ -63,7 +65,7 @@ PAGES: list[PageSpec] = [
              "ui.pages.lists:OpenTicketsPage"),
     PageSpec("manager", "staff", lambda: translate("pages", "Staff"), "ui.pages.lists:StaffPage"),
     PageSpec("manager", "pending", lambda: translate("pages", "Waiting for head office"),
-             "ui.returns:PendingCasesPage"),
+             "ui.returns.pending:PendingCasesPage"),
     PageSpec("manager", "conflicts", lambda: translate("pages", "Sync conflicts"),
              "ui.sync.conflicts_page:ConflictsPage"),
     PageSpec("manager", "journal", lambda: translate("pages", "Journal"),

@@ -10,9 +10,11 @@ from typing import Any
 from sqlalchemy import select
 
 from desk.catalog import tables as catalog_t
+from desk.platform import tables as t
 from desk.platform.errors import DeskError
 from desk.platform.settings import get_setting
 from desk.policies import queries as policies
+from desk.returns import tables as returns_t
 from desk.returns.commands import AwardCompensation, RecordReturn
 from desk.returns.compensation import decide_compensation
 from desk.returns.documents import (
@@ -111,3 +113,16 @@ def signable_compensation(conn: Any, cmd: AwardCompensation, today: date) -> Sig
     document = compensation_document(reference, decision, today.isoformat())
     return SignableDocument(COMPENSATION_DOCUMENT, reference, content_sha256(document),
                             decision.amount_fen)
+
+
+def decided_by_head_office(conn: Any, device_id: str) -> list[str]:
+    """Return ids this counter recorded as pending that head office has since approved: their
+    refund receipt prints here, where the customer was served."""
+    r, j = returns_t.returns.c, t.journal.c
+    rows = conn.execute(
+        select(r.return_id).select_from(returns_t.returns.join(t.journal,
+                                                               j.event_id == r.event_id))
+        .where(r.status == "completed", r.approval_level == "head_office",
+               j.device_id == device_id)
+        .order_by(r.returned_at, r.return_id))
+    return [row.return_id for row in rows]

@@ -5,13 +5,15 @@ from __future__ import annotations
 from desk.platform import tables
 from desk.platform.registry import Capability, CommandSpec
 from desk.platform.roles import Role
-from desk.sync.handlers import ResolveConflict, resolve_conflict
+from desk.sync.commands import RebindCentral
+from desk.sync.handlers import ResolveConflict, rebind_central, resolve_conflict
 from desk.sync.projections import PROJECTORS
 
 CAPABILITY = Capability(
     name="sync",
     commands=(
         CommandSpec(ResolveConflict, resolve_conflict, frozenset({Role.MANAGER, Role.ADMIN})),
+        CommandSpec(RebindCentral, rebind_central, frozenset({Role.ADMIN})),
     ),
     projectors=PROJECTORS,
     tables=(tables.conflicts,),  # the platform's table; sync lists and resolves conflicts

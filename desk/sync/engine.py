@@ -147,19 +147,14 @@ def _check_binding(db: Database, central_id: str) -> None:
 
 def rebind(db: Database, transport: Transport, actor: str) -> dict[str, Any]:
     """An administrator points this counter at another central database: the binding, the
-    pull cursors and the push position start over there. Recorded as a journal fact."""
-    from desk.platform.uow import UnitOfWork
+    pull cursors and the push position start over there (the command `rebind_central`, for
+    administrators only, recorded as a journal fact)."""
+    from desk.platform.bus import CommandBus
+    from desk.sync.commands import RebindCentral
 
     info = transport.hello()
-    with UnitOfWork(db, actor) as uow:
-        before = get_setting(uow.conn, CENTRAL_ID)
-        for key, value in ((CENTRAL_ID, info.central_id), (CURSOR, "{}"), (PUSHED, "0")):
-            set_setting(uow.conn, key, value)
-        uow.record("device.central_bound", db.device_id,
-                   {"device_id": db.device_id, "central_id": info.central_id,
-                    "previous": before or ""})
-        uow.commit()
-    return {"central_id": info.central_id, "previous": before}
+    result = CommandBus(db).dispatch(RebindCentral(central_id=info.central_id), actor)
+    return dict(result.value)
 
 
 def read_cursors(conn: Connection) -> dict[str, int]:

@@ -1,9 +1,6 @@
-"""A manager resolves a conflict: the command, its handler, and the `conflict.resolved` fact.
-
-The resolution names the events it covers; a conflict to which another counter later adds an
-event opens again (the manager sees the new event), on every counter alike.
-Importing this module registers the handler (desk/cli/sync_cmds.py and ui/sync import it).
-"""
+"""Sync's handlers: a manager resolves a conflict (the `conflict.resolved` fact names the events
+it covers; a conflict to which another counter later adds an event opens again, on every counter
+alike); an administrator re-binds the counter to another central database."""
 
 from __future__ import annotations
 
@@ -18,10 +15,10 @@ from desk.platform.bus import Context
 from desk.platform.commands import Command
 from desk.platform.conflicts import DECISIONS, RESOLVED
 from desk.platform.errors import DeskError
-from desk.platform.roles import Role
+from desk.platform.settings import get_setting, set_setting
 from desk.platform.uow import UnitOfWork
-
-MAY_RESOLVE = frozenset({Role.MANAGER, Role.ADMIN})
+from desk.sync.commands import RebindCentral
+from desk.sync.engine import CENTRAL_ID, CURSOR, PUSHED
 
 
 @dataclass(frozen=True)
@@ -36,8 +33,6 @@ class ResolveConflict(Command):
 
 
 def resolve_conflict(cmd: ResolveConflict, uow: UnitOfWork, ctx: Context) -> dict[str, Any]:
-    if ctx.role is not None and ctx.role not in MAY_RESOLVE:
-        raise DeskError("auth.forbidden", role=ctx.role.value, command=cmd.name)
     if cmd.decision not in DECISIONS:
         raise DeskError("conflict.decision_unknown", decision=cmd.decision)
     row = uow.conn.execute(select(t.conflicts)
@@ -54,3 +49,16 @@ def resolve_conflict(cmd: ResolveConflict, uow: UnitOfWork, ctx: Context) -> dic
         "covers": covers,
     })
     return {"conflict_id": cmd.conflict_id, "covers": len(covers)}
+
+
+def rebind_central(cmd: RebindCentral, uow: UnitOfWork, ctx: Context) -> dict[str, Any]:
+    central_id = cmd.central_id.strip()
+    if not central_id:
+        raise DeskError("value.required", field="central_id")
+    before = get_setting(uow.conn, CENTRAL_ID)
+    for key, value in ((CENTRAL_ID, central_id), (CURSOR, "{}"), (PUSHED, "0")):
+        set_setting(uow.conn, key, value)
+    device_id = uow.db.device_id
+    uow.record("device.central_bound", device_id,
+               {"device_id": device_id, "central_id": central_id, "previous": before or ""})
+    return {"central_id": central_id, "previous": before}

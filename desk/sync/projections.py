@@ -1,8 +1,22 @@
-"""Projection of sync's own fact: a manager's resolution of a conflict."""
+"""Projections of sync's own facts: a manager's resolution of a conflict; an administrator
+re-binding this counter to a central server (an audit fact: the binding itself is this counter's
+local setting, so there is no table to fill)."""
 
 from __future__ import annotations
 
+from sqlalchemy.engine import Connection
+
+from desk.platform.changes import Changed
 from desk.platform.conflicts import record_resolution
+from desk.platform.events import Event
 from desk.platform.registry import Projector
 
-PROJECTORS: dict[str, Projector] = {"conflict.resolved": record_resolution}
+
+def _central_bound(conn: Connection, event: Event) -> set[Changed]:
+    return {Changed.SETTINGS}
+
+
+PROJECTORS: dict[str, Projector] = {
+    "conflict.resolved": record_resolution,
+    "device.central_bound": _central_bound,
+}

@@ -530,6 +530,10 @@
         <translation>按规则不可退（%1）</translation>
     </message>
     <message>
+        <source>%1 asked: waits for head office, nothing is refunded now</source>
+        <translation>申请退款 %1：须总部审批，现在不退款</translation>
+    </message>
+    <message>
         <source>Refund %1</source>
         <translation>退款 %1</translation>
     </message>
@@ -586,8 +590,8 @@
         <translation>未签字：没有登记任何内容。</translation>
     </message>
     <message>
-        <source>Return %1 recorded: %2 waits for head office's approval.</source>
-        <translation>退货 %1 已登记：%2 等待总部批准。</translation>
+        <source>Case %1 recorded: %2 waits for head office's approval; nothing was refunded yet. The customer gets the pending slip.</source>
+        <translation>审批单 %1 已登记：%2 等待总部审批，尚未退款。请将待审批单交给顾客。</translation>
     </message>
     <message>
         <source>Return %1 done: %2 refunded.</source>

@@ -65,12 +65,24 @@ def imports_of(module: str, path: Path, known: dict[str, Path]) -> list[Import]:
     return found
 
 
+def _with_packages(edges: list[Import], known: dict[str, Path]) -> list[Import]:
+    """Importing a.b.c runs a/__init__ and a/b/__init__ first: edges to those packages too."""
+    extra: list[Import] = []
+    for e in edges:
+        parent = e.target.rpartition(".")[0]
+        while parent:
+            if parent in known and parent != e.source and not e.source.startswith(parent + "."):
+                extra.append(Import(e.source, parent, (), e.line))
+            parent = parent.rpartition(".")[0]
+    return edges + extra
+
+
 def graph() -> list[Import]:
     known = modules()
     edges: list[Import] = []
     for module, path in known.items():
         edges += imports_of(module, path, known)
-    return edges
+    return _with_packages(edges, known)
 
 
 def cycles(edges: list[Import]) -> list[list[str]]:

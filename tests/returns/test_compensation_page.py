@@ -9,7 +9,7 @@ from desk.returns import tables as returns_t
 from tests.returns.seed import CLERK, MANAGER, MANAGER_PIN, sale
 from tests.support.signing import Pad
 from ui.context import AppContext
-from ui.returns import CompensationPage
+from ui.returns.compensation_page import CompensationPage
 from ui.tasks import TaskRunner
 
 

@@ -14,7 +14,7 @@ from desk.signatures import tables as signatures_t
 from tests.returns.seed import CLERK, CUSTOMER, MANAGER, MANAGER_PIN, sale
 from tests.support.signing import Pad
 from ui.context import AppContext
-from ui.returns import ReturnPage
+from ui.returns.page import ReturnPage
 from ui.tasks import TaskRunner
 
 SHOTS = os.environ.get("DESK_SCREENSHOTS")  # a folder: save screenshots there
@@ -212,7 +212,7 @@ def test_an_unknown_receipt_says_so(qtbot, page):
 
 
 def test_pending_cases_are_listed_for_the_manager(qtbot, ctx, store, db, pad):
-    from ui.returns import PendingCasesPage
+    from ui.returns.pending import PendingCasesPage
 
     sale(store, "R2611150100007", [("P000007", 1)])  # 12 999 CNY: head office
     listing = PendingCasesPage(ctx)

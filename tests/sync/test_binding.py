@@ -11,7 +11,8 @@ import psycopg
 import pytest
 
 from desk.bench.pgserver import TempPostgres
-from desk.platform.db import Database, get_setting
+from desk.capabilities import open_database
+from desk.platform.db import get_setting
 from desk.platform.errors import DeskError
 from desk.sync.central import add_store, init_central
 from desk.sync.engine import CENTRAL_ID, rebind
@@ -58,7 +59,7 @@ def test_a_counter_refuses_another_central_until_rebound(central, other_chain, t
                            ADMIN["S001"]], capture_output=True, text=True, env=env, timeout=120)
     assert done.returncode == 0, done.stderr
     assert on(other_chain) == own + 1  # its history, and the re-binding fact
-    a = Counter(Database.open(home / "desk.sqlite3"), central.store_url("S001"))
+    a = Counter(open_database(home / "desk.sqlite3"), central.store_url("S001"))
     try:
         with pytest.raises(DeskError) as err:  # now the first server is the stranger
             a.sync()

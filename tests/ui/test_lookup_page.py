@@ -15,7 +15,7 @@ from desk.platform.ports import FixedClock
 from desk.repairs.commands import OpenTicket
 from tests.lookup.seed import ACTOR, OTHER_TRACKING, TRACKING, init_counter, seed
 from ui.context import AppContext
-from ui.lookup import LookupPage
+from ui.lookup.page import LookupPage
 from ui.lookup.results import HitsModel
 from ui.tasks import TaskRunner
 

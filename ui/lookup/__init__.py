@@ -1,5 +1,1 @@
-"""The counter's search box: LookupPage(ctx) with focus_search() and sig_open_* signals."""
-
-from ui.lookup.page import LookupPage
-
-__all__ = ["LookupPage"]
+"""The counter's search box: ui.lookup.page.LookupPage(ctx) with focus_search() and sig_open_*."""

@@ -15,9 +15,11 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from desk.platform.changes import Changed, Changes
 from desk.platform.errors import DeskError
 from desk.platform.settings import get_setting
 from desk.printjobs import queue as q
+from desk.returns.counter_queries import decided_by_head_office
 from desk.returns.queries import return_signature_ref
 from printing.escpos import encode
 from printing.from_core import return_receipt_data, signature_png
@@ -27,7 +29,7 @@ from printing.transport import open_transport
 from ui.context import AppContext
 
 DEFAULT_PROFILE = "80mm-cn-qr-cut"
-RETURN_KINDS = ("return_receipt", "return_receipt_store")
+RETURN_KINDS = ("return_receipt", "return_receipt_store", "return_pending", "return_pending_store")
 
 
 def printer_settings(conn: Any, home: Path) -> tuple[str, str]:
@@ -37,8 +39,9 @@ def printer_settings(conn: Any, home: Path) -> tuple[str, str]:
 
 def return_receipts(conn: Any, return_id: str, profile_name: str, *,
                     as_copy: bool = False) -> list[tuple[str, bytes]]:
-    """(kind, bytes) of the customer's and the store's copy of a recorded return."""
-    from printing.documents import return_receipt
+    """(kind, bytes) of the customer's and the store's copy of a recorded return: the refund
+    receipt, or the pending slip while the case waits for head office (nothing refunded yet)."""
+    from printing.documents import pending_slip, return_receipt
 
     data = return_receipt_data(conn, return_id)
     if data is None:
@@ -46,8 +49,9 @@ def return_receipts(conn: Any, return_id: str, profile_name: str, *,
     png = signature_png(conn, return_signature_ref(conn, return_id), data.receipt_no)
     profile = get_profile(profile_name)
     jobs = []
+    build = pending_slip if data.status == "pending" else return_receipt
     for store_copy in (False, True):
-        doc = return_receipt(data, store_copy=store_copy)
+        doc = build(data, store_copy=store_copy)
         if png:
             doc = doc.with_signature(png)
         if as_copy:
@@ -67,6 +71,7 @@ class PrinterService(QObject):
         self.spec = ""
         self.worker: PrintWorker | None = None
         self._stopped = False
+        ctx.hub.changed.connect(self._on_changed)
 
     def start(self) -> None:
         def opened(value: Any, error: BaseException | None) -> None:
@@ -107,6 +112,32 @@ class PrinterService(QObject):
             return len(jobs)
 
         self.ctx.runner.db(build_and_queue, done=self._queued)
+
+    def print_decided_cases(self) -> None:
+        """Head office approved a case this counter left pending: its refund receipt prints now,
+        once (a case whose receipt is already in the queue is not printed again)."""
+        profile, device_id = self.profile, self.ctx.db.device_id
+
+        def build_and_queue() -> int:
+            with self.ctx.db.engine.connect() as conn:
+                cases = decided_by_head_office(conn, device_id)
+            count = 0
+            for return_id in cases:
+                if any(j.document_kind == "return_receipt"
+                       for j in q.history(self.ctx.db, reference=return_id)):
+                    continue
+                with self.ctx.db.engine.connect() as conn:
+                    jobs = return_receipts(conn, return_id, profile)
+                for kind, data in jobs:
+                    q.enqueue(self.ctx.db, kind, data, reference=return_id, requested_by="system")
+                count += len(jobs)
+            return count
+
+        self.ctx.runner.db(build_and_queue, done=self._queued)
+
+    def _on_changed(self, changes: Changes) -> None:
+        if Changed.APPROVALS in changes.kinds:
+            self.print_decided_cases()
 
     def reprint(self, job: q.Job, requested_by: str) -> None:
         """A copy of an earlier job, rebuilt from the core's data with the COPY mark."""

@@ -1,7 +1,1 @@
-"""The return counter screen (issue 5)."""
-
-from ui.returns.compensation_page import CompensationPage
-from ui.returns.page import ReturnPage
-from ui.returns.pending import PendingCasesPage
-
-__all__ = ["CompensationPage", "PendingCasesPage", "ReturnPage"]
+"""The return counter: the return screen, compensation and the cases waiting for head office."""

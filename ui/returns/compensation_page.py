@@ -54,7 +54,7 @@ def preview(conn: Any, cmd: AwardCompensation, today: date) -> dict[str, Any]:
 
 
 class CompensationPage(QWidget):
-    """`PageSpec("counter", "compensation", ..., "ui.returns:CompensationPage")`."""
+    """The compensation screen (ui/main_window.py PAGES: "compensation")."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)

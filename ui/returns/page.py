@@ -67,6 +67,7 @@ QLabel#returnsDecision { font-size: 13pt; background: #f6f8fa; border: 1px solid
                          border-radius: 8px; padding: 10px; }
 QLabel#returnsRefund { font-size: 26pt; font-weight: bold; color: #1a7f37; }
 QLabel#returnsRefund[refused="true"] { font-size: 18pt; color: #b3261e; }
+QLabel#returnsRefund[pending="true"] { font-size: 18pt; color: #9a6700; }
 QLabel#returnsDone { font-size: 16pt; color: #1a7f37; font-weight: bold; }
 QPushButton#returnsConfirm { font-size: 15pt; padding: 8px 24px; }
 """
@@ -459,11 +460,18 @@ class ReturnPage(QWidget):
             return
         self.decision = decision
         refused = bool(decision["refusals"])
-        self.refund.setText(
-            self.tr("Not returnable by the policy (%1)").replace(
-                "%1", format_yuan(decision["refund_fen"])) if refused
-            else self.tr("Refund %1").replace("%1", format_yuan(decision["refund_fen"])))
+        pending = decision["approval"]["level"] == "head_office"
+        amount = format_yuan(decision["refund_fen"])
+        if refused:
+            text = self.tr("Not returnable by the policy (%1)").replace("%1", amount)
+        elif pending:
+            text = self.tr("%1 asked: waits for head office, nothing is refunded now").replace(
+                "%1", amount)
+        else:
+            text = self.tr("Refund %1").replace("%1", amount)
+        self.refund.setText(text)
         self.refund.setProperty("refused", refused)
+        self.refund.setProperty("pending", pending)
         self.refund.style().unpolish(self.refund)
         self.refund.style().polish(self.refund)
         self.confirm.setText(self.tr("Override and confirm (Enter)") if refused
@@ -558,7 +566,8 @@ class ReturnPage(QWidget):
             return
         money = format_yuan(result["refund_fen"])
         if result["status"] == "pending":
-            text = self.tr("Return %1 recorded: %2 waits for head office's approval.")
+            text = self.tr("Case %1 recorded: %2 waits for head office's approval; nothing was "
+                           "refunded yet. The customer gets the pending slip.")
         else:
             text = self.tr("Return %1 done: %2 refunded.")
         self.done_label.setText(text.replace("%1", result["return_id"]).replace("%2", money))
