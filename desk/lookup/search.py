@@ -464,7 +464,8 @@ def search(
                 (name for url, name in others.items() if same_site(query.url_base, url)), ""
             )
             outcome.reason = "lookup.other_store"
-            outcome.params = {**query.params, "store": store}
+            where = store or str(query.params.get("host", ""))  # its name, else its address
+            outcome.params = {**query.params, "store": store, "where": where}
             return outcome
     if query.kind == k.BARCODE_BAD:
         outcome.reason = "lookup.bad_check_digit"

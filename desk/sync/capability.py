@@ -5,11 +5,13 @@ from __future__ import annotations
 from desk.platform import tables
 from desk.platform.registry import Capability, CommandSpec
 from desk.platform.roles import Role
+from desk.sync.errors import ERRORS
 from desk.sync.handlers import ResolveConflict, resolve_conflict
 from desk.sync.projections import PROJECTORS
 
 CAPABILITY = Capability(
     name="sync",
+    errors=ERRORS,
     commands=(
         CommandSpec(ResolveConflict, resolve_conflict, frozenset({Role.MANAGER, Role.ADMIN})),
     ),
