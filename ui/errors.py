@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -24,9 +25,9 @@ def error_text(error: BaseException) -> str:
         detail=str(error) or type(error).__name__)
 
 
-def code_text(code: str, **params: Any) -> str:
-    """A code without an exception (a conflict's kind, a refusal in a preview)."""
-    return error_text(DeskError(code, **params))
+def code_text(code: str, params: Mapping[str, Any] | None = None) -> str:
+    """A code without an exception (a conflict's kind, why a search found nothing)."""
+    return error_text(DeskError(code, **(params or {})))
 
 
 def known_codes() -> set[str]:

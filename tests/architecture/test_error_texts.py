@@ -123,7 +123,8 @@ def test_identifiers_are_put_into_words() -> None:
     assert describe(forbidden, "zh_CN") == "技师无权进行此操作"
     cash = DeskError("return.cash_back_refused", tender="wechat_pay")
     assert describe(cash, "zh_CN") == "微信支付付款不能退现金"
-    assert describe(DeskError("auth.forbidden", role="someone_new"), "zh_CN") == "该角色无权进行此操作"
+    unknown_role = DeskError("auth.forbidden", role="someone_new")
+    assert describe(unknown_role, "zh_CN") == "该角色无权进行此操作"
     assert describe(DeskError("value.required", field="sku"), "zh_CN") == "请填写商品编码"
 
 

@@ -54,7 +54,7 @@ def match_name(match: str) -> str:
 
 def reason_text(code: str | None, params: dict[str, Any]) -> str:
     """Why a search shows nothing, in words the clerk can act on (desk/lookup/errors.py)."""
-    return "" if code is None else code_text(code, **params)
+    return "" if code is None else code_text(code, params)
 
 
 def tender_name(tender: str) -> str:
