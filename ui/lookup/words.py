@@ -7,7 +7,6 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from desk.platform.money import format_yuan
 from ui.errors import code_text
 
 translate = QCoreApplication.translate
@@ -115,10 +114,6 @@ def level_name(level: str) -> str:
         "complex": translate("lookup", "complex"),
         "major": translate("lookup", "major"),
     }.get(level, level)
-
-
-def money(fen: Any) -> str:
-    return "" if fen is None or fen == "" else format_yuan(int(fen))
 
 
 def when(value: Any) -> str:
