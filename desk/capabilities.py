@@ -7,11 +7,13 @@ the list lives here, above them. The database, the bus and sync get the registry
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from desk.catalog.capability import CAPABILITY as CATALOG
+from desk.lookup.capability import CAPABILITY as LOOKUP
 from desk.platform.db import Database, wall_clock_ms
+from desk.platform.errors import PLATFORM_ERRORS, DeskError, ErrorText, render
 from desk.platform.registry import Registry
 from desk.policies.capability import CAPABILITY as POLICIES
 from desk.printjobs.capability import CAPABILITY as PRINTJOBS
@@ -23,8 +25,20 @@ from desk.staff.capability import CAPABILITY as STAFF
 from desk.staff.queries import active_role
 from desk.sync.capability import CAPABILITY as SYNC
 
-REGISTRY = Registry((STAFF, CATALOG, SALES, RETURNS, POLICIES, SIGNATURES, REPAIRS, SYNC,
+REGISTRY = Registry((STAFF, CATALOG, SALES, RETURNS, POLICIES, SIGNATURES, REPAIRS, LOOKUP, SYNC,
                      PRINTJOBS), role_of=active_role)
+
+# Every error code of the core, with its words. printing/ adds its own codes on its side (desk does
+# not import printing): printing.errors.CATALOGUE is this plus printing's.
+CATALOGUE: Mapping[str, ErrorText] = {**PLATFORM_ERRORS, **REGISTRY.errors}
+
+
+def describe(error: DeskError, language: str,
+             catalogue: Mapping[str, ErrorText] = CATALOGUE) -> str:
+    """What the user reads for `error` in `language` ("zh_CN" or "en"); an unknown code reads as
+    the error's English log message."""
+    text = render(catalogue, error.code, error.params, language)
+    return error.message if text is None else text
 
 
 def open_database(path: Path | str | None, *, wall_ms: Callable[[], int] = wall_clock_ms,

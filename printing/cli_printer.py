@@ -21,6 +21,7 @@ from typing import Any
 from desk.cli.common import open_db, print_json
 from desk.platform.errors import DeskError
 from desk.printjobs import queue as q
+from printing.errors import describe
 from printing.transport import Transport, open_transport
 from printing.transport.serial_port import BAUDS, FLOWS, SerialTransport
 
@@ -87,8 +88,8 @@ def _status(args: argparse.Namespace) -> int:
     if not status.can_print:
         code = status.error_code or "printer.error"
         out["code"] = code
-        out["message"] = DeskError(code, port=transport.name, host=transport.name,
-                                   detail=status.detail).message
+        out["message"] = describe(DeskError(code, port=transport.name, host=transport.name,
+                                            detail=status.detail), "en")
     print_json(out)
     return 0 if status.can_print else 1
 

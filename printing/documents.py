@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from desk.platform.money import format_yuan
+from desk.platform.values import mask_phone
 from printing.model import QR, Block, Document, Feed, Image, Pair, Rule, Sign, Text
 
 KINDS = ("return_receipt", "return_receipt_store", "return_pending", "return_pending_store",
@@ -18,17 +20,11 @@ TENDER_NAMES = {"cash": "现金", "bank_card": "银行卡", "wechat": "微信支
                 "store_card": "购物卡", "bank_transfer": "银行转账"}
 
 
+YUAN_SIGN = "￥"  # the full-width sign: one GB18030 character every printer's font has
+
+
 def yuan(fen: int) -> str:
-    sign = "-" if fen < 0 else ""
-    fen = abs(fen)
-    return f"{sign}￥{fen // 100:,}.{fen % 100:02d}"
-
-
-def mask_phone(phone: str) -> str:
-    digits = "".join(c for c in phone if c.isdigit())
-    if len(digits) < 7:
-        return "*" * len(digits)
-    return digits[:3] + "*" * (len(digits) - 7) + digits[-4:]
+    return format_yuan(fen, YUAN_SIGN)
 
 
 def mask_name(name: str) -> str:

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from desk.platform.db import Database
 from desk.platform.errors import DeskError
 from desk.printjobs import queue as q
+from printing.errors import describe
 from printing.status import PrinterStatus
 from printing.transport import Transport
 
@@ -53,8 +54,8 @@ class Step:
 
 def _reason(status: PrinterStatus, transport: Transport) -> tuple[str, str]:
     code = status.error_code or "printer.error"
-    message = DeskError(code, port=transport.name, host=transport.name, detail=status.detail,
-                        ).message
+    message = describe(DeskError(code, port=transport.name, host=transport.name,
+                                 detail=status.detail), "en")
     return code, f"{message} ({status.detail})" if status.detail else message
 
 
@@ -77,13 +78,14 @@ def run_once(db: Database, transport: Transport, now_ms: int | None = None, *,
         for _ in range(job.copies):
             transport.write(job.data)
     except DeskError as exc:
-        q.mark_failed(db, job.job_id, exc.code, exc.message, at_ms=at)
+        failed = describe(exc, "en")
+        q.mark_failed(db, job.job_id, exc.code, failed, at_ms=at)
         after = transport.status()
         if not after.can_print:  # the printer says why: hold until it can print again
             code, detail = _reason(after, transport)
             q.hold(db, code, detail, at_ms=at)
             return Step(after.state, HELD, q.pending_count(db), job.job_id, exc.code, detail)
-        return Step(after.state, FAILED, q.pending_count(db), job.job_id, exc.code, exc.message)
+        return Step(after.state, FAILED, q.pending_count(db), job.job_id, exc.code, failed)
     q.mark_printed(db, job.job_id, at_ms=at)
     return Step(status.state, PRINTED, q.pending_count(db), job.job_id)
 
@@ -100,7 +102,7 @@ def loop(db: Database, transport: Transport, cancel: threading.Event, *,
             try:
                 step = run_once(db, transport, clock(), report=report)
             except DeskError as exc:  # the database is busy or gone: say so, try again later
-                step = Step("error", IDLE, 0, None, exc.code, exc.message)
+                step = Step("error", IDLE, 0, None, exc.code, describe(exc, "en"))
             except Exception as exc:  # a bug must not silently stop printing: report, go on
                 log.exception("print worker step failed")
                 step = Step("error", IDLE, 0, None, "printer.error", f"{type(exc).__name__}: {exc}")

@@ -1,63 +1,37 @@
-"""Error codes from the core, in the user's language. Codes not listed fall back to English."""
+"""Errors in the user's language: the words of every code come from the capabilities' catalogues
+(desk/<capability>/errors.py, printing/errors.py), in the language in force (ui/i18n.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
 from desk.platform.errors import DeskError
-from ui.returns.words import CODES as RETURN_CODES
-from ui.sync.words import CODES as SYNC_CODES
+from printing.errors import CATALOGUE
+from printing.errors import describe as describe_error
+from ui.i18n import current_language
 
 translate = QCoreApplication.translate
 
 
-# Each entry is a function so that the text is looked up in the language in force when shown.
-_TEMPLATES: dict[str, Callable[[], str]] = {
-    "auth.unknown_staff": lambda: translate("errors", "No active staff member with id {staff_id}."),
-    "auth.wrong_pin": lambda: translate(
-        "errors", "Wrong PIN. {remaining} tries left before the account locks."
-    ),
-    "auth.locked": lambda: translate(
-        "errors", "Too many wrong PINs: this account is locked until {until}."
-    ),
-    "auth.forbidden": lambda: translate("errors", "Your role may not do this ({command})."),
-    "auth.pin_too_short": lambda: translate("errors", "A PIN has at least {min_length} digits."),
-    "auth.pin_not_digits": lambda: translate("errors", "A PIN is made of digits only."),
-    "value.required": lambda: translate("errors", "Please fill in {field}."),
-    "db.not_a_database": lambda: translate(
-        "errors", "{path} is not a Service Desk database, or it is damaged."
-    ),
-    "db.read_only": lambda: translate("errors", "Cannot write to {path}: it is read-only."),
-    "db.newer_schema": lambda: translate(
-        "errors", "This database was written by a newer version ({found})."
-    ),
-    "db.locked": lambda: translate("errors", "The database is busy in another program. Try again."),
-    "device.not_initialised": lambda: translate(
-        "errors", "This counter is not set up yet (desk init or desk demo)."
-    ),
-    "task.failed": lambda: translate("errors", "Something went wrong: {detail}"),
-    **RETURN_CODES,
-    **SYNC_CODES,
-}
-
-
 def error_text(error: BaseException) -> str:
     if isinstance(error, DeskError):
-        template = _TEMPLATES.get(error.code)
-        if template is None:
-            return error.message
-        try:
-            return template().format(**error.params)
-        except (KeyError, IndexError):
-            return error.message
-    return _TEMPLATES["task.failed"]().format(detail=str(error) or type(error).__name__)
+        if error.code in CATALOGUE:
+            return describe_error(error, current_language())
+        return translate("errors", "Something went wrong (error {code}).").format(code=error.code)
+    return translate("errors", "Something went wrong: {detail}").format(
+        detail=str(error) or type(error).__name__)
+
+
+def code_text(code: str, params: Mapping[str, Any] | None = None) -> str:
+    """A code without an exception (a conflict's kind, why a search found nothing)."""
+    return error_text(DeskError(code, **(params or {})))
 
 
 def known_codes() -> set[str]:
-    return set(_TEMPLATES)
+    return set(CATALOGUE)
 
 
 def describe(value: Any) -> str:

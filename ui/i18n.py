@@ -10,6 +10,11 @@ LANGUAGES = {"zh_CN": "中文", "en": "English"}
 DEFAULT_LANGUAGE = "zh_CN"
 
 _installed: list[QTranslator] = []
+_language = [DEFAULT_LANGUAGE]  # the language in force (what install_language last set)
+
+
+def current_language() -> str:
+    return _language[0]
 
 
 def translations_dir() -> str:
@@ -23,6 +28,7 @@ def install_language(language: str) -> bool:
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
+    _language[0] = language
     QLocale.setDefault(QLocale(language))
     if language == "en":
         return True

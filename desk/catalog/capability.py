@@ -10,6 +10,7 @@ from desk.catalog.commands import (
     RegisterProduct,
     UpdateCustomer,
 )
+from desk.catalog.errors import ERRORS
 from desk.catalog.handlers import (
     define_category,
     initialise_counter,
@@ -23,6 +24,7 @@ from desk.platform.roles import Role
 
 CAPABILITY = Capability(
     name="catalog",
+    errors=ERRORS,
     commands=(
         CommandSpec(InitialiseCounter, initialise_counter, SYSTEM_ONLY),
         CommandSpec(DefineCategory, define_category, frozenset({Role.MANAGER, Role.ADMIN})),

@@ -11,7 +11,7 @@ import json
 import sys
 from typing import Any, TextIO
 
-from desk.capabilities import REGISTRY
+from desk.capabilities import REGISTRY, describe
 from desk.cli.common import open_bus, print_json
 from desk.platform.bus import SYSTEM_ACTOR, CommandBus
 from desk.platform.decoding import from_dict
@@ -52,7 +52,7 @@ def apply_stream(bus: CommandBus, stream: TextIO, actor: str) -> int:
             print_json({"line": number, "ok": True, "result": result.value})
         except DeskError as err:
             refused += 1
-            print_json({"line": number, "ok": False, "error": err.to_dict()})
+            print_json({"line": number, "ok": False, "error": err.to_dict(describe(err, "en"))})
     return 1 if refused else 0
 
 

@@ -13,6 +13,7 @@ import sys
 import unicodedata
 from typing import Any
 
+from desk.capabilities import describe
 from desk.cli.common import open_db, print_json
 from desk.lookup.details import detail
 from desk.lookup.search import Hit, Outcome, search
@@ -76,7 +77,7 @@ def _out(line: str = "") -> None:
 def _print_text(outcome: Outcome, shown: dict[str, Any] | None) -> None:
     if not outcome.hits:
         reason = outcome.reason or "lookup.not_found"
-        _out(DeskError(reason, **outcome.params).message)
+        _out(describe(DeskError(reason, **outcome.params), "en"))
         return
     if shown is not None and outcome.open is not None:
         _print_detail(outcome.open, shown)

@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from importlib import import_module
 from importlib.metadata import entry_points
 
+from desk.capabilities import describe
 from desk.platform.errors import DeskError
 
 # Core command modules; each has register(subparsers) and sets `func` on its parsers.
@@ -46,7 +47,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args) or 0)
     except DeskError as err:
-        print(f"error: {err.code}: {err.message}", file=sys.stderr)
+        print(f"error: {err.code}: {describe(err, 'en')}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)

@@ -18,6 +18,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from desk.capabilities import describe
 from desk.cli.common import print_json
 from desk.platform.errors import DeskError
 from desk.policies import PolicySet, load_directory
@@ -76,7 +77,7 @@ def run_check(args: argparse.Namespace) -> int:
     try:
         policies = _policies(args)
     except DeskError as err:
-        print(f"error: {err.code}: {err.message}", file=sys.stderr)
+        print(f"error: {err.code}: {describe(err, 'en')}", file=sys.stderr)
         return 1
     for doc in policies.documents:
         print(f"{doc.version}  from {doc.effective_from}  {len(doc.rules)} rules  {doc.source}")
@@ -134,7 +135,7 @@ def run_list(args: argparse.Namespace) -> int:
     for doc in policies.documents:
         print(f"{doc.version}  from {doc.effective_from}  {len(doc.rules)} rules  {doc.source}")
     for err in published_errors:
-        print(f"skipped: {err.message}", file=sys.stderr)
+        print(f"skipped: {describe(err, 'en')}", file=sys.stderr)
     return 0
 
 

@@ -12,6 +12,7 @@ import argparse
 import os
 import sys
 
+from desk.capabilities import describe
 from desk.cli.common import open_bus, open_db, print_json
 from desk.platform.errors import DeskError
 
@@ -127,7 +128,7 @@ def run_sync(args: argparse.Namespace) -> int:
     print_json({"ok": True, **report.to_dict()})
     for warning in report.warnings:
         print(f"warning: {warning['code']}: "
-              f"{DeskError(warning['code'], **warning['params']).message}", file=sys.stderr)
+              f"{describe(DeskError(warning['code'], **warning['params']), 'en')}", file=sys.stderr)
     return 0
 
 

@@ -15,8 +15,8 @@ from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 
 from desk.catalog import tables as catalog_t
-from desk.lookup.search import mask_phone
 from desk.platform.errors import DeskError
+from desk.platform.values import mask_phone
 from desk.repairs import tables as repairs_t
 from desk.repairs.rules import CHECKLIST_STEPS
 from desk.returns import queries as queries_returns

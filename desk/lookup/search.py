@@ -25,6 +25,7 @@ from desk.catalog import tables as catalog_t
 from desk.lookup import classify as k
 from desk.lookup.classify import Query, classify, same_site, shorten
 from desk.platform.settings import get_setting
+from desk.platform.values import mask_phone
 from desk.repairs import tables as repairs_t
 from desk.sales import tables as sales_t
 
@@ -98,10 +99,6 @@ class Outcome:
             "reason": self.reason, "params": self.params,
         }
 
-
-def mask_phone(phone: str) -> str:
-    """138****5678: enough for the clerk to confirm with the customer, no more on screen."""
-    return phone[:3] + "****" + phone[-4:] if len(phone) == 11 else phone
 
 
 def _prefix(column: Any, value: str) -> ColumnElement[bool]:
@@ -464,7 +461,8 @@ def search(
                 (name for url, name in others.items() if same_site(query.url_base, url)), ""
             )
             outcome.reason = "lookup.other_store"
-            outcome.params = {**query.params, "store": store}
+            where = store or str(query.params.get("host", ""))  # its name, else its address
+            outcome.params = {**query.params, "store": store, "where": where}
             return outcome
     if query.kind == k.BARCODE_BAD:
         outcome.reason = "lookup.bad_check_digit"

@@ -1,10 +1,16 @@
-"""Errors are codes with parameters; ui/ and printing/ turn them into words.
+"""Errors are codes with parameters; each capability says what its codes mean, in Chinese and
+English, in its own `errors.py` (`ERRORS`), and declares them in its `capability.py`.
 
-The English templates here are for the command line and logs only; the app translates the code.
+Here: the platform's own codes (`PLATFORM_ERRORS`), the words for parameters that are identifiers
+(a role, a tender, a status: `PARAM_WORDS`), and `render`, which turns a code and its parameters
+into a sentence from a catalogue the caller passes (desk.capabilities.describe passes the
+registry's). `DeskError.message` is the English for logs: platform codes in words, any other code
+as itself with its parameters (the CLI prints `describe(err, "en")`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any, NamedTuple
 
 
@@ -14,217 +20,130 @@ class ErrorText(NamedTuple):
     en: str
     zh: str
 
-# code -> English template (str.format with the error's params)
-MESSAGES: dict[str, str] = {
-    "command.unknown": "unknown command '{name}'",
-    "command.malformed": "malformed command: {reason}",
-    "command.field_missing": "field '{field}' is missing",
-    "command.field_unknown": "unknown field '{field}'",
-    "command.field_type": "field '{field}' must be {expected}",
-    "command.invalid_json": "line is not valid JSON: {reason}",
-    "auth.unknown_staff": "no active staff with id '{staff_id}'",
-    "auth.wrong_pin": "wrong PIN ({remaining} tries left before the account locks)",
-    "auth.locked": "account locked until {until} after too many wrong PINs",
-    "auth.forbidden": "role '{role}' may not run '{command}'",
-    "auth.head_office_only": "'{command}' is head office's: it runs only on a head-office counter "
-                             "(this counter is store '{store_id}')",
-    "auth.pin_too_short": "a PIN has at least {min_length} digits",
-    "auth.pin_not_digits": "a PIN is made of digits only",
-    "value.required": "'{field}' is required",
-    "value.invalid": "'{field}' is invalid: {reason}",
-    "money.invalid": "'{text}' is not an amount in yuan with at most 2 decimals",
-    "money.negative": "'{field}' must not be negative",
-    "store.exists": "store '{store_id}' already exists",
-    "store.unknown": "unknown store '{store_id}'",
-    "device.not_initialised": "this counter has no store yet: run 'desk init' or 'desk demo'",
-    "staff.exists": "staff '{staff_id}' already exists",
-    "staff.unknown": "unknown staff '{staff_id}'",
-    "role.unknown": "unknown role '{role}'",
-    "customer.exists": "customer '{customer_id}' already exists",
-    "customer.unknown": "unknown customer '{customer_id}'",
-    "customer.member_taken": "member id '{member_id}' belongs to another customer",
-    "product.exists": "product '{sku}' already exists",
-    "product.unknown": "unknown product '{sku}'",
-    "category.unknown": "unknown category '{category}'",
-    "receipt.exists": "receipt '{receipt_no}' already exists",
-    "receipt.unknown": "unknown receipt '{receipt_no}'",
-    "receipt.no_lines": "a receipt needs at least one line",
-    "receipt.tenders_mismatch": "tenders add up to {tendered} fen but the receipt is {due} fen",
-    "receipt.tender_unknown": "unknown tender '{tender}'",
-    "receipt.line_invalid": "line {line_no}: {reason}",
-    "ticket.exists": "ticket '{code}' already exists",
-    "db.not_a_database": "'{path}' is not a Service Desk database (or is damaged)",
-    "db.read_only": "cannot write to '{path}' (read-only)",
-    "db.newer_schema": "the database schema '{found}' is newer than this program knows",
-    "db.locked": "the database is busy (another program holds it)",
-    "import.bad_rows": "{count} bad row(s); nothing was imported",
-    "import.bad_header": "missing column(s): {missing}",
-    "import.file_unreadable": "cannot read '{path}': {reason}",
-    # --- demo store and POS CSV import (desk demo, desk import sales) ---
-    "demo.not_empty": "this database already has store '{store_id}': the demo needs an empty one",
-    "demo.incomplete": "a demo build into '{path}' was interrupted: delete the database file "
-                       "and build the demo again",
-    "import.not_utf8": "the file is not UTF-8 text (first bad byte on line {line})",
-    "import.empty": "the file has no header row",
-    "import.unknown_columns": "unknown column(s): {unknown}",
-    "import.bad_value": "{column}: {reason}",
-    "import.receipt_conflict": "{column} differs from the first row of receipt {receipt_no} "
-                               "(line {first_line})",
-    "import.receipt_split": "rows of receipt {receipt_no} must be together (it began on line "
-                            "{first_line})",
-    "import.phone_unknown": "no customer with phone {phone}",
-    # --- lookups (issue 4): reasons a search shows nothing, and unknown detail keys ---
-    "lookup.empty": "type or scan something to search for",
-    "lookup.too_long": "the search text is too long ({length} characters, at most {limit})",
-    "lookup.not_found": "nothing found for '{text}'",
-    "lookup.incomplete": "'{text}' looks like an incomplete {what} number: scan or type all of it",
-    "lookup.bad_check_digit": (
-        "{code} is not a valid EAN-13 barcode (its check digit should be {expected}): "
-        "scan it again"),
-    "lookup.other_store": (
-        "this tracking link belongs to another store ({host} {store}): ticket {code} is not "
-        "kept at this counter"),
-    "lookup.not_tracking_url": "'{url}' is not a repair tracking link",
-    "lookup.ticket_not_here": "ticket {code} from the tracking link is not in this store's records",
-    "lookup.unknown": "no {kind} '{key}'",
-    # --- sync with the central PostgreSQL (issue 6) ---
-    "sync.not_configured": "no central server is configured: give --central URL or set it up",
-    "sync.bad_url": "'{url}' is not a usable central server address: {reason}",
-    "sync.unreachable": "cannot reach the central server {url}: {reason}",
-    "sync.auth_failed": "the central server refused the user name or password ({url})",
-    "sync.no_database": "the central server has no such database ({url})",
-    "sync.tls_failed": "secure connection to the central server failed: {reason}",
-    "sync.central_missing": "the central server has no Service Desk schema: run "
-                            "'desk central init URL' there first",
-    "sync.central_outdated": "the central server's schema is version {found}, this program needs "
-                             "{needed}: run 'desk central init URL' to upgrade it",
-    "sync.central_newer": "the central server's schema is version {found}, newer than this "
-                          "program knows ({known}): update this program",
-    "sync.not_a_store_role": "these credentials do not belong to a store: create them with "
-                             "'desk central add-store'",
-    "sync.store_role_taken": "store '{store_id}' already has the role '{role}'",
-    "sync.wrong_store": "this counter belongs to store '{counter}' but the credentials are store "
-                        "'{credentials}'s",
-    "sync.forbidden": "the central server refused the write: {reason}",
-    "sync.gap": "device {device_id}: expected event {expected}, got {got} (nothing was taken; "
-                "the next round resends from {expected})",
-    "sync.diverged": "device {device_id}: event {device_seq} differs from the central server's "
-                     "copy (database restored from an old backup?)",
-    "sync.bad_hash": "device {device_id}: event {device_seq} fails its hash check (its content "
-                     "does not match its hash)",
-    "sync.bad_link": "device {device_id}: event {device_seq} does not link to the event before "
-                     "it (broken hash chain): the central server took nothing of the batch",
-    "sync.device_of_other_store": "device {device_id} is registered to another store on the "
-                                  "central server: these credentials (store '{store_id}') may "
-                                  "not push its events",
-    "sync.event_of_other_store": "device {device_id}: event {device_seq} is of store "
-                                 "'{event_store}', but these credentials push for store "
-                                 "'{store_id}'",
-    "sync.conflicting_event": "device {device_id}: event {device_seq} differs from the one the "
-                              "central server already holds under the same number or id",
-    "sync.bad_event": "device {device_id}: the central server refused a malformed event "
-                      "({reason})",
-    "sync.other_central": "this counter syncs with central database {bound}, not {found}: "
-                          "another chain's server? An administrator re-binds it with "
-                          "'desk sync --rebind'",
-    "sync.role_of_other_database": "the role '{role}' already exists on this PostgreSQL server "
-                                   "but is not a store of this database (another chain's?): "
-                                   "nothing was changed",
-    "sync.connection_lost": "the connection to the central server was lost: {reason}",
-    "sync.server_error": "the central server reported an error: {reason}",
-    "sync.clock_skew": "this counter's clock is {minutes} minutes off the central server's",
-    "sync.clock_drift": "another counter's clock runs {minutes} minutes ahead of this one",
-    "sync.keyring_unavailable": "no password store (keyring) on this computer: the password "
-                                "is asked for each session and never written to disk",
-    "conflict.unknown": "unknown conflict '{conflict_id}'",
-    "conflict.resolved_already": "conflict '{conflict_id}' is already resolved",
-    "conflict.decision_unknown": "unknown decision '{decision}'",
-    # --- returns, refunds, compensation, approvals and the policy engine (issue 5) ---
-    "policy.invalid": "policy file {file}, line {line}: {reason}",
-    "policy.case_invalid": "policy case {case}: {reason}",
-    "return.other_store": "receipt {receipt_no} is from another store ({store_id}): it is "
-                          "returned there",
-    "return.no_lines": "choose at least one line to return",
-    "return.before_purchase": "the return date is before the purchase ({sold_on})",
-    "return.line_unknown": "receipt {receipt_no} has no line {line_no}",
-    "return.line_twice": "line {line_no} is listed twice",
-    "return.qty_invalid": "line {line_no}: the quantity must be at least 1 (not {qty})",
-    "return.qty_exceeds": "line {line_no}: {qty} asked but only {remaining} left to return",
-    "return.window_passed": "line {line_no}: day {days} of the purchase, the return window is "
-                            "{return_days} days",
-    "return.exchange_only": "line {line_no}: day {days}: past the {return_days}-day return, "
-                            "an exchange is possible up to day {exchange_days}",
-    "return.repair_only": "line {line_no}: day {days}: past the {exchange_days}-day exchange, "
-                          "repair under warranty",
-    "return.opened": "line {line_no}: an opened item of this kind cannot be returned",
-    "return.not_buyer": "line {line_no}: only the original buyer can return this item",
-    "return.no_receipt_refused": "a return without the receipt is not accepted",
-    "return.no_receipt_found_by": "a purchase found by {found_by} cannot be returned "
-                                  "without the receipt",
-    "return.no_receipt_not_buyer": "without the receipt, only the customer on the purchase "
-                                   "can return it",
-    "return.no_receipt_too_old": "day {days}: a return without the receipt is accepted up "
-                                 "to day {max_days}",
-    "return.cash_back_refused": "cash back for {tender} is not allowed",
-    "return.refused": "the return is refused: {reason}",
-    "return.signature_required": "the customer's signature is required ({reasons})",
-    "return.unknown": "unknown return '{return_id}'",
-    "return.exists": "return '{return_id}' already exists",
-    "approval.required": "a {level} approval is required ({reasons}): the approver enters "
-                         "their staff id and PIN",
-    "approval.not_allowed": "{approver_id} ({role}) cannot approve a {level} case",
-    "approval.reason_required": "an override or a refusal needs a reason",
-    "approval.unknown_case": "no case '{case_id}' waits for head office",
-    "approval.not_pending": "case '{case_id}' is not waiting for head office (it is {status})",
-    "compensation.label_defect": "a label defect that neither affects safety nor misleads is "
-                                 "not compensated",
-    "compensation.not_late": "the repair is not late",
-    "compensation.refused": "the compensation is refused: {reason}",
-    "compensation.exists": "compensation '{compensation_id}' already exists",
-    "compensation.line_needed": "give the receipt and line, or the price paid",
-    "ticket.unknown": "unknown ticket '{code}'",
-    # --- printing, part A: documents and encoder (issue 3) ---
-    "printer.unknown_profile": "unknown printer profile '{profile}' (known: {known})",
-    "printer.unknown_document": "unknown document kind '{kind}' (known: {known})",
-    # --- signatures and printing, part B: devices, print queue, signatures (issue 3) ---
-    "signature.empty": "nothing was signed: please sign on the line",
-    "signature.too_little": "the signature is too small or too short: please sign again on the "
-                            "line",
-    "signature.too_large": "the signature is too large ({what} over {limit})",
-    "signature.bad_strokes": "the signature's strokes are not valid points",
-    "signature.bad_png": "the signature image is not a PNG",
-    "signature.bad_hash": "{field} is not a SHA-256 hash",
-    "signature.tampered": "signature {signature_id} does not match its own record",
-    "signature.other_document": "signature {signature_id} was given for another document",
-    "signature.exists": "this signature is already recorded ({signature_id})",
-    "signature.unknown": "unknown signature '{signature_id}'",
-    "printer.port_missing": "printer port {port} does not exist",
-    "printer.port_busy": "printer port {port} cannot be opened: {detail}",
-    "printer.disconnected": "the printer on {port} went away during the job: {detail}",
-    "printer.write_timeout": "the printer on {port} stopped taking data (flow control held)",
-    "printer.not_answering": "the printer on {port} does not answer status queries",
-    "printer.paper_out": "the printer is out of paper",
-    "printer.cover_open": "the printer's cover is open",
-    "printer.offline": "the printer is offline",
-    "printer.error": "the printer reports an error",
-    "printer.bad_settings": "printer settings: {detail}",
-    "printer.unreachable": "printer {host}:{port} cannot be reached: {detail}",
-    "print.unknown_job": "unknown print job {job_id}",
-    "print.bad_state": "print job {job_id} is {status}: that cannot be done now",
-    "print.empty_job": "a print job needs bytes and at least one copy",
-    "print.unknown_document": "nothing to print for '{reference}'",
-    "print.interrupted": "the app stopped while this job was being sent: check the paper",
-    "approval.not_from_head_office": "a head-office decision on case {entity_id} came from "
-                                     "a store, not from head office: it was not applied",
-    "policy.not_from_head_office": "a policy came from a store, not from head office: it was "
-                                   "not applied",
-    "signature.wrong_document": "signature {signature_id} was given for another document, "
-                                "not this {kind} of {ref}",
-    "signature.stale": "signature {signature_id} was given for other figures: the case changed "
-                       "since the customer signed; the customer signs again",
-    "signature.already_used": "signature {signature_id} is already used by another case",
-    "print.cannot_reprint": "a '{kind}' cannot be rebuilt for a reprint here",
+PLATFORM_ERRORS: dict[str, ErrorText] = {
+    "command.unknown": ErrorText("unknown command '{name}'", "没有这项操作"),
+    "command.malformed": ErrorText("malformed command: {reason}", "操作内容有误"),
+    "command.field_missing": ErrorText("field '{field}' is missing", "缺少{field}"),
+    "command.field_unknown": ErrorText("unknown field '{field}'", "多了一项无法识别的内容"),
+    "command.field_type": ErrorText("field '{field}' must be {expected}", "{field}的格式不对"),
+    "command.invalid_json": ErrorText("line is not valid JSON: {reason}", "这一行的格式无法识别"),
+    "auth.unknown_staff": ErrorText("no active staff with id '{staff_id}'",
+                                    "没有工号为 {staff_id} 的在职员工"),
+    "auth.forbidden": ErrorText("role '{role}' may not run '{command}'",
+                                "{role}无权进行此操作"),
+    "value.required": ErrorText("'{field}' is required", "请填写{field}"),
+    "value.invalid": ErrorText("'{field}' is invalid: {reason}", "{field}填写有误"),
+    "money.invalid": ErrorText("'{text}' is not an amount in yuan with at most 2 decimals",
+                               "“{text}”不是有效金额（以元为单位，最多两位小数）"),
+    "money.negative": ErrorText("'{field}' must not be negative", "{field}不能为负数"),
+    "role.unknown": ErrorText("unknown role '{role}'", "没有这个角色"),
+    "device.not_initialised": ErrorText(
+        "this counter has no store yet: run 'desk init' or 'desk demo'",
+        "本柜台尚未设置门店，请联系管理员完成初始设置"),
+    "db.not_a_database": ErrorText("'{path}' is not a Service Desk database (or is damaged)",
+                                   "{path} 不是服务台数据库，或已损坏"),
+    "db.read_only": ErrorText("cannot write to '{path}' (read-only)", "无法写入 {path}：只读"),
+    "db.newer_schema": ErrorText("the database schema '{found}' is newer than this program knows",
+                                 "此数据库由更新版本的程序写入，请升级本程序"),
+    "db.locked": ErrorText("the database is busy (another program holds it)",
+                           "数据库正被其他程序占用，请稍后重试"),
 }
+
+# Parameters that hold an identifier, and the words for each value. A value not listed reads as
+# itself in English and as the fallback (None: the word of the empty key) in Chinese.
+PARAM_WORDS: dict[str, dict[str, ErrorText]] = {
+    "role": {
+        "clerk": ErrorText("clerk", "店员"), "technician": ErrorText("technician", "技师"),
+        "manager": ErrorText("manager", "店长"), "admin": ErrorText("administrator", "管理员"),
+        "": ErrorText("", "该角色"),
+    },
+    "tender": {
+        "cash": ErrorText("cash", "现金"), "bank_card": ErrorText("bank card", "银行卡"),
+        "wechat_pay": ErrorText("WeChat Pay", "微信支付"), "alipay": ErrorText("Alipay", "支付宝"),
+        "store_card": ErrorText("store card", "储值卡"), "": ErrorText("", "该支付方式"),
+    },
+    "level": {
+        "clerk": ErrorText("clerk", "店员"), "manager": ErrorText("manager", "店长"),
+        "head_office": ErrorText("head office", "总部"), "": ErrorText("", "更高级别"),
+    },
+    "found_by": {
+        "phone": ErrorText("phone", "手机号"), "member": ErrorText("member number", "会员号"),
+        "receipt": ErrorText("receipt", "小票"), "": ErrorText("", "其他方式"),
+    },
+    "status": {
+        "pending": ErrorText("pending", "待审批"), "approved": ErrorText("approved", "已批准"),
+        "refused": ErrorText("refused", "已拒绝"), "completed": ErrorText("completed", "已完成"),
+        "queued": ErrorText("queued", "排队中"), "held": ErrorText("held", "已暂停"),
+        "sending": ErrorText("sending", "正在发送"), "printed": ErrorText("printed", "已打印"),
+        "failed": ErrorText("failed", "打印失败"), "uncertain": ErrorText("uncertain", "未确认"),
+        "cancelled": ErrorText("cancelled", "已取消"), "": ErrorText("", "其他状态"),
+    },
+    "what": {
+        "receipt": ErrorText("receipt", "小票"), "ticket": ErrorText("ticket", "维修单"),
+        "member": ErrorText("member", "会员"), "serial": ErrorText("serial", "序列"),
+        "phone": ErrorText("phone", "手机"), "barcode": ErrorText("barcode", "条码"),
+        "points": ErrorText("points", "点数"), "strokes": ErrorText("strokes", "笔画数"),
+        "image bytes": ErrorText("image bytes", "图片大小"), "": ErrorText("", "内容"),
+    },
+    "kind": {
+        "receipt": ErrorText("receipt", "小票"), "ticket": ErrorText("ticket", "维修单"),
+        "customer": ErrorText("customer", "顾客"), "product": ErrorText("product", "商品"),
+        "return": ErrorText("return", "退货"), "compensation": ErrorText("compensation", "赔偿"),
+        "return_receipt": ErrorText("return receipt", "退货单"),
+        "return_receipt_store": ErrorText("return receipt (store copy)", "退货单（门店联）"),
+        "": ErrorText("", "记录"),
+    },
+    "field": {
+        "sku": ErrorText("sku", "商品编码"), "tenders": ErrorText("tenders", "支付方式"),
+        "receipt_no": ErrorText("receipt_no", "小票号"), "ticket_code": ErrorText(
+            "ticket_code", "维修单号"), "store_id": ErrorText("store_id", "门店编号"),
+        "note": ErrorText("note", "备注"), "kind": ErrorText("kind", "类型"),
+        "price_fen": ErrorText("price_fen", "实付价格"), "sold_at": ErrorText(
+            "sold_at", "销售时间"), "promised_date": ErrorText("promised_date", "承诺完成日期"),
+        "service_level": ErrorText("service_level", "服务级别"),
+        "points_earned": ErrorText("points_earned", "积分"),
+        "promotions": ErrorText("promotions", "优惠"), "decision": ErrorText("decision", "决定"),
+        "found_by": ErrorText("found_by", "查找方式"), "host": ErrorText("host", "服务器地址"),
+        "port": ErrorText("port", "端口"), "dbname": ErrorText("dbname", "数据库名"),
+        "user": ErrorText("user", "用户名"), "sslmode": ErrorText("sslmode", "加密方式"),
+        "sslrootcert": ErrorText("sslrootcert", "根证书"), "name": ErrorText("name", "姓名"),
+        "phone": ErrorText("phone", "手机号"), "pin": ErrorText("pin", "PIN 码"),
+        "reason": ErrorText("reason", "理由"), "": ErrorText("", "这一项"),
+    },
+}
+
+
+def word(param: str, value: Any, language: str) -> Any:
+    """A parameter's value in words, when the parameter holds an identifier."""
+    words = PARAM_WORDS.get(param)
+    if words is None:
+        return value
+    text = words.get(str(value))
+    if text is not None:
+        return text.zh if language.startswith("zh") else text.en
+    return words[""].zh if language.startswith("zh") else value
+
+
+class _Blank(dict[str, Any]):
+    """format_map's parameters: a parameter the raise site did not pass reads as empty."""
+
+    def __missing__(self, key: str) -> str:
+        return ""
+
+
+def render(catalogue: Mapping[str, ErrorText], code: str, params: Mapping[str, Any],
+           language: str) -> str | None:
+    """The sentence for `code` in `language` ("zh_CN"/"zh" or "en"), None if the catalogue
+    does not know the code."""
+    text = catalogue.get(code)
+    if text is None:
+        return None
+    template = text.zh if language.startswith("zh") else text.en
+    values = _Blank({k: word(k, v, language) for k, v in params.items()})
+    try:
+        return template.format_map(values)
+    except (ValueError, IndexError, AttributeError, TypeError):
+        return template
 
 
 class DeskError(Exception):
@@ -237,11 +156,14 @@ class DeskError(Exception):
 
     @property
     def message(self) -> str:
-        template = MESSAGES.get(self.code, self.code)
-        try:
-            return template.format(**self.params)
-        except (KeyError, IndexError):
-            return f"{template} {self.params}"
+        """English for logs: the platform's words, or the code and its parameters."""
+        text = render(PLATFORM_ERRORS, self.code, self.params, "en")
+        if text is not None:
+            return text
+        shown = ", ".join(f"{k}={v}" for k, v in self.params.items() if k != "problems")
+        return f"{self.code} ({shown})" if shown else self.code
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"code": self.code, "message": self.message, "params": self.params}
+    def to_dict(self, message: str | None = None) -> dict[str, Any]:
+        """`message`: the words to show (desk.capabilities.describe); the log form if None."""
+        return {"code": self.code, "message": self.message if message is None else message,
+                "params": self.params}

@@ -6,11 +6,13 @@ from desk.platform.registry import Capability, CommandSpec
 from desk.platform.roles import Role
 from desk.repairs import tables
 from desk.repairs.commands import OpenTicket
+from desk.repairs.errors import ERRORS
 from desk.repairs.handlers import open_ticket
 from desk.repairs.projections import PROJECTORS
 
 CAPABILITY = Capability(
     name="repairs",
+    errors=ERRORS,
     commands=(
         CommandSpec(
             OpenTicket,

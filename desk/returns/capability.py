@@ -6,11 +6,13 @@ from desk.platform.registry import Capability, CommandSpec
 from desk.platform.roles import Role
 from desk.returns import tables
 from desk.returns.commands import AwardCompensation, DecideHeadOffice, RecordReturn
+from desk.returns.errors import ERRORS
 from desk.returns.handlers import award_compensation, decide_head_office, record_return
 from desk.returns.projections import INVARIANTS, PROJECTORS
 
 CAPABILITY = Capability(
     name="returns",
+    errors=ERRORS,
     commands=(
         CommandSpec(RecordReturn, record_return, frozenset({Role.CLERK, Role.MANAGER, Role.ADMIN})),
         CommandSpec(

@@ -20,14 +20,16 @@ from typing import Any, ClassVar
 
 from sqlalchemy import select
 
+from desk.catalog.errors import ERRORS as CATALOG_ERRORS
 from desk.catalog.queries import customers_by_phone, known_customers
 from desk.platform.bus import CommandBus, Context
 from desk.platform.commands import Command
-from desk.platform.errors import DeskError
+from desk.platform.errors import PLATFORM_ERRORS, DeskError, render
 from desk.platform.money import parse_yuan
 from desk.platform.uow import UnitOfWork
 from desk.sales import tables as sales_t
 from desk.sales.commands import Promotion, RecordSale, SaleLine, Tender
+from desk.sales.errors import ERRORS as SALES_ERRORS
 from desk.sales.handlers import catalogue_names, sale_payload
 from desk.sales.rules import PROMOTION_KINDS, LineAmounts, check_line, check_sold_at
 
@@ -43,6 +45,15 @@ _INTEGER = re.compile(r"^\s*-?\d{1,12}\s*$")
 _CHUNK = 500  # keys per IN (...) query
 
 
+# A row problem's message is English for the import report: its code may be the catalogue's
+# (product.unknown, customer.unknown) or sales' own.
+_ENGLISH = {**PLATFORM_ERRORS, **CATALOG_ERRORS, **SALES_ERRORS}
+
+
+def english(err: DeskError) -> str:
+    return render(_ENGLISH, err.code, err.params, "en") or err.message
+
+
 @dataclass(frozen=True)
 class RowProblem:
     """One reason a row is bad: the physical line of the file (the header is line 1)."""
@@ -55,7 +66,7 @@ class RowProblem:
 
     @classmethod
     def of(cls, line: int, err: DeskError, column: str = "", receipt_no: str = "") -> RowProblem:
-        return cls(line, err.code, err.message, column, receipt_no)
+        return cls(line, err.code, english(err), column, receipt_no)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"line": self.line, "code": self.code, "message": self.message}
@@ -219,7 +230,7 @@ class _Group:
             check_line(LineAmounts(len(self.lines) + 1, qty, unit, discount, is_gift, gift_value))
         except DeskError as err:
             self.bad(line, DeskError("import.bad_value", column="line",
-                                     reason=str(err.params.get("reason", err.message))))
+                                     reason=str(err.params.get("reason", english(err)))))
             return
         self.lines.append(sale_line)
         self.rows.append(line)
@@ -262,7 +273,7 @@ class _Group:
         try:
             return parse_yuan(text)
         except DeskError as err:
-            self.bad(line, DeskError("import.bad_value", column=column, reason=err.message),
+            self.bad(line, DeskError("import.bad_value", column=column, reason=english(err)),
                      column)
             return 0
 
@@ -288,7 +299,7 @@ class _Group:
                 amount = parse_yuan(pieces[1])
             except DeskError as err:
                 self.bad(line, DeskError("import.bad_value", column="tenders",
-                                         reason=err.message), "tenders")
+                                         reason=english(err)), "tenders")
                 continue
             tenders.append(Tender(pieces[0], amount, pieces[2] if len(pieces) > 2 else ""))
         if not tenders and not text:
@@ -311,7 +322,7 @@ class _Group:
                 amount = parse_yuan(amount_text)
             except DeskError as err:
                 self.bad(line, DeskError("import.bad_value", column="promotions",
-                                         reason=err.message), "promotions")
+                                         reason=english(err)), "promotions")
                 continue
             promotions.append(Promotion(kind, description.strip() or kind, amount))
         return promotions

@@ -6,11 +6,13 @@ from desk.platform.registry import Capability, CommandSpec
 from desk.platform.roles import Role
 from desk.signatures import tables
 from desk.signatures.commands import CaptureSignature
+from desk.signatures.errors import ERRORS
 from desk.signatures.handlers import capture_signature
 from desk.signatures.projections import PROJECTORS
 
 CAPABILITY = Capability(
     name="signatures",
+    errors=ERRORS,
     commands=(
         CommandSpec(
             CaptureSignature,

@@ -6,11 +6,13 @@ from desk.platform import tables
 from desk.platform.registry import Capability, CommandSpec
 from desk.platform.roles import Role
 from desk.sync.commands import RebindCentral
+from desk.sync.errors import ERRORS
 from desk.sync.handlers import ResolveConflict, rebind_central, resolve_conflict
 from desk.sync.projections import PROJECTORS
 
 CAPABILITY = Capability(
     name="sync",
+    errors=ERRORS,
     commands=(
         CommandSpec(ResolveConflict, resolve_conflict, frozenset({Role.MANAGER, Role.ADMIN})),
         CommandSpec(RebindCentral, rebind_central, frozenset({Role.ADMIN})),

@@ -24,6 +24,7 @@ import serial
 
 from desk.platform.errors import DeskError
 from printing import status as st
+from printing.errors import describe
 from printing.status import PrinterStatus
 
 PARITIES = {"N": serial.PARITY_NONE, "E": serial.PARITY_EVEN, "O": serial.PARITY_ODD,
@@ -129,7 +130,7 @@ class SerialTransport:
             ser = self._open()
         except DeskError as exc:
             state = st.PORT_MISSING if exc.code == "printer.port_missing" else st.PORT_BUSY
-            return PrinterStatus(state, exc.message)
+            return PrinterStatus(state, describe(exc, "en"))
         if not self.ask_status:
             return PrinterStatus(st.READY, "status queries are off for this printer")
         try:

@@ -7,6 +7,7 @@ import socket
 
 from desk.platform.errors import DeskError
 from printing import status as st
+from printing.errors import describe
 from printing.status import PrinterStatus
 
 
@@ -56,7 +57,7 @@ class TcpTransport:
         try:
             sock = self._connect()
         except DeskError as exc:
-            return PrinterStatus(st.NOT_ANSWERING, exc.message)
+            return PrinterStatus(st.NOT_ANSWERING, describe(exc, "en"))
         if not self.ask_status:
             return PrinterStatus(st.READY, "status queries are off for this printer")
         try:

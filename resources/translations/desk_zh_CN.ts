@@ -773,68 +773,12 @@
         <source>Confirm compensation</source>
         <translation>确认补偿</translation>
     </message>
-    <message>
-        <source>Give the receipt and line, or the price paid.</source>
-        <translation>请填写小票与行号，或实付价格。</translation>
-    </message>
-    <message>
-        <source>The compensation is refused: {reason}</source>
-        <translation>补偿被拒绝：{reason}</translation>
-    </message>
-    <message>
-        <source>'{text}' is not an amount in yuan (at most 2 decimals).</source>
-        <translation>“{text}”不是有效的金额（元，最多两位小数）。</translation>
-    </message>
 </context>
 <context>
     <name>errors</name>
     <message>
-        <source>No active staff member with id {staff_id}.</source>
-        <translation>没有工号为 {staff_id} 的在职员工。</translation>
-    </message>
-    <message>
-        <source>Wrong PIN. {remaining} tries left before the account locks.</source>
-        <translation>PIN 码错误。再错 {remaining} 次账号将被锁定。</translation>
-    </message>
-    <message>
-        <source>Too many wrong PINs: this account is locked until {until}.</source>
-        <translation>PIN 码错误次数过多：账号已锁定至 {until}。</translation>
-    </message>
-    <message>
-        <source>Your role may not do this ({command}).</source>
-        <translation>您的角色无权执行此操作（{command}）。</translation>
-    </message>
-    <message>
-        <source>A PIN has at least {min_length} digits.</source>
-        <translation>PIN 码至少 {min_length} 位数字。</translation>
-    </message>
-    <message>
-        <source>A PIN is made of digits only.</source>
-        <translation>PIN 码只能由数字组成。</translation>
-    </message>
-    <message>
-        <source>Please fill in {field}.</source>
-        <translation>请填写 {field}。</translation>
-    </message>
-    <message>
-        <source>{path} is not a Service Desk database, or it is damaged.</source>
-        <translation>{path} 不是服务台数据库，或已损坏。</translation>
-    </message>
-    <message>
-        <source>Cannot write to {path}: it is read-only.</source>
-        <translation>无法写入 {path}：只读。</translation>
-    </message>
-    <message>
-        <source>This database was written by a newer version ({found}).</source>
-        <translation>此数据库由更新版本的程序写入（{found}）。</translation>
-    </message>
-    <message>
-        <source>The database is busy in another program. Try again.</source>
-        <translation>数据库正被其他程序占用，请重试。</translation>
-    </message>
-    <message>
-        <source>This counter is not set up yet (desk init or desk demo).</source>
-        <translation>本柜台尚未初始化（请运行 desk init 或 desk demo）。</translation>
+        <source>Something went wrong (error {code}).</source>
+        <translation>出错了（错误代码 {code}）。</translation>
     </message>
     <message>
         <source>Something went wrong: {detail}</source>
@@ -1335,58 +1279,6 @@
         <translation>首字母包含</translation>
     </message>
     <message>
-        <source>receipt</source>
-        <translation>小票</translation>
-    </message>
-    <message>
-        <source>ticket</source>
-        <translation>维修单</translation>
-    </message>
-    <message>
-        <source>member</source>
-        <translation>会员</translation>
-    </message>
-    <message>
-        <source>serial</source>
-        <translation>序列</translation>
-    </message>
-    <message>
-        <source>Scan or type a receipt, ticket, phone, member, barcode, serial or name.</source>
-        <translation>请扫码或输入小票号、维修单号、手机号、会员号、条码、序列号或姓名/商品名。</translation>
-    </message>
-    <message>
-        <source>That is too long to be a search ({length} characters). Nothing searched.</source>
-        <translation>输入内容过长（{length} 个字符），未进行查找。</translation>
-    </message>
-    <message>
-        <source>Nothing found for “{text}”.</source>
-        <translation>未找到“{text}”。</translation>
-    </message>
-    <message>
-        <source>“{text}” looks like part of a {what} number. Scan or type all of it.</source>
-        <translation>“{text}”像是不完整的{what}号，请重新扫码或输入完整号码。</translation>
-    </message>
-    <message>
-        <source>{code} is not a valid barcode (check digit should be {expected}). The scan was misread: scan it again.</source>
-        <translation>{code} 不是有效条码（校验位应为 {expected}），扫码有误，请重新扫描。</translation>
-    </message>
-    <message>
-        <source>This QR code belongs to another store ({where}). Ticket {code} is kept there: please send the customer to that store or call them.</source>
-        <translation>此二维码属于其他门店（{where}），维修单 {code} 由该店保管：请引导顾客前往该店或致电该店。</translation>
-    </message>
-    <message>
-        <source>This link is not one of our repair tracking codes.</source>
-        <translation>此链接不是本店的维修查询码。</translation>
-    </message>
-    <message>
-        <source>Ticket {code} from this QR code is not in this store's records.</source>
-        <translation>本店记录中没有此二维码对应的维修单 {code}。</translation>
-    </message>
-    <message>
-        <source>It is no longer there ({key}).</source>
-        <translation>该记录已不存在（{key}）。</translation>
-    </message>
-    <message>
         <source>Cash</source>
         <translation>现金</translation>
     </message>
@@ -1667,98 +1559,6 @@
         <source>Clerk</source>
         <translation>柜员</translation>
     </message>
-    <message>
-        <source>Receipt {receipt_no} is from another store ({store_id}): it is returned there.</source>
-        <translation>小票 {receipt_no} 属于其他门店（{store_id}）：请到该门店办理退货。</translation>
-    </message>
-    <message>
-        <source>Tick at least one line to return.</source>
-        <translation>请至少勾选一行要退的商品。</translation>
-    </message>
-    <message>
-        <source>The return date is before the purchase ({sold_on}).</source>
-        <translation>退货日期早于购买日期（{sold_on}）。</translation>
-    </message>
-    <message>
-        <source>Receipt {receipt_no} has no line {line_no}.</source>
-        <translation>小票 {receipt_no} 没有第 {line_no} 行。</translation>
-    </message>
-    <message>
-        <source>Line {line_no} is listed twice.</source>
-        <translation>第 {line_no} 行重复了。</translation>
-    </message>
-    <message>
-        <source>Line {line_no}: the quantity must be at least 1.</source>
-        <translation>第 {line_no} 行：数量至少为 1。</translation>
-    </message>
-    <message>
-        <source>Line {line_no}: only {remaining} left to return.</source>
-        <translation>第 {line_no} 行：只剩 {remaining} 件可退。</translation>
-    </message>
-    <message>
-        <source>Line {line_no}: day {days} after the purchase; the return window is {return_days} days.</source>
-        <translation>第 {line_no} 行：购买后第 {days} 天，退货期限为 {return_days} 天。</translation>
-    </message>
-    <message>
-        <source>Line {line_no}: day {days}; past the {return_days}-day return, it can be exchanged up to day {exchange_days}.</source>
-        <translation>第 {line_no} 行：第 {days} 天，已过 {return_days} 天退货期，可在第 {exchange_days} 天前换货。</translation>
-    </message>
-    <message>
-        <source>Line {line_no}: day {days}; past the {exchange_days}-day exchange, it is repaired under warranty.</source>
-        <translation>第 {line_no} 行：第 {days} 天，已过 {exchange_days} 天换货期，按保修维修。</translation>
-    </message>
-    <message>
-        <source>Line {line_no}: an opened item of this kind cannot be returned.</source>
-        <translation>第 {line_no} 行：此类商品拆封后不能退货。</translation>
-    </message>
-    <message>
-        <source>Line {line_no}: only the original buyer can return this item.</source>
-        <translation>第 {line_no} 行：此商品只能由原购买人退货。</translation>
-    </message>
-    <message>
-        <source>A return without the receipt is not accepted.</source>
-        <translation>不接受无小票退货。</translation>
-    </message>
-    <message>
-        <source>Without the receipt, only the customer on the purchase can return it.</source>
-        <translation>无小票退货只能由购买记录上的顾客本人办理。</translation>
-    </message>
-    <message>
-        <source>Day {days}: a return without the receipt is accepted up to day {max_days}.</source>
-        <translation>第 {days} 天：无小票退货最迟在第 {max_days} 天办理。</translation>
-    </message>
-    <message>
-        <source>Cash back is not allowed.</source>
-        <translation>不允许退现金。</translation>
-    </message>
-    <message>
-        <source>The customer's signature is required.</source>
-        <translation>需要顾客签字。</translation>
-    </message>
-    <message>
-        <source>A manager approves this: their staff id and PIN.</source>
-        <translation>此项需经理批准：经理工号和密码。</translation>
-    </message>
-    <message>
-        <source>{approver_id} may not approve this.</source>
-        <translation>{approver_id} 无权批准此项。</translation>
-    </message>
-    <message>
-        <source>An override or a refusal needs a reason.</source>
-        <translation>例外放行或拒绝都需要填写理由。</translation>
-    </message>
-    <message>
-        <source>A label defect that neither affects safety nor misleads is not compensated.</source>
-        <translation>不影响安全且不构成误导的标签瑕疵不予赔偿。</translation>
-    </message>
-    <message>
-        <source>The repair is not late.</source>
-        <translation>维修没有超期。</translation>
-    </message>
-    <message>
-        <source>Policy file {file}, line {line}: {reason}</source>
-        <translation>规则文件 {file}，第 {line} 行：{reason}</translation>
-    </message>
 </context>
 <context>
     <name>roles</name>
@@ -1847,30 +1647,6 @@
 </context>
 <context>
     <name>sync</name>
-    <message>
-        <source>The same receipt number was recorded differently on two counters</source>
-        <translation>同一小票号在两个柜台记录的内容不同</translation>
-    </message>
-    <message>
-        <source>The same customer number was registered on two counters</source>
-        <translation>同一客户编号在两个柜台分别登记</translation>
-    </message>
-    <message>
-        <source>The same ticket code was opened on two counters</source>
-        <translation>同一工单号在两个柜台分别开单</translation>
-    </message>
-    <message>
-        <source>The same product code was registered twice</source>
-        <translation>同一商品编码被重复登记</translation>
-    </message>
-    <message>
-        <source>The same staff id was registered twice</source>
-        <translation>同一员工编号被重复登记</translation>
-    </message>
-    <message>
-        <source>Refunds of a receipt line exceed what was paid for it</source>
-        <translation>该小票行的退款超过了实付金额</translation>
-    </message>
     <message>
         <source>Keep the first record</source>
         <translation>保留最先的记录</translation>
@@ -1962,98 +1738,6 @@
     <message>
         <source>retry in %1 s</source>
         <translation>%1 秒后重试</translation>
-    </message>
-    <message>
-        <source>No central server is set up.</source>
-        <translation>尚未设置中心服务器。</translation>
-    </message>
-    <message>
-        <source>The central server address is not usable: {reason}</source>
-        <translation>中心服务器地址不可用：{reason}</translation>
-    </message>
-    <message>
-        <source>Cannot reach the central server.</source>
-        <translation>无法连接中心服务器。</translation>
-    </message>
-    <message>
-        <source>The central server refused the user name or password.</source>
-        <translation>中心服务器拒绝了用户名或密码。</translation>
-    </message>
-    <message>
-        <source>The central server has no such database.</source>
-        <translation>中心服务器上没有该数据库。</translation>
-    </message>
-    <message>
-        <source>The secure connection failed: {reason}</source>
-        <translation>加密连接失败：{reason}</translation>
-    </message>
-    <message>
-        <source>The central server is not set up (desk central init).</source>
-        <translation>中心服务器尚未初始化（desk central init）。</translation>
-    </message>
-    <message>
-        <source>The central server's schema is too old: ask IT to run desk central init.</source>
-        <translation>中心服务器的结构版本过旧：请 IT 运行 desk central init。</translation>
-    </message>
-    <message>
-        <source>The central server is newer than this program: update it.</source>
-        <translation>中心服务器版本比本程序新：请升级本程序。</translation>
-    </message>
-    <message>
-        <source>These credentials do not belong to a store.</source>
-        <translation>此凭据不属于任何门店。</translation>
-    </message>
-    <message>
-        <source>These credentials belong to store {credentials}, this counter to store {counter}.</source>
-        <translation>此凭据属于门店 {credentials}，本柜台属于门店 {counter}。</translation>
-    </message>
-    <message>
-        <source>The central server refused the write.</source>
-        <translation>中心服务器拒绝写入。</translation>
-    </message>
-    <message>
-        <source>The server is missing earlier events; they are sent again next time.</source>
-        <translation>服务器缺少之前的记录，下次将重新发送。</translation>
-    </message>
-    <message>
-        <source>This counter's records differ from the server's (restored backup?). Call IT.</source>
-        <translation>本柜台的记录与服务器不一致（是否恢复过旧备份？）。请联系 IT。</translation>
-    </message>
-    <message>
-        <source>An event from the server fails its check. Call IT.</source>
-        <translation>来自服务器的一条记录校验失败。请联系 IT。</translation>
-    </message>
-    <message>
-        <source>The connection to the central server was lost.</source>
-        <translation>与中心服务器的连接已断开。</translation>
-    </message>
-    <message>
-        <source>The central server reported an error: {reason}</source>
-        <translation>中心服务器报告错误：{reason}</translation>
-    </message>
-    <message>
-        <source>This computer's clock is {minutes} minutes off the server's.</source>
-        <translation>本机时钟与服务器相差 {minutes} 分钟。</translation>
-    </message>
-    <message>
-        <source>Another counter's clock runs {minutes} minutes ahead.</source>
-        <translation>另一柜台的时钟快了 {minutes} 分钟。</translation>
-    </message>
-    <message>
-        <source>This computer has no password store: the password is asked for each session and never written to disk.</source>
-        <translation>本机没有密码保管库：每次会话都会询问密码，密码不会写入磁盘。</translation>
-    </message>
-    <message>
-        <source>Unknown conflict.</source>
-        <translation>未知冲突。</translation>
-    </message>
-    <message>
-        <source>This conflict is already resolved.</source>
-        <translation>该冲突已处理。</translation>
-    </message>
-    <message>
-        <source>Unknown decision.</source>
-        <translation>未知的处理方式。</translation>
     </message>
 </context>
 </TS>

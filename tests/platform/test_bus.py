@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
+from desk.capabilities import describe
 from desk.catalog import tables as catalog_t
 from desk.catalog.commands import (
     DefineCategory,
@@ -92,8 +93,10 @@ def test_bad_sales_are_refused_and_change_nothing(shop, db, overrides, code):
 
 def test_duplicate_receipt_is_refused(shop):
     shop.dispatch(sale(), "1001")
-    with pytest.raises(DeskError, match="already exists"):
+    with pytest.raises(DeskError) as info:
         shop.dispatch(sale(), "1001")
+    assert info.value.code == "receipt.exists"
+    assert "already exists" in describe(info.value, "en")
 
 
 def test_roles_are_enforced(shop):

@@ -12,7 +12,7 @@ import pytest
 from PIL import Image as PILImage
 from sqlalchemy import update
 
-from desk.capabilities import REGISTRY
+from desk.capabilities import REGISTRY, describe
 from desk.platform.errors import DeskError
 from desk.platform.journal import verify as verify_journal
 from desk.platform.projections import rebuild
@@ -145,7 +145,9 @@ def test_empty_and_near_empty_scribbles_are_refused(bus, db, strokes, code):
     with pytest.raises(DeskError) as e:
         capture(bus, strokes=strokes)
     assert e.value.code == code
-    assert e.value.message and "{" not in e.value.message
+    for language in ("en", "zh_CN"):
+        text = describe(e.value, language)
+        assert text and "{" not in text and code not in text
     with db.engine.connect() as conn:
         assert conn.execute(signatures_t.signatures.select()).all() == []
 

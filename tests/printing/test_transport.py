@@ -13,6 +13,7 @@ import pytest
 from desk.platform.errors import DeskError
 from printing import status as st
 from printing.decode import decode
+from printing.errors import describe
 from printing.escpos import encode
 from printing.profiles import get_profile
 from printing.samples import sample
@@ -135,7 +136,7 @@ def test_a_port_that_does_not_exist():
     with pytest.raises(DeskError) as e:
         port.write(b"\x1b@hello")
     assert e.value.code == "printer.port_missing"
-    assert "does not exist" in e.value.message
+    assert "does not exist" in describe(e.value, "en")
 
 
 def test_a_printer_that_disappears_mid_job(printer):
@@ -170,7 +171,7 @@ def test_a_printer_that_disappears_between_jobs(printer):
 def test_bad_serial_settings(kwargs, word):
     with pytest.raises(DeskError) as e:
         SerialTransport("/dev/ttyS0", **kwargs)
-    assert e.value.code == "printer.bad_settings" and word in e.value.message
+    assert e.value.code == "printer.bad_settings" and word in describe(e.value, "en")
 
 
 # --- TCP 9100 ---------------------------------------------------------------------------------

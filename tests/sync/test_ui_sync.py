@@ -99,7 +99,7 @@ def test_an_unreachable_server_backs_off_and_says_so(qtbot, central, app_ctx):
     qtbot.waitUntil(lambda: service.state.state == "offline", timeout=20_000)
     assert service.state.error.code == "sync.unreachable"
     assert service.state.retry_in_s == 5 and "retry in 5 s" in widget.text()
-    assert "Cannot reach" in widget.toolTip()
+    assert "cannot reach the central server" in widget.toolTip().lower()
     service._timer.stop()
     service.sync_now()  # the next attempt waits twice as long
     qtbot.waitUntil(lambda: service.state.state == "offline" and service.state.retry_in_s == 10,

@@ -84,7 +84,8 @@ def test_scan_return_sign_and_print(qtbot, tmp_path):
         assert all(ret.return_id in text and "899.00" in text for text in texts), texts
         assert any("顾客联" in text for text in texts) and any("门店联" in text for text in texts)
         assert all(paper.rasters and paper.cuts for paper in papers)  # the signature, the cut
-        assert len(list(prints.glob("*.png"))) == 2  # the preview of the paper
+        # the preview of the paper (written just after each job's bytes)
+        qtbot.waitUntil(lambda: len(list(prints.glob("*.png"))) == 2, timeout=5000)
     finally:
         app.shutdown()
         if app.ctx is not None:

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 from ui.lookup.words import (
     compensation_name,
     level_name,
-    money,
     promotion_name,
     status_name,
     step_name,
@@ -32,6 +31,7 @@ from ui.lookup.words import (
     when,
 )
 from ui.table_model import Column, DictTableModel
+from ui.widgets.list_page import money
 
 translate = QCoreApplication.translate
 

@@ -14,7 +14,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from desk.lookup.search import Hit
-from ui.lookup.words import kind_name, match_name, money, when
+from ui.lookup.words import kind_name, match_name, when
+from ui.widgets.list_page import money
 
 translate = QCoreApplication.translate
 Index = QModelIndex | QPersistentModelIndex

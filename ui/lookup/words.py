@@ -7,8 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from desk.platform.errors import MESSAGES
-from desk.platform.money import format_yuan
+from ui.errors import code_text
 
 translate = QCoreApplication.translate
 
@@ -52,52 +51,9 @@ def match_name(match: str) -> str:
     }.get(match, match)
 
 
-def _what(what: str) -> str:
-    return {
-        "receipt": translate("lookup", "receipt"),
-        "ticket": translate("lookup", "ticket"),
-        "member": translate("lookup", "member"),
-        "serial": translate("lookup", "serial"),
-        "phone": translate("lookup", "phone"),
-        "barcode": translate("lookup", "barcode"),
-    }.get(what, what)
-
-
 def reason_text(code: str | None, params: dict[str, Any]) -> str:
-    """Why a search shows nothing, in words the clerk can act on."""
-    templates = {
-        "lookup.empty": lambda: translate(
-            "lookup", "Scan or type a receipt, ticket, phone, member, barcode, serial or name."),
-        "lookup.too_long": lambda: translate(
-            "lookup", "That is too long to be a search ({length} characters). Nothing searched."),
-        "lookup.not_found": lambda: translate("lookup", "Nothing found for “{text}”."),
-        "lookup.incomplete": lambda: translate(
-            "lookup", "“{text}” looks like part of a {what} number. Scan or type all of it."),
-        "lookup.bad_check_digit": lambda: translate(
-            "lookup", "{code} is not a valid barcode (check digit should be {expected}). "
-                      "The scan was misread: scan it again."),
-        "lookup.other_store": lambda: translate(
-            "lookup", "This QR code belongs to another store ({where}). Ticket {code} is kept "
-                      "there: please send the customer to that store or call them."),
-        "lookup.not_tracking_url": lambda: translate(
-            "lookup", "This link is not one of our repair tracking codes."),
-        "lookup.ticket_not_here": lambda: translate(
-            "lookup", "Ticket {code} from this QR code is not in this store's records."),
-        "lookup.unknown": lambda: translate("lookup", "It is no longer there ({key})."),
-    }
-    if code is None:
-        return ""
-    values = dict(params)
-    if "what" in values:
-        values["what"] = _what(str(values["what"]))
-    if code == "lookup.other_store":
-        values["where"] = values.get("store") or values.get("host", "")
-    template = templates.get(code)
-    text = template() if template else MESSAGES.get(code, code)
-    try:
-        return text.format(**values)
-    except (KeyError, IndexError, ValueError):
-        return text
+    """Why a search shows nothing, in words the clerk can act on (desk/lookup/errors.py)."""
+    return "" if code is None else code_text(code, params)
 
 
 def tender_name(tender: str) -> str:
@@ -158,10 +114,6 @@ def level_name(level: str) -> str:
         "complex": translate("lookup", "complex"),
         "major": translate("lookup", "major"),
     }.get(level, level)
-
-
-def money(fen: Any) -> str:
-    return "" if fen is None or fen == "" else format_yuan(int(fen))
 
 
 def when(value: Any) -> str:

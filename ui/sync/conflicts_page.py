@@ -27,26 +27,16 @@ from desk.platform.conflicts import DECISIONS, open_conflicts
 from desk.sync.engine import hlc_millis
 from desk.sync.handlers import ResolveConflict
 from ui.context import AppContext
-from ui.errors import error_text
+from ui.errors import code_text, error_text
 from ui.table_model import Column, DictTableModel
 
 translate = QCoreApplication.translate
 
 
 def conflict_words(code: str) -> str:
-    return {
-        "sale.duplicate_receipt": translate(
-            "sync", "The same receipt number was recorded differently on two counters"),
-        "customer.duplicate_id": translate(
-            "sync", "The same customer number was registered on two counters"),
-        "ticket.duplicate_code": translate(
-            "sync", "The same ticket code was opened on two counters"),
-        "product.duplicate_sku": translate(
-            "sync", "The same product code was registered twice"),
-        "staff.duplicate_id": translate("sync", "The same staff id was registered twice"),
-        "refund.exceeds_paid": translate(
-            "sync", "Refunds of a receipt line exceed what was paid for it"),
-    }.get(code, code)
+    """What happened, from the catalogue of the capability that found it (e.g. sales'
+    `sale.duplicate_receipt`, returns' `refund.exceeds_paid`)."""
+    return code_text(code)
 
 
 def decision_words(decision: str) -> str:

@@ -25,7 +25,8 @@ translate = QCoreApplication.translate
 
 
 def money(fen: Any) -> str:
-    return format_yuan(int(fen))
+    """The app's one way to show an amount of fen (blank when there is none)."""
+    return "" if fen is None or fen == "" else format_yuan(int(fen))
 
 
 class QueryListPage(QWidget):
