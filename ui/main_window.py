@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -26,6 +26,7 @@ from ui.context import AppContext
 
 if TYPE_CHECKING:  # the core is imported on the database worker, not at start-up
     from desk.catalog.queries import CounterInfo
+    from desk.staff.commands import SignedIn
 from ui.i18n import LANGUAGES
 from ui.idle import IdleWatcher
 from ui.login.login_page import LoginPage
@@ -155,22 +156,22 @@ class MainWindow(QMainWindow):
         self.login.attach(ctx, counter)
         self.retranslate()
 
-    def enter_workspace(self, staff: dict[str, Any]) -> None:
+    def enter_workspace(self, staff: SignedIn) -> None:
         assert self.ctx is not None
-        same_person = self.ctx.session.staff_id == staff["staff_id"]
-        self.ctx.session.staff_id = staff["staff_id"]
-        self.ctx.session.name = staff["name"]
-        self.ctx.session.role = staff["role"]
-        self.ctx.session.areas = list(staff["areas"])
+        same_person = self.ctx.session.staff_id == staff.staff_id
+        self.ctx.session.staff_id = staff.staff_id
+        self.ctx.session.name = staff.name
+        self.ctx.session.role = staff.role
+        self.ctx.session.areas = list(staff.areas)
         if not same_person or self.pages.count() == 0:
-            self._build_pages(staff["areas"])
+            self._build_pages(staff.areas)
         self.status.set_staff(staff)
         self.retranslate()
         self.stack.setCurrentWidget(self.workspace)
         self.idle.start()
         self.focus_search()
 
-    def _build_pages(self, areas: list[str]) -> None:
+    def _build_pages(self, areas: tuple[str, ...]) -> None:
         assert self.ctx is not None
         self.nav.clear()
         while self.pages.count():
@@ -200,7 +201,7 @@ class MainWindow(QMainWindow):
             return
         self.idle.stop()
         self.ctx.session.staff_id = ""
-        self.status.set_staff({})
+        self.status.set_staff(None)
         self.login.reset()
         self.stack.setCurrentWidget(self.login)
 

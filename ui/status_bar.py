@@ -5,7 +5,7 @@ The connection and printer sections show what their services report; until a ser
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
@@ -14,6 +14,7 @@ from ui.roles import role_name
 
 if TYPE_CHECKING:
     from desk.catalog.queries import CounterInfo
+    from desk.staff.commands import SignedIn
 
 
 class DeskStatusBar(QStatusBar):
@@ -28,14 +29,14 @@ class DeskStatusBar(QStatusBar):
         self.addPermanentWidget(self.connection)
         self.addPermanentWidget(self.printer)
         self._counter: CounterInfo | None = None
-        self._staff: dict[str, Any] = {}
+        self._staff: SignedIn | None = None
         self.retranslate()
 
     def set_counter(self, counter: CounterInfo) -> None:
         self._counter = counter
         self.retranslate()
 
-    def set_staff(self, staff: dict[str, Any]) -> None:
+    def set_staff(self, staff: SignedIn | None) -> None:
         self._staff = staff
         self.retranslate()
 
@@ -56,7 +57,7 @@ class DeskStatusBar(QStatusBar):
         c = self._counter
         self.counter.setText(f"{c.store_name} · {c.device_name}" if c else "")
         s = self._staff
-        self.staff.setText(f"{s['name']} ({role_name(s['role'])})" if s else self.tr("Signed out"))
+        self.staff.setText(f"{s.name} ({role_name(s.role)})" if s else self.tr("Signed out"))
         if (
             isinstance(self.connection, QLabel)
             and self.connection.objectName() == "statusConnection"

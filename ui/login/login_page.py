@@ -31,7 +31,7 @@ from ui.roles import role_name
 
 
 class LoginPage(QWidget):
-    sig_signed_in = Signal(dict)  # the LogIn result: staff_id, name, role, areas
+    sig_signed_in = Signal(object)  # the LogIn result: a desk.staff.commands.SignedIn
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
