@@ -46,7 +46,7 @@ def return_signature_provider(ctx: AppContext, parent: QWidget
                 strokes=[[[int(v) for v in point] for point in stroke]
                          for stroke in signature.strokes])
             ctx.run_command(command, lambda value, error: done(
-                None if error or not value else str(value["signature_id"])))
+                None if error or not value else value.signature_id))
 
         ask_signature(parent, words, signed)
 
