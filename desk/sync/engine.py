@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import select
@@ -48,6 +48,35 @@ class Cancelled(Exception):
     pass
 
 
+@dataclass(frozen=True)
+class SyncWarning:
+    """Something the manager should know about a round that did not stop it (a clock off)."""
+
+    code: str  # sync.clock_skew, sync.clock_drift
+    params: dict[str, int]
+
+    def as_error(self) -> DeskError:
+        """The warning as an error code with its parameters, for the words of the screen."""
+        return DeskError(self.code, **self.params)
+
+
+@dataclass(frozen=True)
+class LastFailure:
+    code: str  # a DeskError code, or the exception's class name
+    at_ms: int
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    """What the status bar shows between rounds, read from the local database only."""
+
+    waiting: int  # own events not yet on the server
+    last_ok_ms: int | None
+    last_error: LastFailure | None
+    open_conflicts: int
+    cursor: int
+
+
 @dataclass
 class SyncReport:
     store_id: str = ""
@@ -65,12 +94,7 @@ class SyncReport:
     joined: bool = False  # a fresh counter took its store from the credentials
     seconds: float = 0.0
     changes: set[str] = field(default_factory=set)
-    warnings: list[dict[str, Any]] = field(default_factory=list)
-
-    def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
-        data["changes"] = sorted(self.changes)
-        return data
+    warnings: list[SyncWarning] = field(default_factory=list)
 
 
 def sync_once(db: Database, transport: Transport, *, push_batch: int = PUSH_BATCH,
@@ -88,8 +112,7 @@ def sync_once(db: Database, transport: Transport, *, push_batch: int = PUSH_BATC
         raise DeskError("sync.central_newer", found=info.schema_version, known=SCHEMA_VERSION)
     skew = db.wall_ms() - info.server_ms
     if abs(skew) > DRIFT_WARNING_MS:
-        report.warnings.append({"code": "sync.clock_skew",
-                                "params": {"minutes": round(skew / 60000)}})
+        report.warnings.append(SyncWarning("sync.clock_skew", {"minutes": round(skew / 60000)}))
     local_store = db.store_id()
     if local_store is not None and local_store != info.store_id:
         raise DeskError("sync.wrong_store", counter=local_store, credentials=info.store_id)
@@ -111,8 +134,8 @@ def sync_once(db: Database, transport: Transport, *, push_batch: int = PUSH_BATC
     report.new_conflicts = max(0, report.open_conflicts - open_before)
     drift = db.hlc.max_seen_drift_ms
     if drift > DRIFT_WARNING_MS:
-        report.warnings.append({"code": "sync.clock_drift",
-                                "params": {"minutes": round(drift / 60000)}})
+        report.warnings.append(SyncWarning("sync.clock_drift",
+                                           {"minutes": round(drift / 60000)}))
     report.seconds = round(time.perf_counter() - started, 3)
     _set(db, {LAST_OK: str(db.wall_ms()), LAST_ERROR: ""})
     return report
@@ -259,17 +282,17 @@ def _join(db: Database, store_id: str, counter_name: str, report: SyncReport) ->
 
 
 # --- status ---------------------------------------------------------------------------------
-def sync_status(conn: Connection, device_id: str) -> dict[str, Any]:
+def sync_status(conn: Connection, device_id: str) -> SyncStatus:
     """What the status bar shows, read from the local database only (no network)."""
     last_ok = get_setting(conn, LAST_OK)
     error = get_setting(conn, LAST_ERROR)
-    return {
-        "waiting": pending_events(conn, device_id),
-        "last_ok_ms": int(last_ok) if last_ok else None,
-        "last_error": json.loads(error) if error else None,
-        "open_conflicts": count_open(conn),
-        "cursor": int(get_setting(conn, CURSOR) or 0),
-    }
+    return SyncStatus(
+        waiting=pending_events(conn, device_id),
+        last_ok_ms=int(last_ok) if last_ok else None,
+        last_error=LastFailure(**json.loads(error)) if error else None,
+        open_conflicts=count_open(conn),
+        cursor=int(get_setting(conn, CURSOR) or 0),
+    )
 
 
 def hlc_millis(text: str) -> int:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from sqlalchemy import select
 
@@ -35,7 +35,13 @@ class ResolveConflict(Command):
     note: str = ""
 
 
-def resolve_conflict(cmd: ResolveConflict, uow: UnitOfWork, ctx: Context) -> dict[str, Any]:
+@dataclass(frozen=True)
+class ConflictResolved:
+    conflict_id: str
+    covers: int  # how many of its events the resolution covers
+
+
+def resolve_conflict(cmd: ResolveConflict, uow: UnitOfWork, ctx: Context) -> ConflictResolved:
     if ctx.role is not None and ctx.role not in MAY_RESOLVE:
         raise DeskError("auth.forbidden", role=ctx.role.value, command=cmd.name)
     if cmd.decision not in DECISIONS:
@@ -53,4 +59,4 @@ def resolve_conflict(cmd: ResolveConflict, uow: UnitOfWork, ctx: Context) -> dic
         "conflict_id": cmd.conflict_id, "decision": cmd.decision, "note": cmd.note.strip(),
         "covers": covers,
     })
-    return {"conflict_id": cmd.conflict_id, "covers": len(covers)}
+    return ConflictResolved(cmd.conflict_id, len(covers))

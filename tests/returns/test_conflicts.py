@@ -77,14 +77,14 @@ def test_the_same_line_refunded_on_two_counters_becomes_a_conflict(store, db, cl
     apply_pulled(db, from_2, None)
     for counter in (db, db2):
         (conflict,) = conflict_rows(counter)
-        assert conflict["code"] == "refund.exceeds_paid"
-        assert conflict["entity_id"] == f"{RNO}:1"
-        assert len(conflict["events"]) == 3
-        assert conflict["detail"]["qty_sold"] == 2
-        assert conflict["detail"]["qty_returned"] == 4
-        assert conflict["detail"]["refunded_fen"] == 4 * 19900
-        assert conflict["detail"]["over_fen"] == 2 * 19900
-    assert conflict_rows(db)[0]["events"] == conflict_rows(db2)[0]["events"]
+        assert conflict.code == "refund.exceeds_paid"
+        assert conflict.entity_id == f"{RNO}:1"
+        assert len(conflict.events) == 3
+        assert conflict.detail["qty_sold"] == 2
+        assert conflict.detail["qty_returned"] == 4
+        assert conflict.detail["refunded_fen"] == 4 * 19900
+        assert conflict.detail["over_fen"] == 2 * 19900
+    assert conflict_rows(db)[0].events == conflict_rows(db2)[0].events
     # every refund stays recorded (facts are never dropped)
     with db.engine.connect() as conn:
         assert len(conn.execute(select(returns_t.returns)).all()) == 3
@@ -94,7 +94,7 @@ def test_the_same_line_refunded_on_two_counters_becomes_a_conflict(store, db, cl
         rebuild(conn, REGISTRY)
         assert dump(conn) == before
     # a manager resolves it
-    store.dispatch(ResolveConflict(conflict_id=conflict_rows(db)[0]["conflict_id"],
+    store.dispatch(ResolveConflict(conflict_id=conflict_rows(db)[0].conflict_id,
                                    decision="reversed", note="second refund paid back"), ADMIN)
     assert conflict_rows(db) == []
     db2.dispose()
@@ -129,8 +129,8 @@ def test_a_return_arriving_before_its_sale_is_checked_when_the_sale_arrives(stor
     assert conflict_rows(third) == []
     apply_pulled(third, own(db), None)  # then counter 1: the sale and its own return
     (conflict,) = conflict_rows(third)
-    assert conflict["detail"]["qty_returned"] == 2
-    assert len(conflict["events"]) == 2
+    assert conflict.detail["qty_returned"] == 2
+    assert len(conflict.events) == 2
     third.dispose()
     db2.dispose()
 

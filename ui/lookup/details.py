@@ -31,15 +31,15 @@ from ui.lookup.words import (
     tender_name,
     when,
 )
-from ui.table_model import Column, DictTableModel
+from ui.table_model import Column, RowTableModel
 
 translate = QCoreApplication.translate
 
 
 def _table(columns: Sequence[Column], parent: QWidget,
-           stretch: str | None = None) -> tuple[QTableView, DictTableModel]:
+           stretch: str | None = None) -> tuple[QTableView, RowTableModel]:
     """A read-only, keyboard-friendly table; `stretch` names the column that takes the room."""
-    model = DictTableModel(columns, parent)
+    model = RowTableModel(columns, parent)
     view = QTableView(parent)
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -105,7 +105,7 @@ class DetailView(QWidget):
             self.facts.addWidget(label, i // columns, i % columns)
             self._fact_labels.append(label)
 
-    def fill(self, view: QTableView, model: DictTableModel, rows: list[dict[str, Any]],
+    def fill(self, view: QTableView, model: RowTableModel, rows: list[dict[str, Any]],
              max_rows: int = 12, hide_empty: bool = True) -> None:
         """Show rows, the table as tall as its rows (up to max_rows, then it scrolls): the
         detail page scrolls as a whole, so no table is squeezed to nothing."""
@@ -122,7 +122,7 @@ class DetailView(QWidget):
         view.setFixedHeight(height)
         view.setVisible(bool(rows) or not hide_empty)  # "(0)" in the heading says it all
 
-    def link_rows(self, view: QTableView, model: DictTableModel, kind: str, key: str) -> None:
+    def link_rows(self, view: QTableView, model: RowTableModel, kind: str, key: str) -> None:
         view.activated.connect(lambda index: self.sig_open.emit(kind,
                                                                 str(model.row_at(index.row())[key])))
 
@@ -266,7 +266,7 @@ class ReceiptView(DetailView):
                                    .replace("%1", str(len(d["tickets"]))))
 
 
-def _ticket_table(parent: QWidget) -> tuple[QTableView, DictTableModel]:
+def _ticket_table(parent: QWidget) -> tuple[QTableView, RowTableModel]:
     return _table([
         Column("code", lambda: translate("lookup", "Ticket")),
         Column("product_name", lambda: translate("lookup", "Product")),

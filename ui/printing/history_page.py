@@ -22,7 +22,7 @@ from desk.platform.changes import Changed
 from desk.printjobs import queue as q
 from ui.context import AppContext
 from ui.errors import error_text
-from ui.table_model import Column, DictTableModel
+from ui.table_model import Column, RowTableModel
 
 translate = QCoreApplication.translate
 
@@ -58,7 +58,7 @@ class PrintHistoryPage(QWidget):
         self.printer: Any = None  # ui.printing.service.PrinterService, set by the app
         self.heading = QLabel(objectName="pageTitle")
         self.message = QLabel(objectName="hint")
-        self.model = DictTableModel([
+        self.model = RowTableModel([
             Column("job_id", lambda: translate("print_history", "Job")),
             Column("created_ms", lambda: translate("print_history", "Queued"), _when),
             Column("document_kind", lambda: translate("print_history", "Document")),

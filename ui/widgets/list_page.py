@@ -19,7 +19,7 @@ from desk.platform.changes import Changed, Changes
 from desk.platform.money import format_yuan
 from ui.context import AppContext
 from ui.errors import error_text
-from ui.table_model import Column, DictTableModel
+from ui.table_model import Column, RowTableModel
 
 translate = QCoreApplication.translate
 
@@ -39,7 +39,7 @@ class QueryListPage(QWidget):
         self.ctx = ctx
         self.heading = QLabel(objectName="pageTitle")
         self.status = QLabel(objectName="hint")
-        self.model = DictTableModel(self.columns(), self)
+        self.model = RowTableModel(self.columns(), self)
         self.view = QTableView()
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
