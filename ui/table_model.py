@@ -16,11 +16,15 @@ Formatter = Callable[[Any], str]
 
 class Column:
     def __init__(self, key: str, header: Callable[[], str], fmt: Formatter = str,
-                 align_right: bool = False) -> None:
+                 align_right: bool = False, value: Callable[[Any], Any] | None = None) -> None:
         self.key = key
         self.header = header  # a function, so headers follow a language switch
         self.fmt = fmt
         self.align_right = align_right
+        self.value = value  # the cell from the whole row, for a column no single field holds
+
+    def of(self, row: Any) -> Any:
+        return self.value(row) if self.value is not None else cell(row, self.key)
 
 
 def cell(row: Any, key: str) -> Any:
@@ -57,7 +61,7 @@ class RowTableModel(QAbstractTableModel):
         column = self._columns[index.column()]
         row = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            value = cell(row, column.key)
+            value = column.of(row)
             return "" if value is None else column.fmt(value)
         if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

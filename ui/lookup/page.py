@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk.lookup.detail_types import Detail
 from desk.lookup.details import detail
 from desk.lookup.search import Hit, Outcome, search
 from desk.platform.changes import Changes
@@ -85,7 +86,7 @@ def scanner_gap_ms() -> int:
         return 35
 
 
-def search_and_open(conn: Any, text: str, cancel: Cancel) -> tuple[Outcome, dict[str, Any] | None]:
+def search_and_open(conn: Any, text: str, cancel: Cancel) -> tuple[Outcome, Detail | None]:
     """Worker side: the search, and the detail of a single exact hit in the same trip."""
     outcome = search(conn, text, cancel=cancel)
     opened = outcome.open
@@ -94,7 +95,7 @@ def search_and_open(conn: Any, text: str, cancel: Cancel) -> tuple[Outcome, dict
     return outcome, detail(conn, opened.kind, opened.key)
 
 
-def load_detail(conn: Any, kind: str, key: str) -> dict[str, Any]:
+def load_detail(conn: Any, kind: str, key: str) -> Detail:
     return detail(conn, kind, key)
 
 
@@ -229,7 +230,7 @@ class LookupPage(QWidget):
             return
         self._run(self.generation, text, refresh)
 
-    def open_detail(self, kind: str, key: str, data: dict[str, Any] | None = None) -> None:
+    def open_detail(self, kind: str, key: str, data: Detail | None = None) -> None:
         self._detail_generation += 1
         generation = self._detail_generation
         if data is not None:
@@ -304,7 +305,7 @@ class LookupPage(QWidget):
 
         self.ctx.query(search_and_open, text, token, done=done)
 
-    def _show_outcome(self, outcome: Outcome, opened: dict[str, Any] | None) -> None:
+    def _show_outcome(self, outcome: Outcome, opened: Detail | None) -> None:
         self.outcome = outcome
         self.model.set_hits(outcome.hits, outcome.query.text)
         self.history.clear()
@@ -362,7 +363,7 @@ class LookupPage(QWidget):
             hit: Hit = self.model.hit(index.row())
             self.open_detail(hit.kind, hit.key)
 
-    def _show_detail(self, kind: str, key: str, data: dict[str, Any]) -> None:
+    def _show_detail(self, kind: str, key: str, data: Detail) -> None:
         view = self.views[kind]
         view.show_data(data)
         if not self.history or self.history[-1] != (kind, key):
