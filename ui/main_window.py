@@ -33,6 +33,7 @@ from ui.login.login_page import LoginPage
 from ui.roles import area_name
 from ui.shortcuts import keys_for
 from ui.status_bar import DeskStatusBar
+from ui.widgets.naming import named
 
 translate = QCoreApplication.translate
 
@@ -83,7 +84,7 @@ class MainWindow(QMainWindow):
         self.ctx: AppContext | None = None
         self.counter: CounterInfo | None = None
         self.login = LoginPage()
-        self.workspace = QWidget(objectName="workspace")
+        self.workspace = named(QWidget(), "workspace")
         self.stack = QStackedWidget()
         self.stack.addWidget(self.login)
         self.stack.addWidget(self.workspace)
@@ -100,7 +101,7 @@ class MainWindow(QMainWindow):
 
     # --- construction ----------------------------------------------------------------------------
     def _build_workspace(self) -> None:
-        self.who = QLabel(objectName="who")
+        self.who = named(QLabel(), "who")
         self.language = QComboBox()
         for code, label in LANGUAGES.items():
             self.language.addItem(label, code)
@@ -112,12 +113,12 @@ class MainWindow(QMainWindow):
         self.lock_button.clicked.connect(self.lock)
         self.sign_out_button.clicked.connect(self.sign_out)
         top = QHBoxLayout()
-        self.app_title = QLabel(objectName="appTitle")
+        self.app_title = named(QLabel(), "appTitle")
         top.addWidget(self.app_title)
         top.addStretch(1)
         for w in (self.who, self.language, self.lock_button, self.sign_out_button):
             top.addWidget(w)
-        self.nav = QListWidget(objectName="nav")
+        self.nav = named(QListWidget(), "nav")
         self.nav.setFixedWidth(230)
         self.pages = QStackedWidget()
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
@@ -174,10 +175,9 @@ class MainWindow(QMainWindow):
     def _build_pages(self, areas: tuple[str, ...]) -> None:
         assert self.ctx is not None
         self.nav.clear()
-        while self.pages.count():
-            page = self.pages.widget(0)
-            self.pages.removeWidget(page)
-            page.deleteLater()
+        while (old := self.pages.widget(0)) is not None:
+            self.pages.removeWidget(old)
+            old.deleteLater()
         self._page_keys: list[str] = []
         for spec in PAGES:
             if spec.area in areas or spec.area == "help":
@@ -228,9 +228,10 @@ class MainWindow(QMainWindow):
         """F2 and after every finished task: the search box, wherever it lives."""
         for i in range(self.pages.count()):
             page = self.pages.widget(i)
-            if hasattr(page, "focus_search"):
+            focus = getattr(page, "focus_search", None)
+            if focus is not None:
                 self.nav.setCurrentRow(i)
-                page.focus_search()
+                focus()
                 return
 
     def toggle_language(self) -> None:

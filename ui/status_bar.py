@@ -11,6 +11,7 @@ from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from ui.roles import role_name
+from ui.widgets.naming import named
 
 if TYPE_CHECKING:
     from desk.catalog.queries import CounterInfo
@@ -20,10 +21,10 @@ if TYPE_CHECKING:
 class DeskStatusBar(QStatusBar):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.counter = QLabel(objectName="statusCounter")
-        self.staff = QLabel(objectName="statusStaff")
-        self.connection = QLabel(objectName="statusConnection")
-        self.printer = QLabel(objectName="statusPrinter")
+        self.counter = named(QLabel(), "statusCounter")
+        self.staff = named(QLabel(), "statusStaff")
+        self.connection = named(QLabel(), "statusConnection")
+        self.printer = named(QLabel(), "statusPrinter")
         for label in (self.counter, self.staff):
             self.addWidget(label)
         self.addPermanentWidget(self.connection)

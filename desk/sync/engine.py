@@ -23,6 +23,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
 from desk.platform import tables as t
+from desk.platform.changes import Changed
 from desk.platform.conflicts import count_open
 from desk.platform.db import Database
 from desk.platform.errors import DeskError
@@ -93,7 +94,7 @@ class SyncReport:
     new_conflicts: int = 0
     joined: bool = False  # a fresh counter took its store from the credentials
     seconds: float = 0.0
-    changes: set[str] = field(default_factory=set)
+    changes: set[Changed] = field(default_factory=set)
     warnings: list[SyncWarning] = field(default_factory=list)
 
 
@@ -219,11 +220,11 @@ def _pull(db: Database, transport: Transport, stores: list[str] | None, report: 
 
 
 def apply_pulled(db: Database, events: list[Event], new_cursor: int | None
-                 ) -> tuple[int, int, set[str]]:
+                 ) -> tuple[int, int, set[Changed]]:
     """Insert the events this counter lacks (original ids, sequences, hashes) and project them,
     in one local transaction that also moves the cursor. Returns (applied, duplicates, changes).
     Delivering the same events again, or in pieces, changes nothing more."""
-    changes: set[str] = set()
+    changes: set[Changed] = set()
     with db.write_lock, db.engine.begin() as conn:
         have = _known_ids(conn, [e.event_id for e in events])
         chains: dict[str, tuple[int, str]] = {}

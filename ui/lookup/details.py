@@ -42,6 +42,7 @@ from ui.lookup.words import (
     when,
 )
 from ui.table_model import Column, RowTableModel, cell
+from ui.widgets.naming import named
 
 translate = QCoreApplication.translate
 
@@ -71,7 +72,7 @@ def _table(columns: Sequence[Column], parent: QWidget,
 
 
 def _section(text: str) -> QLabel:
-    label = QLabel(text, objectName="lookupSection")
+    label = named(QLabel(text), "lookupSection")
     return label
 
 
@@ -84,7 +85,7 @@ class DetailView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.data: Detail | None = None
-        self.title = QLabel(objectName="lookupTitle")
+        self.title = named(QLabel(), "lookupTitle")
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.facts = QGridLayout()
         self.facts.setHorizontalSpacing(24)
@@ -109,8 +110,8 @@ class DetailView(QWidget):
         self._fact_labels = []
         for i, (name, value) in enumerate(facts):
             colour = "#b3261e" if i in alert else "inherit"
-            label = QLabel(f"<span style='color:#666'>{name}</span>&nbsp; "
-                           f"<b style='color:{colour}'>{_esc(value)}</b>", objectName="lookupFact")
+            label = named(QLabel(f"<span style='color:#666'>{name}</span>&nbsp; "
+                                 f"<b style='color:{colour}'>{_esc(value)}</b>"), "lookupFact")
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.facts.addWidget(label, i // columns, i % columns)
             self._fact_labels.append(label)
@@ -172,7 +173,7 @@ def _esc(text: str) -> str:
 
 
 def _link_button(parent: QWidget, on_click: Callable[[], None]) -> QPushButton:
-    button = QPushButton(parent, objectName="lookupLink")
+    button = named(QPushButton(parent), "lookupLink")
     button.setCursor(Qt.CursorShape.PointingHandCursor)
     button.clicked.connect(on_click)
     button.hide()
@@ -388,7 +389,7 @@ class TicketView(DetailView):
         self.steps.setSpacing(8)
         self._step_labels: list[QLabel] = []
         for n in range(9):
-            label = QLabel(objectName="lookupStep")
+            label = named(QLabel(), "lookupStep")
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             label.setMinimumHeight(64)
             self.steps.addWidget(label, 0, n)

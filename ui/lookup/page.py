@@ -44,6 +44,7 @@ from ui.lookup.results import HitsModel
 from ui.lookup.scanner import ScannerRouter
 from ui.lookup.words import reason_text
 from ui.tasks import Cancel
+from ui.widgets.naming import named
 
 translate = QCoreApplication.translate
 log = logging.getLogger(__name__)
@@ -126,10 +127,10 @@ class LookupPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.setStyleSheet(STYLE)
-        self.box = QLineEdit(objectName="lookupBox")
+        self.box = named(QLineEdit(), "lookupBox")
         self.box.setClearButtonEnabled(True)
         self.box.setMaxLength(10_000)
-        self.hint = QLabel(objectName="lookupHint")
+        self.hint = named(QLabel(), "lookupHint")
         self.hint.setWordWrap(True)
         self.back_button = QPushButton()
         self.back_button.clicked.connect(self.back)
@@ -139,7 +140,7 @@ class LookupPage(QWidget):
         top.addWidget(self.back_button)
 
         self.model = HitsModel(self)
-        self.results = QTableView(objectName="lookupResults")
+        self.results = named(QTableView(), "lookupResults")
         self.results.setModel(self.model)
         self.results.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -29,6 +29,7 @@ from desk.sync.handlers import ResolveConflict
 from ui.context import AppContext
 from ui.errors import error_text
 from ui.table_model import Column, RowTableModel
+from ui.widgets.naming import named
 
 translate = QCoreApplication.translate
 
@@ -80,8 +81,8 @@ class ConflictsPage(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.heading = QLabel(objectName="pageTitle")
-        self.status = QLabel(objectName="hint")
+        self.heading = named(QLabel(), "pageTitle")
+        self.status = named(QLabel(), "hint")
         self.show_resolved = QCheckBox()
         self.show_resolved.toggled.connect(self.refresh)
         self.model = RowTableModel([

@@ -46,7 +46,8 @@ class SyncStatusWidget(QLabel):
     sig_clicked = Signal()
 
     def __init__(self, service: SyncService, parent: QWidget | None = None) -> None:
-        super().__init__(parent, objectName="statusConnectionSync")
+        super().__init__(parent)
+        self.setObjectName("statusConnectionSync")
         self.service = service
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         service.sig_state.connect(self.show_state)
