@@ -21,7 +21,7 @@ from desk.repairs.commands import OpenTicket
 from desk.sales import tables as sales_t
 from desk.sales.commands import Promotion, RecordSale, SaleLine, SaleRecorded, Tender
 from desk.staff.commands import LogIn, RegisterStaff
-from tests.conftest import ADMIN, ADMIN_PIN
+from tests.support.staff import ADMIN, ADMIN_PIN
 
 
 def count(db: Database, table) -> int:

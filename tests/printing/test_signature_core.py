@@ -21,8 +21,8 @@ from desk.signatures import tables as signatures_t
 from desk.signatures.commands import CaptureSignature
 from desk.signatures.queries import signature_for, signatures_of
 from printing.samples import sample
-from tests.conftest import ADMIN
-from tests.platform.test_journal import dump
+from tests.support.journal import dump
+from tests.support.staff import ADMIN
 
 
 def wave(n: int = 40, width: float = 300, amp: float = 35, x0: float = 60) -> list[list[int]]:

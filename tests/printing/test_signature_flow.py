@@ -20,8 +20,8 @@ from printing.escpos import encode
 from printing.profiles import get_profile
 from printing.samples import sample
 from printing.transport.serial_port import SerialTransport
-from tests.conftest import ADMIN
 from tests.printing.fakeprinter import FakePrinter
+from tests.support.staff import ADMIN
 from ui.signatures.pad import SignaturePad
 
 

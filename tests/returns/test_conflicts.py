@@ -7,54 +7,18 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from desk.capabilities import REGISTRY, open_database
-from desk.platform import tables as t
-from desk.platform.bus import SYSTEM_ACTOR, CommandBus
 from desk.platform.conflicts import open_conflicts
 from desk.platform.db import Database
-from desk.platform.journal import event_from_row
-from desk.platform.ports import FixedClock
 from desk.platform.projections import rebuild
-from desk.platform.settings import set_setting
-from desk.platform.uow import UnitOfWork
 from desk.returns import tables as returns_t
 from desk.returns.commands import RecordReturn, ReturnLineInput
 from desk.sync.engine import apply_pulled
 from desk.sync.handlers import ResolveConflict
-from tests.platform.test_journal import dump
 from tests.returns.seed import ADMIN, CLERK, sale
+from tests.support.counters import events, last_seq, own, second_counter
+from tests.support.journal import dump
 
 RNO = "R2611150100001"
-
-
-def events(db: Database, after_seq: int = 0):
-    with db.engine.connect() as conn:
-        rows = conn.execute(select(t.journal).where(t.journal.c.seq > after_seq)
-                            .order_by(t.journal.c.seq)).all()
-    return [event_from_row(r) for r in rows]
-
-
-def last_seq(db: Database) -> int:
-    with db.engine.connect() as conn:
-        return int(conn.execute(select(t.journal.c.seq).order_by(t.journal.c.seq.desc())
-                                .limit(1)).scalar() or 0)
-
-
-def own(db: Database):
-    """The events this counter recorded itself (what it pushes)."""
-    return [e for e in events(db) if e.device_id == db.device_id]
-
-
-def second_counter(first: Database, clock: FixedClock) -> tuple[Database, CommandBus]:
-    """Another counter of store S001 that has pulled the first one's history."""
-    db = open_database(None, wall_ms=clock.now_ms)
-    apply_pulled(db, events(first), None)
-    with UnitOfWork(db, SYSTEM_ACTOR) as uow:
-        set_setting(uow.conn, "store_id", "S001")
-        uow.use_store("S001")
-        uow.record("device.registered", db.device_id,
-                   {"device_id": db.device_id, "store_id": "S001", "name": "二号柜台"})
-        uow.commit()
-    return db, CommandBus(db, clock)
 
 
 def conflict_rows(db: Database):

@@ -24,8 +24,8 @@ from desk.returns.queries import (
     return_detail,
     returned_quantities,
 )
-from tests.platform.test_journal import dump
 from tests.returns.seed import ADMIN, CLERK, CUSTOMER, MANAGER, MANAGER_PIN, sale
+from tests.support.journal import dump
 
 RNO = "R2611150100001"
 

@@ -13,7 +13,7 @@ from desk.policies.commands import PublishPolicy
 from desk.returns.commands import RecordReturn, ReturnLineInput
 from desk.sync.engine import apply_pulled
 from tests.returns.seed import ADMIN, CLERK, MANAGER, sale
-from tests.returns.test_conflicts import own, second_counter
+from tests.support.counters import own, second_counter
 
 TEXT = (resources_dir() / "policies" / "store-2026.2.toml").read_text(encoding="utf-8")
 V3 = (TEXT.replace('version = "2026.2"', 'version = "2026.3"')

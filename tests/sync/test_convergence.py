@@ -28,7 +28,7 @@ from desk.platform.uow import UnitOfWork
 from desk.sales import tables as sales_t
 from desk.sync import engine
 from desk.sync.handlers import ResolveConflict
-from tests.sync.conftest import drop_central, new_central
+from tests.support.central import drop_central, new_central
 from tests.sync.helpers import Counter, seed_catalogue
 
 REFUND = "test.refund"
