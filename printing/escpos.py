@@ -299,7 +299,7 @@ def qr_image(data: str, module: int = 6) -> PILImage.Image:
 
 def fit_image(png: bytes, max_width: int) -> PILImage.Image:
     """Open a PNG, flatten transparency onto white, scale to at most `max_width` dots, 1-bit."""
-    src = PILImage.open(io.BytesIO(png))
+    src: PILImage.Image = PILImage.open(io.BytesIO(png))
     src.load()
     if src.mode in ("RGBA", "LA", "P"):
         src = src.convert("RGBA")

@@ -14,9 +14,7 @@ from desk.catalog.setup import initialise_counter
 from desk.platform.bus import CommandBus
 from desk.platform.db import Database
 from desk.platform.ports import FixedClock
-
-ADMIN = "A001"
-ADMIN_PIN = "9999"
+from tests.support.staff import ADMIN, ADMIN_PIN
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ import os
 import sys
 import time
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 _T0 = time.perf_counter()
 
@@ -23,6 +23,11 @@ from ui.fonts import apply_app_font  # noqa: E402
 from ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, install_language  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
 from ui.tasks import TaskRunner  # noqa: E402
+
+if TYPE_CHECKING:  # the core is opened on the database worker, not imported at start-up
+    from desk.catalog.queries import CounterInfo
+    from desk.platform.bus import CommandBus
+    from desk.platform.db import Database
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -36,7 +41,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     return p.parse_args(argv)
 
 
-def open_counter(path: Any) -> tuple[Any, Any, dict[str, Any]]:
+def open_counter(path: Any) -> tuple[Database, CommandBus, CounterInfo]:
     """On the database worker: open (migrate) the database and read who this counter is."""
     from desk.capabilities import open_database
     from desk.catalog.queries import counter_info
@@ -52,7 +57,8 @@ def open_counter(path: Any) -> tuple[Any, Any, dict[str, Any]]:
 class DeskApp:
     def __init__(self, args: argparse.Namespace) -> None:
         self.args = args
-        self.qt = QApplication.instance() or QApplication(sys.argv[:1])
+        running = QApplication.instance()
+        self.qt = running if isinstance(running, QApplication) else QApplication(sys.argv[:1])
         self.qt.setApplicationName("Service Desk")
         self.qt.setOrganizationName("service-desk")
         install_language(args.lang)

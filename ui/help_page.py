@@ -13,13 +13,14 @@ from PySide6.QtWidgets import (
 )
 
 from ui.shortcuts import SHORTCUTS
+from ui.widgets.naming import named
 
 
 class HelpPage(QWidget):
     def __init__(self, _ctx: object = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.heading = QLabel(objectName="pageTitle")
-        self.hint = QLabel(objectName="hint")
+        self.heading = named(QLabel(), "pageTitle")
+        self.hint = named(QLabel(), "hint")
         self.table = QTableWidget(len(SHORTCUTS), 2)
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -26,12 +26,14 @@ from ui.context import AppContext
 
 if TYPE_CHECKING:  # the core is imported on the database worker, not at start-up
     from desk.catalog.queries import CounterInfo
+    from desk.staff.commands import SignedIn
 from ui.i18n import LANGUAGES
 from ui.idle import IdleWatcher
 from ui.login.login_page import LoginPage
 from ui.roles import area_name
 from ui.shortcuts import keys_for
 from ui.status_bar import DeskStatusBar
+from ui.widgets.naming import named
 
 translate = QCoreApplication.translate
 
@@ -84,7 +86,7 @@ class MainWindow(QMainWindow):
         self.ctx: AppContext | None = None
         self.counter: CounterInfo | None = None
         self.login = LoginPage()
-        self.workspace = QWidget(objectName="workspace")
+        self.workspace = named(QWidget(), "workspace")
         self.stack = QStackedWidget()
         self.stack.addWidget(self.login)
         self.stack.addWidget(self.workspace)
@@ -101,7 +103,7 @@ class MainWindow(QMainWindow):
 
     # --- construction ----------------------------------------------------------------------------
     def _build_workspace(self) -> None:
-        self.who = QLabel(objectName="who")
+        self.who = named(QLabel(), "who")
         self.language = QComboBox()
         for code, label in LANGUAGES.items():
             self.language.addItem(label, code)
@@ -113,12 +115,12 @@ class MainWindow(QMainWindow):
         self.lock_button.clicked.connect(self.lock)
         self.sign_out_button.clicked.connect(self.sign_out)
         top = QHBoxLayout()
-        self.app_title = QLabel(objectName="appTitle")
+        self.app_title = named(QLabel(), "appTitle")
         top.addWidget(self.app_title)
         top.addStretch(1)
         for w in (self.who, self.language, self.lock_button, self.sign_out_button):
             top.addWidget(w)
-        self.nav = QListWidget(objectName="nav")
+        self.nav = named(QListWidget(), "nav")
         self.nav.setFixedWidth(230)
         self.pages = QStackedWidget()
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
@@ -157,28 +159,27 @@ class MainWindow(QMainWindow):
         self.login.attach(ctx, counter)
         self.retranslate()
 
-    def enter_workspace(self, staff: dict[str, Any]) -> None:
+    def enter_workspace(self, staff: SignedIn) -> None:
         assert self.ctx is not None
-        same_person = self.ctx.session.staff_id == staff["staff_id"]
-        self.ctx.session.staff_id = staff["staff_id"]
-        self.ctx.session.name = staff["name"]
-        self.ctx.session.role = staff["role"]
-        self.ctx.session.areas = list(staff["areas"])
+        same_person = self.ctx.session.staff_id == staff.staff_id
+        self.ctx.session.staff_id = staff.staff_id
+        self.ctx.session.name = staff.name
+        self.ctx.session.role = staff.role
+        self.ctx.session.areas = list(staff.areas)
         if not same_person or self.pages.count() == 0:
-            self._build_pages(staff["areas"])
+            self._build_pages(staff.areas)
         self.status.set_staff(staff)
         self.retranslate()
         self.stack.setCurrentWidget(self.workspace)
         self.idle.start()
         self.focus_search()
 
-    def _build_pages(self, areas: list[str]) -> None:
+    def _build_pages(self, areas: tuple[str, ...]) -> None:
         assert self.ctx is not None
         self.nav.clear()
-        while self.pages.count():
-            page = self.pages.widget(0)
-            self.pages.removeWidget(page)
-            page.deleteLater()
+        while (old := self.pages.widget(0)) is not None:
+            self.pages.removeWidget(old)
+            old.deleteLater()
         self._page_keys: list[str] = []
         for spec in PAGES:
             if spec.area in areas or spec.area == "help":
@@ -202,7 +203,7 @@ class MainWindow(QMainWindow):
             return
         self.idle.stop()
         self.ctx.session.staff_id = ""
-        self.status.set_staff({})
+        self.status.set_staff(None)
         self.login.reset()
         self.stack.setCurrentWidget(self.login)
 
@@ -229,9 +230,10 @@ class MainWindow(QMainWindow):
         """F2 and after every finished task: the search box, wherever it lives."""
         for i in range(self.pages.count()):
             page = self.pages.widget(i)
-            if hasattr(page, "focus_search"):
+            focus = getattr(page, "focus_search", None)
+            if focus is not None:
                 self.nav.setCurrentRow(i)
-                page.focus_search()
+                focus()
                 return
 
     def toggle_language(self) -> None:

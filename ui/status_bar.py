@@ -5,37 +5,39 @@ The connection and printer sections show what their services report; until a ser
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from ui.roles import role_name
+from ui.widgets.naming import named
 
 if TYPE_CHECKING:
     from desk.catalog.queries import CounterInfo
+    from desk.staff.commands import SignedIn
 
 
 class DeskStatusBar(QStatusBar):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.counter = QLabel(objectName="statusCounter")
-        self.staff = QLabel(objectName="statusStaff")
-        self.connection = QLabel(objectName="statusConnection")
-        self.printer = QLabel(objectName="statusPrinter")
+        self.counter = named(QLabel(), "statusCounter")
+        self.staff = named(QLabel(), "statusStaff")
+        self.connection = named(QLabel(), "statusConnection")
+        self.printer = named(QLabel(), "statusPrinter")
         for label in (self.counter, self.staff):
             self.addWidget(label)
         self.addPermanentWidget(self.connection)
         self.addPermanentWidget(self.printer)
         self._counter: CounterInfo | None = None
-        self._staff: dict[str, Any] = {}
+        self._staff: SignedIn | None = None
         self.retranslate()
 
     def set_counter(self, counter: CounterInfo) -> None:
         self._counter = counter
         self.retranslate()
 
-    def set_staff(self, staff: dict[str, Any]) -> None:
+    def set_staff(self, staff: SignedIn | None) -> None:
         self._staff = staff
         self.retranslate()
 
@@ -56,7 +58,7 @@ class DeskStatusBar(QStatusBar):
         c = self._counter
         self.counter.setText(f"{c.store_name} · {c.device_name}" if c else "")
         s = self._staff
-        self.staff.setText(f"{s['name']} ({role_name(s['role'])})" if s else self.tr("Signed out"))
+        self.staff.setText(f"{s.name} ({role_name(s.role)})" if s else self.tr("Signed out"))
         if (
             isinstance(self.connection, QLabel)
             and self.connection.objectName() == "statusConnection"

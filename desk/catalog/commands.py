@@ -64,3 +64,33 @@ class UpdateCustomer(Command):
     phone: str | None = None
     member_id: str | None = None
     note: str | None = None
+
+
+# --- what the handlers return -------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class CounterInitialised:
+    store_id: str
+    device_id: str
+    admin_id: str
+
+
+@dataclass(frozen=True)
+class CategoryDefined:
+    category_id: str
+
+
+@dataclass(frozen=True)
+class ProductRegistered:
+    sku: str
+
+
+@dataclass(frozen=True)
+class CustomerRegistered:
+    customer_id: str
+
+
+@dataclass(frozen=True)
+class CustomerUpdated:
+    customer_id: str
+    fields: tuple[str, ...]  # the names of the fields the command set, sorted

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from desk.catalog import tables as catalog_t
 from desk.catalog.commands import (
+    CategoryDefined,
+    CounterInitialised,
+    CustomerRegistered,
+    CustomerUpdated,
     DefineCategory,
     InitialiseCounter,
+    ProductRegistered,
     RegisterCustomer,
     RegisterProduct,
     UpdateCustomer,
@@ -25,11 +28,11 @@ CATEGORY_KINDS = frozenset({"fresh_food", "clothing", "down_jacket", "appliance"
                             "jewelry", "general"})
 
 
-def initialise_counter(cmd: InitialiseCounter, uow: UnitOfWork, ctx: Context) -> dict[str, Any]:
+def initialise_counter(cmd: InitialiseCounter, uow: UnitOfWork, ctx: Context) -> CounterInitialised:
     _record_store(uow, cmd.store_id, cmd.store_name, cmd.tracking_url)
     _record_device(uow, cmd.device_name)
     record_new_staff(uow, cmd.admin_id, cmd.admin_name, Role.ADMIN, cmd.admin_pin)
-    return {"store_id": cmd.store_id, "device_id": uow.db.device_id, "admin_id": cmd.admin_id}
+    return CounterInitialised(cmd.store_id, uow.db.device_id, cmd.admin_id)
 
 
 def _record_store(uow: UnitOfWork, store_id: str, name: str, tracking_url: str) -> None:
@@ -55,17 +58,17 @@ def _record_device(uow: UnitOfWork, name: str) -> None:
     })
 
 
-def define_category(cmd: DefineCategory, uow: UnitOfWork, ctx: Context) -> dict[str, Any]:
+def define_category(cmd: DefineCategory, uow: UnitOfWork, ctx: Context) -> CategoryDefined:
     if cmd.kind not in CATEGORY_KINDS:
         raise DeskError("value.invalid", field="kind", reason=f"one of {sorted(CATEGORY_KINDS)}")
     uow.record("category.defined", cmd.category_id, {
         "category_id": require(cmd.category_id, "category_id"),
         "name": require(cmd.category_name, "category_name"), "kind": cmd.kind,
     })
-    return {"category_id": cmd.category_id}
+    return CategoryDefined(cmd.category_id)
 
 
-def register_product(cmd: RegisterProduct, uow: UnitOfWork, ctx: Context) -> dict[str, Any]:
+def register_product(cmd: RegisterProduct, uow: UnitOfWork, ctx: Context) -> ProductRegistered:
     sku = require(cmd.sku, "sku")
     if exists(uow.conn, catalog_t.products, "sku", sku):
         raise DeskError("product.exists", sku=sku)
@@ -77,7 +80,7 @@ def register_product(cmd: RegisterProduct, uow: UnitOfWork, ctx: Context) -> dic
         "sku": sku, "name": require(cmd.product_name, "product_name"),
         "category_id": cmd.category_id, "price_fen": cmd.price_fen, "barcode": cmd.barcode.strip(),
     })
-    return {"sku": sku}
+    return ProductRegistered(sku)
 
 
 def _check_member_free(uow: UnitOfWork, member_id: str, customer_id: str) -> None:
@@ -89,7 +92,8 @@ def _check_member_free(uow: UnitOfWork, member_id: str, customer_id: str) -> Non
         raise DeskError("customer.member_taken", member_id=member_id)
 
 
-def register_customer(cmd: RegisterCustomer, uow: UnitOfWork, ctx: Context) -> dict[str, Any]:
+def register_customer(cmd: RegisterCustomer, uow: UnitOfWork,
+                      ctx: Context) -> CustomerRegistered:
     customer_id = require(cmd.customer_id, "customer_id")
     if exists(uow.conn, catalog_t.customers, "customer_id", customer_id):
         raise DeskError("customer.exists", customer_id=customer_id)
@@ -98,10 +102,10 @@ def register_customer(cmd: RegisterCustomer, uow: UnitOfWork, ctx: Context) -> d
         "name": require(cmd.customer_name, "customer_name"), "phone": cmd.phone.strip(),
         "member_id": cmd.member_id.strip(), "note": cmd.note,
     })
-    return {"customer_id": customer_id}
+    return CustomerRegistered(customer_id)
 
 
-def update_customer(cmd: UpdateCustomer, uow: UnitOfWork, ctx: Context) -> dict[str, Any]:
+def update_customer(cmd: UpdateCustomer, uow: UnitOfWork, ctx: Context) -> CustomerUpdated:
     if not exists(uow.conn, catalog_t.customers, "customer_id", cmd.customer_id):
         raise DeskError("customer.unknown", customer_id=cmd.customer_id)
     given = {"name": cmd.customer_name, "phone": cmd.phone, "member_id": cmd.member_id,
@@ -112,6 +116,6 @@ def update_customer(cmd: UpdateCustomer, uow: UnitOfWork, ctx: Context) -> dict[
     if "member_id" in fields:
         _check_member_free(uow, fields["member_id"], cmd.customer_id)
     uow.record("customer.updated", cmd.customer_id, {"fields": fields})
-    return {"customer_id": cmd.customer_id, "fields": sorted(fields)}
+    return CustomerUpdated(cmd.customer_id, tuple(sorted(fields)))
 
 

@@ -10,6 +10,7 @@ from typing import Any
 from desk.capabilities import open_database
 from desk.platform.bus import CommandBus
 from desk.platform.db import Database
+from desk.platform.jsonable import to_jsonable
 from desk.platform.paths import data_home, database_path
 
 
@@ -22,5 +23,6 @@ def open_bus(args: argparse.Namespace) -> CommandBus:
 
 
 def print_json(value: Any) -> None:
-    sys.stdout.write(json.dumps(value, ensure_ascii=False, sort_keys=True) + "\n")
+    """One line of JSON; a dataclass prints as an object of its fields (desk.platform.jsonable)."""
+    sys.stdout.write(json.dumps(to_jsonable(value), ensure_ascii=False, sort_keys=True) + "\n")
     sys.stdout.flush()

@@ -15,6 +15,13 @@ from typing import Any
 
 from desk.capabilities import describe
 from desk.cli.common import open_db, print_json
+from desk.lookup.detail_types import (
+    CustomerDetail,
+    Detail,
+    ReceiptDetail,
+    TicketDetail,
+    TicketRow,
+)
 from desk.lookup.details import detail
 from desk.lookup.search import Hit, Outcome, search
 from desk.platform.errors import DeskError
@@ -74,7 +81,7 @@ def _out(line: str = "") -> None:
     sys.stdout.write(line + "\n")
 
 
-def _print_text(outcome: Outcome, shown: dict[str, Any] | None) -> None:
+def _print_text(outcome: Outcome, shown: Detail | None) -> None:
     if not outcome.hits:
         reason = outcome.reason or "lookup.not_found"
         _out(describe(DeskError(reason, **outcome.params), "en"))
@@ -88,47 +95,56 @@ def _print_text(outcome: Outcome, shown: dict[str, Any] | None) -> None:
              f"{_amount(hit.amount_fen):>12}  {hit.match}: {hit.matched}  {hit.detail}")
 
 
-def _print_detail(hit: Hit, d: dict[str, Any]) -> None:
+def _print_detail(hit: Hit, d: Detail) -> None:
     _out(f"{hit.kind} {hit.key} (matched by {hit.match}: {hit.matched})")
-    if hit.kind == "receipt":
-        who = d["customer"]
-        _out(f"sold {d['sold_at'].replace('T', ' ')}  paid {_amount(d['paid_fen'])}  "
-             f"(list {_amount(d['list_total_fen'])}, discount {_amount(d['discount_fen'])})"
-             + (f"  customer {who['name']} {who['phone']}" if who else ""))
-        for ln in d["lines"]:
-            gift = f" gift, value {_amount(ln['gift_value_fen'])}" if ln["is_gift"] else ""
-            _out(f"  {ln['line_no']:>2}. {_pad(ln['name'], 28)}x{ln['qty']}  "
-                 f"{_amount(ln['net_fen']):>12}  returned {ln['returned_qty']}, returnable "
-                 f"{ln['returnable_qty']}{'  ' + ln['serial'] if ln['serial'] else ''}{gift}")
-        for td in d["tenders"]:
-            _out(f"  paid by {td['tender']}: {_amount(td['amount_fen'])} {td['reference']}")
-        for pr in d["promotions"]:
-            _out(f"  promotion {pr['kind']}: {pr['description']} -{_amount(pr['amount_fen'])}")
-        for rt in d["returns"]:
-            _out(f"  return {rt['return_id']} {rt['returned_at'].replace('T', ' ')} "
-                 f"{rt['lines']} refund {_amount(rt['refund_fen'])} {rt['status']}")
-        for tk in d["tickets"]:
-            _out(f"  ticket {tk['code']} step {tk['step']}/9 {tk['status']}: {tk['fault']}")
-    elif hit.kind == "customer":
-        _out(f"{d['name']}  {d['phone']}  {d['member_id']}  {d['purchase_count']} purchase(s), "
-             f"{_amount(d['purchase_total_fen'])}")
-        for r in d["purchases"][:20]:
-            _out(f"  {r['receipt_no']}  {r['sold_at'].replace('T', ' ')}  "
-                 f"{_amount(r['paid_fen']):>12}")
-        for tk in d["tickets"]:
-            _out(f"  ticket {tk['code']} step {tk['step']}/9 {tk['status']}: {tk['fault']}")
-        for rt in d["returns"]:
-            _out(f"  return {rt['return_id']} of {rt['receipt_no']} "
-                 f"{rt['returned_at'].replace('T', ' ')} refund {_amount(rt['refund_fen'])} "
-                 f"{rt['status']}")
-        for cp in d["compensations"]:
-            _out(f"  compensation {cp['kind']} {_amount(cp['amount_fen'])} {cp['status']}")
-    elif hit.kind == "ticket":
-        _out(f"{d['product_name']} {d['serial']}  {d['status']}  step {d['step']}/9  "
-             f"promised {d['promised_date']}  fault: {d['fault']}")
-        _out("  " + "  ".join(f"{s['step']}.{s['key']}[{s['state']}]" for s in d["checklist"]))
+    if isinstance(d, ReceiptDetail):
+        _print_receipt(d)
+    elif isinstance(d, CustomerDetail):
+        _print_customer(d)
+    elif isinstance(d, TicketDetail):
+        _out(f"{d.product_name} {d.serial}  {d.status}  step {d.step}/9  "
+             f"promised {d.promised_date}  fault: {d.fault}")
+        _out("  " + "  ".join(f"{s.step}.{s.key}[{s.state}]" for s in d.checklist))
     else:
-        _out(f"{d['name']}  {d['barcode']}  {_amount(d['price_fen'])}  {d['category'] or ''}")
-        for s in d["sales"][:20]:
-            _out(f"  {s['receipt_no']}  {s['sold_at'].replace('T', ' ')}  x{s['qty']} "
-                 f"{s['serial']}")
+        _out(f"{d.name}  {d.barcode}  {_amount(d.price_fen)}  {d.category or ''}")
+        for s in d.sales[:20]:
+            _out(f"  {s.receipt_no}  {s.sold_at.replace('T', ' ')}  x{s.qty} {s.serial}")
+
+
+def _print_tickets(tickets: tuple[TicketRow, ...]) -> None:
+    for tk in tickets:
+        _out(f"  ticket {tk.code} step {tk.step}/9 {tk.status}: {tk.fault}")
+
+
+def _print_receipt(d: ReceiptDetail) -> None:
+    who = d.customer
+    _out(f"sold {d.sold_at.replace('T', ' ')}  paid {_amount(d.paid_fen)}  "
+         f"(list {_amount(d.list_total_fen)}, discount {_amount(d.discount_fen)})"
+         + (f"  customer {who.name} {who.phone}" if who else ""))
+    for ln in d.lines:
+        gift = f" gift, value {_amount(ln.gift_value_fen)}" if ln.is_gift else ""
+        _out(f"  {ln.line_no:>2}. {_pad(ln.name, 28)}x{ln.qty}  "
+             f"{_amount(ln.net_fen):>12}  returned {ln.returned_qty}, returnable "
+             f"{ln.returnable_qty}{'  ' + ln.serial if ln.serial else ''}{gift}")
+    for td in d.tenders:
+        _out(f"  paid by {td.tender}: {_amount(td.amount_fen)} {td.reference}")
+    for pr in d.promotions:
+        _out(f"  promotion {pr.kind}: {pr.description} -{_amount(pr.amount_fen)}")
+    for rt in d.returns:
+        _out(f"  return {rt.return_id} {rt.returned_at.replace('T', ' ')} "
+             f"{rt.lines} refund {_amount(rt.refund_fen)} {rt.status}")
+    _print_tickets(d.tickets)
+
+
+def _print_customer(d: CustomerDetail) -> None:
+    _out(f"{d.name}  {d.phone}  {d.member_id}  {d.purchase_count} purchase(s), "
+         f"{_amount(d.purchase_total_fen)}")
+    for r in d.purchases[:20]:
+        _out(f"  {r.receipt_no}  {r.sold_at.replace('T', ' ')}  {_amount(r.paid_fen):>12}")
+    _print_tickets(d.tickets)
+    for rt in d.returns:
+        _out(f"  return {rt['return_id']} of {rt['receipt_no']} "
+             f"{rt['returned_at'].replace('T', ' ')} refund {_amount(rt['refund_fen'])} "
+             f"{rt['status']}")
+    for cp in d.compensations:
+        _out(f"  compensation {cp['kind']} {_amount(cp['amount_fen'])} {cp['status']}")

@@ -15,6 +15,7 @@ import sys
 from desk.capabilities import describe
 from desk.cli.common import open_bus, open_db, print_json
 from desk.platform.errors import DeskError
+from desk.platform.jsonable import to_jsonable
 
 URL_ENV = "DESK_CENTRAL_URL"
 PASSWORD_ENV = "DESK_CENTRAL_PASSWORD"
@@ -125,10 +126,9 @@ def run_sync(args: argparse.Namespace) -> int:
         raise
     finally:
         transport.close()
-    print_json({"ok": True, **report.to_dict()})
+    print_json({"ok": True, **to_jsonable(report)})
     for warning in report.warnings:
-        print(f"warning: {warning['code']}: "
-              f"{describe(DeskError(warning['code'], **warning['params']), 'en')}", file=sys.stderr)
+        print(f"warning: {warning.code}: {describe(warning.as_error(), 'en')}", file=sys.stderr)
     return 0
 
 
@@ -147,5 +147,5 @@ def run_conflicts_resolve(args: argparse.Namespace) -> int:
     bus = open_bus(args)
     result = bus.dispatch(ResolveConflict(conflict_id=args.conflict_id, decision=args.decision,
                                           note=args.note), args.actor)
-    print_json({"ok": True, **result.value})
+    print_json({"ok": True, **to_jsonable(result.value)})
     return 0

@@ -1,4 +1,5 @@
-"""What the detail views show: a receipt, a customer, a ticket, a product. Plain dicts out.
+"""What the detail views show: a receipt, a customer, a ticket, a product, as the dataclasses of
+desk.lookup.detail_types.
 
 Everything the views know about returns and compensations goes through the four functions in the
 "returns" block below, which delegate to the returns work's read side
@@ -9,12 +10,30 @@ Everything the views know about returns and compensations goes through the four 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 
 from desk.catalog import tables as catalog_t
+from desk.lookup.detail_types import (
+    ChecklistStep,
+    CustomerBrief,
+    CustomerDetail,
+    Detail,
+    EarlierReturn,
+    Gift,
+    ProductDetail,
+    ProductSale,
+    PromotionApplied,
+    Purchase,
+    ReceiptDetail,
+    ReceiptLine,
+    TenderPaid,
+    TicketDetail,
+    TicketRow,
+)
 from desk.platform.errors import DeskError
 from desk.platform.values import mask_phone
 from desk.repairs import tables as repairs_t
@@ -35,49 +54,47 @@ def returned_quantities(conn: Connection, receipt_no: str) -> dict[int, int]:
     return queries_returns.returned_quantities(conn, receipt_no)
 
 
-def receipt_returns(conn: Connection, receipt_no: str) -> list[dict[str, Any]]:
+def receipt_returns(conn: Connection, receipt_no: str) -> tuple[EarlierReturn, ...]:
     """The receipt's earlier returns, newest first, with the units per line they took back."""
     r, rl = returns_t.returns.c, returns_t.return_lines.c
-    found = [dict(x._mapping) for x in conn.execute(
+    found = conn.execute(
         select(r.return_id, r.returned_at, r.status, r.refund_fen, r.points_reversed, r.reason,
                r.actor, r.approved_by)
-        .where(r.receipt_no == receipt_no).order_by(r.returned_at.desc(), r.return_id))]
+        .where(r.receipt_no == receipt_no).order_by(r.returned_at.desc(), r.return_id)).all()
+    lines: dict[str, list[str]] = {}
     if found:
-        lines: dict[str, list[str]] = {}
         for x in conn.execute(select(rl.return_id, rl.line_no, rl.qty, rl.kind)
                               .where(rl.receipt_no == receipt_no)
                               .order_by(rl.return_id, rl.position)):
             lines.setdefault(x.return_id, []).append(f"#{x.line_no}×{x.qty}")
-        for item in found:
-            item["lines"] = " ".join(lines.get(item["return_id"], []))
-    return found
+    return tuple(EarlierReturn(**x._mapping, lines=" ".join(lines.get(x.return_id, [])))
+                 for x in found)
 
 
-def customer_returns(conn: Connection, customer_id: str) -> list[dict[str, Any]]:
+def customer_returns(conn: Connection, customer_id: str) -> tuple[dict[str, Any], ...]:
     """A customer's returns, newest first."""
-    return queries_returns.customer_returns(conn, customer_id, limit=RECENT_LIMIT)
+    return tuple(queries_returns.customer_returns(conn, customer_id, limit=RECENT_LIMIT))
 
 
-def customer_compensations(conn: Connection, customer_id: str) -> list[dict[str, Any]]:
+def customer_compensations(conn: Connection, customer_id: str) -> tuple[dict[str, Any], ...]:
     """A customer's compensations, newest first."""
-    return queries_returns.customer_compensations(conn, customer_id, limit=RECENT_LIMIT)
+    return tuple(queries_returns.customer_compensations(conn, customer_id, limit=RECENT_LIMIT))
 
 
 # --- detail queries --------------------------------------------------------------------------
 
-def _customer_brief(conn: Connection, customer_id: str | None) -> dict[str, Any] | None:
+def _customer_brief(conn: Connection, customer_id: str | None) -> CustomerBrief | None:
     if not customer_id:
         return None
     c = catalog_t.customers.c
     row = conn.execute(select(c.customer_id, c.name, c.phone, c.member_id)
                        .where(c.customer_id == customer_id)).first()
     if row is None:
-        return {"customer_id": customer_id, "name": "", "phone": "", "member_id": ""}
-    return {"customer_id": row.customer_id, "name": row.name, "phone": mask_phone(row.phone),
-            "member_id": row.member_id}
+        return CustomerBrief(customer_id, name="", phone="", member_id="")
+    return CustomerBrief(row.customer_id, row.name, mask_phone(row.phone), row.member_id)
 
 
-def _tickets(conn: Connection, where: Any, limit: int = RECENT_LIMIT) -> list[dict[str, Any]]:
+def _tickets(conn: Connection, where: Any, limit: int = RECENT_LIMIT) -> tuple[TicketRow, ...]:
     tk, p = repairs_t.tickets.c, catalog_t.products.c
     rows = conn.execute(
         select(tk.code, tk.opened_at, tk.status, tk.step, tk.service_level, tk.promised_date,
@@ -85,74 +102,77 @@ def _tickets(conn: Connection, where: Any, limit: int = RECENT_LIMIT) -> list[di
         .select_from(repairs_t.tickets.outerjoin(catalog_t.products, p.sku == tk.sku))
         .where(where).order_by(tk.opened_at.desc(), tk.code.desc()).limit(limit)
     )
-    return [dict(r._mapping) for r in rows]
+    return tuple(TicketRow(**r._mapping) for r in rows)
 
 
-def receipt_detail(conn: Connection, receipt_no: str) -> dict[str, Any]:
-    r = sales_t.receipts.c
-    head = conn.execute(select(sales_t.receipts).where(r.receipt_no == receipt_no)).first()
-    if head is None:
-        raise DeskError("lookup.unknown", kind="receipt", key=receipt_no)
+def _receipt_lines(conn: Connection, receipt_no: str) -> tuple[ReceiptLine, ...]:
     returned = returned_quantities(conn, receipt_no)
     ln = sales_t.receipt_lines.c
     lines = []
     for row in conn.execute(select(sales_t.receipt_lines).where(ln.receipt_no == receipt_no)
                             .order_by(ln.line_no)):
-        line = dict(row._mapping)
-        line["net_fen"] = row.qty * row.unit_price_fen - row.line_discount_fen
-        line["returned_qty"] = returned.get(row.line_no, 0)
-        line["returnable_qty"] = max(0, row.qty - line["returned_qty"])
-        lines.append(line)
+        returned_qty = returned.get(row.line_no, 0)
+        lines.append(ReceiptLine(
+            **row._mapping, net_fen=row.qty * row.unit_price_fen - row.line_discount_fen,
+            returned_qty=returned_qty, returnable_qty=max(0, row.qty - returned_qty)))
+    return tuple(lines)
+
+
+def receipt_detail(conn: Connection, receipt_no: str) -> ReceiptDetail:
+    r = sales_t.receipts.c
+    head = conn.execute(select(sales_t.receipts).where(r.receipt_no == receipt_no)).first()
+    if head is None:
+        raise DeskError("lookup.unknown", kind="receipt", key=receipt_no)
+    lines = _receipt_lines(conn, receipt_no)
     td, pr = sales_t.receipt_tenders.c, sales_t.receipt_promotions.c
-    tenders = [dict(x._mapping) for x in conn.execute(
+    tenders = tuple(TenderPaid(**x._mapping) for x in conn.execute(
         select(td.position, td.tender, td.amount_fen, td.reference)
-        .where(td.receipt_no == receipt_no).order_by(td.position))]
-    promotions = [dict(x._mapping) for x in conn.execute(
+        .where(td.receipt_no == receipt_no).order_by(td.position)))
+    promotions = tuple(PromotionApplied(**x._mapping) for x in conn.execute(
         select(pr.position, pr.kind, pr.description, pr.amount_fen)
-        .where(pr.receipt_no == receipt_no).order_by(pr.position))]
-    gifts = [{"line_no": x["line_no"], "name": x["name"], "qty": x["qty"],
-              "gift_value_fen": x["gift_value_fen"]} for x in lines if x["is_gift"]]
-    return {
-        "receipt_no": head.receipt_no, "store_id": head.store_id, "sold_at": head.sold_at,
-        "business_date": head.business_date, "list_total_fen": head.list_total_fen,
-        "discount_fen": head.discount_fen, "paid_fen": head.paid_fen,
-        "points_earned": head.points_earned,
-        "customer": _customer_brief(conn, head.customer_id),
-        "lines": lines, "tenders": tenders, "promotions": promotions, "gifts": gifts,
-        "tickets": _tickets(conn, repairs_t.tickets.c.receipt_no == receipt_no),
-        "returns": receipt_returns(conn, receipt_no),
-        "fully_returned": bool(lines) and all(x["returnable_qty"] == 0 for x in lines
-                                              if not x["is_gift"]),
-    }
+        .where(pr.receipt_no == receipt_no).order_by(pr.position)))
+    gifts = tuple(Gift(x.line_no, x.name, x.qty, x.gift_value_fen) for x in lines if x.is_gift)
+    return ReceiptDetail(
+        receipt_no=head.receipt_no, store_id=head.store_id, sold_at=head.sold_at,
+        business_date=head.business_date, list_total_fen=head.list_total_fen,
+        discount_fen=head.discount_fen, paid_fen=head.paid_fen,
+        points_earned=head.points_earned,
+        customer=_customer_brief(conn, head.customer_id),
+        lines=lines, tenders=tenders, promotions=promotions, gifts=gifts,
+        tickets=_tickets(conn, repairs_t.tickets.c.receipt_no == receipt_no),
+        returns=receipt_returns(conn, receipt_no),
+        fully_returned=bool(lines) and all(x.returnable_qty == 0 for x in lines
+                                           if not x.is_gift),
+    )
 
 
-def customer_detail(conn: Connection, customer_id: str) -> dict[str, Any]:
+def customer_detail(conn: Connection, customer_id: str) -> CustomerDetail:
     c = catalog_t.customers.c
     row = conn.execute(select(c.customer_id, c.name, c.phone, c.member_id, c.note)
                        .where(c.customer_id == customer_id)).first()
     if row is None:
         raise DeskError("lookup.unknown", kind="customer", key=customer_id)
     r = sales_t.receipts.c
-    purchases = [dict(x._mapping) for x in conn.execute(
+    purchases = tuple(Purchase(**x._mapping) for x in conn.execute(
         select(r.receipt_no, r.sold_at, r.paid_fen, r.discount_fen, r.points_earned,
                select(func.count()).where(sales_t.receipt_lines.c.receipt_no == r.receipt_no)
                .correlate(sales_t.receipts).scalar_subquery().label("line_count"))
         .where(r.customer_id == customer_id)
-        .order_by(r.sold_at.desc(), r.receipt_no.desc()).limit(RECENT_LIMIT))]
+        .order_by(r.sold_at.desc(), r.receipt_no.desc()).limit(RECENT_LIMIT)))
     totals = conn.execute(select(func.count(), func.coalesce(func.sum(r.paid_fen), 0))
                           .where(r.customer_id == customer_id)).one()
-    return {
-        "customer_id": row.customer_id, "name": row.name, "phone": mask_phone(row.phone),
-        "member_id": row.member_id, "note": row.note,
-        "purchase_count": int(totals[0]), "purchase_total_fen": int(totals[1]),
-        "purchases": purchases,
-        "returns": customer_returns(conn, customer_id),
-        "compensations": customer_compensations(conn, customer_id),
-        "tickets": _tickets(conn, repairs_t.tickets.c.customer_id == customer_id),
-    }
+    return CustomerDetail(
+        customer_id=row.customer_id, name=row.name, phone=mask_phone(row.phone),
+        member_id=row.member_id, note=row.note,
+        purchase_count=int(totals[0]), purchase_total_fen=int(totals[1]),
+        purchases=purchases,
+        returns=customer_returns(conn, customer_id),
+        compensations=customer_compensations(conn, customer_id),
+        tickets=_tickets(conn, repairs_t.tickets.c.customer_id == customer_id),
+    )
 
 
-def ticket_detail(conn: Connection, code: str) -> dict[str, Any]:
+def ticket_detail(conn: Connection, code: str) -> TicketDetail:
     tk, p = repairs_t.tickets.c, catalog_t.products.c
     row = conn.execute(
         select(repairs_t.tickets, p.name.label("product_name"), p.barcode)
@@ -160,20 +180,19 @@ def ticket_detail(conn: Connection, code: str) -> dict[str, Any]:
         .where(tk.code == code)).first()
     if row is None:
         raise DeskError("lookup.unknown", kind="ticket", key=code)
-    data = dict(row._mapping)
     step = int(row.step)
     closed = row.status == "closed"
-    data["customer"] = _customer_brief(conn, row.customer_id)
-    data["checklist"] = [
-        {"step": n, "key": key,
-         "state": "done" if closed or n < step else ("current" if n == step else "todo")}
+    checklist = tuple(
+        ChecklistStep(n, key,
+                      "done" if closed or n < step else ("current" if n == step else "todo"))
         for n, key in enumerate(CHECKLIST_STEPS, start=1)
-    ]
-    data["steps_done"] = len(CHECKLIST_STEPS) if closed else max(0, step - 1)
-    return data
+    )
+    return TicketDetail(**row._mapping, customer=_customer_brief(conn, row.customer_id),
+                        checklist=checklist,
+                        steps_done=len(CHECKLIST_STEPS) if closed else max(0, step - 1))
 
 
-def product_detail(conn: Connection, sku: str) -> dict[str, Any]:
+def product_detail(conn: Connection, sku: str) -> ProductDetail:
     p, cat = catalog_t.products.c, catalog_t.categories.c
     row = conn.execute(
         select(
@@ -196,7 +215,7 @@ def product_detail(conn: Connection, sku: str) -> dict[str, Any]:
     # its newest sales: receipt numbers start with the date, so the (sku, receipt_no) index gives
     # the latest ones without reading a best-seller's every line; then shown by time of sale
     sales = [
-        dict(x._mapping)
+        ProductSale(**x._mapping)
         for x in conn.execute(
             select(ln.receipt_no, ln.line_no, ln.qty, ln.serial, r.sold_at, r.paid_fen)
             .select_from(
@@ -207,11 +226,11 @@ def product_detail(conn: Connection, sku: str) -> dict[str, Any]:
             .limit(RECENT_LIMIT)
         )
     ]
-    sales.sort(key=lambda s: (s["sold_at"], s["receipt_no"]), reverse=True)
-    return {**dict(row._mapping), "sales": sales}
+    sales.sort(key=lambda s: (s.sold_at, s.receipt_no), reverse=True)
+    return ProductDetail(**row._mapping, sales=tuple(sales))
 
 
-DETAILS = {
+DETAILS: dict[str, Callable[[Connection, str], Detail]] = {
     "receipt": receipt_detail,
     "customer": customer_detail,
     "ticket": ticket_detail,
@@ -219,7 +238,7 @@ DETAILS = {
 }
 
 
-def detail(conn: Connection, kind: str, key: str) -> dict[str, Any]:
+def detail(conn: Connection, kind: str, key: str) -> Detail:
     fn = DETAILS.get(kind)
     if fn is None:
         raise DeskError("lookup.unknown", kind=kind, key=key)

@@ -44,6 +44,48 @@ class Finding:
     # function of the events (same on every counter), e.g. {"paid_fen": 100, "refunded_fen": 150}
 
 
+@dataclass(frozen=True)
+class ConflictEvent:
+    """One event taking part in a conflict, as the manager sees it (no private payload keys)."""
+
+    event_id: str
+    device_id: str
+    store_id: str
+    hlc: str
+    actor: str
+    kind: str
+    facts: dict[str, str | int | float | bool]
+
+
+@dataclass(frozen=True)
+class Resolution:
+    event_id: str  # the conflict.resolved event
+    actor: str
+    hlc: str
+    decision: str  # one of DECISIONS
+    note: str
+    covers: tuple[str, ...]  # the event ids it resolved
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """A row of the manager's conflicts list, decoded."""
+
+    conflict_id: str
+    code: str
+    entity_id: str
+    store_id: str
+    status: str  # OPEN or RESOLVED
+    first_hlc: str
+    events: tuple[ConflictEvent, ...]
+    resolutions: tuple[Resolution, ...]
+    detail: dict[str, Any]  # the finding's numbers, e.g. {"paid_fen": 100, "refunded_fen": 150}
+
+    @property
+    def event_count(self) -> int:
+        return len(self.events)
+
+
 def conflict_id(code: str, entity_id: str) -> str:
     return f"{code}|{entity_id}"
 
@@ -140,20 +182,20 @@ def record_resolution(conn: Connection, event: Event) -> set[Changed]:
     return {Changed.CONFLICTS}
 
 
-def open_conflicts(conn: Connection, *, include_resolved: bool = False) -> list[dict[str, Any]]:
+def open_conflicts(conn: Connection, *, include_resolved: bool = False) -> list[Conflict]:
     """For the manager's list: newest first, with the events and resolutions decoded."""
     q = select(t.conflicts)
     if not include_resolved:
         q = q.where(t.conflicts.c.status == OPEN)
     rows = conn.execute(q.order_by(t.conflicts.c.first_hlc.desc(), t.conflicts.c.conflict_id))
-    out = []
-    for r in rows:
-        item = dict(r._mapping)
-        item["events"] = json.loads(r.events)
-        item["resolutions"] = json.loads(r.resolutions)
-        item["detail"] = json.loads(r.detail)
-        out.append(item)
-    return out
+    return [Conflict(
+        conflict_id=r.conflict_id, code=r.code, entity_id=r.entity_id, store_id=r.store_id,
+        status=r.status, first_hlc=r.first_hlc,
+        events=tuple(ConflictEvent(**e) for e in json.loads(r.events)),
+        resolutions=tuple(Resolution(**{**res, "covers": tuple(res.get("covers", []))})
+                          for res in json.loads(r.resolutions)),
+        detail=json.loads(r.detail),
+    ) for r in rows]
 
 
 def count_open(conn: Connection) -> int:

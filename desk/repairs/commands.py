@@ -22,3 +22,8 @@ class OpenTicket(Command):
     serial: str = ""
     receipt_no: str | None = None
     customer_id: str | None = None
+
+
+@dataclass(frozen=True)
+class TicketOpened:
+    code: str

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from desk.catalog.queries import known_customers, product_names
 from desk.platform.bus import Context
@@ -12,12 +11,12 @@ from desk.platform.queries import exists
 from desk.platform.uow import UnitOfWork
 from desk.platform.values import require
 from desk.repairs import tables as repairs_t
-from desk.repairs.commands import OpenTicket
+from desk.repairs.commands import OpenTicket, TicketOpened
 from desk.repairs.rules import SERVICE_LEVELS
 from desk.sales.queries import receipt_exists
 
 
-def open_ticket(cmd: OpenTicket, uow: UnitOfWork, ctx: Context) -> dict[str, Any]:
+def open_ticket(cmd: OpenTicket, uow: UnitOfWork, ctx: Context) -> TicketOpened:
     code = require(cmd.code, "code")
     if exists(uow.conn, repairs_t.tickets, "code", code):
         raise DeskError("ticket.exists", code=code)
@@ -48,4 +47,4 @@ def open_ticket(cmd: OpenTicket, uow: UnitOfWork, ctx: Context) -> dict[str, Any
             "opened_at": ctx.clock.local_now().isoformat(timespec="seconds"),
         },
     )
-    return {"code": code}
+    return TicketOpened(code)

@@ -49,3 +49,19 @@ class RecordSale(Command):
     promotions: list[Promotion] = field(default_factory=list)
     customer_id: str | None = None
     points_earned: int = 0
+
+
+@dataclass(frozen=True)
+class SaleRecorded:
+    receipt_no: str
+    paid_fen: int
+
+
+@dataclass(frozen=True)
+class SalesImported:
+    """What ImportSales found good: counts over the whole file; `recorded` is 0 on a dry run."""
+
+    receipts: int
+    lines: int
+    paid_fen: int
+    recorded: int

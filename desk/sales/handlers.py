@@ -11,7 +11,7 @@ from desk.platform.queries import exists
 from desk.platform.uow import UnitOfWork
 from desk.platform.values import require
 from desk.sales import tables as sales_t
-from desk.sales.commands import RecordSale
+from desk.sales.commands import RecordSale, SaleRecorded
 from desk.sales.rules import LineAmounts, check_sold_at, check_tenders, totals
 
 
@@ -51,11 +51,11 @@ def catalogue_names(uow: UnitOfWork, skus: set[str]) -> dict[str, str]:
     return product_names(uow.conn, skus)
 
 
-def record_sale(cmd: RecordSale, uow: UnitOfWork, ctx: Context) -> dict[str, Any]:
+def record_sale(cmd: RecordSale, uow: UnitOfWork, ctx: Context) -> SaleRecorded:
     payload = sale_payload(cmd, catalogue_names(uow, {ln.sku for ln in cmd.lines}))
     if exists(uow.conn, sales_t.receipts, "receipt_no", payload["receipt_no"]):
         raise DeskError("receipt.exists", receipt_no=payload["receipt_no"])
     if cmd.customer_id and not known_customers(uow.conn, {cmd.customer_id}):
         raise DeskError("customer.unknown", customer_id=cmd.customer_id)
     uow.record("sale.recorded", payload["receipt_no"], payload)
-    return {"receipt_no": payload["receipt_no"], "paid_fen": payload["paid_fen"]}
+    return SaleRecorded(payload["receipt_no"], payload["paid_fen"])

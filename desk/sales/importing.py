@@ -28,7 +28,7 @@ from desk.platform.errors import PLATFORM_ERRORS, DeskError, render
 from desk.platform.money import parse_yuan
 from desk.platform.uow import UnitOfWork
 from desk.sales import tables as sales_t
-from desk.sales.commands import Promotion, RecordSale, SaleLine, Tender
+from desk.sales.commands import Promotion, RecordSale, SaleLine, SalesImported, Tender
 from desk.sales.errors import ERRORS as SALES_ERRORS
 from desk.sales.handlers import catalogue_names, sale_payload
 from desk.sales.rules import PROMOTION_KINDS, LineAmounts, check_line, check_sold_at
@@ -339,7 +339,7 @@ def _in_chunks(uow: UnitOfWork, column: Any, keys: set[str]) -> set[str]:
     return found
 
 
-def import_sales(cmd: ImportSales, uow: UnitOfWork, ctx: Context) -> dict[str, Any]:
+def import_sales(cmd: ImportSales, uow: UnitOfWork, ctx: Context) -> SalesImported:
     skus = {ln.sku for s in cmd.sales for ln in s.sale.lines}
     names = catalogue_names(uow, skus)
     present = _in_chunks(uow, sales_t.receipts.c.receipt_no, {s.sale.receipt_no for s in cmd.sales})
@@ -384,10 +384,10 @@ def import_sales(cmd: ImportSales, uow: UnitOfWork, ctx: Context) -> dict[str, A
     if recorded:
         for payload in payloads:
             uow.record("sale.recorded", payload["receipt_no"], payload)
-    return {"receipts": len(payloads),
-            "lines": sum(len(p["lines"]) for p in payloads),
-            "paid_fen": sum(p["paid_fen"] for p in payloads),
-            "recorded": len(payloads) if recorded else 0}
+    return SalesImported(receipts=len(payloads),
+                         lines=sum(len(p["lines"]) for p in payloads),
+                         paid_fen=sum(p["paid_fen"] for p in payloads),
+                         recorded=len(payloads) if recorded else 0)
 
 
 def import_sales_file(bus: CommandBus, data: bytes, actor: str,
@@ -400,7 +400,7 @@ def import_sales_file(bus: CommandBus, data: bytes, actor: str,
     started = time.monotonic()
     parsed = parse_sales_csv(data)
     problems = list(parsed.problems)
-    result: dict[str, Any] = {}
+    result = SalesImported(receipts=0, lines=0, paid_fen=0, recorded=0)
     dry_run = check_only or bool(problems)
     if parsed.sales:
         try:
@@ -411,7 +411,7 @@ def import_sales_file(bus: CommandBus, data: bytes, actor: str,
     summary: dict[str, Any] = {
         "ok": not problems, "rows": parsed.rows,
         "receipts": len({s.sale.receipt_no for s in parsed.sales}) if not problems else None,
-        "imported": 0 if problems or dry_run else int(result.get("recorded", 0)),
+        "imported": 0 if problems or dry_run else result.recorded,
         "bad_rows": len({p.line for p in problems}),
         "seconds": round(time.monotonic() - started, 3),
     }
@@ -419,7 +419,7 @@ def import_sales_file(bus: CommandBus, data: bytes, actor: str,
         summary["problems"] = [p.to_dict() for p in problems]
         summary.pop("receipts")
     else:
-        summary["lines"] = result.get("lines", 0)
-        summary["paid_fen"] = result.get("paid_fen", 0)
+        summary["lines"] = result.lines
+        summary["paid_fen"] = result.paid_fen
         summary["checked_only"] = check_only
     return summary

@@ -22,3 +22,11 @@ class CaptureSignature(Command):
     png_base64: str
     strokes: list[list[list[int]]] = field(default_factory=list)
     signer: str = "customer"
+
+
+@dataclass(frozen=True)
+class SignatureCaptured:
+    signature_id: str
+    binding: str
+    document_sha256: str
+    png_sha256: str

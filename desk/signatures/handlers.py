@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import base64
-from typing import Any
 
 from desk.platform.bus import Context
 from desk.platform.errors import DeskError
@@ -11,10 +10,10 @@ from desk.platform.queries import exists
 from desk.platform.uow import UnitOfWork
 from desk.signatures import rules as sig
 from desk.signatures import tables as signatures_t
-from desk.signatures.commands import CaptureSignature
+from desk.signatures.commands import CaptureSignature, SignatureCaptured
 
 
-def capture_signature(cmd: CaptureSignature, uow: UnitOfWork, ctx: Context) -> dict[str, Any]:
+def capture_signature(cmd: CaptureSignature, uow: UnitOfWork, ctx: Context) -> SignatureCaptured:
     fields: dict[str, str] = {}
     for name, limit in (("document_kind", 32), ("document_ref", 64), ("signer", 64)):
         value = getattr(cmd, name).strip()
@@ -36,5 +35,5 @@ def capture_signature(cmd: CaptureSignature, uow: UnitOfWork, ctx: Context) -> d
         "strokes": signature.strokes,
         "captured_at": ctx.clock.local_now().isoformat(timespec="seconds"),
     })
-    return {"signature_id": signature.signature_id, "binding": signature.binding,
-            "document_sha256": signature.document_sha256, "png_sha256": signature.png_sha256}
+    return SignatureCaptured(signature.signature_id, signature.binding,
+                             signature.document_sha256, signature.png_sha256)

@@ -39,3 +39,28 @@ class LogIn(Command):
     public: ClassVar[bool] = True
     staff_id: str
     pin: str
+
+
+# --- what the handlers return -------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class StaffRegistered:
+    staff_id: str
+    role: str
+
+
+@dataclass(frozen=True)
+class StaffChanged:
+    """A PIN changed or an account deactivated."""
+
+    staff_id: str
+
+
+@dataclass(frozen=True)
+class SignedIn:
+    """Who signed in and the areas of the app their role opens (desk.staff.roles.AREAS_BY_ROLE)."""
+
+    staff_id: str
+    name: str
+    role: str
+    areas: tuple[str, ...]

@@ -20,13 +20,14 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
 from desk.platform import tables as t
+from desk.platform.changes import Changed
 from desk.platform.conflicts import count_open
 from desk.platform.db import Database
 from desk.platform.errors import DeskError
@@ -53,6 +54,35 @@ class Cancelled(Exception):
     pass
 
 
+@dataclass(frozen=True)
+class SyncWarning:
+    """Something the manager should know about a round that did not stop it (a clock off)."""
+
+    code: str  # sync.clock_skew, sync.clock_drift
+    params: dict[str, int]
+
+    def as_error(self) -> DeskError:
+        """The warning as an error code with its parameters, for the words of the screen."""
+        return DeskError(self.code, **self.params)
+
+
+@dataclass(frozen=True)
+class LastFailure:
+    code: str  # a DeskError code, or the exception's class name
+    at_ms: int
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    """What the status bar shows between rounds, read from the local database only."""
+
+    waiting: int  # own events not yet on the server
+    last_ok_ms: int | None
+    last_error: LastFailure | None
+    open_conflicts: int
+    cursor: dict[str, int]  # the pull position per store (its own and head office)
+
+
 @dataclass
 class SyncReport:
     store_id: str = ""
@@ -69,13 +99,8 @@ class SyncReport:
     new_conflicts: int = 0
     joined: bool = False  # a fresh counter took its store from the credentials
     seconds: float = 0.0
-    changes: set[str] = field(default_factory=set)
-    warnings: list[dict[str, Any]] = field(default_factory=list)
-
-    def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
-        data["changes"] = sorted(self.changes)
-        return data
+    changes: set[Changed] = field(default_factory=set)
+    warnings: list[SyncWarning] = field(default_factory=list)
 
 
 def sync_once(db: Database, transport: Transport, *, push_batch: int = PUSH_BATCH,
@@ -93,8 +118,7 @@ def sync_once(db: Database, transport: Transport, *, push_batch: int = PUSH_BATC
         raise DeskError("sync.central_newer", found=info.schema_version, known=SCHEMA_VERSION)
     skew = db.wall_ms() - info.server_ms
     if abs(skew) > DRIFT_WARNING_MS:
-        report.warnings.append({"code": "sync.clock_skew",
-                                "params": {"minutes": round(skew / 60000)}})
+        report.warnings.append(SyncWarning("sync.clock_skew", {"minutes": round(skew / 60000)}))
     local_store = db.store_id()
     if local_store is not None and local_store != info.store_id:
         raise DeskError("sync.wrong_store", counter=local_store, credentials=info.store_id)
@@ -117,8 +141,8 @@ def sync_once(db: Database, transport: Transport, *, push_batch: int = PUSH_BATC
     report.new_conflicts = max(0, report.open_conflicts - open_before)
     drift = db.hlc.max_seen_drift_ms
     if drift > DRIFT_WARNING_MS:
-        report.warnings.append({"code": "sync.clock_drift",
-                                "params": {"minutes": round(drift / 60000)}})
+        report.warnings.append(SyncWarning("sync.clock_drift",
+                                           {"minutes": round(drift / 60000)}))
     report.seconds = round(time.perf_counter() - started, 3)
     _set(db, {LAST_OK: str(db.wall_ms()), LAST_ERROR: ""})
     return report
@@ -145,7 +169,7 @@ def _check_binding(db: Database, central_id: str) -> None:
             raise DeskError("sync.other_central", bound=bound, found=central_id)
 
 
-def rebind(db: Database, transport: Transport, actor: str) -> dict[str, Any]:
+def rebind(db: Database, transport: Transport, actor: str) -> Any:
     """An administrator points this counter at another central database: the binding, the
     pull cursors and the push position start over there (the command `rebind_central`, for
     administrators only, recorded as a journal fact)."""
@@ -153,8 +177,7 @@ def rebind(db: Database, transport: Transport, actor: str) -> dict[str, Any]:
     from desk.sync.commands import RebindCentral
 
     info = transport.hello()
-    result = CommandBus(db).dispatch(RebindCentral(central_id=info.central_id), actor)
-    return dict(result.value)
+    return CommandBus(db).dispatch(RebindCentral(central_id=info.central_id), actor).value
 
 
 def read_cursors(conn: Connection) -> dict[str, int]:
@@ -231,11 +254,11 @@ def _pull(db: Database, transport: Transport, stores: list[str] | None, report: 
 
 
 def apply_pulled(db: Database, events: list[Event], new_cursor: dict[str, int] | None
-                 ) -> tuple[int, int, set[str]]:
+                 ) -> tuple[int, int, set[Changed]]:
     """Insert the events this counter lacks (original ids, sequences, hashes) and project them,
     in one local transaction that also moves the cursor. Returns (applied, duplicates, changes).
     Delivering the same events again, or in pieces, changes nothing more."""
-    changes: set[str] = set()
+    changes: set[Changed] = set()
     with db.write_lock, db.engine.begin() as conn:
         have = _known_ids(conn, [e.event_id for e in events])
         chains: dict[str, tuple[int, str]] = {}
@@ -296,17 +319,17 @@ def _join(db: Database, store_id: str, counter_name: str, report: SyncReport) ->
 
 
 # --- status ---------------------------------------------------------------------------------
-def sync_status(conn: Connection, device_id: str) -> dict[str, Any]:
+def sync_status(conn: Connection, device_id: str) -> SyncStatus:
     """What the status bar shows, read from the local database only (no network)."""
     last_ok = get_setting(conn, LAST_OK)
     error = get_setting(conn, LAST_ERROR)
-    return {
-        "waiting": pending_events(conn, device_id),
-        "last_ok_ms": int(last_ok) if last_ok else None,
-        "last_error": json.loads(error) if error else None,
-        "open_conflicts": count_open(conn),
-        "cursor": read_cursors(conn),
-    }
+    return SyncStatus(
+        waiting=pending_events(conn, device_id),
+        last_ok_ms=int(last_ok) if last_ok else None,
+        last_error=LastFailure(**json.loads(error)) if error else None,
+        open_conflicts=count_open(conn),
+        cursor=read_cursors(conn),
+    )
 
 
 def hlc_millis(text: str) -> int:

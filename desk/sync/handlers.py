@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from sqlalchemy import select
 
@@ -32,7 +32,19 @@ class ResolveConflict(Command):
     note: str = ""
 
 
-def resolve_conflict(cmd: ResolveConflict, uow: UnitOfWork, ctx: Context) -> dict[str, Any]:
+@dataclass(frozen=True)
+class ConflictResolved:
+    conflict_id: str
+    covers: int  # how many of its events the resolution covers
+
+
+@dataclass(frozen=True)
+class CentralRebound:
+    central_id: str
+    previous: str | None
+
+
+def resolve_conflict(cmd: ResolveConflict, uow: UnitOfWork, ctx: Context) -> ConflictResolved:
     if cmd.decision not in DECISIONS:
         raise DeskError("conflict.decision_unknown", decision=cmd.decision)
     row = uow.conn.execute(select(t.conflicts)
@@ -48,10 +60,10 @@ def resolve_conflict(cmd: ResolveConflict, uow: UnitOfWork, ctx: Context) -> dic
         "conflict_id": cmd.conflict_id, "decision": cmd.decision, "note": cmd.note.strip(),
         "covers": covers,
     })
-    return {"conflict_id": cmd.conflict_id, "covers": len(covers)}
+    return ConflictResolved(cmd.conflict_id, len(covers))
 
 
-def rebind_central(cmd: RebindCentral, uow: UnitOfWork, ctx: Context) -> dict[str, Any]:
+def rebind_central(cmd: RebindCentral, uow: UnitOfWork, ctx: Context) -> CentralRebound:
     central_id = cmd.central_id.strip()
     if not central_id:
         raise DeskError("value.required", field="central_id")
@@ -61,4 +73,4 @@ def rebind_central(cmd: RebindCentral, uow: UnitOfWork, ctx: Context) -> dict[st
     device_id = uow.db.device_id
     uow.record("device.central_bound", device_id,
                {"device_id": device_id, "central_id": central_id, "previous": before or ""})
-    return {"central_id": central_id, "previous": before}
+    return CentralRebound(central_id, before)

@@ -867,6 +867,10 @@
 <context>
     <name>lookup</name>
     <message>
+        <source>Customer: %1  %2  (open)</source>
+        <translation>顾客：%1  %2（打开）</translation>
+    </message>
+    <message>
         <source>Item</source>
         <translation>商品</translation>
     </message>
@@ -971,14 +975,6 @@
         <translation>门店</translation>
     </message>
     <message>
-        <source>Customer: %1  %2  (open)</source>
-        <translation>顾客：%1  %2（打开）</translation>
-    </message>
-    <message>
-        <source>gift, worth %1</source>
-        <translation>赠品，价值 %1</translation>
-    </message>
-    <message>
         <source>Lines (in red: nothing left to return)</source>
         <translation>商品明细（红色：已无可退数量）</translation>
     </message>
@@ -997,6 +993,10 @@
     <message>
         <source>Repair tickets (%1)</source>
         <translation>维修单（%1）</translation>
+    </message>
+    <message>
+        <source>gift, worth %1</source>
+        <translation>赠品，价值 %1</translation>
     </message>
     <message>
         <source>Ticket</source>

@@ -21,7 +21,8 @@ DOTTED = re.compile(r"^[a-z_]+\.[a-z_][a-z_0-9]*$")
 # the first positional argument is the code, keywords are its parameters
 RAISERS = {"DeskError", "CommittedRefusal", "Refusal", "Finding", "SignatureRefused"}
 # (callable, position of the code)
-CODE_ARGUMENT = {"RowProblem": 1, "record_conflict": 1, "unique_fact": 4, "Query": 4}
+CODE_ARGUMENT = {"RowProblem": 1, "record_conflict": 1, "unique_fact": 4, "Query": 4,
+                 "SyncWarning": 0}
 CODE_ATTRIBUTES = ("reason", "code", "last_error", "error")  # x.reason = "lookup.other_store"
 UNKNOWN = None  # the parameters of a site that passes **kwargs or a dict built elsewhere
 

@@ -16,7 +16,7 @@ from desk.platform.errors import DeskError
 from desk.platform.registry import Capability, CommandSpec, Registry, RegistryError
 from desk.platform.roles import Role
 from tests.architecture.graph import modules
-from tests.conftest import ADMIN
+from tests.support.staff import ADMIN
 
 
 def command_classes() -> dict[str, str]:

@@ -239,7 +239,7 @@ def test_demo_logins_are_listed_and_work(demo):
     assert {"staff_id", "name", "role", "pin"} <= set(logins[0])
     clerk = next(e for e in logins if e["role"] == "clerk")
     result = bus.dispatch(LogIn(staff_id=clerk["staff_id"], pin=clerk["pin"]), clerk["staff_id"])
-    assert result.value["role"] == "clerk"
+    assert result.value.role == "clerk"
 
 
 def test_demo_refuses_a_database_that_has_a_store(demo):

@@ -20,9 +20,9 @@ from desk.platform.db import Database
 from desk.platform.errors import DeskError
 from desk.repairs.commands import OpenTicket
 from desk.sales import tables as sales_t
-from desk.sales.commands import Promotion, RecordSale, SaleLine, Tender
+from desk.sales.commands import Promotion, RecordSale, SaleLine, SaleRecorded, Tender
 from desk.staff.commands import LogIn, RegisterStaff
-from tests.conftest import ADMIN, ADMIN_PIN
+from tests.support.staff import ADMIN, ADMIN_PIN
 
 
 def count(db: Database, table) -> int:
@@ -56,7 +56,7 @@ def sale(receipt_no="R2611200100001", **overrides) -> RecordSale:
 
 def test_sale_is_projected_with_totals(shop, db):
     result = shop.dispatch(sale(), "1001")
-    assert result.value == {"receipt_no": "R2611200100001", "paid_fen": 93800}
+    assert result.value == SaleRecorded(receipt_no="R2611200100001", paid_fen=93800)
     assert result.changes.kinds == {"receipts"}
     with db.engine.connect() as conn:
         receipt = conn.execute(select(sales_t.receipts)).one()
@@ -122,7 +122,7 @@ def test_login_locks_after_five_wrong_pins_and_unlocks_after_five_minutes(shop, 
         shop.dispatch(LogIn(staff_id="1001", pin="1111"), "1001")
     assert info.value.code == "auth.locked"
     clock.advance(minutes=5)
-    assert shop.dispatch(LogIn(staff_id="1001", pin="1111"), "1001").value["role"] == "clerk"
+    assert shop.dispatch(LogIn(staff_id="1001", pin="1111"), "1001").value.role == "clerk"
     with db.engine.connect() as conn:
         kinds = [
             k
@@ -145,7 +145,7 @@ def test_the_lockout_survives_a_restart(shop, clock, db):
 
 def test_admin_logs_in_with_all_areas(bus):
     value = bus.dispatch(LogIn(staff_id=ADMIN, pin=ADMIN_PIN), ADMIN).value
-    assert value["areas"] == ["counter", "workshop", "manager", "admin"]
+    assert value.areas == ("counter", "workshop", "manager", "admin")
 
 
 def test_initialise_is_all_or_nothing(db, clock):

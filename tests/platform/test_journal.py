@@ -11,12 +11,8 @@ from desk.catalog.commands import RegisterCustomer, UpdateCustomer
 from desk.platform import tables as t
 from desk.platform.journal import verify
 from desk.platform.projections import rebuild
-from tests.conftest import ADMIN
-
-
-def dump(conn) -> dict[str, list[tuple]]:
-    return {table.name: sorted(tuple(r) for r in conn.execute(table.select()))
-            for table in REGISTRY.projection_tables()}
+from tests.support.journal import dump
+from tests.support.staff import ADMIN
 
 
 def test_events_are_chained_and_gap_free(bus, db):

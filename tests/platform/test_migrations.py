@@ -26,7 +26,7 @@ from desk.platform.migrate import alembic_config, current_revision, head_revisio
 from desk.repairs import tables as repairs_t
 from desk.repairs.commands import OpenTicket
 from desk.staff.commands import LogIn
-from tests.platform.test_journal import dump
+from tests.support.journal import dump
 
 
 def test_migrations_match_the_table_definitions(tmp_path):

@@ -21,8 +21,8 @@ from desk.signatures import tables as signatures_t
 from desk.signatures.commands import CaptureSignature
 from desk.signatures.queries import signature_for, signatures_of
 from printing.samples import sample
-from tests.conftest import ADMIN
-from tests.platform.test_journal import dump
+from tests.support.journal import dump
+from tests.support.staff import ADMIN
 
 
 def wave(n: int = 40, width: float = 300, amp: float = 35, x0: float = 60) -> list[list[int]]:
@@ -51,14 +51,14 @@ def test_capture_records_an_event_and_a_bound_row(bus, db):
     result = capture(bus)
     value = result.value
     assert "signatures" in result.changes.kinds
-    assert value["signature_id"].startswith("SG") and len(value["signature_id"]) == 32
+    assert value.signature_id.startswith("SG") and len(value.signature_id) == 32
     with db.engine.connect() as conn:
         row = conn.execute(signatures_t.signatures.select()).one()
-        assert row.document_sha256 == DOC_A and row.binding == value["binding"]
+        assert row.document_sha256 == DOC_A and row.binding == value.binding
         assert bytes(row.png) == png_bytes()
         assert json.loads(row.strokes)[0][0] == [60, 110, 0, 700]
         assert row.captured_at == "2026-11-20T10:00:00" and row.captured_by == ADMIN
-        stored = signature_for(conn, value["signature_id"], DOC_A)
+        stored = signature_for(conn, value.signature_id, DOC_A)
         assert verify_journal(conn).ok
     assert stored.png == png_bytes() and len(stored.strokes) == 2
 
@@ -75,7 +75,7 @@ def test_rebuild_reproduces_the_signatures_table(bus, db):
 
 
 def test_a_signature_cannot_be_moved_to_another_document(bus, db):
-    sid = capture(bus).value["signature_id"]
+    sid = capture(bus).value.signature_id
     with db.engine.connect() as conn:
         with pytest.raises(DeskError) as refused:
             signature_for(conn, sid, DOC_B)  # printed under another receipt
@@ -95,7 +95,7 @@ def test_a_signature_cannot_be_moved_to_another_document(bus, db):
 
 
 def test_swapping_the_image_or_strokes_is_detected(bus, db):
-    sid = capture(bus).value["signature_id"]
+    sid = capture(bus).value.signature_id
     with db.engine.begin() as conn:
         conn.execute(update(signatures_t.signatures).values(png=png_bytes(121, 50)))
     with db.engine.connect() as conn, pytest.raises(DeskError) as e:
@@ -183,7 +183,7 @@ def test_bound_to_the_printed_document_content(bus, db):
     """The hash is printing's content hash: the copy mark and the signature image itself do not
     change it (a reprint still verifies), another document's content does."""
     doc = sample("quote")
-    sid = capture(bus, doc=doc.content_sha256(), ref=doc.ref).value["signature_id"]
+    sid = capture(bus, doc=doc.content_sha256(), ref=doc.ref).value.signature_id
     with db.engine.connect() as conn:
         s = signature_for(conn, sid, doc.with_signature(png_bytes()).as_copy().content_sha256())
         other = sample("intake_slip")

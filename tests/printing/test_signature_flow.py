@@ -20,8 +20,8 @@ from printing.escpos import encode
 from printing.profiles import get_profile
 from printing.samples import sample
 from printing.transport.serial_port import SerialTransport
-from tests.conftest import ADMIN
 from tests.printing.fakeprinter import FakePrinter
+from tests.support.staff import ADMIN
 from ui.signatures.pad import SignaturePad
 
 
@@ -51,9 +51,9 @@ def test_pad_to_bus_to_paper(qtbot, bus, db):
         png_base64=base64.b64encode(signed.png).decode("ascii"), strokes=signed.strokes,
     ), ADMIN).value
     with db.engine.connect() as conn:
-        stored = signature_for(conn, value["signature_id"], quote.content_sha256())
+        stored = signature_for(conn, value.signature_id, quote.content_sha256())
         with pytest.raises(DeskError):  # not under another document
-            signature_for(conn, value["signature_id"], sample("completion").content_sha256())
+            signature_for(conn, value.signature_id, sample("completion").content_sha256())
     data = encode(quote.with_signature(stored.png), get_profile("80mm-cn-qr-cut"))
     job = q.enqueue(db, "quote", data, reference=quote.ref, requested_by=ADMIN)
     with FakePrinter() as printer:

@@ -4,7 +4,6 @@ prints as a GS v 0 image."""
 from __future__ import annotations
 
 import io
-import math
 
 import pytest
 from PIL import Image as PILImage
@@ -12,7 +11,6 @@ from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import (
     QEventPoint,
     QInputDevice,
-    QMouseEvent,
     QPointingDevice,
     QTabletEvent,
     QTouchEvent,
@@ -23,25 +21,8 @@ from printing.decode import decode
 from printing.escpos import encode
 from printing.model import Document, Sign, Text
 from printing.profiles import get_profile
+from tests.support.pad import draw_with_mouse, wave
 from ui.signatures.pad import SignatureDialog, SignaturePad, SignatureRefused
-
-
-def _mouse(pad, kind, pos, buttons=Qt.MouseButton.LeftButton):
-    button = Qt.MouseButton.LeftButton if kind != QEvent.Type.MouseMove else Qt.MouseButton.NoButton
-    event = QMouseEvent(kind, QPointF(*pos), pad.mapToGlobal(QPointF(*pos)), button, buttons,
-                        Qt.KeyboardModifier.NoModifier)
-    QApplication.sendEvent(pad, event)
-
-
-def _wave(x0=60, y0=110, n=40, width=300, amp=35):
-    return [(x0 + width * i / n, y0 + amp * math.sin(i / 3)) for i in range(n + 1)]
-
-
-def draw_with_mouse(pad, points):
-    _mouse(pad, QEvent.Type.MouseButtonPress, points[0])
-    for p in points[1:]:
-        _mouse(pad, QEvent.Type.MouseMove, p)
-    _mouse(pad, QEvent.Type.MouseButtonRelease, points[-1], Qt.MouseButton.NoButton)
 
 
 @pytest.fixture
@@ -62,8 +43,8 @@ def test_empty_and_near_empty_scribbles_are_refused(pad):
 
 
 def test_mouse_strokes_give_strokes_and_a_png(pad):
-    draw_with_mouse(pad, _wave())
-    draw_with_mouse(pad, _wave(y0=80, amp=10, n=20, width=120))
+    draw_with_mouse(pad, wave())
+    draw_with_mouse(pad, wave(y0=80, amp=10, n=20, width=120))
     sig = pad.result()
     assert len(sig.strokes) == 2
     assert all(len(p) == 4 and p[3] == 1000 for s in sig.strokes for p in s)  # mouse: full
@@ -79,7 +60,7 @@ def test_mouse_strokes_give_strokes_and_a_png(pad):
 
 def test_pen_pressure_is_recorded(pad):
     device = QPointingDevice.primaryPointingDevice()
-    points = _wave()
+    points = wave()
 
     def tablet(kind, pos, pressure):
         event = QTabletEvent(kind, device, QPointF(*pos), pad.mapToGlobal(QPointF(*pos)),
@@ -103,7 +84,7 @@ TOUCH = QPointingDevice("test touch screen", 42, QInputDevice.DeviceType.TouchSc
 
 
 def test_touch_draws_too(pad):
-    points = _wave()
+    points = wave()
 
     def touch(kind, state, pos):
         point = QEventPoint(0, state, QPointF(*pos), pad.mapToGlobal(QPointF(*pos)))
@@ -119,7 +100,7 @@ def test_touch_draws_too(pad):
 
 
 def test_the_pad_png_prints_as_the_signature(pad):
-    draw_with_mouse(pad, _wave())
+    draw_with_mouse(pad, wave())
     sig = pad.result()
     doc = Document("quote", "T2611200007", (Text("报价"), Sign("顾客签名"))).with_signature(sig.png)
     for name in ("58mm-cn", "80mm-cn-qr-cut"):
@@ -139,7 +120,7 @@ def test_the_dialog_refuses_then_accepts(qtbot):
     assert "Nothing was signed" in dialog.message.text()
     assert dialog.signature is None
     pad = dialog.pad
-    draw_with_mouse(pad, _wave(y0=pad.baseline_y() - 40))
+    draw_with_mouse(pad, wave(y0=pad.baseline_y() - 40))
     with qtbot.waitSignal(dialog.sig_signed):
         dialog.confirm()
     assert dialog.signature is not None and dialog.result() == SignatureDialog.DialogCode.Accepted

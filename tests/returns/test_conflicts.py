@@ -7,55 +7,19 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from desk.capabilities import REGISTRY, open_database
-from desk.platform import tables as t
-from desk.platform.bus import SYSTEM_ACTOR, CommandBus
 from desk.platform.conflicts import open_conflicts
 from desk.platform.db import Database
-from desk.platform.journal import event_from_row
-from desk.platform.ports import FixedClock
 from desk.platform.projections import rebuild
-from desk.platform.settings import set_setting
-from desk.platform.uow import UnitOfWork
 from desk.returns import tables as returns_t
 from desk.returns.commands import RecordReturn, ReturnLineInput
 from desk.sync.engine import apply_pulled
 from desk.sync.handlers import ResolveConflict
-from tests.platform.test_journal import dump
 from tests.returns.seed import ADMIN, CLERK, sale
+from tests.support.counters import events, last_seq, own, second_counter
+from tests.support.journal import dump
 from tests.support.signing import signed
 
 RNO = "R2611150100001"
-
-
-def events(db: Database, after_seq: int = 0):
-    with db.engine.connect() as conn:
-        rows = conn.execute(select(t.journal).where(t.journal.c.seq > after_seq)
-                            .order_by(t.journal.c.seq)).all()
-    return [event_from_row(r) for r in rows]
-
-
-def last_seq(db: Database) -> int:
-    with db.engine.connect() as conn:
-        return int(conn.execute(select(t.journal.c.seq).order_by(t.journal.c.seq.desc())
-                                .limit(1)).scalar() or 0)
-
-
-def own(db: Database):
-    """The events this counter recorded itself (what it pushes)."""
-    return [e for e in events(db) if e.device_id == db.device_id]
-
-
-def second_counter(first: Database, clock: FixedClock) -> tuple[Database, CommandBus]:
-    """Another counter of store S001 that has pulled the first one's history."""
-    db = open_database(None, wall_ms=clock.now_ms)
-    apply_pulled(db, events(first), None)
-    with UnitOfWork(db, SYSTEM_ACTOR) as uow:
-        set_setting(uow.conn, "store_id", "S001")
-        uow.use_store("S001")
-        uow.record("device.registered", db.device_id,
-                   {"device_id": db.device_id, "store_id": "S001", "name": "二号柜台"})
-        uow.commit()
-    return db, CommandBus(db, clock)
 
 
 def conflict_rows(db: Database):
@@ -78,14 +42,14 @@ def test_the_same_line_refunded_on_two_counters_becomes_a_conflict(store, db, cl
     apply_pulled(db, from_2, None)
     for counter in (db, db2):
         (conflict,) = conflict_rows(counter)
-        assert conflict["code"] == "refund.exceeds_paid"
-        assert conflict["entity_id"] == f"{RNO}:1"
-        assert len(conflict["events"]) == 3
-        assert conflict["detail"]["qty_sold"] == 2
-        assert conflict["detail"]["qty_returned"] == 4
-        assert conflict["detail"]["refunded_fen"] == 4 * 19900
-        assert conflict["detail"]["over_fen"] == 2 * 19900
-    assert conflict_rows(db)[0]["events"] == conflict_rows(db2)[0]["events"]
+        assert conflict.code == "refund.exceeds_paid"
+        assert conflict.entity_id == f"{RNO}:1"
+        assert len(conflict.events) == 3
+        assert conflict.detail["qty_sold"] == 2
+        assert conflict.detail["qty_returned"] == 4
+        assert conflict.detail["refunded_fen"] == 4 * 19900
+        assert conflict.detail["over_fen"] == 2 * 19900
+    assert conflict_rows(db)[0].events == conflict_rows(db2)[0].events
     # every refund stays recorded (facts are never dropped)
     with db.engine.connect() as conn:
         assert len(conn.execute(select(returns_t.returns)).all()) == 3
@@ -95,7 +59,7 @@ def test_the_same_line_refunded_on_two_counters_becomes_a_conflict(store, db, cl
         rebuild(conn, REGISTRY)
         assert dump(conn) == before
     # a manager resolves it
-    store.dispatch(ResolveConflict(conflict_id=conflict_rows(db)[0]["conflict_id"],
+    store.dispatch(ResolveConflict(conflict_id=conflict_rows(db)[0].conflict_id,
                                    decision="reversed", note="second refund paid back"), ADMIN)
     assert conflict_rows(db) == []
     db2.dispose()
@@ -130,8 +94,8 @@ def test_a_return_arriving_before_its_sale_is_checked_when_the_sale_arrives(stor
     assert conflict_rows(third) == []
     apply_pulled(third, own(db), None)  # then counter 1: the sale and its own return
     (conflict,) = conflict_rows(third)
-    assert conflict["detail"]["qty_returned"] == 2
-    assert len(conflict["events"]) == 2
+    assert conflict.detail["qty_returned"] == 2
+    assert len(conflict.events) == 2
     third.dispose()
     db2.dispose()
 
@@ -172,6 +136,7 @@ def test_a_head_office_decision_forged_on_a_store_counter_is_a_conflict_not_a_re
     """A tampered store client writes an approval that claims head office's level: it completes
     nothing, on this counter or after a rebuild, and a manager sees a conflict."""
     from desk.platform.bus import SYSTEM_ACTOR as ACTOR
+    from desk.platform.uow import UnitOfWork
     from tests.returns.seed import MANAGER
 
     sale(store, RNO, [("P000007", 1)])
@@ -187,7 +152,7 @@ def test_a_head_office_decision_forged_on_a_store_counter_is_a_conflict_not_a_re
         with db.engine.connect() as conn:
             assert conn.execute(select(returns_t.returns.c.status)).scalar_one() == "pending"
         (conflict,) = conflict_rows(db)
-        assert (conflict["code"], conflict["entity_id"]) == ("approval.not_from_head_office",
+        assert (conflict.code, conflict.entity_id) == ("approval.not_from_head_office",
                                                              case)
         with db.engine.begin() as conn:
             rebuild(conn, REGISTRY)

@@ -24,9 +24,9 @@ from desk.returns.queries import (
     return_detail,
     returned_quantities,
 )
-from tests.platform.test_journal import dump
 from tests.returns.seed import ADMIN, CLERK, CUSTOMER, MANAGER, MANAGER_PIN, sale
 from tests.support.head_office import HQ_ADMIN
+from tests.support.journal import dump
 from tests.support.signing import signed
 
 RNO = "R2611150100001"

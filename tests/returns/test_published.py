@@ -13,7 +13,7 @@ from desk.policies.commands import PublishPolicy
 from desk.returns.commands import RecordReturn, ReturnLineInput
 from desk.sync.engine import apply_pulled
 from tests.returns.seed import ADMIN, CLERK, MANAGER, sale
-from tests.returns.test_conflicts import own, second_counter
+from tests.support.counters import own, second_counter
 
 TEXT = (resources_dir() / "policies" / "store-2026.2.toml").read_text(encoding="utf-8")
 V3 = (TEXT.replace('version = "2026.2"', 'version = "2026.3"')
@@ -82,7 +82,7 @@ def test_a_policy_forged_on_a_store_counter_changes_no_limit(store, db, clock):
         uow.commit()
     with db.engine.connect() as conn:
         assert "2026.3" not in {d.version for d in for_connection(conn).documents}
-        assert [c["code"] for c in open_conflicts(conn)] == ["policy.not_from_head_office"]
+        assert [c.code for c in open_conflicts(conn)] == ["policy.not_from_head_office"]
 
 
 def test_publish_and_list_from_the_command_line(tmp_path, capsys):

@@ -18,7 +18,7 @@ from desk.sales import tables as sales_t
 from desk.sales.commands import RecordSale, SaleLine, Tender
 from desk.sales.importing import import_sales_file, parse_sales_csv
 from desk.staff.commands import RegisterStaff
-from tests.conftest import ADMIN
+from tests.support.staff import ADMIN
 
 HEADER = ("receipt_no,sold_at,sku,qty,unit_price,line_discount,serial,is_gift,gift_value,"
           "customer_id,phone,tenders,promotions,points_earned\n")

@@ -44,7 +44,7 @@ def capture(bus: CommandBus, document: SignableDocument) -> str:
                                document_sha256=document.document_sha256,
                                png_base64=base64.b64encode(png()).decode("ascii"),
                                strokes=strokes(next(_hands)))
-    return str(bus.dispatch(command, SYSTEM_ACTOR).value["signature_id"])
+    return str(bus.dispatch(command, SYSTEM_ACTOR).value.signature_id)
 
 
 def signed(bus: CommandBus, command: C) -> C:

@@ -3,17 +3,10 @@ an unprivileged user when we are root), and a fresh central database per test.""
 
 from __future__ import annotations
 
-import itertools
-from dataclasses import dataclass
-
-import psycopg
 import pytest
 
 from desk.bench.pgserver import TempPostgres
-from desk.sync.central import add_store, init_central
-
-STORE_PASSWORDS = {"S001": "pw-s001", "S002": "pw-s002", "HQ": "pw-hq"}
-_numbers = itertools.count(1)
+from tests.support.central import Central, drop_central, new_central
 
 
 @pytest.fixture(scope="session")
@@ -22,51 +15,6 @@ def pg() -> TempPostgres:
     server.start()
     yield server
     server.cleanup()
-
-
-@dataclass
-class Central:
-    pg: TempPostgres
-    dbname: str
-
-    @property
-    def admin_url(self) -> str:
-        return self.pg.url(dbname=self.dbname)
-
-    def store_url(self, store_id: str, password: str | None = None) -> str:
-        from desk.sync.central import role_for_store
-
-        return self.pg.url(user=role_for_store(store_id),
-                           password=password or STORE_PASSWORDS[store_id], dbname=self.dbname)
-
-    def admin(self) -> psycopg.Connection:
-        return psycopg.connect(self.admin_url, autocommit=True)
-
-    def count(self, sql: str = "SELECT count(*) FROM desk.events", *params: object) -> int:
-        with self.admin() as conn:
-            return int(conn.execute(sql, params).fetchone()[0])
-
-
-def new_central(pg: TempPostgres, stores: tuple[str, ...] = ("S001", "S002", "HQ")) -> Central:
-    name = f"central_{next(_numbers)}"
-    with psycopg.connect(pg.admin_conninfo(), autocommit=True) as conn:
-        conn.execute(f"CREATE DATABASE {name}")
-    central = Central(pg, name)
-    init_central(central.admin_url)
-    for store in stores:
-        add_store(central.admin_url, store, STORE_PASSWORDS[store])
-    return central
-
-
-def drop_central(central: Central, stores: tuple[str, ...] = ("S001", "S002", "HQ")) -> None:
-    """Drop the database and its store roles (roles are cluster-wide: the next test's central
-    database creates them anew)."""
-    from desk.sync.central import role_for_store
-
-    with psycopg.connect(central.pg.admin_conninfo(), autocommit=True) as conn:
-        conn.execute(f"DROP DATABASE IF EXISTS {central.dbname} WITH (FORCE)")
-        for store in stores:
-            conn.execute(f"DROP ROLE IF EXISTS {role_for_store(store)}")
 
 
 @pytest.fixture

@@ -115,10 +115,10 @@ def test_clocks_hours_apart_keep_order_and_are_warned_about(central):
                         wall_ms=lambda: wall_clock_ms() + HOURS)
     b.sale("R2611200200001")
     rb = b.sync()
-    assert {"sync.clock_skew"} <= {w["code"] for w in rb.warnings}
+    assert {"sync.clock_skew"} <= {w.code for w in rb.warnings}
     ra = a.sync()
-    drift = [w for w in ra.warnings if w["code"] == "sync.clock_drift"]
-    assert drift and drift[0]["params"]["minutes"] >= 170
+    drift = [w for w in ra.warnings if w.code == "sync.clock_drift"]
+    assert drift and drift[0].params["minutes"] >= 170
     a.sale("R2611200100001")  # recorded after a saw b's sale: it must sort after it
     with a.db.engine.connect() as conn:
         rows = {r.entity_id: r.hlc for r in conn.execute(

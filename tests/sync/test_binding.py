@@ -17,7 +17,7 @@ from desk.platform.errors import DeskError
 from desk.sync.central import add_store, init_central
 from desk.sync.engine import CENTRAL_ID, rebind
 from desk.sync.transport import PgTransport
-from tests.sync.conftest import STORE_PASSWORDS, Central, drop_central, new_central
+from tests.support.central import STORE_PASSWORDS, Central, drop_central, new_central
 from tests.sync.helpers import ADMIN, Counter
 
 
@@ -76,7 +76,7 @@ def test_rebind_starts_cursors_and_position_over(central, other_chain):
         transport = PgTransport(other_chain.store_url("S001"))
         result = rebind(a.db, transport, ADMIN["S001"])
         with a.db.engine.connect() as conn:
-            assert get_setting(conn, CENTRAL_ID) == result["central_id"] != result["previous"]
+            assert get_setting(conn, CENTRAL_ID) == result.central_id != result.previous
         before = on(other_chain)
         a.transport = transport
         report = a.sync()

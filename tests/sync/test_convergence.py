@@ -28,7 +28,7 @@ from desk.platform.uow import UnitOfWork
 from desk.sales import tables as sales_t
 from desk.sync import engine
 from desk.sync.handlers import ResolveConflict
-from tests.sync.conftest import drop_central, new_central
+from tests.support.central import drop_central, new_central
 from tests.sync.helpers import Counter, seed_catalogue
 
 REFUND = "test.refund"
@@ -144,7 +144,7 @@ def act(c: Counter, action: str, k: int, m: int) -> None:
             with c.db.engine.connect() as conn:
                 found = open_conflicts(conn)
             if found:
-                c.run(ResolveConflict(conflict_id=found[0]["conflict_id"], decision="accepted"))
+                c.run(ResolveConflict(conflict_id=found[0].conflict_id, decision="accepted"))
     except DeskError as err:
         # Refusals a clerk would see (already exists, unknown) and a gap the server refuses.
         assert err.code in {"receipt.exists", "customer.exists", "customer.unknown", "sync.gap"}
@@ -214,7 +214,7 @@ def test_counters_converge_whatever_the_interleaving(pg, plan):
             (1, "refund", 0, 0),
         ]:  # the explicit example
             with counters[2].db.engine.connect() as conn:
-                codes = sorted(c["code"] for c in open_conflicts(conn, include_resolved=True))
+                codes = sorted(c.code for c in open_conflicts(conn, include_resolved=True))
             assert codes == ["customer.duplicate_id", "sale.duplicate_receipt", REFUND_CONFLICT]
     finally:
         for c in (hq, *counters):
@@ -224,7 +224,7 @@ def test_counters_converge_whatever_the_interleaving(pg, plan):
 
 def check_invariants_recorded(c: Counter) -> None:
     with c.db.engine.connect() as conn:
-        conflicts = {row["conflict_id"]: row for row in open_conflicts(conn, include_resolved=True)}
+        conflicts = {row.conflict_id: row for row in open_conflicts(conn, include_resolved=True)}
         events = [event_from_row(r) for r in conn.execute(select(t.journal))]
     for k in range(3):
         receipt_no, price = refundable(k)
@@ -234,7 +234,7 @@ def check_invariants_recorded(c: Counter) -> None:
         assert over == recorded  # refunds never exceed payments without a recorded conflict
         if over:
             listed = {
-                e["event_id"] for e in conflicts[f"{REFUND_CONFLICT}|{receipt_no}:1"]["events"]
+                e.event_id for e in conflicts[f"{REFUND_CONFLICT}|{receipt_no}:1"].events
             }
             assert listed == {e.event_id for e in refunds}
         rivals = {

@@ -11,8 +11,8 @@ from desk.platform import tables as t
 from desk.platform.errors import DeskError
 from desk.sync.central import SCHEMA_VERSION, central_status, init_central
 from desk.sync.transport import _columns
+from tests.support.server import RAW_INSERT, own
 from tests.sync.helpers import Counter, seed_catalogue
-from tests.sync.test_server_trust import RAW_INSERT, own
 
 
 @pytest.fixture

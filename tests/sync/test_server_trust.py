@@ -17,12 +17,8 @@ from desk.platform.errors import DeskError
 from desk.platform.events import GENESIS_HASH, Event
 from desk.platform.journal import event_from_row
 from desk.sync.transport import PgTransport
+from tests.support.server import RAW_INSERT, own
 from tests.sync.helpers import Counter, seed_catalogue
-
-RAW_INSERT = (
-    "INSERT INTO desk.events (store_seq, event_id, store_id, device_id, device_seq, hlc, actor,"
-    " kind, entity_id, payload, prev_hash, hash) VALUES (99, %s, 'S001', %s, 99, 'h', 'a', 'k',"
-    " 'e', '{}', 'p', 'h')")
 
 
 @pytest.fixture
@@ -40,13 +36,6 @@ def stores(central):
     attacker.close()
     for counter in (hq, a, c):
         counter.close()
-
-
-def own(counter: Counter) -> list[Event]:
-    with counter.db.engine.connect() as conn:
-        rows = conn.execute(select(t.journal).where(t.journal.c.device_id == counter.db.device_id)
-                            .order_by(t.journal.c.device_seq)).all()
-    return [event_from_row(r) for r in rows]
 
 
 def forged(device_id: str, seq: int, prev: str, store: str = "S001", **payload: object) -> Event:

@@ -13,6 +13,7 @@ from desk.catalog.commands import UpdateCustomer
 from desk.platform import tables as t
 from desk.platform.conflicts import open_conflicts
 from desk.platform.errors import DeskError
+from desk.platform.jsonable import to_jsonable
 from desk.platform.projections import rebuild
 from desk.sales import tables as sales_t
 from desk.sync.central import SCHEMA_VERSION, init_central
@@ -149,19 +150,19 @@ def test_same_receipt_on_two_counters_offline_is_a_conflict_on_both(central, cha
     with a.db.engine.connect() as conn:
         found = open_conflicts(conn)
         receipt = conn.execute(sales_t.receipts.select()).one()
-    assert [c["code"] for c in found] == ["sale.duplicate_receipt"]
-    assert len(found[0]["events"]) == 2
-    first = min(found[0]["events"], key=lambda e: e["hlc"])
-    assert receipt.paid_fen == first["facts"]["paid_fen"]  # the first by HLC is shown
+    assert [c.code for c in found] == ["sale.duplicate_receipt"]
+    assert len(found[0].events) == 2
+    first = min(found[0].events, key=lambda e: e.hlc)
+    assert receipt.paid_fen == first.facts["paid_fen"]  # the first by HLC is shown
     # A manager resolves it on counter b: a journal fact that reaches counter a.
-    b.run(ResolveConflict(conflict_id=found[0]["conflict_id"], decision="keep_first",
+    b.run(ResolveConflict(conflict_id=found[0].conflict_id, decision="keep_first",
                           note="第二笔为重复录入"))
     b.sync()
     a.sync()
     with a.db.engine.connect() as conn:
         assert open_conflicts(conn) == []
         resolved = open_conflicts(conn, include_resolved=True)[0]
-    assert resolved["resolutions"][0]["decision"] == "keep_first"
+    assert resolved.resolutions[0].decision == "keep_first"
     assert a.projections() == b.projections()
     # The rebuild reproduces the same tables, conflicts included.
     before = a.projections()
@@ -180,7 +181,7 @@ def test_customer_registered_twice_merges_by_hlc_and_is_recorded(central, chain)
     assert a.projections() == b.projections()
     with a.db.engine.connect() as conn:
         row = conn.execute(catalog_t.customers.select()).one()
-        codes = [c["code"] for c in open_conflicts(conn)]
+        codes = [c.code for c in open_conflicts(conn)]
     assert (row.name, row.phone, row.note) == ("李雷雷", "13900000002", "VIP")
     assert codes == ["customer.duplicate_id"]
 
@@ -206,4 +207,4 @@ def test_report_says_what_moved(central, chain):
     assert (report.pushed, report.push_batches, report.waiting) == (5, 3, 0)
     pulled = b.sync(pull_batch=2)
     assert pulled.pulled == 5 and pulled.applied == 5 and "receipts" in pulled.changes
-    assert json.loads(json.dumps(pulled.to_dict()))["pulled"] == 5
+    assert json.loads(json.dumps(to_jsonable(pulled)))["pulled"] == 5

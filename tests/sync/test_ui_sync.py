@@ -15,7 +15,7 @@ from desk.sales import tables as sales_t
 from desk.sales.commands import RecordSale, SaleLine, Tender
 from desk.sync import settings as central_settings
 from desk.sync.central import role_for_store
-from tests.sync.conftest import STORE_PASSWORDS
+from tests.support.central import STORE_PASSWORDS
 from tests.sync.helpers import Counter, seed_catalogue
 from ui.context import AppContext
 from ui.sync.conflicts_page import ConflictsPage

@@ -34,11 +34,3 @@ def desk_app(qtbot, counter_home):
     app.qt.removeEventFilter(app.window.idle)
     app.shutdown()  # the print worker, sync, then the task runner
     app.ctx.db.dispose()
-
-
-def sign_in(qtbot, app, staff_id: str, pin: str) -> None:
-    login = app.window.login
-    qtbot.keyClicks(login.staff_edit, staff_id)
-    qtbot.keyClick(login.staff_edit, "\r")
-    qtbot.keyClicks(login.pin_edit, pin)
-    qtbot.keyClick(login.pin_edit, "\r")

@@ -20,11 +20,11 @@ from desk.returns import tables as returns_t
 from desk.returns.commands import DecideHeadOffice
 from desk.signatures import tables as signatures_t
 from printing.decode import decode
-from tests.printing.test_signature_pad import _wave, draw_with_mouse
 from tests.returns.seed import CLERK, CLERK_PIN, sale, seed
 from tests.support.head_office import HQ_ADMIN, journal_events
+from tests.support.pad import draw_with_mouse, wave
 from tests.support.signing import signed
-from tests.ui.conftest import sign_in
+from tests.support.ui import sign_in
 
 
 def seeded_home(home: Path) -> None:
@@ -67,7 +67,7 @@ def test_scan_return_sign_and_print(qtbot, tmp_path):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)  # confirm -> the pad
         qtbot.waitUntil(lambda: signature_dialog() is not None, timeout=5000)
         dialog = signature_dialog()
-        draw_with_mouse(dialog.pad, _wave(y0=dialog.pad.baseline_y() - 40))
+        draw_with_mouse(dialog.pad, wave(y0=dialog.pad.baseline_y() - 40))
         dialog.confirm()
         qtbot.waitUntil(lambda: page.state == "done", timeout=10_000)
 

@@ -370,7 +370,7 @@ def test_a_return_recorded_elsewhere_updates_the_open_receipt(qtbot, counter) ->
                          lambda value, error: None)
     qtbot.waitUntil(lambda: view.returns_model.rowCount() == 1, timeout=5000)
     line = view.lines_model.row_at(1)
-    assert (line["returned_qty"], line["returnable_qty"]) == (2, 0)
+    assert (line.returned_qty, line.returnable_qty) == (2, 0)
     assert view.lines_model.highlight(line)  # nothing left to return: shown in red
 
 

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics, QImage, QPainter
 from PySide6.QtWidgets import QApplication
 
-from tests.ui.conftest import sign_in
+from tests.support.ui import sign_in
 from ui.shortcuts import SHORTCUTS
 
 ALL_AREAS = ("counter", "workshop", "manager", "admin")

@@ -11,15 +11,16 @@ from desk.platform.journal import VerifyReport, verify
 from desk.platform.queries import JournalSummary, journal_summary
 from ui.context import AppContext
 from ui.errors import error_text
+from ui.widgets.naming import named
 
 
 class JournalPage(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.heading = QLabel(objectName="pageTitle")
+        self.heading = named(QLabel(), "pageTitle")
         self.summary = QLabel()
-        self.verify_button = QPushButton(objectName="primary")
+        self.verify_button = named(QPushButton(), "primary")
         self.result = QLabel()
         self.result.setWordWrap(True)
         layout = QVBoxLayout(self)

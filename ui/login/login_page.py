@@ -28,10 +28,11 @@ if TYPE_CHECKING:
     from desk.catalog.queries import CounterInfo
 from ui.errors import error_text
 from ui.roles import role_name
+from ui.widgets.naming import named
 
 
 class LoginPage(QWidget):
-    sig_signed_in = Signal(dict)  # the LogIn result: staff_id, name, role, areas
+    sig_signed_in = Signal(object)  # the LogIn result: a desk.staff.commands.SignedIn
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -43,20 +44,20 @@ class LoginPage(QWidget):
         self.retranslate()
 
     def _build(self) -> None:
-        self.card = QFrame(objectName="loginCard")
-        self.title = QLabel(objectName="loginTitle")
-        self.subtitle = QLabel(objectName="loginSubtitle")
-        self.staff_edit = QLineEdit(objectName="staffId")
+        self.card = named(QFrame(), "loginCard")
+        self.title = named(QLabel(), "loginTitle")
+        self.subtitle = named(QLabel(), "loginSubtitle")
+        self.staff_edit = named(QLineEdit(), "staffId")
         self.staff_edit.setMaxLength(32)
-        self.pin_edit = QLineEdit(objectName="pin")
+        self.pin_edit = named(QLineEdit(), "pin")
         self.pin_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.pin_edit.setValidator(QRegularExpressionValidator(r"\d{0,12}"))
         self.staff_label, self.pin_label = QLabel(), QLabel()
-        self.sign_in = QPushButton(objectName="primary")
+        self.sign_in = named(QPushButton(), "primary")
         self.sign_in.setDefault(True)
-        self.message = QLabel(objectName="error")
+        self.message = named(QLabel(), "error")
         self.message.setWordWrap(True)
-        self.demo_title = QLabel(objectName="demoTitle")
+        self.demo_title = named(QLabel(), "demoTitle")
         self.demo_table = QTableWidget(0, 4)
         self.demo_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.demo_table.verticalHeader().hide()

@@ -1,5 +1,5 @@
-"""Detail views: a receipt, a customer, a ticket, a product. Each shows one dict from
-desk.lookup.details and asks (sig_open) to open what it links to; all reachable by keyboard:
+"""Detail views: a receipt, a customer, a ticket, a product. Each shows one dataclass of
+desk.lookup.detail_types and asks (sig_open) to open what it links to; all reachable by keyboard:
 Tab moves between the tables and links, Enter on a row opens it."""
 
 from __future__ import annotations
@@ -21,6 +21,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk.lookup.detail_types import (
+    CustomerBrief,
+    CustomerDetail,
+    Detail,
+    ProductDetail,
+    PromotionApplied,
+    ReceiptDetail,
+    ReceiptLine,
+    TicketDetail,
+)
 from ui.lookup.words import (
     compensation_name,
     level_name,
@@ -30,16 +40,17 @@ from ui.lookup.words import (
     tender_name,
     when,
 )
-from ui.table_model import Column, DictTableModel
+from ui.table_model import Column, RowTableModel, cell
 from ui.widgets.list_page import money
+from ui.widgets.naming import named
 
 translate = QCoreApplication.translate
 
 
 def _table(columns: Sequence[Column], parent: QWidget,
-           stretch: str | None = None) -> tuple[QTableView, DictTableModel]:
+           stretch: str | None = None) -> tuple[QTableView, RowTableModel]:
     """A read-only, keyboard-friendly table; `stretch` names the column that takes the room."""
-    model = DictTableModel(columns, parent)
+    model = RowTableModel(columns, parent)
     view = QTableView(parent)
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -61,7 +72,7 @@ def _table(columns: Sequence[Column], parent: QWidget,
 
 
 def _section(text: str) -> QLabel:
-    label = QLabel(text, objectName="lookupSection")
+    label = named(QLabel(text), "lookupSection")
     return label
 
 
@@ -73,8 +84,8 @@ class DetailView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.data: dict[str, Any] = {}
-        self.title = QLabel(objectName="lookupTitle")
+        self.data: Detail | None = None
+        self.title = named(QLabel(), "lookupTitle")
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.facts = QGridLayout()
         self.facts.setHorizontalSpacing(24)
@@ -84,7 +95,7 @@ class DetailView(QWidget):
         self._fact_labels: list[QLabel] = []
 
     def key(self) -> str:
-        return str(self.data.get(self._key_field(), ""))
+        return str(getattr(self.data, self._key_field(), "")) if self.data is not None else ""
 
     def _key_field(self) -> str:
         return {"receipt": "receipt_no", "customer": "customer_id", "ticket": "code",
@@ -99,13 +110,13 @@ class DetailView(QWidget):
         self._fact_labels = []
         for i, (name, value) in enumerate(facts):
             colour = "#b3261e" if i in alert else "inherit"
-            label = QLabel(f"<span style='color:#666'>{name}</span>&nbsp; "
-                           f"<b style='color:{colour}'>{_esc(value)}</b>", objectName="lookupFact")
+            label = named(QLabel(f"<span style='color:#666'>{name}</span>&nbsp; "
+                                 f"<b style='color:{colour}'>{_esc(value)}</b>"), "lookupFact")
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.facts.addWidget(label, i // columns, i % columns)
             self._fact_labels.append(label)
 
-    def fill(self, view: QTableView, model: DictTableModel, rows: list[dict[str, Any]],
+    def fill(self, view: QTableView, model: RowTableModel, rows: Sequence[Any],
              max_rows: int = 12, hide_empty: bool = True) -> None:
         """Show rows, the table as tall as its rows (up to max_rows, then it scrolls): the
         detail page scrolls as a whole, so no table is squeezed to nothing."""
@@ -122,23 +133,38 @@ class DetailView(QWidget):
         view.setFixedHeight(height)
         view.setVisible(bool(rows) or not hide_empty)  # "(0)" in the heading says it all
 
-    def link_rows(self, view: QTableView, model: DictTableModel, kind: str, key: str) -> None:
-        view.activated.connect(lambda index: self.sig_open.emit(kind,
-                                                                str(model.row_at(index.row())[key])))
+    def link_rows(self, view: QTableView, model: RowTableModel, kind: str, key: str) -> None:
+        view.activated.connect(lambda index: self.sig_open.emit(
+            kind, str(cell(model.row_at(index.row()), key))))
 
-    def show_data(self, data: dict[str, Any]) -> None:
+    def open_customer(self, customer: CustomerBrief | None) -> None:
+        if customer:
+            self.sig_open.emit("customer", customer.customer_id)
+
+    def show_customer(self, button: QPushButton, customer: CustomerBrief | None) -> None:
+        if customer:
+            button.setText(translate("lookup", "Customer: %1  %2  (open)")
+                           .replace("%1", customer.name or customer.customer_id)
+                           .replace("%2", customer.phone))
+            button.show()
+        else:
+            button.hide()
+
+    def show_data(self, data: Detail) -> None:
         self.data = data
-        self.render()
+        self.show_detail()
 
-    def render(self) -> None:
+    def show_detail(self) -> None:
+        """Fill the view from self.data (again after a language switch). Not `render`: that
+        name is QWidget's."""
         raise NotImplementedError
 
     def first_focus(self) -> QWidget:
         return self
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange and self.data:
-            self.render()
+        if event.type() == QEvent.Type.LanguageChange and self.data is not None:
+            self.show_detail()
         super().changeEvent(event)
 
 
@@ -147,7 +173,7 @@ def _esc(text: str) -> str:
 
 
 def _link_button(parent: QWidget, on_click: Callable[[], None]) -> QPushButton:
-    button = QPushButton(parent, objectName="lookupLink")
+    button = named(QPushButton(parent), "lookupLink")
     button.setCursor(Qt.CursorShape.PointingHandCursor)
     button.clicked.connect(on_click)
     button.hide()
@@ -169,7 +195,7 @@ class ReceiptView(DetailView):
             Column("line_discount_fen", lambda: translate("lookup", "Discount"), money, True),
             Column("net_fen", lambda: translate("lookup", "Line total"), money, True),
             Column("serial", lambda: translate("lookup", "Serial")),
-            Column("gift", lambda: translate("lookup", "Gift")),
+            Column("gift", lambda: translate("lookup", "Gift"), value=_gift_words),
             Column("returned_qty", lambda: translate("lookup", "Returned"), align_right=True),
             Column("returnable_qty", lambda: translate("lookup", "Returnable"), align_right=True),
         ], self, stretch="name")
@@ -215,58 +241,51 @@ class ReceiptView(DetailView):
         self.layout_.addStretch(1)
 
     def _open_customer(self) -> None:
-        customer = self.data.get("customer")
-        if customer:
-            self.sig_open.emit("customer", customer["customer_id"])
+        if isinstance(self.data, ReceiptDetail):
+            self.open_customer(self.data.customer)
 
     def first_focus(self) -> QWidget:
         return self.lines
 
-    def render(self) -> None:
+    def show_detail(self) -> None:
         d = self.data
-        self.title.setText(translate("lookup", "Receipt %1").replace("%1", d["receipt_no"]))
+        assert isinstance(d, ReceiptDetail)
+        self.title.setText(translate("lookup", "Receipt %1").replace("%1", d.receipt_no))
         self.set_facts([
-            (translate("lookup", "Sold at"), when(d["sold_at"])),
-            (translate("lookup", "Paid"), money(d["paid_fen"])),
-            (translate("lookup", "List price"), money(d["list_total_fen"])),
-            (translate("lookup", "Discounts"), money(d["discount_fen"])),
-            (translate("lookup", "Points earned"), str(d["points_earned"])),
-            (translate("lookup", "Store"), d["store_id"]),
+            (translate("lookup", "Sold at"), when(d.sold_at)),
+            (translate("lookup", "Paid"), money(d.paid_fen)),
+            (translate("lookup", "List price"), money(d.list_total_fen)),
+            (translate("lookup", "Discounts"), money(d.discount_fen)),
+            (translate("lookup", "Points earned"), str(d.points_earned)),
+            (translate("lookup", "Store"), d.store_id),
         ])
-        customer = d.get("customer")
-        if customer:
-            self.customer_button.setText(
-                translate("lookup", "Customer: %1  %2  (open)")
-                .replace("%1", customer["name"] or customer["customer_id"])
-                .replace("%2", customer["phone"]))
-            self.customer_button.show()
-        else:
-            self.customer_button.hide()
-        rows = []
-        for line in d["lines"]:
-            worth = translate("lookup", "gift, worth %1")
-            gift = worth.replace("%1", money(line["gift_value_fen"])) if line["is_gift"] else ""
-            rows.append({**line, "gift": gift})
-        self.fill(self.lines, self.lines_model, rows, max_rows=20, hide_empty=False)
-        self.lines_model.highlight = lambda row: row.get("returnable_qty", 1) == 0
+        self.show_customer(self.customer_button, d.customer)
+        self.fill(self.lines, self.lines_model, d.lines, max_rows=20, hide_empty=False)
+        self.lines_model.highlight = lambda row: row.returnable_qty == 0
         self.lines_label.setText(translate("lookup", "Lines (in red: nothing left to return)"))
-        self.fill(self.tenders, self.tenders_model, d["tenders"], max_rows=6)
+        self.fill(self.tenders, self.tenders_model, d.tenders, max_rows=6)
         self.tenders_label.setText(translate("lookup", "Payments"))
-        promotions = list(d["promotions"]) + [
-            {"kind": "gift", "description": g["name"], "amount_fen": g["gift_value_fen"]}
-            for g in d["gifts"]]
+        promotions = [*d.promotions, *(
+            PromotionApplied(position=0, kind="gift", description=g.name,
+                             amount_fen=g.gift_value_fen) for g in d.gifts)]
         self.fill(self.promotions, self.promotions_model, promotions, max_rows=6)
         self.promotions_label.setText(translate("lookup", "Promotions and gifts (%1)")
                                       .replace("%1", str(len(promotions))))
-        self.fill(self.returns, self.returns_model, d["returns"], max_rows=6)
+        self.fill(self.returns, self.returns_model, d.returns, max_rows=6)
         self.returns_label.setText(translate("lookup", "Earlier returns (%1)")
-                                   .replace("%1", str(len(d["returns"]))))
-        self.fill(self.tickets, self.tickets_model, d["tickets"], max_rows=6)
+                                   .replace("%1", str(len(d.returns))))
+        self.fill(self.tickets, self.tickets_model, d.tickets, max_rows=6)
         self.tickets_label.setText(translate("lookup", "Repair tickets (%1)")
-                                   .replace("%1", str(len(d["tickets"]))))
+                                   .replace("%1", str(len(d.tickets))))
 
 
-def _ticket_table(parent: QWidget) -> tuple[QTableView, DictTableModel]:
+def _gift_words(line: ReceiptLine) -> str:
+    if not line.is_gift:
+        return ""
+    return translate("lookup", "gift, worth %1").replace("%1", money(line.gift_value_fen))
+
+
+def _ticket_table(parent: QWidget) -> tuple[QTableView, RowTableModel]:
     return _table([
         Column("code", lambda: translate("lookup", "Ticket")),
         Column("product_name", lambda: translate("lookup", "Product")),
@@ -324,33 +343,34 @@ class CustomerView(DetailView):
     def first_focus(self) -> QWidget:
         return self.purchases
 
-    def render(self) -> None:
+    def show_detail(self) -> None:
         d = self.data
-        self.title.setText(translate("lookup", "Customer %1").replace("%1", d["name"]))
+        assert isinstance(d, CustomerDetail)
+        self.title.setText(translate("lookup", "Customer %1").replace("%1", d.name))
         self.set_facts([
-            (translate("lookup", "Phone"), d["phone"]),
-            (translate("lookup", "Member"), d["member_id"] or "—"),
-            (translate("lookup", "Customer number"), d["customer_id"]),
-            (translate("lookup", "Purchases"), str(d["purchase_count"])),
-            (translate("lookup", "Spent"), money(d["purchase_total_fen"])),
-            (translate("lookup", "Note"), d["note"] or "—"),
+            (translate("lookup", "Phone"), d.phone),
+            (translate("lookup", "Member"), d.member_id or "—"),
+            (translate("lookup", "Customer number"), d.customer_id),
+            (translate("lookup", "Purchases"), str(d.purchase_count)),
+            (translate("lookup", "Spent"), money(d.purchase_total_fen)),
+            (translate("lookup", "Note"), d.note or "—"),
         ])
-        self.fill(self.purchases, self.purchases_model, d["purchases"], max_rows=12)
-        shown = len(d["purchases"])
+        self.fill(self.purchases, self.purchases_model, d.purchases, max_rows=12)
+        shown = len(d.purchases)
         label = translate("lookup", "Purchases, newest first (%1)").replace("%1", str(shown))
-        if d["purchase_count"] > shown:
+        if d.purchase_count > shown:
             label += translate("lookup", " — the latest %1 of %2").replace(
-                "%1", str(shown)).replace("%2", str(d["purchase_count"]))
+                "%1", str(shown)).replace("%2", str(d.purchase_count))
         self.purchases_label.setText(label)
-        self.fill(self.tickets, self.tickets_model, d["tickets"], max_rows=6)
+        self.fill(self.tickets, self.tickets_model, d.tickets, max_rows=6)
         self.tickets_label.setText(translate("lookup", "Repair tickets (%1)")
-                                   .replace("%1", str(len(d["tickets"]))))
-        self.fill(self.returns, self.returns_model, d["returns"], max_rows=6)
+                                   .replace("%1", str(len(d.tickets))))
+        self.fill(self.returns, self.returns_model, d.returns, max_rows=6)
         self.returns_label.setText(translate("lookup", "Returns (%1)")
-                                   .replace("%1", str(len(d["returns"]))))
-        self.fill(self.compensations, self.compensations_model, d["compensations"], max_rows=6)
+                                   .replace("%1", str(len(d.returns))))
+        self.fill(self.compensations, self.compensations_model, d.compensations, max_rows=6)
         self.compensations_label.setText(translate("lookup", "Compensations (%1)")
-                                         .replace("%1", str(len(d["compensations"]))))
+                                         .replace("%1", str(len(d.compensations))))
 
 
 class TicketView(DetailView):
@@ -359,7 +379,7 @@ class TicketView(DetailView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         links = QHBoxLayout()
-        self.receipt_button = _link_button(self, lambda: self._open("receipt", "receipt_no"))
+        self.receipt_button = _link_button(self, self._open_receipt)
         self.customer_button = _link_button(self, self._open_customer)
         links.addWidget(self.receipt_button)
         links.addWidget(self.customer_button)
@@ -369,7 +389,7 @@ class TicketView(DetailView):
         self.steps.setSpacing(8)
         self._step_labels: list[QLabel] = []
         for n in range(9):
-            label = QLabel(objectName="lookupStep")
+            label = named(QLabel(), "lookupStep")
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             label.setMinimumHeight(64)
             self.steps.addWidget(label, 0, n)
@@ -379,55 +399,47 @@ class TicketView(DetailView):
         self.layout_.addLayout(self.steps)
         self.layout_.addStretch(1)
 
-    def _open(self, kind: str, field: str) -> None:
-        if self.data.get(field):
-            self.sig_open.emit(kind, str(self.data[field]))
+    def _open_receipt(self) -> None:
+        if isinstance(self.data, TicketDetail) and self.data.receipt_no:
+            self.sig_open.emit("receipt", self.data.receipt_no)
 
     def _open_customer(self) -> None:
-        customer = self.data.get("customer")
-        if customer:
-            self.sig_open.emit("customer", customer["customer_id"])
+        if isinstance(self.data, TicketDetail):
+            self.open_customer(self.data.customer)
 
     def first_focus(self) -> QWidget:
         if self.receipt_button.isVisible():
             return self.receipt_button
         return self.customer_button if self.customer_button.isVisible() else self
 
-    def render(self) -> None:
+    def show_detail(self) -> None:
         d = self.data
-        self.title.setText(translate("lookup", "Ticket %1").replace("%1", d["code"]))
-        overdue = d["status"] == "open" and d["promised_date"] < date.today().isoformat()
-        promised = d["promised_date"] + (translate("lookup", " (overdue)") if overdue else "")
+        assert isinstance(d, TicketDetail)
+        self.title.setText(translate("lookup", "Ticket %1").replace("%1", d.code))
+        overdue = d.status == "open" and d.promised_date < date.today().isoformat()
+        promised = d.promised_date + (translate("lookup", " (overdue)") if overdue else "")
         self.set_facts([
-            (translate("lookup", "Product"), d.get("product_name") or d["sku"]),
-            (translate("lookup", "Serial"), d["serial"] or "—"),
-            (translate("lookup", "Fault"), d["fault"]),
-            (translate("lookup", "Service level"), level_name(d["service_level"])),
-            (translate("lookup", "Status"), status_name(d["status"])),
-            (translate("lookup", "Opened"), when(d["opened_at"])),
+            (translate("lookup", "Product"), d.product_name or d.sku),
+            (translate("lookup", "Serial"), d.serial or "—"),
+            (translate("lookup", "Fault"), d.fault),
+            (translate("lookup", "Service level"), level_name(d.service_level)),
+            (translate("lookup", "Status"), status_name(d.status)),
+            (translate("lookup", "Opened"), when(d.opened_at)),
             (translate("lookup", "Promised"), promised),
         ], alert=frozenset({6}) if overdue else frozenset())
-        if d.get("receipt_no"):
+        if d.receipt_no:
             self.receipt_button.setText(translate("lookup", "Receipt %1 (open)")
-                                        .replace("%1", d["receipt_no"]))
+                                        .replace("%1", d.receipt_no))
             self.receipt_button.show()
         else:
             self.receipt_button.hide()
-        customer = d.get("customer")
-        if customer:
-            self.customer_button.setText(
-                translate("lookup", "Customer: %1  %2  (open)")
-                .replace("%1", customer["name"] or customer["customer_id"])
-                .replace("%2", customer["phone"]))
-            self.customer_button.show()
-        else:
-            self.customer_button.hide()
+        self.show_customer(self.customer_button, d.customer)
         self.progress_label.setText(translate("lookup", "Checklist: %1 of 9 steps done")
-                                    .replace("%1", str(d["steps_done"])))
+                                    .replace("%1", str(d.steps_done)))
         marks = {"done": "✓", "current": "▶", "todo": ""}
-        for label, step in zip(self._step_labels, d["checklist"], strict=True):
-            label.setText(f"{step['step']} {marks[step['state']]}\n{step_name(step['key'])}")
-            label.setProperty("state", step["state"])
+        for label, step in zip(self._step_labels, d.checklist, strict=True):
+            label.setText(f"{step.step} {marks[step.state]}\n{step_name(step.key)}")
+            label.setProperty("state", step.state)
             label.style().unpolish(label)
             label.style().polish(label)
 
@@ -453,15 +465,16 @@ class ProductView(DetailView):
     def first_focus(self) -> QWidget:
         return self.sales
 
-    def render(self) -> None:
+    def show_detail(self) -> None:
         d = self.data
-        self.title.setText(d["name"])
+        assert isinstance(d, ProductDetail)
+        self.title.setText(d.name)
         self.set_facts([
-            (translate("lookup", "Item number"), d["sku"]),
-            (translate("lookup", "Barcode"), d["barcode"] or "—"),
-            (translate("lookup", "Category"), d.get("category") or d["category_id"]),
-            (translate("lookup", "Price"), money(d["price_fen"])),
+            (translate("lookup", "Item number"), d.sku),
+            (translate("lookup", "Barcode"), d.barcode or "—"),
+            (translate("lookup", "Category"), d.category or d.category_id),
+            (translate("lookup", "Price"), money(d.price_fen)),
         ], columns=4)
-        self.fill(self.sales, self.sales_model, d["sales"], max_rows=14)
+        self.fill(self.sales, self.sales_model, d.sales, max_rows=14)
         self.sales_label.setText(translate("lookup", "Latest sales (%1)")
-                                 .replace("%1", str(len(d["sales"]))))
+                                 .replace("%1", str(len(d.sales))))

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk.lookup.detail_types import Detail
 from desk.lookup.details import detail
 from desk.lookup.search import Hit, Outcome, search
 from desk.platform.changes import Changes
@@ -43,6 +44,7 @@ from ui.lookup.results import HitsModel
 from ui.lookup.scanner import ScannerRouter
 from ui.lookup.words import reason_text
 from ui.tasks import Cancel
+from ui.widgets.naming import named
 
 translate = QCoreApplication.translate
 log = logging.getLogger(__name__)
@@ -85,7 +87,7 @@ def scanner_gap_ms() -> int:
         return 35
 
 
-def search_and_open(conn: Any, text: str, cancel: Cancel) -> tuple[Outcome, dict[str, Any] | None]:
+def search_and_open(conn: Any, text: str, cancel: Cancel) -> tuple[Outcome, Detail | None]:
     """Worker side: the search, and the detail of a single exact hit in the same trip."""
     outcome = search(conn, text, cancel=cancel)
     opened = outcome.open
@@ -94,7 +96,7 @@ def search_and_open(conn: Any, text: str, cancel: Cancel) -> tuple[Outcome, dict
     return outcome, detail(conn, opened.kind, opened.key)
 
 
-def load_detail(conn: Any, kind: str, key: str) -> dict[str, Any]:
+def load_detail(conn: Any, kind: str, key: str) -> Detail:
     return detail(conn, kind, key)
 
 
@@ -125,10 +127,10 @@ class LookupPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.setStyleSheet(STYLE)
-        self.box = QLineEdit(objectName="lookupBox")
+        self.box = named(QLineEdit(), "lookupBox")
         self.box.setClearButtonEnabled(True)
         self.box.setMaxLength(10_000)
-        self.hint = QLabel(objectName="lookupHint")
+        self.hint = named(QLabel(), "lookupHint")
         self.hint.setWordWrap(True)
         self.back_button = QPushButton()
         self.back_button.clicked.connect(self.back)
@@ -138,7 +140,7 @@ class LookupPage(QWidget):
         top.addWidget(self.back_button)
 
         self.model = HitsModel(self)
-        self.results = QTableView(objectName="lookupResults")
+        self.results = named(QTableView(), "lookupResults")
         self.results.setModel(self.model)
         self.results.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -229,7 +231,7 @@ class LookupPage(QWidget):
             return
         self._run(self.generation, text, refresh)
 
-    def open_detail(self, kind: str, key: str, data: dict[str, Any] | None = None) -> None:
+    def open_detail(self, kind: str, key: str, data: Detail | None = None) -> None:
         self._detail_generation += 1
         generation = self._detail_generation
         if data is not None:
@@ -304,7 +306,7 @@ class LookupPage(QWidget):
 
         self.ctx.query(search_and_open, text, token, done=done)
 
-    def _show_outcome(self, outcome: Outcome, opened: dict[str, Any] | None) -> None:
+    def _show_outcome(self, outcome: Outcome, opened: Detail | None) -> None:
         self.outcome = outcome
         self.model.set_hits(outcome.hits, outcome.query.text)
         self.history.clear()
@@ -362,7 +364,7 @@ class LookupPage(QWidget):
             hit: Hit = self.model.hit(index.row())
             self.open_detail(hit.kind, hit.key)
 
-    def _show_detail(self, kind: str, key: str, data: dict[str, Any]) -> None:
+    def _show_detail(self, kind: str, key: str, data: Detail) -> None:
         view = self.views[kind]
         view.show_data(data)
         if not self.history or self.history[-1] != (kind, key):

@@ -51,8 +51,11 @@ class OpenTicketsPage(QueryListPage):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        today = date.today().isoformat()
-        self.model.highlight = lambda row: str(row["promised_date"]) < today  # overdue in red
+        self.model.highlight = lambda row: row.overdue  # in red (desk.repairs.rules decides)
+
+    def query_args(self) -> tuple[Any, ...]:
+        today: date = self.ctx.bus.clock.local_now().date()  # the store's date
+        return (today,)
 
     def title(self) -> str:
         return self.tr("Open repair tickets (overdue in red)")

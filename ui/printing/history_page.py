@@ -22,7 +22,8 @@ from desk.platform.changes import Changed
 from desk.printjobs import queue as q
 from ui.context import AppContext
 from ui.errors import error_text
-from ui.table_model import Column, DictTableModel
+from ui.table_model import Column, RowTableModel
+from ui.widgets.naming import named
 
 translate = QCoreApplication.translate
 
@@ -43,10 +44,8 @@ def _when(ms: Any) -> str:
     return datetime.fromtimestamp(int(ms) / 1000).strftime("%m-%d %H:%M:%S") if ms else ""
 
 
-def load_history(_conn: Any, db: Any) -> list[dict[str, Any]]:
-    return [{"job_id": j.job_id, "document_kind": j.document_kind, "reference": j.reference,
-             "status": j.status, "is_copy": j.is_copy, "created_ms": j.created_ms,
-             "last_error": j.last_error or "", "job": j} for j in q.history(db, limit=200)]
+def load_history(_conn: Any, db: Any) -> list[q.Job]:
+    return q.history(db, limit=200)
 
 
 class PrintHistoryPage(QWidget):
@@ -56,9 +55,9 @@ class PrintHistoryPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.printer: Any = None  # ui.printing.service.PrinterService, set by the app
-        self.heading = QLabel(objectName="pageTitle")
-        self.message = QLabel(objectName="hint")
-        self.model = DictTableModel([
+        self.heading = named(QLabel(), "pageTitle")
+        self.message = named(QLabel(), "hint")
+        self.model = RowTableModel([
             Column("job_id", lambda: translate("print_history", "Job")),
             Column("created_ms", lambda: translate("print_history", "Queued"), _when),
             Column("document_kind", lambda: translate("print_history", "Document")),
@@ -109,7 +108,8 @@ class PrintHistoryPage(QWidget):
 
     def selected(self) -> q.Job | None:
         index = self.view.currentIndex()
-        return self.model.row_at(index.row())["job"] if index.isValid() else None
+        job: q.Job | None = self.model.row_at(index.row()) if index.isValid() else None
+        return job
 
     def show_selected(self) -> None:
         """Render the selected job's bytes to a picture of the paper, off the GUI thread."""

@@ -10,19 +10,21 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from ui.widgets.naming import named
+
 
 class PrintPreview(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("printPreview")
         self.image = QLabel(alignment=Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-        self.scroll = QScrollArea(widgetResizable=True)
-        self.scroll.setWidget(self.image)
-        self.caption = QLabel(objectName="printPreviewCaption")
+        self.scroller = QScrollArea(widgetResizable=True)  # not `scroll`: QWidget's method
+        self.scroller.setWidget(self.image)
+        self.caption = named(QLabel(), "printPreviewCaption")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.caption)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroller, 1)
         self.clear()
 
     def clear(self) -> None:

@@ -54,6 +54,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.widgets.naming import named
+
 Point = list[int]  # [x, y, t_ms, pressure 0..1000]
 Stroke = list[Point]
 
@@ -275,7 +277,9 @@ class SignaturePad(QWidget):
         data = QByteArray()
         buffer = QBuffer(data)
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        image.save(buffer, "PNG")
+        # PySide6's stub types `format` as bytes, but at run time save() refuses bytes and takes
+        # only a str: the one stub false positive silenced in the code.
+        image.save(buffer, "PNG")  # type: ignore[call-overload]
         buffer.close()
         return bytes(data.data()), w, h
 
@@ -295,17 +299,16 @@ class SignatureDialog(QDialog):
         self.setWindowTitle(self.tr("Customer signature"))
         self.signature: Signature | None = None
         layout = QVBoxLayout(self)
-        self.summary = QLabel(summary, wordWrap=True, objectName="signatureSummary")
+        self.summary = named(QLabel(summary, wordWrap=True), "signatureSummary")
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.pad = SignaturePad(self)
-        self.message = QLabel("", objectName="signatureMessage", wordWrap=True)
+        self.message = named(QLabel("", wordWrap=True), "signatureMessage")
         self.message.setStyleSheet("color: #b3261e;")
         buttons = QHBoxLayout()
-        self.clear_button = QPushButton(self.tr("Clear"), objectName="signatureClear")
-        self.undo_button = QPushButton(self.tr("Undo"), objectName="signatureUndo")
-        self.cancel_button = QPushButton(self.tr("Cancel"), objectName="signatureCancel")
-        self.confirm_button = QPushButton(self.tr("Confirm signature"),
-                                          objectName="signatureConfirm")
+        self.clear_button = named(QPushButton(self.tr("Clear")), "signatureClear")
+        self.undo_button = named(QPushButton(self.tr("Undo")), "signatureUndo")
+        self.cancel_button = named(QPushButton(self.tr("Cancel")), "signatureCancel")
+        self.confirm_button = named(QPushButton(self.tr("Confirm signature")), "signatureConfirm")
         self.confirm_button.setDefault(True)
         buttons.addWidget(self.clear_button)
         buttons.addWidget(self.undo_button)

@@ -60,7 +60,7 @@ def signature_provider(ctx: AppContext, parent: QWidget) -> Provider:
                     strokes=[[[int(v) for v in point] for point in stroke]
                              for stroke in signature.strokes])
                 ctx.run_command(capture, lambda value, err: done(
-                    None if err or not value else str(value["signature_id"])))
+                    None if err or not value else value.signature_id))
 
             ask_signature(parent, _words(command, document), signed)
 

@@ -23,12 +23,13 @@ from PySide6.QtWidgets import (
 )
 
 from desk.platform.changes import Changed, Changes
-from desk.platform.conflicts import DECISIONS, open_conflicts
+from desk.platform.conflicts import DECISIONS, OPEN, Conflict, open_conflicts
 from desk.sync.engine import hlc_millis
 from desk.sync.handlers import ResolveConflict
 from ui.context import AppContext
 from ui.errors import code_text, error_text
-from ui.table_model import Column, DictTableModel
+from ui.table_model import Column, RowTableModel
+from ui.widgets.naming import named
 
 translate = QCoreApplication.translate
 
@@ -58,13 +59,8 @@ def _when(hlc: str) -> str:
         return hlc
 
 
-def _load(conn: Any, include_resolved: bool) -> list[dict[str, Any]]:
-    rows = open_conflicts(conn, include_resolved=include_resolved)
-    for row in rows:
-        row["what"] = row["code"]
-        row["count"] = len(row["events"])
-        row["seen"] = row["first_hlc"]
-    return rows
+def _load_conflicts(conn: Any, include_resolved: bool) -> list[Conflict]:
+    return open_conflicts(conn, include_resolved=include_resolved)
 
 
 class ConflictsPage(QWidget):
@@ -75,15 +71,15 @@ class ConflictsPage(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.heading = QLabel(objectName="pageTitle")
-        self.status = QLabel(objectName="hint")
+        self.heading = named(QLabel(), "pageTitle")
+        self.status = named(QLabel(), "hint")
         self.show_resolved = QCheckBox()
         self.show_resolved.toggled.connect(self.refresh)
-        self.model = DictTableModel([
-            Column("what", lambda: translate("sync", "What happened"), conflict_words),
+        self.model = RowTableModel([
+            Column("code", lambda: translate("sync", "What happened"), conflict_words),
             Column("entity_id", lambda: translate("sync", "About")),
-            Column("count", lambda: translate("sync", "Records"), align_right=True),
-            Column("seen", lambda: translate("sync", "First recorded"), _when),
+            Column("event_count", lambda: translate("sync", "Records"), align_right=True),
+            Column("first_hlc", lambda: translate("sync", "First recorded"), _when),
             Column("status", lambda: translate("sync", "Status"),
                    lambda v: translate("sync", "Open") if v == "open"
                    else translate("sync", "Resolved")),
@@ -150,11 +146,12 @@ class ConflictsPage(QWidget):
             if rows:
                 self.view.selectRow(0)
 
-        self.ctx.query(_load, self.show_resolved.isChecked(), done=done)
+        self.ctx.query(_load_conflicts, self.show_resolved.isChecked(), done=done)
 
-    def selected(self) -> dict[str, Any] | None:
+    def selected(self) -> Conflict | None:
         rows = self.view.selectionModel().selectedRows()
-        return self.model.row_at(rows[0].row()) if rows else None
+        row: Conflict | None = self.model.row_at(rows[0].row()) if rows else None
+        return row
 
     def _show_selected(self, *_: Any) -> None:
         row = self.selected()
@@ -163,24 +160,24 @@ class ConflictsPage(QWidget):
             self.resolve_button.setEnabled(False)
             return
         self.detail.setPlainText(self.describe(row))
-        self.resolve_button.setEnabled(row["status"] == "open")
+        self.resolve_button.setEnabled(row.status == OPEN)
 
-    def describe(self, row: dict[str, Any]) -> str:
-        lines = [conflict_words(row["code"]) + f"  ({row['entity_id']})", ""]
-        for n, e in enumerate(row["events"], start=1):
-            facts = ", ".join(f"{k}={v}" for k, v in e.get("facts", {}).items())
+    def describe(self, row: Conflict) -> str:
+        lines = [conflict_words(row.code) + f"  ({row.entity_id})", ""]
+        for n, e in enumerate(row.events, start=1):
+            facts = ", ".join(f"{k}={v}" for k, v in e.facts.items())
             lines.append(self.tr("%1. %2 on counter %3 by %4: %5")
-                         .replace("%1", str(n)).replace("%2", _when(e["hlc"]))
-                         .replace("%3", e["device_id"]).replace("%4", e["actor"])
+                         .replace("%1", str(n)).replace("%2", _when(e.hlc))
+                         .replace("%3", e.device_id).replace("%4", e.actor)
                          .replace("%5", facts))
-        if row["detail"]:
+        if row.detail:
             lines.append("")
-            lines.append(", ".join(f"{k}={v}" for k, v in sorted(row["detail"].items())))
-        for r in row["resolutions"]:
+            lines.append(", ".join(f"{k}={v}" for k, v in sorted(row.detail.items())))
+        for r in row.resolutions:
             lines.append("")
             lines.append(self.tr("Resolved by %1 at %2: %3 %4")
-                         .replace("%1", r["actor"]).replace("%2", _when(r["hlc"]))
-                         .replace("%3", decision_words(r["decision"])).replace("%4", r["note"]))
+                         .replace("%1", r.actor).replace("%2", _when(r.hlc))
+                         .replace("%3", decision_words(r.decision)).replace("%4", r.note))
         return "\n".join(lines)
 
     def resolve(self) -> None:
@@ -188,7 +185,7 @@ class ConflictsPage(QWidget):
         if row is None:
             return
         self.resolve_button.setEnabled(False)
-        command = ResolveConflict(conflict_id=row["conflict_id"],
+        command = ResolveConflict(conflict_id=row.conflict_id,
                                   decision=str(self.decision.currentData()),
                                   note=self.note.text())
 

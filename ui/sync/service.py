@@ -16,7 +16,14 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from desk.platform.changes import SYNC_INITIATOR, Changed, Changes
 from desk.platform.errors import DeskError
 from desk.sync import settings as central_settings
-from desk.sync.engine import SyncReport, record_failure, sync_once, sync_status
+from desk.sync.engine import (
+    SyncReport,
+    SyncStatus,
+    SyncWarning,
+    record_failure,
+    sync_once,
+    sync_status,
+)
 from desk.sync.transport import PgTransport
 from ui.context import AppContext
 from ui.sync.secrets import PasswordStore
@@ -52,8 +59,8 @@ class SyncState:
     open_conflicts: int = 0
     error: DeskError | None = None
     retry_in_s: int = 0
-    warnings: list[dict[str, Any]] = field(default_factory=list)
-    last_report: dict[str, Any] | None = None
+    warnings: list[SyncWarning] = field(default_factory=list)
+    last_report: SyncReport | None = None
 
 
 class SyncService(QObject):
@@ -169,7 +176,7 @@ class SyncService(QObject):
             self.ctx.hub.changed.emit(Changes(frozenset(report.changes), SYNC_INITIATOR))
         self._publish(state="online", error=None, waiting=report.waiting,
                       open_conflicts=report.open_conflicts, last_ok_ms=int(time.time() * 1000),
-                      warnings=report.warnings, last_report=report.to_dict(), retry_in_s=0)
+                      warnings=report.warnings, last_report=report, retry_in_s=0)
         self.sig_round_done.emit(report)
         self._schedule(self.settings.interval_s)
 
@@ -185,10 +192,10 @@ class SyncService(QObject):
     def _refresh_counts(self) -> None:
         device_id = self.ctx.db.device_id
 
-        def done(status: Any, error: BaseException | None) -> None:
+        def done(status: SyncStatus | None, error: BaseException | None) -> None:
             if error is None and status is not None:
-                self._publish(waiting=status["waiting"], last_ok_ms=status["last_ok_ms"],
-                              open_conflicts=status["open_conflicts"])
+                self._publish(waiting=status.waiting, last_ok_ms=status.last_ok_ms,
+                              open_conflicts=status.open_conflicts)
 
         self.ctx.query(sync_status, device_id, done=done)
 

@@ -26,6 +26,7 @@ from desk.sync.transport import PgTransport
 from ui.context import AppContext
 from ui.errors import error_text
 from ui.sync.service import SyncService
+from ui.widgets.naming import named
 
 
 def _test_connection(url: str) -> str:
@@ -67,7 +68,7 @@ class ConnectionDialog(QDialog):
         cert_row.addWidget(self.sslrootcert, 1)
         cert_row.addWidget(browse)
         self.remember = QCheckBox(self.tr("Remember the password in the system keyring"))
-        self.keyring_note = QLabel(objectName="hint")
+        self.keyring_note = named(QLabel(), "hint")
         self.keyring_note.setWordWrap(True)
         self.enabled = QCheckBox(self.tr("Sync in the background"))
         self.enabled.setChecked(s.enabled)
@@ -75,7 +76,7 @@ class ConnectionDialog(QDialog):
         self.interval.setRange(5, 3600)
         self.interval.setSuffix(" s")
         self.interval.setValue(int(s.interval_s))
-        self.result_label = QLabel(objectName="hint")
+        self.result_label = named(QLabel(), "hint")
         self.result_label.setWordWrap(True)
 
         form = QFormLayout()

@@ -46,7 +46,8 @@ class SyncStatusWidget(QLabel):
     sig_clicked = Signal()
 
     def __init__(self, service: SyncService, parent: QWidget | None = None) -> None:
-        super().__init__(parent, objectName="statusConnectionSync")
+        super().__init__(parent)
+        self.setObjectName("statusConnectionSync")
         self.service = service
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         service.sig_state.connect(self.show_state)
@@ -58,7 +59,7 @@ class SyncStatusWidget(QLabel):
         if state.error is not None:
             tips.append(error_text(state.error))
         for warning in state.warnings:
-            tips.append(error_text(_as_error(warning)))
+            tips.append(error_text(warning.as_error()))
         self.setToolTip("\n".join(tips))
         self.setProperty("syncState", state.state)
         self.style().unpolish(self)
@@ -72,9 +73,3 @@ class SyncStatusWidget(QLabel):
         if event.type() == QEvent.Type.LanguageChange:
             self.show_state(self.service.state)
         super().changeEvent(event)
-
-
-def _as_error(warning: dict[str, Any]) -> Any:
-    from desk.platform.errors import DeskError
-
-    return DeskError(warning["code"], **warning.get("params", {}))

@@ -19,7 +19,8 @@ from desk.platform.changes import Changed, Changes
 from desk.platform.money import format_yuan
 from ui.context import AppContext
 from ui.errors import error_text
-from ui.table_model import Column, DictTableModel
+from ui.table_model import Column, RowTableModel
+from ui.widgets.naming import named
 
 translate = QCoreApplication.translate
 
@@ -30,17 +31,18 @@ def money(fen: Any) -> str:
 
 
 class QueryListPage(QWidget):
-    """Subclasses set `shows` (what to refresh on), `columns()`, `query` and `title()`."""
+    """Subclasses set `shows` (what to refresh on), `columns()`, `query` and `title()`; `query`
+    is a desk queries function `(conn, *query_args()) -> rows` (dataclasses)."""
 
     shows: frozenset[Changed] = frozenset()
-    query: Callable[..., list[dict[str, Any]]]
+    query: Callable[..., Sequence[Any]]
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.heading = QLabel(objectName="pageTitle")
-        self.status = QLabel(objectName="hint")
-        self.model = DictTableModel(self.columns(), self)
+        self.heading = named(QLabel(), "pageTitle")
+        self.status = named(QLabel(), "hint")
+        self.model = RowTableModel(self.columns(), self)
         self.view = QTableView()
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -82,7 +84,11 @@ class QueryListPage(QWidget):
             self.model.set_rows(rows)
             self.status.setText(translate("QueryListPage", "%n row(s)", "", len(rows)))
 
-        self.ctx.query(type(self).query, done=done)
+        self.ctx.query(type(self).query, *self.query_args(), done=done)
+
+    def query_args(self) -> tuple[Any, ...]:
+        """What `query` needs after the connection (none by default)."""
+        return ()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
