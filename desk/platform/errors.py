@@ -165,7 +165,8 @@ MESSAGES: dict[str, str] = {
     # --- repairs: checklist, quotes, pickup (issue 12) ---
     "checklist.invalid": "checklist file {file}, line {line}: {reason}",
     "repair.no_checklist": "no checklist in force for '{kind}'",
-    "repair.checklist_changed": "checklist {kind} {version} differs from the one already in use: give it a new version",
+    "repair.checklist_changed": "checklist {kind} {version} differs from the one already in "
+                                "use: give it a new version",
     "repair.unknown_check": "step {step} has no check '{check_id}'",
     "repair.step_out_of_order": "step {step} cannot start: step {current} is not complete",
     "repair.check_done": "this check is already done (correct it instead)",
@@ -185,7 +186,8 @@ MESSAGES: dict[str, str] = {
     "repair.work_started": "work has started: the quote can no longer be refused",
     "repair.test_value_missing": "no test value is recorded",
     "repair.completion_unsigned": "the customer has not signed the completion",
-    "repair.completion_signature_mismatch": "signature {signature_id} was given for another completion",
+    "repair.completion_signature_mismatch": "signature {signature_id} was given for another "
+                                            "completion",
     "repair.pickup_not_ready": "pickup needs steps 1–7 complete (now at step {current})",
     "repair.not_allowed_for_role": "check '{check_id}' is for a {who}; a {role} may not do it",
     "repair.not_waivable": "a system-verified check cannot be waived",

@@ -60,7 +60,7 @@ def _locate(text: str, header: str | None, index: int, key: str | None) -> int:
                 if seen == index:
                     header_line = number
             continue
-        inside = current == header and seen == index or header is None and current is None
+        inside = (current == header and seen == index) or (header is None and current is None)
         if inside and key is not None and re.match(rf"^\s*{re.escape(key)}\s*=", line):
             return number
     return header_line

@@ -53,8 +53,9 @@ ERRORS: dict[str, ErrorText] = {
     "repair.completion_signature_mismatch": ErrorText(
         "signature {signature_id} was given for another completion",
         "签名 {signature_id} 是为另一份完工确认签的"),
-    "repair.pickup_not_ready": ErrorText("pickup needs steps 1–7 complete (now at step "
-                                         "{current})", "取件需完成第 1–7 步（当前第 {current} 步）"),
+    "repair.pickup_not_ready": ErrorText(
+        "pickup needs steps 1–7 complete (now at step {current})",
+        "取件需完成第 1–7 步（当前第 {current} 步）"),
     "repair.not_allowed_for_role": ErrorText(
         "check '{check_id}' is for a {who}; a {role} may not do it",
         "检查项“{check_id}”须由{who}完成，{role}不能操作"),

@@ -241,7 +241,7 @@ def test_a_correction_is_a_new_fact_that_keeps_the_old_one(store):
                                 reason="说错了", note="加热慢"), CLERK)
     state = record_of(store, code).state.state(1, "fault_described")
     assert state.fact.evidence == {"note": "加热慢"} and state.fact.corrects == first
-    assert [f.event_id for f in state.history][0] == first and len(state.history) == 2
+    assert state.history[0].event_id == first and len(state.history) == 2
 
 
 def test_pickup_archive_and_nothing_after(store, photo):
