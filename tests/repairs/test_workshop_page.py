@@ -7,10 +7,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
+import ui.returns  # noqa: F401  (loads before ui.errors: a pre-existing import-order cycle)
 from desk.repairs.commands import OpenTicket
 from tests.repairs.helpers import TECH, png_bytes, record_of
 from tests.returns.seed import CLERK, MANAGER, MANAGER_PIN
-import ui.returns  # noqa: F401  (loads before ui.errors: a pre-existing import-order cycle)
 from ui.context import AppContext
 from ui.repairs.workshop_page import WorkshopPage
 from ui.tasks import TaskRunner
