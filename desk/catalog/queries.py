@@ -86,6 +86,14 @@ def product_names(conn: Connection, skus: set[str]) -> dict[str, str]:
     return out
 
 
+def product_category_kind(conn: Connection, sku: str) -> str | None:
+    """The kind of the product's category (fresh_food, clothing, ...); None for an unknown sku."""
+    p, c = catalog_t.products.c, catalog_t.categories.c
+    row = conn.execute(select(c.kind).select_from(catalog_t.products.join(
+        catalog_t.categories, c.category_id == p.category_id)).where(p.sku == sku)).first()
+    return None if row is None else str(row.kind)
+
+
 def known_customers(conn: Connection, customer_ids: set[str]) -> set[str]:
     c = catalog_t.customers.c
     found: set[str] = set()

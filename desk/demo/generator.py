@@ -539,6 +539,7 @@ class _Builder:
                 "tenders": count(sales_t.receipt_tenders),
                 "promotions": count(sales_t.receipt_promotions),
                 "tickets": count(repairs_t.tickets), "overdue_tickets": int(overdue),
+                "checklists": count(repairs_t.checklists),
                 "events": count(t.journal), "seconds": round(seconds, 2),
             }
         return summary

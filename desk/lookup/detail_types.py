@@ -159,6 +159,9 @@ class TicketDetail:
     opened_at: str
     promised_date: str
     opened_by: str
+    checklist_kind: str  # the checklist pinned at intake, and its version
+    checklist_version: str
+    closed_at: str
     product_name: str | None
     barcode: str | None
     customer: CustomerBrief | None

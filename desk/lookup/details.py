@@ -181,7 +181,7 @@ def ticket_detail(conn: Connection, code: str) -> TicketDetail:
     if row is None:
         raise DeskError("lookup.unknown", kind="ticket", key=code)
     step = int(row.step)
-    closed = row.status == "closed"
+    closed = row.status in ("closed", "archived", "returned")
     checklist = tuple(
         ChecklistStep(n, key,
                       "done" if closed or n < step else ("current" if n == step else "todo"))

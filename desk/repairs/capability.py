@@ -1,25 +1,38 @@
-"""Repairs: tickets and their checklist."""
+"""Repairs: tickets, the nine-step checklist, quotes and pickup."""
 
 from __future__ import annotations
 
-from desk.platform.registry import Capability, CommandSpec
-from desk.platform.roles import Role
+from desk.platform.registry import EVERYONE, Capability, CommandSpec
+from desk.repairs import handlers as h
 from desk.repairs import tables
-from desk.repairs.commands import OpenTicket
+from desk.repairs.commands import (
+    CorrectCheck,
+    OpenTicket,
+    ProposeQuote,
+    RecordCheck,
+    RefuseQuote,
+    SignCompletion,
+    SignQuote,
+    WaiveCheck,
+)
 from desk.repairs.errors import ERRORS
-from desk.repairs.handlers import open_ticket
 from desk.repairs.projections import PROJECTORS
 
 CAPABILITY = Capability(
     name="repairs",
     errors=ERRORS,
     commands=(
-        CommandSpec(
-            OpenTicket,
-            open_ticket,
-            frozenset({Role.CLERK, Role.TECHNICIAN, Role.MANAGER, Role.ADMIN}),
-        ),
+        CommandSpec(OpenTicket, h.open_ticket, EVERYONE),
+        # who may do which check is the checklist's (rules.require_role); waivers need a manager
+        CommandSpec(RecordCheck, h.record_check, EVERYONE),
+        CommandSpec(WaiveCheck, h.waive_check, EVERYONE),
+        CommandSpec(CorrectCheck, h.correct_check, EVERYONE),
+        CommandSpec(ProposeQuote, h.propose_quote, EVERYONE),
+        CommandSpec(SignQuote, h.sign_quote, EVERYONE),
+        CommandSpec(RefuseQuote, h.refuse_quote, EVERYONE),
+        CommandSpec(SignCompletion, h.sign_completion, EVERYONE),
     ),
     projectors=PROJECTORS,
-    tables=(tables.tickets,),
+    tables=(tables.tickets, tables.checklists, tables.ticket_checks, tables.ticket_quotes,
+            tables.ticket_signoffs),
 )

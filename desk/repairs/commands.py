@@ -1,11 +1,11 @@
-"""Commands of repairs: tickets.
+"""Commands of repairs: tickets, their checklist, quotes and pickup.
 
 `docs/commands.md` documents every field; keep them in step.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import ClassVar
 
 from desk.platform.commands import Command
@@ -25,5 +25,101 @@ class OpenTicket(Command):
 
 
 @dataclass(frozen=True)
+class RecordCheck(Command):
+    """One check of the current step done, with the evidence its checklist asks for: `value`
+    (decimal text in the check's unit), `note`, `photo_sha256` (a photo stored in the evidence
+    folder), `signature_id` (a signature captured for the ticket's intake)."""
+
+    name: ClassVar[str] = "record_check"
+    ticket_code: str
+    step: int
+    check_id: str
+    value: str = ""
+    note: str = ""
+    photo_sha256: str = ""
+    signature_id: str = ""
+
+
+@dataclass(frozen=True)
+class WaiveCheck(Command):
+    """A manager waives a check with a reason code (rules.WAIVER_REASONS); at a clerk's or a
+    technician's screen the manager enters their staff id and PIN."""
+
+    name: ClassVar[str] = "waive_check"
+    ticket_code: str
+    step: int
+    check_id: str
+    reason_code: str
+    note: str = ""
+    approver_id: str = ""
+    approver_pin: str = ""
+
+
+@dataclass(frozen=True)
+class CorrectCheck(Command):
+    """A new fact for a done check that supersedes the one in force (which stays in history)."""
+
+    name: ClassVar[str] = "correct_check"
+    ticket_code: str
+    step: int
+    check_id: str
+    reason: str
+    value: str = ""
+    note: str = ""
+    photo_sha256: str = ""
+    signature_id: str = ""
+
+
+@dataclass(frozen=True)
+class QuotePart:
+    part: str
+    serial: str = ""
+    price_fen: int = 0
+    qty: int = 1
+
+
+@dataclass(frozen=True)
+class ProposeQuote(Command):
+    """The itemised quote (a revision replaces the one before); `free_reason` warranty or
+    lifetime makes it 0."""
+
+    name: ClassVar[str] = "propose_quote"
+    ticket_code: str
+    parts: list[QuotePart] = field(default_factory=list)
+    labour_fen: int = 0
+    free_reason: str = ""  # "", warranty, lifetime
+
+
+@dataclass(frozen=True)
+class SignQuote(Command):
+    """The customer's signature (captured for document_kind "quote", document_ref the ticket
+    code, on the quote's SHA-256 given by `desk ticket show` / ticket_detail)."""
+
+    name: ClassVar[str] = "sign_quote"
+    ticket_code: str
+    signature_id: str
+
+
+@dataclass(frozen=True)
+class RefuseQuote(Command):
+    """The customer refuses the quote: the ticket ends as returned unrepaired."""
+
+    name: ClassVar[str] = "refuse_quote"
+    ticket_code: str
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class SignCompletion(Command):
+    """Pickup: the customer's signature (document_kind "completion") on the hash of the
+    checklist state of steps 1..7 and the signed quote; may be collected later."""
+
+    name: ClassVar[str] = "sign_completion"
+    ticket_code: str
+    signature_id: str
+
+
+@dataclass(frozen=True)
 class TicketOpened:
     code: str
+    checklist: str  # the checklist pinned at intake: "<kind> <version>"

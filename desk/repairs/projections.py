@@ -1,15 +1,18 @@
-"""Projection of repair tickets."""
+"""Projection of repair tickets: the ticket row, the checklists tickets pin, and one row per
+check, quote and sign-off fact (keyed by event id). After each fact the ticket's step and status
+are recomputed from the set of its facts, so the result does not depend on arrival order."""
 
 from __future__ import annotations
 
-from sqlalchemy import insert
+from sqlalchemy import insert, select, update
 from sqlalchemy.engine import Connection
 
 from desk.platform.changes import Changed
-from desk.platform.events import Event
+from desk.platform.events import Event, canonical_json
 from desk.platform.projections import unique_fact
 from desk.platform.registry import Projector
 from desk.repairs import tables as repairs_t
+from desk.repairs.queries import ticket_record
 
 
 def _ticket(conn: Connection, e: Event) -> set[Changed]:
@@ -35,10 +38,86 @@ def _insert_ticket(conn: Connection, e: Event) -> None:
             opened_at=p["opened_at"],
             promised_date=p["promised_date"],
             opened_by=e.actor,
+            checklist_kind=p.get("checklist_kind", ""),
+            checklist_version=p.get("checklist_version", ""),
+            closed_at="",
         )
     )
+    _recompute(conn, p["code"])  # facts synced before their ticket
+
+
+def _checklist(conn: Connection, e: Event) -> set[Changed]:
+    p, c = e.payload, repairs_t.checklists.c
+    body = p["checklist"]
+    found = conn.execute(select(c.kind).where(c.kind == body["kind"],
+                                              c.version == body["version"])).first()
+    if found is None:  # two counters adopting the same version: the content is the same file
+        conn.execute(insert(repairs_t.checklists).values(
+            kind=body["kind"], version=body["version"], effective_from=body["effective_from"],
+            sha256=p["sha256"], body=canonical_json(body)))
+    return {Changed.TICKETS}
+
+
+def _check(kind: str) -> Projector:
+    def project(conn: Connection, e: Event) -> set[Changed]:
+        p = e.payload
+        conn.execute(insert(repairs_t.ticket_checks).values(
+            event_id=e.event_id, ticket_code=e.entity_id, kind=kind, step=p["step"],
+            check_id=p["check_id"], actor=e.actor, at=p["at"], hlc=e.hlc,
+            evidence=canonical_json(p.get("evidence", {})), reason=p.get("reason", ""),
+            approved_by=p.get("approved_by", ""), corrects=p.get("corrects", "")))
+        _recompute(conn, e.entity_id)
+        return {Changed.TICKETS}
+    return project
+
+
+def _quote(conn: Connection, e: Event) -> set[Changed]:
+    p = e.payload
+    conn.execute(insert(repairs_t.ticket_quotes).values(
+        event_id=e.event_id, ticket_code=e.entity_id, body=canonical_json(p["quote"]),
+        sha256=p["sha256"], charged_fen=p["quote"]["charged_fen"],
+        keeps_signature=p.get("keeps_signature", ""), actor=e.actor, at=p["at"], hlc=e.hlc))
+    return {Changed.TICKETS}
+
+
+def _signoff(kind: str) -> Projector:
+    def project(conn: Connection, e: Event) -> set[Changed]:
+        p = e.payload
+        conn.execute(insert(repairs_t.ticket_signoffs).values(
+            event_id=e.event_id, ticket_code=e.entity_id, kind=kind,
+            document_sha256=p.get("document_sha256", ""), signature_id=p.get("signature_id", ""),
+            reason=p.get("reason", ""), actor=e.actor, at=p["at"], hlc=e.hlc))
+        _recompute(conn, e.entity_id)
+        return {Changed.TICKETS}
+    return project
+
+
+def _recompute(conn: Connection, code: str) -> None:
+    """Step and status from the set of the ticket's facts."""
+    record = ticket_record(conn, code)
+    if record is None:
+        return
+    state = record.state
+    step = state.current_step if state is not None else 1
+    status, closed_at = "open", ""
+    refusals = [s for s in record.signoffs if s.kind == "quote_refused"]
+    if refusals:
+        status, closed_at = "returned", min(s.at for s in refusals)
+    elif state is not None and step > len(state.steps):
+        status = "archived"
+        closed_at = max(f.at for f in record.facts)
+    conn.execute(update(repairs_t.tickets).where(repairs_t.tickets.c.code == code)
+                 .values(step=min(step, 9), status=status, closed_at=closed_at))
 
 
 PROJECTORS: dict[str, Projector] = {
     "ticket.opened": _ticket,
+    "checklist.adopted": _checklist,
+    "ticket.check_recorded": _check("recorded"),
+    "ticket.check_waived": _check("waived"),
+    "ticket.check_corrected": _check("corrected"),
+    "ticket.quote_proposed": _quote,
+    "ticket.quote_signed": _signoff("quote_signed"),
+    "ticket.quote_refused": _signoff("quote_refused"),
+    "ticket.completion_signed": _signoff("completion_signed"),
 }

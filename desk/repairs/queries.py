@@ -1,16 +1,28 @@
-"""Read-side queries of repairs."""
+"""Read-side queries of repairs: the workshop queue, a ticket with its checklist state."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
 from desk.catalog import tables as catalog_t
+from desk.repairs import documents
 from desk.repairs import tables as repairs_t
-from desk.repairs.rules import is_overdue
+from desk.repairs.evidence import photo_ok
+from desk.repairs.rules import (
+    CheckFact,
+    Checklist,
+    ChecklistState,
+    checklist_state,
+    has_test_value,
+    is_overdue,
+)
 
 
 @dataclass(frozen=True)
@@ -26,7 +38,8 @@ class TicketSummary:
 
 
 def open_tickets(conn: Connection, today: date, limit: int = 200) -> list[TicketSummary]:
-    """Open tickets, the most urgent first; `today` is the store's date (the clock's)."""
+    """Open tickets, the most urgent (earliest due) first; `today` is the store's date (the
+    clock's). This is the workshop's queue."""
     tk, p = repairs_t.tickets.c, catalog_t.products.c
     rows = conn.execute(
         select(tk.code, tk.opened_at, tk.promised_date, tk.service_level, tk.step, tk.fault,
@@ -54,3 +67,208 @@ def ticket_dates(conn: Connection, code: str) -> TicketDates | None:
     row = conn.execute(select(tk.code, tk.promised_date, tk.customer_id)
                        .where(tk.code == code)).first()
     return None if row is None else TicketDates(row.code, row.promised_date, row.customer_id)
+
+
+# --- one ticket with its facts ------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Quote:
+    event_id: str
+    number: int
+    body: dict[str, Any]
+    sha256: str
+    charged_fen: int
+    keeps_signature: str
+    hlc: str
+
+
+@dataclass(frozen=True)
+class Signoff:
+    kind: str  # quote_signed, quote_refused, completion_signed
+    document_sha256: str
+    signature_id: str
+    actor: str
+    at: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class TicketRecord:
+    """A ticket and every fact of it: what the handlers decide on and the screens show."""
+
+    ticket: dict[str, Any]
+    checklist: Checklist | None
+    facts: tuple[CheckFact, ...]
+    quotes: tuple[Quote, ...]
+    signoffs: tuple[Signoff, ...] = field(default_factory=tuple)
+
+    @property
+    def code(self) -> str:
+        return str(self.ticket["code"])
+
+    @property
+    def state(self) -> ChecklistState | None:
+        return None if self.checklist is None else checklist_state(self.checklist, self.facts)
+
+    @property
+    def quote(self) -> Quote | None:
+        """The quote in force: the latest proposal."""
+        return self.quotes[-1] if self.quotes else None
+
+    def signed_shas(self, kind: str) -> set[str]:
+        return {s.document_sha256 for s in self.signoffs if s.kind == kind}
+
+    @property
+    def quote_signed(self) -> bool:
+        q, signed = self.quote, self.signed_shas("quote_signed")
+        return q is not None and (q.sha256 in signed or q.keeps_signature in signed)
+
+    @property
+    def quote_refused(self) -> bool:
+        return any(s.kind == "quote_refused" for s in self.signoffs)
+
+    @property
+    def intake_sha256(self) -> str:
+        return documents.sha256_of(documents.intake_document(self.ticket))
+
+    @property
+    def completion_sha256(self) -> str:
+        state = self.state
+        if state is None:
+            return ""
+        quote = self.quote
+        return documents.sha256_of(documents.completion_document(
+            self.code, state, quote.sha256 if quote else ""))
+
+    @property
+    def completion_signed(self) -> bool:
+        return self.completion_sha256 in self.signed_shas("completion_signed")
+
+    def conditions(self) -> dict[str, bool]:
+        state = self.state
+        return {"quote_present": self.quote is not None, "quote_signed": self.quote_signed,
+                "test_value_present": state is not None and has_test_value(state),
+                "completion_signed": self.completion_signed}
+
+
+def ticket_record(conn: Connection, code: str) -> TicketRecord | None:
+    tk = repairs_t.tickets
+    row = conn.execute(select(tk).where(tk.c.code == code)).first()
+    if row is None:
+        return None
+    ticket = dict(row._mapping)
+    checklist = pinned_checklist(conn, ticket["checklist_kind"], ticket["checklist_version"])
+    c = repairs_t.ticket_checks.c
+    facts = tuple(
+        CheckFact(r.event_id, r.hlc, r.kind, r.step, r.check_id, r.actor, r.at,
+                  json.loads(r.evidence), r.reason, r.approved_by, r.corrects)
+        for r in conn.execute(select(repairs_t.ticket_checks).where(c.ticket_code == code)))
+    q = repairs_t.ticket_quotes.c
+    quotes = tuple(sorted(
+        (Quote(r.event_id, int(json.loads(r.body)["number"]), json.loads(r.body), r.sha256,
+               r.charged_fen, r.keeps_signature, r.hlc)
+         for r in conn.execute(select(repairs_t.ticket_quotes).where(q.ticket_code == code))),
+        key=lambda x: (x.hlc, x.event_id)))
+    s = repairs_t.ticket_signoffs.c
+    signoffs = tuple(
+        Signoff(r.kind, r.document_sha256, r.signature_id, r.actor, r.at, r.reason)
+        for r in conn.execute(select(repairs_t.ticket_signoffs)
+                              .where(s.ticket_code == code).order_by(s.hlc, s.event_id)))
+    return TicketRecord(ticket, checklist, facts, quotes, signoffs)
+
+
+def pinned_checklist(conn: Connection, kind: str, version: str) -> Checklist | None:
+    if not kind:
+        return None
+    c = repairs_t.checklists.c
+    row = conn.execute(select(c.body).where(c.kind == kind, c.version == version)).first()
+    return None if row is None else Checklist.from_dict(json.loads(row.body))
+
+
+def adopted_checklist_sha(conn: Connection, kind: str, version: str) -> str | None:
+    c = repairs_t.checklists.c
+    row = conn.execute(select(c.sha256).where(c.kind == kind, c.version == version)).first()
+    return None if row is None else str(row.sha256)
+
+
+# --- what a screen or the CLI shows -------------------------------------------------------------
+
+@dataclass(frozen=True)
+class CheckView:
+    step: int
+    check_id: str
+    zh: str
+    en: str
+    evidence: str  # tick, value, note, photo, signature, system
+    who: str
+    unit: str
+    min: str
+    max: str
+    condition: str
+    done: bool
+    waived: bool
+    actor: str
+    at: str
+    shown: dict[str, Any]  # the evidence in force
+    reason: str  # a waiver's reason code
+    approved_by: str
+    corrections: int  # facts superseded
+    photo_ok: bool  # False: the photo's file is missing or altered
+
+
+@dataclass(frozen=True)
+class TicketDetail:
+    code: str
+    product_name: str | None
+    fault: str
+    serial: str
+    status: str
+    promised_date: str
+    overdue: bool
+    checklist: str  # "appliance 2026.1"
+    title: str
+    current_step: int
+    steps: list[list[CheckView]]
+    quote: dict[str, Any] | None
+    quote_sha256: str
+    quote_signed: bool
+    completion_sha256: str
+    completion_signed: bool
+    intake_sha256: str
+
+
+def ticket_detail(conn: Connection, code: str, today: date,
+                  evidence_root: Path | None = None) -> TicketDetail | None:
+    record = ticket_record(conn, code)
+    if record is None:
+        return None
+    t = record.ticket
+    names = conn.execute(select(catalog_t.products.c.name)
+                         .where(catalog_t.products.c.sku == t["sku"])).first()
+    state = record.state
+    steps: list[list[CheckView]] = []
+    if state is not None:
+        for states in state.steps:
+            row = []
+            for s in states:
+                fact, shown = s.fact, dict(s.fact.evidence) if s.fact else {}
+                photo = str(shown.get("photo_sha256", ""))
+                row.append(CheckView(
+                    s.check.step, s.check.id, s.check.zh, s.check.en, s.check.evidence,
+                    s.check.who, s.check.unit, s.check.min, s.check.max, s.check.condition,
+                    s.done, s.waived, fact.actor if fact else "", fact.at if fact else "", shown,
+                    fact.reason if fact and fact.kind == "waived" else "",
+                    fact.approved_by if fact else "", len(s.history) - (1 if fact else 0),
+                    not photo or evidence_root is None or photo_ok(evidence_root, photo)))
+            steps.append(row)
+    quote = record.quote
+    return TicketDetail(
+        code=record.code, product_name=names.name if names else None, fault=t["fault"],
+        serial=t["serial"], status=t["status"], promised_date=t["promised_date"],
+        overdue=is_overdue(t["promised_date"], t["status"], today),
+        checklist=f"{t['checklist_kind']} {t['checklist_version']}".strip(),
+        title=record.checklist.title if record.checklist else "",
+        current_step=state.current_step if state else int(t["step"]), steps=steps,
+        quote=quote.body if quote else None, quote_sha256=quote.sha256 if quote else "",
+        quote_signed=record.quote_signed, completion_sha256=record.completion_sha256,
+        completion_signed=record.completion_signed, intake_sha256=record.intake_sha256)

@@ -1,6 +1,45 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>CheckRow</name>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Photo…</source>
+        <translation>照片…</translation>
+    </message>
+    <message>
+        <source>Customer signs…</source>
+        <translation>顾客签名…</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Waive…</source>
+        <translation>豁免…</translation>
+    </message>
+    <message>
+        <source>Waived</source>
+        <translation>已豁免</translation>
+    </message>
+    <message>
+        <source>Done ✓</source>
+        <translation>已完成 ✓</translation>
+    </message>
+    <message>
+        <source>Choose a photo</source>
+        <translation>选择照片</translation>
+    </message>
+    <message>
+        <source>Photos (*.png *.jpg *.jpeg)</source>
+        <translation>照片 (*.png *.jpg *.jpeg)</translation>
+    </message>
+</context>
+<context>
     <name>ConflictsPage</name>
     <message>
         <source>Loading…</source>
@@ -235,13 +274,6 @@
     <message>
         <source>Sign out</source>
         <translation>退出登录</translation>
-    </message>
-</context>
-<context>
-    <name>OpenTicketsPage</name>
-    <message>
-        <source>Open repair tickets (overdue in red)</source>
-        <translation>未完成维修单（逾期标红）</translation>
     </message>
 </context>
 <context>
@@ -648,6 +680,52 @@
     </message>
 </context>
 <context>
+    <name>WaiverDialog</name>
+    <message>
+        <source>Waive a check</source>
+        <translation>豁免检查项</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Manager ID</source>
+        <translation>经理工号</translation>
+    </message>
+    <message>
+        <source>Manager PIN</source>
+        <translation>经理密码</translation>
+    </message>
+</context>
+<context>
+    <name>WorkshopPage</name>
+    <message>
+        <source>Step %1: %2</source>
+        <translation>第 %1 步：%2</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Photo ✓</source>
+        <translation>照片 ✓</translation>
+    </message>
+    <message>
+        <source>Signed ✓</source>
+        <translation>已签名 ✓</translation>
+    </message>
+    <message>
+        <source>Intake of ticket %1</source>
+        <translation>工单 %1 接修</translation>
+    </message>
+</context>
+<context>
     <name>compensation</name>
     <message>
         <source>Quality problem / recall</source>
@@ -814,30 +892,6 @@
     <message>
         <source>Paid</source>
         <translation>实付</translation>
-    </message>
-    <message>
-        <source>Ticket</source>
-        <translation>维修单</translation>
-    </message>
-    <message>
-        <source>Product</source>
-        <translation>商品</translation>
-    </message>
-    <message>
-        <source>Fault</source>
-        <translation>故障</translation>
-    </message>
-    <message>
-        <source>Level</source>
-        <translation>级别</translation>
-    </message>
-    <message>
-        <source>Step</source>
-        <translation>步骤</translation>
-    </message>
-    <message>
-        <source>Promised</source>
-        <translation>承诺日期</translation>
     </message>
     <message>
         <source>Staff ID</source>
@@ -1418,8 +1472,8 @@
         <translation>打印记录</translation>
     </message>
     <message>
-        <source>Open tickets</source>
-        <translation>未完成维修单</translation>
+        <source>Workshop</source>
+        <translation>维修车间</translation>
     </message>
     <message>
         <source>Staff</source>
@@ -1523,6 +1577,65 @@
     <message>
         <source>Send it again</source>
         <translation>重新发送</translation>
+    </message>
+</context>
+<context>
+    <name>repairs</name>
+    <message>
+        <source>Booking</source>
+        <translation>预约</translation>
+    </message>
+    <message>
+        <source>Diagnosis</source>
+        <translation>诊断</translation>
+    </message>
+    <message>
+        <source>Quote</source>
+        <translation>报价</translation>
+    </message>
+    <message>
+        <source>Repair</source>
+        <translation>施工</translation>
+    </message>
+    <message>
+        <source>Cleaning</source>
+        <translation>清洁</translation>
+    </message>
+    <message>
+        <source>Testing</source>
+        <translation>调试</translation>
+    </message>
+    <message>
+        <source>Explanation</source>
+        <translation>讲解</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>归档</translation>
+    </message>
+    <message>
+        <source>Not applicable</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <source>Customer declined</source>
+        <translation>顾客拒绝</translation>
+    </message>
+    <message>
+        <source>Part unavailable</source>
+        <translation>缺少配件</translation>
+    </message>
+    <message>
+        <source>Customer absent</source>
+        <translation>顾客不在场</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
     </message>
 </context>
 <context>

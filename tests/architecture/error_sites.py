@@ -22,7 +22,7 @@ DOTTED = re.compile(r"^[a-z_]+\.[a-z_][a-z_0-9]*$")
 RAISERS = {"DeskError", "CommittedRefusal", "Refusal", "Finding", "SignatureRefused"}
 # (callable, position of the code)
 CODE_ARGUMENT = {"RowProblem": 1, "record_conflict": 1, "unique_fact": 4, "Query": 4,
-                 "SyncWarning": 0}
+                 "SyncWarning": 0, "_signature_on": 3}
 CODE_ATTRIBUTES = ("reason", "code", "last_error", "error")  # x.reason = "lookup.other_store"
 UNKNOWN = None  # the parameters of a site that passes **kwargs or a dict built elsewhere
 
@@ -126,10 +126,13 @@ def _scan_module(path: Path, tree: ast.Module, sites: Sites,
     used: set[int] = _docstrings(tree)
     for node in tree.body:
         # A module-level mapping to codes that a function raises from (e.g. the central
-        # server's SQLSTATEs -> codes, desk/sync/push_sql.py ERRORS: dict[str, str]).
-        if (isinstance(node, ast.AnnAssign) and isinstance(node.value, ast.Dict)
-                and getattr(node.target, "id", "") == "ERRORS"
-                and all(_literal(v) for v in node.value.values)):
+        # server's SQLSTATEs -> codes in desk/sync/push_sql.py, a checklist's system conditions
+        # -> codes in desk/repairs/rules.py): a dict whose every value is a dotted code.
+        value_node = node.value if isinstance(node, ast.Assign | ast.AnnAssign) else None
+        if (isinstance(value_node, ast.Dict) and value_node.values
+                and all(re.fullmatch(r"[a-z_]+\.[a-z_]+", _literal(v) or "")
+                        for v in value_node.values)):
+            node.value = value_node
             for value in node.value.values:
                 code = _literal(value)
                 if code and "." in code:

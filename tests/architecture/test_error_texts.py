@@ -26,10 +26,11 @@ ZH_ALLOWED_WORDS = {"PIN", "CSV"}
 NOT_CODES = {"sync.central", "sync.server_cursor", "sync.server_cursors", "sync.central_id",
              "sync.pushed_seq", "sync.last_ok_ms",
              "sync.last_error", "desk.bench", "desk.cli", "promotions.amount_fen",
-             "tenders.amount_fen"}
+             "tenders.amount_fen", "step.check"}
 FILE_SUFFIXES = (".sqlite3", ".toml", ".qss", ".pid", ".log")
-# Parameters passed for the program, not the sentence (the import's rows, a lockout in ms).
-DATA_PARAMS = {"problems", "until_ms"}
+# Parameters passed for the program, not the sentence (the import's rows, a lockout in ms, the
+# checklist's id of a check and a photo's hash: the screen shows the check itself).
+DATA_PARAMS = {"problems", "until_ms", "check_id", "sha256"}
 # ... and, for one code, what the search was (for the list's filter, not the sentence).
 CODE_DATA_PARAMS = {"lookup.not_found": {"kind"}}
 # Printer codes come from one call for every state (port, host, detail): a state's text uses

@@ -83,7 +83,8 @@ def test_counts_match_the_small_size(demo):
     assert summary["tenders"] > summary["receipts"]  # some receipts are paid with two tenders
     assert summary["events"] == (summary["receipts"] + summary["tickets"] + summary["customers"]
                                  + summary["products"] + summary["categories"]
-                                 + summary["staff"] + 2)  # + store and device
+                                 + summary["staff"] + summary["checklists"]
+                                 + 2)  # + store and device; checklists adopted by tickets
 
 
 def test_progress_reports_every_stage_to_the_end(demo):

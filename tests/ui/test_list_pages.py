@@ -9,7 +9,7 @@ from desk.platform.db import Database
 from desk.platform.ports import FixedClock
 from tests.lookup.seed import ACTOR, init_counter, seed
 from ui.context import AppContext
-from ui.pages.lists import OpenTicketsPage, RecentReceiptsPage, StaffPage
+from ui.pages.lists import RecentReceiptsPage, StaffPage
 from ui.tasks import TaskRunner
 
 
@@ -30,18 +30,10 @@ def cells(page, row: int) -> list[str]:
     return [model.data(model.index(row, c)) for c in range(model.columnCount())]
 
 
-@pytest.mark.parametrize("page_class", [RecentReceiptsPage, OpenTicketsPage, StaffPage])
+@pytest.mark.parametrize("page_class", [RecentReceiptsPage, StaffPage])
 def test_a_list_page_shows_its_rows(qtbot, ctx, page_class) -> None:
     page = page_class(ctx)
     qtbot.addWidget(page)
     qtbot.waitUntil(lambda: page.model.rowCount() > 0, timeout=5000)
     first = cells(page, 0)
     assert all(isinstance(text, str) for text in first) and any(first)
-
-
-def test_open_tickets_are_the_clocks_and_overdue_ones_stand_out(qtbot, ctx) -> None:
-    page = OpenTicketsPage(ctx)
-    qtbot.addWidget(page)
-    qtbot.waitUntil(lambda: page.model.rowCount() > 0, timeout=5000)
-    rows = [page.model.row_at(i) for i in range(page.model.rowCount())]
-    assert [page.model.highlight(r) for r in rows] == [r.overdue for r in rows]

@@ -3,13 +3,9 @@ the staff list for managers. Later capabilities add their own pages beside these
 
 from __future__ import annotations
 
-from datetime import date
-from typing import Any
-
 from PySide6.QtCore import QCoreApplication
 
 from desk.platform.changes import Changed
-from desk.repairs.queries import open_tickets
 from desk.sales.queries import recent_receipts
 from desk.staff.queries import staff_list
 from ui.roles import role_name
@@ -42,32 +38,6 @@ class RecentReceiptsPage(QueryListPage):
             ),
             Column("customer_name", lambda: translate("lists", "Customer")),
             Column("paid_fen", lambda: translate("lists", "Paid"), money, align_right=True),
-        ]
-
-
-class OpenTicketsPage(QueryListPage):
-    shows = frozenset({Changed.TICKETS})
-    query = staticmethod(open_tickets)
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.model.highlight = lambda row: row.overdue  # in red (desk.repairs.rules decides)
-
-    def query_args(self) -> tuple[Any, ...]:
-        today: date = self.ctx.bus.clock.local_now().date()  # the store's date
-        return (today,)
-
-    def title(self) -> str:
-        return self.tr("Open repair tickets (overdue in red)")
-
-    def columns(self) -> list[Column]:
-        return [
-            Column("code", lambda: translate("lists", "Ticket")),
-            Column("product_name", lambda: translate("lists", "Product")),
-            Column("fault", lambda: translate("lists", "Fault")),
-            Column("service_level", lambda: translate("lists", "Level"), _level),
-            Column("step", lambda: translate("lists", "Step"), lambda v: f"{v} / 9"),
-            Column("promised_date", lambda: translate("lists", "Promised")),
         ]
 
 

@@ -1,0 +1,1 @@
+"""The repairs screens: the workshop (workshop_page.py) and their words (words.py)."""

@@ -1,0 +1,36 @@
+"""Repairs' words on screen: step names, waiver reasons, the core's repair error codes (their
+Chinese and English come with the capability: desk/repairs/errors.py)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLocale
+
+translate = QCoreApplication.translate
+
+
+def chinese() -> bool:
+    return QLocale().language() == QLocale.Language.Chinese
+
+
+def step_name(key: str) -> str:
+    return {
+        "booking": translate("repairs", "Booking"),
+        "diagnosis": translate("repairs", "Diagnosis"),
+        "quote": translate("repairs", "Quote"),
+        "repair": translate("repairs", "Repair"),
+        "cleaning": translate("repairs", "Cleaning"),
+        "testing": translate("repairs", "Testing"),
+        "explanation": translate("repairs", "Explanation"),
+        "follow_up": translate("repairs", "Follow-up"),
+        "archive": translate("repairs", "Archive"),
+    }.get(key, key)
+
+
+def reason_name(code: str) -> str:
+    return {
+        "not_applicable": translate("repairs", "Not applicable"),
+        "customer_declined": translate("repairs", "Customer declined"),
+        "part_unavailable": translate("repairs", "Part unavailable"),
+        "customer_absent": translate("repairs", "Customer absent"),
+        "other": translate("repairs", "Other"),
+    }.get(code, code)

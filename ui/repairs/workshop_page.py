@@ -1,0 +1,320 @@
+"""The workshop screen: the technician's queue (earliest due first, overdue in red) and the
+current ticket's checklist as the main thing on screen — the nine steps, the current step's three
+checks as big touch-friendly controls with their evidence entered in place (value with its unit,
+note, photo from a file, the customer's signature on the pad), a waiver that asks for the
+manager's PIN. Keyboard: Ctrl+1..3 does a check, Enter in a field does its check.
+
+All reads and writes go through ctx.query / ctx.run_command (the database worker); a photo is
+stored on the I/O pool."""
+
+from __future__ import annotations
+
+import base64
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk.platform.changes import Changed
+from desk.repairs.commands import RecordCheck, WaiveCheck
+from desk.repairs.evidence import evidence_root, store_photo_file
+from desk.repairs.queries import CheckView, TicketDetail, open_tickets, ticket_detail
+from desk.repairs.rules import CHECKLIST_STEPS, WAIVER_REASONS
+from desk.signatures.commands import CaptureSignature
+from ui.context import AppContext
+from ui.errors import error_text
+from ui.repairs.words import chinese, reason_name, step_name
+
+TOUCH = 48  # px: every control of a check is at least this tall (≥ 44 px for a finger)
+
+
+class WaiverDialog(QDialog):
+    """The manager's staff id and PIN, and the reason code, entered on this screen."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Waive a check"))
+        form = QFormLayout(self)
+        self.reason = QComboBox()
+        for code in WAIVER_REASONS:
+            self.reason.addItem(reason_name(code), code)
+        self.note = QLineEdit()
+        self.manager = QLineEdit()
+        self.pin = QLineEdit()
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        for w in (self.reason, self.note, self.manager, self.pin):
+            w.setMinimumHeight(TOUCH)
+        form.addRow(self.tr("Reason"), self.reason)
+        form.addRow(self.tr("Note"), self.note)
+        form.addRow(self.tr("Manager ID"), self.manager)
+        form.addRow(self.tr("Manager PIN"), self.pin)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+
+class CheckRow(QWidget):
+    """One check of the current step: its words, its evidence field, Done and Waive."""
+
+    def __init__(self, page: WorkshopPage, view: CheckView, index: int) -> None:
+        super().__init__()
+        self.page, self.view = page, view
+        self.photo_sha = ""
+        self.signature_id = ""
+        row = QHBoxLayout(self)
+        words = view.zh if chinese() else view.en
+        self.label = QLabel(f"{index}. {words}")
+        self.label.setWordWrap(True)
+        self.label.setMinimumHeight(TOUCH)
+        row.addWidget(self.label, 3)
+        self.field: QLineEdit | None = None
+        self.evidence_button: QPushButton | None = None
+        if view.evidence in ("value", "note"):
+            self.field = QLineEdit()
+            self.field.setMinimumHeight(TOUCH)
+            self.field.setPlaceholderText(
+                f"{view.min}–{view.max} {view.unit}" if view.evidence == "value"
+                else self.tr("Note"))
+            self.field.returnPressed.connect(self.done_clicked)
+            row.addWidget(self.field, 2)
+            if view.evidence == "value":
+                row.addWidget(QLabel(view.unit))
+        elif view.evidence in ("photo", "signature"):
+            self.evidence_button = QPushButton(self.tr("Photo…") if view.evidence == "photo"
+                                               else self.tr("Customer signs…"))
+            self.evidence_button.setMinimumHeight(TOUCH)
+            self.evidence_button.clicked.connect(self.evidence_clicked)
+            row.addWidget(self.evidence_button, 2)
+        self.done_button = QPushButton(self.tr("Done"))
+        self.waive_button = QPushButton(self.tr("Waive…"))
+        for b in (self.done_button, self.waive_button):
+            b.setMinimumSize(TOUCH * 2, TOUCH)
+            row.addWidget(b)
+        self.done_button.clicked.connect(self.done_clicked)
+        self.waive_button.clicked.connect(self.waive_clicked)
+        self.waive_button.setEnabled(view.evidence != "system")
+        if view.done:
+            self.done_button.setEnabled(False)
+            self.waive_button.setEnabled(False)
+            self.done_button.setText(self.tr("Waived") if view.waived else self.tr("Done ✓"))
+
+    def evidence_clicked(self) -> None:
+        if self.view.evidence == "photo":
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a photo"), "",
+                                                  self.tr("Photos (*.png *.jpg *.jpeg)"))
+            if path:
+                self.page.attach_photo(self, Path(path))
+        else:
+            self.page.ask_intake_signature(self)
+
+    def done_clicked(self) -> None:
+        if not self.done_button.isEnabled():
+            return
+        text = self.field.text() if self.field is not None else ""
+        self.page.record(self.view, value=text if self.view.evidence == "value" else "",
+                         note=text if self.view.evidence == "note" else "",
+                         photo_sha256=self.photo_sha, signature_id=self.signature_id)
+
+    def waive_clicked(self) -> None:
+        self.page.waive(self.view)
+
+
+class WorkshopPage(QWidget):
+    shows = frozenset({Changed.TICKETS})
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.detail: TicketDetail | None = None
+        self.rows: list[CheckRow] = []
+        self.waiver_dialog: WaiverDialog | None = None
+        layout = QHBoxLayout(self)
+        self.queue = QListWidget()
+        self.queue.setMinimumWidth(260)
+        self.queue.currentItemChanged.connect(self._picked)
+        layout.addWidget(self.queue, 1)
+        main = QVBoxLayout()
+        layout.addLayout(main, 3)
+        self.header = QLabel()
+        self.header.setWordWrap(True)
+        main.addWidget(self.header)
+        strip = QHBoxLayout()
+        self.step_labels = [QLabel() for _ in CHECKLIST_STEPS]
+        for label in self.step_labels:
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            label.setMinimumHeight(TOUCH)
+            strip.addWidget(label)
+        main.addLayout(strip)
+        self.step_title = QLabel()
+        self.step_title.setStyleSheet("font-size: 18pt; font-weight: bold;")
+        main.addWidget(self.step_title)
+        self.checks_box = QVBoxLayout()
+        main.addLayout(self.checks_box)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        main.addWidget(self.message)
+        main.addStretch(1)
+        for n in (1, 2, 3):
+            QShortcut(QKeySequence(f"Ctrl+{n}"), self, lambda n=n: self._shortcut(n))
+        ctx.hub.changed.connect(self._changed)
+        self.refresh()
+
+    # --- reading --------------------------------------------------------------------------------
+    def today(self) -> Any:
+        return self.ctx.bus.clock.local_now().date()
+
+    def refresh(self) -> None:
+        self.ctx.query(open_tickets, self.today(), done=self._queue_loaded)
+
+    def _changed(self, changes: Any) -> None:
+        if changes.touches(self.shows):
+            self.refresh()
+
+    def _queue_loaded(self, tickets: Any, error: BaseException | None) -> None:
+        if error is not None:
+            self.message.setText(error_text(error))
+            return
+        current = self.detail.code if self.detail else None
+        self.queue.blockSignals(True)
+        self.queue.clear()
+        for t in tickets:
+            words = f"{t.code}  {t.product_name or ''}\n{self.tr('Due')} {t.promised_date}"
+            if t.overdue:
+                words = f"{self.tr('Overdue')} · {words}"
+            item = QListWidgetItem(words)
+            item.setData(Qt.ItemDataRole.UserRole, t.code)
+            if t.overdue:
+                item.setForeground(QBrush(QColor("#c62828")))
+            self.queue.addItem(item)
+            if t.code == current:
+                self.queue.setCurrentItem(item)
+        self.queue.blockSignals(False)
+        if current is None and self.queue.count():
+            self.queue.setCurrentRow(0)
+        elif current is not None:
+            self.load(current)
+
+    def _picked(self, item: QListWidgetItem | None, _previous: Any) -> None:
+        if item is not None:
+            self.load(str(item.data(Qt.ItemDataRole.UserRole)))
+
+    def load(self, code: str) -> None:
+        self.ctx.query(ticket_detail, code, self.today(), evidence_root(self.ctx.db.path),
+                       done=self._shown)
+
+    def _shown(self, detail: TicketDetail | None, error: BaseException | None) -> None:
+        if error is not None or detail is None:
+            self.message.setText(error_text(error) if error else "")
+            return
+        self.detail = detail
+        self.header.setText(f"<b>{detail.code}</b> {detail.product_name or ''} — {detail.fault}"
+                            f"<br>{detail.title} · {self.tr('Due')} {detail.promised_date}")
+        for number, (label, key) in enumerate(zip(self.step_labels, CHECKLIST_STEPS,
+                                                  strict=True), start=1):
+            mark = "✓" if number < detail.current_step else "●" if number == \
+                detail.current_step else "○"
+            label.setText(f"{mark} {number}\n{step_name(key)}")
+        for row in self.rows:
+            row.setParent(None)
+            row.deleteLater()
+        self.rows = []
+        step = min(detail.current_step, len(detail.steps))
+        if not detail.steps:
+            return
+        self.step_title.setText(self.tr("Step %1: %2").replace("%1", str(step)).replace(
+            "%2", step_name(CHECKLIST_STEPS[step - 1])))
+        for index, view in enumerate(detail.steps[step - 1], start=1):
+            row = CheckRow(self, view, index)
+            self.checks_box.addWidget(row)
+            self.rows.append(row)
+
+    # --- writing --------------------------------------------------------------------------------
+    def _shortcut(self, n: int) -> None:
+        if n <= len(self.rows):
+            self.rows[n - 1].done_clicked()
+
+    def _after(self, _value: Any, error: BaseException | None) -> None:
+        self.message.setText(error_text(error) if error is not None else self.tr("Saved."))
+        if error is not None and self.detail is not None:
+            self.load(self.detail.code)
+
+    def record(self, view: CheckView, **evidence: str) -> None:
+        assert self.detail is not None
+        self.ctx.run_command(RecordCheck(ticket_code=self.detail.code, step=view.step,
+                                         check_id=view.check_id, **evidence), self._after)
+
+    def waive(self, view: CheckView) -> None:
+        assert self.detail is not None
+        dialog = WaiverDialog(self)
+        self.waiver_dialog = dialog
+        code = self.detail.code
+
+        def finished(result: int) -> None:
+            self.waiver_dialog = None
+            if result:
+                self.ctx.run_command(WaiveCheck(
+                    ticket_code=code, step=view.step, check_id=view.check_id,
+                    reason_code=str(dialog.reason.currentData()), note=dialog.note.text(),
+                    approver_id=dialog.manager.text(), approver_pin=dialog.pin.text()),
+                    self._after)
+
+        dialog.finished.connect(finished)
+        dialog.open()
+
+    def attach_photo(self, row: CheckRow, path: Path) -> None:
+        root = evidence_root(self.ctx.db.path)
+
+        def stored(photo: Any, error: BaseException | None) -> None:
+            if error is not None:
+                self.message.setText(error_text(error))
+                return
+            row.photo_sha = photo.sha256
+            if row.evidence_button is not None:
+                row.evidence_button.setText(self.tr("Photo ✓"))
+
+        self.ctx.runner.io(store_photo_file, root, path, done=stored)
+
+    def ask_intake_signature(self, row: CheckRow) -> None:
+        from ui.signatures.pad import ask_signature
+
+        assert self.detail is not None
+        detail = self.detail
+
+        def signed(signature: Any) -> None:
+            if signature is None:
+                return
+            command = CaptureSignature(
+                document_kind="intake", document_ref=detail.code,
+                document_sha256=detail.intake_sha256,
+                png_base64=base64.b64encode(signature.png).decode("ascii"),
+                strokes=[[[int(v) for v in p] for p in s] for s in signature.strokes])
+
+            def captured(value: Any, error: BaseException | None) -> None:
+                if error is not None:
+                    self.message.setText(error_text(error))
+                    return
+                row.signature_id = str(value.signature_id)
+                if row.evidence_button is not None:
+                    row.evidence_button.setText(self.tr("Signed ✓"))
+
+            self.ctx.run_command(command, captured)
+
+        ask_signature(self, self.tr("Intake of ticket %1").replace("%1", detail.code), signed)
