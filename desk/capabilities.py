@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from desk.catalog.capability import CAPABILITY as CATALOG
+from desk.closure.capability import CAPABILITY as CLOSURE
 from desk.platform.db import Database, wall_clock_ms
 from desk.platform.registry import Registry
 from desk.policies.capability import CAPABILITY as POLICIES
@@ -24,7 +25,7 @@ from desk.staff.queries import active_role
 from desk.sync.capability import CAPABILITY as SYNC
 
 REGISTRY = Registry((STAFF, CATALOG, SALES, RETURNS, POLICIES, SIGNATURES, REPAIRS, SYNC,
-                     PRINTJOBS), role_of=active_role)
+                     PRINTJOBS, CLOSURE), role_of=active_role)
 
 
 def open_database(path: Path | str | None, *, wall_ms: Callable[[], int] = wall_clock_ms,

@@ -194,6 +194,20 @@ MESSAGES: dict[str, str] = {
     "print.unknown_document": "nothing to print for '{reference}'",
     "print.interrupted": "the app stopped while this job was being sent: check the paper",
     "print.cannot_reprint": "a '{kind}' cannot be rebuilt for a reprint here",
+    "closure.future_date": "business day {business_date} has not started yet (today is {today})",
+    "closure.already_closed": "business day {business_date} is already closed for {scope} "
+                              "(Z{z_number})",
+    "closure.other_counter": "counter {device_id} closes its own day: close it on that counter",
+    "closure.same_person": "the second person who counts must be someone else than {staff_id}",
+    "closure.same_signature": "the manager and the second person each sign",
+    "closure.note_required": "the variance of {variance} fen is above the tolerance of "
+                             "{tolerance} fen: add a note",
+    "closure.unsynced": "{events} events are not synced and {conflicts} conflicts are open: "
+                        "confirm to close anyway",
+    "closure.count_invalid": "the count of {denomination} fen pieces must be a whole number, "
+                             "0 or more (got {value})",
+    "closure.denomination_unknown": "{denomination} is not a banknote or coin of the till",
+    "closure.pdf_failed": "the closure report could not be written: {reason}",
 }
 
 
