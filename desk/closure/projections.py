@@ -21,7 +21,8 @@ from desk.platform.registry import Projector
 
 def _closure(conn: Connection, e: Event) -> set[Changed]:
     return {Changed.CLOSURES} | unique_fact(conn, e, closure_t.closures, "closure_key",
-                                            "closure.duplicate", _insert, (closure_t.closure_events,))
+                                            "closure.duplicate", _insert,
+                                            (closure_t.closure_events,))
 
 
 def _insert(conn: Connection, e: Event) -> None:

@@ -19,7 +19,6 @@ from desk.closure import tables as closure_t
 from desk.platform import tables as platform_t
 from desk.platform.conflicts import OPEN
 from desk.platform.errors import DeskError
-from desk.platform.journal import last_of_device
 from desk.platform.settings import get_setting
 from desk.printjobs import tables as printjobs_t
 from desk.repairs import tables as repairs_t
@@ -136,12 +135,12 @@ def read_returns(conn: Connection, start: str, end: str,
         return []
     t = returns_t.refund_tenders.c
     tenders: dict[str, list[rules.RefundPart]] = {}
-    for row in conn.execute(select(t.return_id, t.tender, t.route, t.amount_fen)
+    for part in conn.execute(select(t.return_id, t.tender, t.route, t.amount_fen)
                             .select_from(base.join(returns_t.refund_tenders,
                                                    t.return_id == r.return_id))
                             .where(window).order_by(t.return_id, t.position)):
-        tenders.setdefault(row.return_id, []).append(
-            rules.RefundPart(row.tender, row.route, int(row.amount_fen)))
+        tenders.setdefault(part.return_id, []).append(
+            rules.RefundPart(part.tender, part.route, int(part.amount_fen)))
     lines: dict[str, dict[str, int]] = {}
     ln, rl = returns_t.return_lines.c, sales_t.receipt_lines.c
     p, c = catalog_t.products.c, catalog_t.categories.c
@@ -150,10 +149,10 @@ def read_returns(conn: Connection, start: str, end: str,
                          and_(rl.receipt_no == ln.receipt_no, rl.line_no == ln.line_no))
               .outerjoin(catalog_t.products, p.sku == rl.sku)
               .outerjoin(catalog_t.categories, c.category_id == p.category_id))
-    for row in conn.execute(select(ln.return_id, c.name, ln.refund_fen).select_from(joined)
-                            .where(window)):
-        per = lines.setdefault(row.return_id, {})
-        per[row.name or ""] = per.get(row.name or "", 0) + int(row.refund_fen)
+    for line in conn.execute(select(ln.return_id, c.name, ln.refund_fen).select_from(joined)
+                             .where(window)):
+        per = lines.setdefault(line.return_id, {})
+        per[line.name or ""] = per.get(line.name or "", 0) + int(line.refund_fen)
     known = _known_signatures(conn, {row.signature_ref for row in rows})
     facts = []
     for row in rows:
@@ -242,9 +241,12 @@ def open_conflicts(conn: Connection) -> list[str]:
 
 
 def unsynced_events(conn: Connection) -> int:
-    """This counter's own events the central server has not acknowledged (as far as it knows)."""
-    last, _ = last_of_device(conn, this_device(conn))
-    return max(0, last - int(get_setting(conn, PUSHED_KEY) or 0))
+    """This counter's own reported facts the central server has not acknowledged (as far as it
+    knows): events after the push cursor (desk/sync/engine.py), of the kinds a report shows."""
+    pushed = int(get_setting(conn, PUSHED_KEY) or 0)
+    return int(conn.execute(select(func.count()).select_from(platform_t.journal).where(
+        J.device_id == this_device(conn), J.device_seq > pushed,
+        J.kind.in_(rules.REPORTED_KINDS))).scalar_one())
 
 
 # --- closures and late arrivals -----------------------------------------------------------------
@@ -289,8 +291,9 @@ def late_arrivals(conn: Connection, scope: str, device_id: str | None,
                                         r.refund_fen if r.status == "completed" else 0))
     for c in read_compensations(conn, start, end, device_id):
         if (d := keep(c.event_id, c.at)) is not None:
+            paid = c.amount_fen if c.status == "completed" else 0
             found.append(rules.LateFact(c.event_id, "compensation", c.compensation_id, c.at, d,
-                                        c.device_id, c.amount_fen if c.status == "completed" else 0))
+                                        c.device_id, paid))
     for t in read_tickets_opened(conn, start, end, device_id):
         if (d := keep(t.event_id, t.opened_at)) is not None:
             found.append(rules.LateFact(t.event_id, "ticket", t.code, t.opened_at, d,

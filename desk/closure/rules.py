@@ -27,6 +27,11 @@ DENOMINATIONS_FEN = (10000, 5000, 2000, 1000, 500, 100, 50, 10)
 MAX_PIECES = 100_000  # per denomination: more is a typing error, not a till
 STORE_SCOPE = "store"
 NOTE_MAX = 500
+# The facts whose absence on the central server would change a report: "events not yet synced"
+# counts these (not the log-ins and signatures of the closing itself, which would otherwise
+# change the numbers between the moment both people sign and the closure).
+REPORTED_KINDS = ("sale.recorded", "return.recorded", "compensation.recorded",
+                  "approval.recorded", "ticket.opened", "closure.recorded", "conflict.resolved")
 
 
 # --- the business day ---------------------------------------------------------------------------

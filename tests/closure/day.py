@@ -19,7 +19,7 @@ from desk.platform.ports import FixedClock
 from desk.repairs.commands import OpenTicket
 from desk.returns.commands import AwardCompensation, RecordReturn, ReturnLineInput
 from desk.sync.engine import apply_pulled
-from tests.returns.seed import ADMIN, CLERK, MANAGER, MANAGER_PIN, sale
+from tests.returns.seed import CLERK, MANAGER, MANAGER_PIN, sale
 
 DAY = "2026-11-20"
 START, END = "2026-11-20T04:00:00", "2026-11-21T04:00:00"
