@@ -226,7 +226,7 @@ def _rows(table: dict[str, list[int]], name: str = "key") -> list[dict[str, Any]
     return [{name: k, "count": v[0], "fen": v[1]} for k, v in sorted(table.items())]
 
 
-def _returns_numbers(returns: Iterable[ReturnFact]) -> dict[str, Any]:
+def _returns_numbers(returns: Iterable[ReturnFact], boundary: time) -> dict[str, Any]:
     done = [r for r in returns if r.status == "completed"]
     by_tender: dict[str, list[int]] = {}
     by_category: dict[str, list[int]] = {}
@@ -251,7 +251,10 @@ def _returns_numbers(returns: Iterable[ReturnFact]) -> dict[str, Any]:
         "by_category": _rows(by_category, "category"),
         "by_reason": _rows(by_reason, "reason"),
         "by_staff": _rows(by_staff, "staff"),
-        "by_hour": [{"hour": h, "count": v[0], "fen": v[1]} for h, v in sorted(by_hour.items())],
+        # in the order of the business day: from the boundary's hour round to the hour before it
+        "by_hour": [{"hour": h, "count": v[0], "fen": v[1]}
+                    for h, v in sorted(by_hour.items(),
+                                       key=lambda kv: (kv[0] - boundary.hour) % 24)],
         "refused": sum(1 for r in returns if r.status == "refused"),
     }
 
@@ -310,7 +313,7 @@ def _cash(returns: dict[str, Any], comps: dict[str, Any],
 def day_numbers(facts: DayFacts, *, store_id: str, scope: str, day: date, boundary: time,
                 timezone: str, count: CashCount | None = None) -> dict[str, Any]:
     """Every number of the report: JSON-able, canonical, frozen as is in a closure."""
-    returns = _returns_numbers(facts.returns)
+    returns = _returns_numbers(facts.returns, boundary)
     comps = _compensation_numbers(facts.compensations)
     start, end = day_window(day, boundary)
     overrides = [{"return_id": r.return_id, "at": r.at, "kinds": list(r.overrides),
