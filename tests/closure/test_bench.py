@@ -1,0 +1,12 @@
+"""The closure PDF benchmark runs (quick: 200 transactions) and reports against its budget."""
+
+from __future__ import annotations
+
+from desk.bench import BenchContext
+from printing.bench_closure import bench
+
+
+def test_the_closure_pdf_bench_runs(tmp_path):
+    (row,) = bench(BenchContext(home=tmp_path, quick=True))
+    assert row.budget == 1.0 and row.unit == "s" and 0 < row.value
+    assert "200 transactions" in row.name and "196 returns" in row.detail
