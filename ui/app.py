@@ -134,7 +134,7 @@ class DeskApp:
             page.signature_provider = return_signature_provider(self.ctx, self.window)
             page.sig_completed.connect(lambda result: self.printer.print_return(
                 result["return_id"], self.ctx.session.staff_id))
-        elif key == "prints":
+        elif key in ("prints", "closure"):
             page.printer = self.printer
             self.printer.sig_step.connect(
                 lambda step: page.refresh() if step.outcome != "idle" else None)

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from desk.platform.errors import DeskError
+from ui.closure.words import CODES as CLOSURE_CODES
 from ui.returns.words import CODES as RETURN_CODES
 from ui.sync.words import CODES as SYNC_CODES
 
@@ -41,6 +42,7 @@ _TEMPLATES: dict[str, Callable[[], str]] = {
     "task.failed": lambda: translate("errors", "Something went wrong: {detail}"),
     **RETURN_CODES,
     **SYNC_CODES,
+    **CLOSURE_CODES,
 }
 
 
