@@ -29,9 +29,10 @@ PRODUCTS = (("P1", "纯棉衬衫", "CL", 19900), ("P2", "电热水壶", "AP", 29
 TENDERS = (("cash",), ("wechat_pay",), ("alipay",), ("cash", "wechat_pay"), ("bank_card",))
 
 
-def build_day(transactions: int) -> Database:
+def build_day(transactions: int, path: str | None = None) -> Database:
+    """The day in a new counter database (in memory, or the file `path`)."""
     clock = FixedClock(datetime(2026, 11, 15, 10, 0))
-    db = open_database(None, wall_ms=clock.now_ms)
+    db = open_database(path, wall_ms=clock.now_ms)
     bus = CommandBus(db, clock)
     initialise_counter(bus, store_id="S001", store_name="测试百货", device_name="一号柜台",
                        admin_id="A001", admin_name="王管理", admin_pin="9999")
