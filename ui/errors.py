@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
 from desk.platform.errors import DeskError
-from ui.closure.words import CODES as CLOSURE_CODES
-from ui.returns.words import CODES as RETURN_CODES
-from ui.sync.words import CODES as SYNC_CODES
 
 translate = QCoreApplication.translate
 
@@ -40,15 +38,23 @@ _TEMPLATES: dict[str, Callable[[], str]] = {
         "errors", "This counter is not set up yet (desk init or desk demo)."
     ),
     "task.failed": lambda: translate("errors", "Something went wrong: {detail}"),
-    **RETURN_CODES,
-    **SYNC_CODES,
-    **CLOSURE_CODES,
 }
+
+
+@lru_cache(maxsize=1)
+def _all_templates() -> dict[str, Callable[[], str]]:
+    """With the capabilities' codes. Imported on first use: ui/returns' pages import this module,
+    so importing ui.returns.words at the top would make `import ui.errors` first a cycle."""
+    from ui.closure.words import CODES as CLOSURE_CODES
+    from ui.returns.words import CODES as RETURN_CODES
+    from ui.sync.words import CODES as SYNC_CODES
+
+    return {**_TEMPLATES, **RETURN_CODES, **SYNC_CODES, **CLOSURE_CODES}
 
 
 def error_text(error: BaseException) -> str:
     if isinstance(error, DeskError):
-        template = _TEMPLATES.get(error.code)
+        template = _all_templates().get(error.code)
         if template is None:
             return error.message
         try:
@@ -59,7 +65,7 @@ def error_text(error: BaseException) -> str:
 
 
 def known_codes() -> set[str]:
-    return set(_TEMPLATES)
+    return set(_all_templates())
 
 
 def describe(value: Any) -> str:

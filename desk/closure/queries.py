@@ -25,6 +25,7 @@ from desk.repairs import tables as repairs_t
 from desk.returns import tables as returns_t
 from desk.sales import tables as sales_t
 from desk.signatures import tables as signatures_t
+from desk.staff.queries import staff_names
 
 BOUNDARY_KEY = "closure.day_boundary"
 TIMEZONE_KEY = "store.timezone"
@@ -332,8 +333,6 @@ def compute(conn: Connection, day: date, device_id: str | None,
 
 
 def _names(conn: Connection, numbers: dict[str, Any], *extra: str) -> dict[str, str]:
-    from desk.staff.queries import staff_names
-
     ids = {row["staff"] for row in numbers["returns"]["by_staff"]}
     ids |= {row["approver"] for row in numbers["compensations"]["by_approver"]}
     ids |= {o["approved_by"] for o in numbers["overrides"]}

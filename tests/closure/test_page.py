@@ -14,6 +14,7 @@ from desk.closure import queries
 from tests.closure.day import DAY, at, expected
 from tests.closure.signing import sign
 from tests.returns.seed import CLERK, CLERK_PIN, MANAGER
+from ui.closure.page import ClosurePage
 from ui.context import AppContext
 from ui.tasks import TaskRunner
 
@@ -32,9 +33,6 @@ def page(qtbot, day):
     runner = TaskRunner()
     ctx = AppContext(day.db, day, runner)
     ctx.session.staff_id, ctx.session.role = MANAGER, "manager"
-    import ui.returns  # noqa: F401 (ui.errors imported first meets the ui.returns cycle)
-    from ui.closure.page import ClosurePage
-
     widget = ClosurePage(ctx)
     qtbot.addWidget(widget)
     widget.show()

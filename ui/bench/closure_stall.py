@@ -25,7 +25,6 @@ def measure_stall(transactions: int = 2000, renders: int = 3,
     from PySide6.QtCore import QDate, QElapsedTimer, QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
-    import ui.returns  # noqa: F401 (ui.errors, imported first, meets the ui.returns cycle)
     from desk.capabilities import open_database
     from desk.platform.bus import CommandBus
     from ui.closure.page import ClosurePage
