@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from desk.catalog.capability import CAPABILITY as CATALOG
+from desk.closure.capability import CAPABILITY as CLOSURE
 from desk.lookup.capability import CAPABILITY as LOOKUP
 from desk.platform.db import Database, wall_clock_ms
 from desk.platform.errors import PLATFORM_ERRORS, DeskError, ErrorText, render
@@ -26,7 +27,7 @@ from desk.staff.queries import active_role
 from desk.sync.capability import CAPABILITY as SYNC
 
 REGISTRY = Registry((STAFF, CATALOG, SALES, RETURNS, POLICIES, SIGNATURES, REPAIRS, LOOKUP, SYNC,
-                     PRINTJOBS), role_of=active_role)
+                     PRINTJOBS, CLOSURE), role_of=active_role)
 
 # Every error code of the core, with its words. printing/ adds its own codes on its side (desk does
 # not import printing): printing.errors.CATALOGUE is this plus printing's.

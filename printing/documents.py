@@ -138,9 +138,9 @@ class ClosureData:
     compensations_count: int = 0
     compensations_total_fen: int = 0
     tickets_opened: int = 0
-    tickets_closed: int = 0
+    tickets_closed: int | None = 0  # None: not recorded yet (the checklist closes tickets)
     tickets_overdue: int = 0
-    checks_waived: int = 0
+    checks_waived: int | None = 0
     signatures_missing: int = 0
     conflicts_open: int = 0
     print_failures: int = 0
@@ -149,6 +149,11 @@ class ClosureData:
     cash_counted_fen: int = 0
     note: str = ""
     extra: dict[str, str] = field(default_factory=dict)
+    title: str = "日结报告（简版）"  # e.g. "日结报告 Z3（简版）", "X 报告（简版）"
+    pending_cases: int = 0
+    late_arrivals: int = 0
+    counted: bool = True  # False for an X report: no counted cash, no variance
+    fingerprint: str = ""  # SHA-256 of the report's numbers: the same as on the PDF
 
 
 def _header(store: Store, title: str) -> list[Block]:
@@ -323,23 +328,33 @@ def completion(c: CompletionData) -> Document:
 
 
 def closure(c: ClosureData) -> Document:
-    blocks = _header(c.store, "日结报告（简版）")
+    blocks = _header(c.store, c.title)
     blocks += [Pair("营业日", c.business_date, bold=True), Pair("打印时间", c.printed_at),
                Pair("店长", c.manager), Rule(),
                Pair("退货笔数", str(c.returns_count)),
                Pair("退款合计", yuan(c.refunds_total_fen), bold=True)]
     blocks += [Pair(f"  {TENDER_NAMES.get(k, k)}", yuan(v)) for k, v in c.refunds_by_tender]
     blocks += [Pair("补偿笔数", str(c.compensations_count)),
-               Pair("补偿合计", yuan(c.compensations_total_fen)), Rule(),
-               Pair("维修受理", str(c.tickets_opened)), Pair("维修完工", str(c.tickets_closed)),
-               Pair("维修超期", str(c.tickets_overdue)), Pair("豁免检查", str(c.checks_waived)),
-               Pair("缺少签名", str(c.signatures_missing)), Pair("未决冲突", str(c.conflicts_open)),
+               Pair("补偿合计", yuan(c.compensations_total_fen)),
+               Pair("待总部审批", str(c.pending_cases)), Rule(),
+               Pair("维修受理", str(c.tickets_opened))]
+    if c.tickets_closed is not None:
+        blocks.append(Pair("维修完工", str(c.tickets_closed)))
+    blocks.append(Pair("维修超期", str(c.tickets_overdue)))
+    if c.checks_waived is not None:
+        blocks.append(Pair("豁免检查", str(c.checks_waived)))
+    blocks += [Pair("缺少签名", str(c.signatures_missing)), Pair("未决冲突", str(c.conflicts_open)),
                Pair("打印失败", str(c.print_failures)), Pair("未同步事件", str(c.events_unsynced)),
-               Rule(), Pair("应有现金", yuan(c.cash_expected_fen)),
-               Pair("实点现金", yuan(c.cash_counted_fen)),
-               Pair("差额", yuan(c.cash_counted_fen - c.cash_expected_fen), bold=True)]
+               Pair("迟到事件", str(c.late_arrivals)), Rule(),
+               Pair("应有现金", yuan(c.cash_expected_fen))]
+    if c.counted:
+        blocks += [Pair("实点现金", yuan(c.cash_counted_fen)),
+                   Pair("差额", yuan(c.cash_counted_fen - c.cash_expected_fen), bold=True)]
     blocks += [Pair(k, v) for k, v in c.extra.items()]
     if c.note:
         blocks.append(Text(f"说明：{c.note}"))
+    if c.fingerprint:  # matches the PDF's: two halves, to fit the narrowest paper
+        blocks += [Rule(), Text("报告指纹 SHA-256"), Text(c.fingerprint[:32]),
+                   Text(c.fingerprint[32:])]
     blocks += [Feed(), Sign("店长签名")]
     return Document("closure", c.business_date, tuple(blocks))

@@ -49,3 +49,25 @@ def _english_after_each_test():
         from ui.i18n import install_language
 
         install_language("en")
+
+
+@pytest.fixture(scope="session")
+def pg():
+    """A real PostgreSQL server for the whole session (initdb into a temporary directory, run as
+    an unprivileged user when we are root); started only by the tests that ask for it."""
+    from desk.bench.pgserver import TempPostgres
+
+    server = TempPostgres()
+    server.start()
+    yield server
+    server.cleanup()
+
+
+@pytest.fixture
+def central(pg):
+    """A fresh central database on that server, with a role per store."""
+    from tests.support.central import drop_central, new_central
+
+    c = new_central(pg)
+    yield c
+    drop_central(c)

@@ -141,7 +141,7 @@ class DeskApp:
         if key == "returns":
             page.sig_completed.connect(lambda result: self.printer.print_return(
                 result["return_id"], self.ctx.session.staff_id))
-        elif key == "prints":
+        elif key in ("prints", "closure"):
             page.printer = self.printer
             self.printer.sig_step.connect(
                 lambda step: page.refresh() if step.outcome != "idle" else None)

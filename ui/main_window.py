@@ -70,6 +70,8 @@ PAGES: list[PageSpec] = [
              "ui.returns.pending:PendingCasesPage"),
     PageSpec("manager", "conflicts", lambda: translate("pages", "Sync conflicts"),
              "ui.sync.conflicts_page:ConflictsPage"),
+    PageSpec("manager", "closure", lambda: translate("pages", "Daily closure"),
+             "ui.closure.page:ClosurePage"),
     PageSpec("manager", "journal", lambda: translate("pages", "Journal"),
              "ui.journal.page:JournalPage"),
     PageSpec("help", "help", lambda: translate("pages", "Keyboard shortcuts"),

@@ -23,6 +23,7 @@ CORE_MODULES = (
     "desk.cli.bench_cmd",
     "desk.cli.lookup_cmd",
     "desk.cli.policy_cmds",
+    "desk.cli.report_cmds",
 )
 
 Register = Callable[["argparse._SubParsersAction[argparse.ArgumentParser]"], None]

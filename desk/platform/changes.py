@@ -27,6 +27,7 @@ class Changed(StrEnum):
     TICKETS = "tickets"
     CONFLICTS = "conflicts"
     PRINT_JOBS = "print_jobs"
+    CLOSURES = "closures"  # Z closures of a business day
     SETTINGS = "settings"  # this counter's settings (printer, central server)
 
 

@@ -33,8 +33,9 @@ def return_document(decision: ReturnDecision) -> dict[str, Any]:
 
 def compensation_reference(receipt_no: str | None, ticket_code: str | None,
                            customer_id: str | None) -> str:
-    """The document reference a compensation is signed under (receipt, ticket or customer)."""
-    return (receipt_no or ticket_code or customer_id or "").strip()
+    """The document reference a compensation is signed under (receipt, ticket or customer; a
+    walk-in complaint with none of them is signed under "counter")."""
+    return (receipt_no or ticket_code or customer_id or "").strip() or "counter"
 
 
 def compensation_document(reference: str, decision: CompensationDecision,

@@ -40,6 +40,133 @@
     </message>
 </context>
 <context>
+    <name>ClosurePage</name>
+    <message>
+        <source>Closed: Z%1 at %2 by %3</source>
+        <translation>已日结：Z%1，%2，日结人 %3</translation>
+    </message>
+    <message>
+        <source>Not closed yet: the day so far (X report)</source>
+        <translation>尚未日结：当日截至目前（X 报告）</translation>
+    </message>
+    <message>
+        <source>Returns: %1, refunded %2</source>
+        <translation>退货 %1 笔，退款 %2</translation>
+    </message>
+    <message>
+        <source>Compensations: %1, paid %2</source>
+        <translation>补偿 %1 笔，支付 %2</translation>
+    </message>
+    <message>
+        <source>Waiting for head office: %1</source>
+        <translation>待总部审批：%1</translation>
+    </message>
+    <message>
+        <source>Repairs opened: %1, overdue: %2</source>
+        <translation>维修受理：%1，超期：%2</translation>
+    </message>
+    <message>
+        <source>Unsynced events: %1, open conflicts: %2, late arrivals: %3</source>
+        <translation>未同步事件：%1，未决冲突：%2，迟到事件：%3</translation>
+    </message>
+    <message>
+        <source>Expected %1, counted %2, variance %3</source>
+        <translation>应有现金 %1，实点现金 %2，差额 %3</translation>
+    </message>
+    <message>
+        <source>Required: the variance is above the tolerance</source>
+        <translation>必填：差额超过允许范围</translation>
+    </message>
+    <message>
+        <source>No signature: the day was not closed.</source>
+        <translation>没有签名：未日结。</translation>
+    </message>
+    <message>
+        <source>Daily closure %1: counted %2</source>
+        <translation>日结 %1：实点现金 %2</translation>
+    </message>
+    <message>
+        <source>Closed: Z%1. Save the PDF and print the summary.</source>
+        <translation>已日结：Z%1。请保存 PDF 并打印简版。</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>已保存：%1</translation>
+    </message>
+    <message>
+        <source>No printer is set up.</source>
+        <translation>尚未设置打印机。</translation>
+    </message>
+    <message>
+        <source>The summary is queued for the printer.</source>
+        <translation>简版已加入打印队列。</translation>
+    </message>
+    <message>
+        <source>Save the closure report</source>
+        <translation>保存日结报告</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>经理</translation>
+    </message>
+    <message>
+        <source>Second person</source>
+        <translation>复点人</translation>
+    </message>
+    <message>
+        <source>Daily closure</source>
+        <translation>日结</translation>
+    </message>
+    <message>
+        <source>Whole store</source>
+        <translation>全店</translation>
+    </message>
+    <message>
+        <source>This counter</source>
+        <translation>本柜台</translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation>保存 PDF…</translation>
+    </message>
+    <message>
+        <source>Print summary</source>
+        <translation>打印简版</translation>
+    </message>
+    <message>
+        <source>Close the day: count the cash (blind)</source>
+        <translation>日结：盲点现金</translation>
+    </message>
+    <message>
+        <source>Count entered: show expected cash</source>
+        <translation>点数完毕：显示应有现金</translation>
+    </message>
+    <message>
+        <source>Variance note</source>
+        <translation>差额说明</translation>
+    </message>
+    <message>
+        <source>Second person (staff id)</source>
+        <translation>复点人（工号）</translation>
+    </message>
+    <message>
+        <source>Second person's PIN</source>
+        <translation>复点人密码</translation>
+    </message>
+    <message>
+        <source>Close although events are unsynced or conflicts are open (recorded)</source>
+        <translation>仍有未同步事件或未决冲突，确认日结（将被记录）</translation>
+    </message>
+    <message>
+        <source>Sign and close the day</source>
+        <translation>签名并日结</translation>
+    </message>
+</context>
+<context>
     <name>ConflictsPage</name>
     <message>
         <source>Loading…</source>
@@ -147,6 +274,21 @@
     <message>
         <source>Connected: these credentials are store %1.</source>
         <translation>连接成功：此凭据属于门店 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>CountPanel</name>
+    <message>
+        <source>Counted: %1</source>
+        <translation>实点：%1</translation>
+    </message>
+    <message>
+        <source>%1 yuan</source>
+        <translation>%1 元</translation>
+    </message>
+    <message>
+        <source>Opening float (yuan)</source>
+        <translation>备用金（元）</translation>
     </message>
 </context>
 <context>
@@ -723,6 +865,49 @@
     <message>
         <source>Intake of ticket %1</source>
         <translation>工单 %1 接修</translation>
+    </message>
+</context>
+<context>
+    <name>closure</name>
+    <message>
+        <source>Business day {business_date} has not started yet (today is {today}).</source>
+        <translation>营业日 {business_date} 尚未开始（今天是 {today}）。</translation>
+    </message>
+    <message>
+        <source>Business day {business_date} is already closed (Z{z_number}).</source>
+        <translation>营业日 {business_date} 已日结（Z{z_number}）。</translation>
+    </message>
+    <message>
+        <source>Another counter's day is closed on that counter.</source>
+        <translation>其他柜台的营业日须在该柜台日结。</translation>
+    </message>
+    <message>
+        <source>The second person who counts must be someone else.</source>
+        <translation>复点人必须是另一位员工。</translation>
+    </message>
+    <message>
+        <source>The manager and the second person each sign.</source>
+        <translation>店长和复点人须各自签名。</translation>
+    </message>
+    <message>
+        <source>The variance is above the tolerance: write a note.</source>
+        <translation>差额超过允许范围：请填写说明。</translation>
+    </message>
+    <message>
+        <source>{events} events are not synced and {conflicts} conflicts are open: tick the confirmation to close anyway.</source>
+        <translation>{events} 个事件未同步，{conflicts} 个冲突未解决：勾选确认后方可日结。</translation>
+    </message>
+    <message>
+        <source>Each count must be a whole number, 0 or more.</source>
+        <translation>每项数量须为 0 或以上的整数。</translation>
+    </message>
+    <message>
+        <source>This banknote or coin is not counted in the till.</source>
+        <translation>此面额不在钱箱清点范围内。</translation>
+    </message>
+    <message>
+        <source>The report could not be saved: {reason}</source>
+        <translation>报告无法保存：{reason}</translation>
     </message>
 </context>
 <context>
@@ -1486,6 +1671,10 @@
     <message>
         <source>Sync conflicts</source>
         <translation>同步冲突</translation>
+    </message>
+    <message>
+        <source>Daily closure</source>
+        <translation>日结</translation>
     </message>
     <message>
         <source>Journal</source>

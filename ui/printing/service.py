@@ -10,6 +10,7 @@ the worker's reports, through a queued signal.
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -58,6 +59,13 @@ def return_receipts(conn: Any, return_id: str, profile_name: str, *,
             doc = doc.as_copy()
         jobs.append((doc.kind, encode(doc, profile)))
     return jobs
+
+
+def queue_closure(db: Any, business_date: str, device_id: str | None, **kw: Any) -> int:
+    """On the database worker (reportlab and the report's query run there, not on the GUI)."""
+    from printing.closure_print import queue_summary
+
+    return queue_summary(db, business_date, device_id, **kw)
 
 
 class PrinterService(QObject):
@@ -139,9 +147,25 @@ class PrinterService(QObject):
         if Changed.APPROVALS in changes.kinds:
             self.print_decided_cases()
 
+    def print_closure(self, business_date: str, device_id: str | None,
+                      requested_by: str) -> None:
+        """Queue the closure's thermal summary (the Z closure when closed, else the X report)."""
+        self.ctx.runner.db(queue_closure, self.ctx.db, business_date, device_id,
+                           printed_at=datetime.now().strftime("%Y-%m-%d %H:%M"),
+                           profile_name=self.profile, requested_by=requested_by,
+                           done=self._queued)
+
     def reprint(self, job: q.Job, requested_by: str) -> None:
         """A copy of an earlier job, rebuilt from the core's data with the COPY mark."""
         profile = self.profile
+        if job.document_kind == "closure":
+            device, _, day = job.reference.partition("|")  # printing.closure_print.reference
+            self.ctx.runner.db(queue_closure, self.ctx.db, day,
+                               None if device == "store" else device,
+                               printed_at=datetime.now().strftime("%Y-%m-%d %H:%M"),
+                               profile_name=profile, requested_by=requested_by,
+                               copy_of=job.job_id, done=self._queued)
+            return
 
         def build_and_queue() -> int:
             if job.document_kind not in RETURN_KINDS:

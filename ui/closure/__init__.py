@@ -1,0 +1,1 @@
+"""The daily closure screen (manager): ui/closure/page.py."""
