@@ -10,7 +10,9 @@ LANGUAGES = {"zh_CN": "中文", "en": "English"}
 DEFAULT_LANGUAGE = "zh_CN"
 
 _installed: list[QTranslator] = []
-_language = [DEFAULT_LANGUAGE]  # the language in force (what install_language last set)
+# The language in force: English (the source strings) until install_language() installs one;
+# the app installs Chinese, the default, at start-up.
+_language = ["en"]
 
 
 def current_language() -> str:

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
 
@@ -12,6 +12,7 @@ from sqlalchemy import select
 from desk.catalog import tables as catalog_t
 from desk.platform import tables as t
 from desk.platform.errors import DeskError
+from desk.platform.roles import Role
 from desk.platform.settings import get_setting
 from desk.policies import queries as policies
 from desk.returns import tables as returns_t
@@ -29,6 +30,8 @@ from desk.returns.queries import load_history, load_purchase
 from desk.returns.rules import paid_per_line
 from desk.sales import tables as sales_t
 from desk.signatures.rules import content_sha256
+from desk.staff.approvals import needs_approver
+from desk.staff.authority import higher
 
 
 def load_receipt(conn: Any, text: str) -> dict[str, Any]:
@@ -83,9 +86,31 @@ def _customer_purchases(conn: Any, text: str) -> dict[str, Any]:
                           "paid_fen": x.paid_fen} for x in rows]}
 
 
-def preview(conn: Any, cmd: RecordReturn, today: date) -> dict[str, Any]:
+def preview(conn: Any, cmd: RecordReturn, today: date, role: str = "") -> dict[str, Any]:
+    """The decision the return would get, and whether the actor (of `role`) needs a manager's
+    PIN for it: an override of an overridable refusal is a manager's decision too. The screen
+    shows the answer; the handler checks the same rule when the return is recorded."""
     store_id = get_setting(conn, "store_id") or ""
-    return preview_return(conn, cmd, store_id, today).to_dict()
+    decision = preview_return(conn, cmd, store_id, today)
+    overridable = bool(decision.refusals) and all(r.overridable for r in decision.refusals)
+    level = higher(decision.level, "manager") if overridable or cmd.cash_back \
+        else decision.level
+    return {**decision.to_dict(), "needs": asdict(needs_approver(_role(role), level))}
+
+
+def preview_compensation_for(conn: Any, cmd: AwardCompensation, today: date,
+                             role: str = "") -> dict[str, Any]:
+    """The compensation the command would get, and whether the actor needs a manager's PIN."""
+    claim, _ = build_claim(conn, cmd, today)
+    decision = decide_compensation(policies.for_connection(conn), claim)
+    return {**decision.to_dict(), "needs": asdict(needs_approver(_role(role), decision.level))}
+
+
+def _role(text: str) -> Role | None:
+    try:
+        return Role(text)
+    except ValueError:
+        return Role.CLERK  # an unknown role gets the least authority
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,6 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
@@ -27,8 +26,10 @@ from PySide6.QtWidgets import (
 from desk.platform.errors import DeskError
 from desk.platform.money import format_yuan, parse_yuan
 from desk.returns.commands import AwardCompensation
+from desk.returns.counter_queries import preview_compensation_for
 from ui.context import AppContext
 from ui.errors import error_text
+from ui.widgets.naming import named
 
 translate = QCoreApplication.translate
 
@@ -44,13 +45,6 @@ def kind_name(kind: str) -> str:
         "fraud": translate("compensation", "Fraud (3 × price, statutory)"),
         "unsafe_food": translate("compensation", "Unsafe food (10 × price, statutory)"),
     }.get(kind, kind)
-
-
-def preview(conn: Any, cmd: AwardCompensation, today: date) -> dict[str, Any]:
-    """On the database worker: the decision the command would get, without recording it."""
-    from desk.returns.handlers import preview_compensation
-
-    return preview_compensation(conn, cmd, today).to_dict()
 
 
 class CompensationPage(QWidget):
@@ -69,7 +63,7 @@ class CompensationPage(QWidget):
 
     # --- construction ---------------------------------------------------------------------------
     def _build(self) -> None:
-        self.heading = QLabel(objectName="pageTitle")
+        self.heading = named(QLabel(), "pageTitle")
         self.kind = QComboBox()
         for kind in KINDS:
             self.kind.addItem("", kind)
@@ -96,15 +90,15 @@ class CompensationPage(QWidget):
         self.form.addRow("", self.label_only)
         self.form.addRow(self.labels["reason"], self.reason)
         self.review_button = QPushButton()
-        self.amount = QLabel(objectName="pageTitle")
+        self.amount = named(QLabel(), "pageTitle")
         self.explain = QLabel()
         self.explain.setWordWrap(True)
         self.explain.setTextFormat(Qt.TextFormat.RichText)
         approval = QHBoxLayout()
         for w in (self.labels["approver"], self.approver, self.labels["pin"], self.pin):
             approval.addWidget(w)
-        self.confirm = QPushButton(objectName="primary")
-        self.message = QLabel(objectName="hint")
+        self.confirm = named(QPushButton(), "primary")
+        self.message = named(QLabel(), "hint")
         self.message.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
@@ -146,7 +140,7 @@ class CompensationPage(QWidget):
 
     def _set_reviewed(self, decision: dict[str, Any] | None) -> None:
         self.decision = decision
-        needs = (decision or {}).get("approval", {}).get("level") == "manager"
+        needs = bool((decision or {}).get("needs", {}).get("needed"))  # the core's answer
         signs = bool((decision or {}).get("signature", {}).get("required"))
         for w in (self.labels["approver"], self.approver, self.labels["pin"], self.pin):
             w.setVisible(needs)
@@ -183,7 +177,8 @@ class CompensationPage(QWidget):
             return
         today = self.ctx.bus.clock.local_now().date()
         self._say(translate("compensation", "Working out the decision…"))
-        self.ctx.query(preview, cmd, today, done=self._reviewed)
+        self.ctx.query(preview_compensation_for, cmd, today, self.ctx.session.role,
+                       done=self._reviewed)
 
     def _reviewed(self, decision: dict[str, Any] | None, error: BaseException | None) -> None:
         if error is not None or decision is None:

@@ -33,6 +33,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QBoxLayout,
     QCheckBox,
     QComboBox,
     QFormLayout,
@@ -53,6 +54,7 @@ from desk.returns.commands import RecordReturn, ReturnLineInput
 from desk.returns.counter_queries import load_receipt, preview
 from ui.context import AppContext
 from ui.errors import error_text
+from ui.widgets.naming import named
 
 log = logging.getLogger(__name__)
 
@@ -107,15 +109,15 @@ class ReturnPage(QWidget):
         self.setStyleSheet(STYLE)
         self._keys = _Keys(self)
 
-        self.box = QLineEdit(objectName="returnsBox")
+        self.box = named(QLineEdit(), "returnsBox")
         self.box.setPlaceholderText(self.tr("Scan or type the receipt number (or the customer's "
                                             "phone / member number)"))
         self.box.returnPressed.connect(self.load)
-        self.hint = QLabel(objectName="returnsHint")
+        self.hint = named(QLabel(), "returnsHint")
         self.hint.setWordWrap(True)
-        self.title = QLabel(objectName="returnsTitle")
+        self.title = named(QLabel(), "returnsTitle")
 
-        self.table = QTableWidget(0, 7, objectName="returnsLines")
+        self.table = named(QTableWidget(0, 7), "returnsLines")
         self.table.setHorizontalHeaderLabels([
             self.tr("Return"), self.tr("Line"), self.tr("Item"), self.tr("Bought"),
             self.tr("Left"), self.tr("Qty back"), self.tr("Paid")])
@@ -134,8 +136,8 @@ class ReturnPage(QWidget):
             self.reason.addItem(self._reason_text(code), code)
         self.reason.installEventFilter(self._keys)
 
-        self.refund = QLabel(objectName="returnsRefund")
-        self.explain = QLabel(objectName="returnsDecision")
+        self.refund = named(QLabel(), "returnsRefund")
+        self.explain = named(QLabel(), "returnsDecision")
         self.explain.setWordWrap(True)
         self.explain.setTextFormat(Qt.TextFormat.RichText)
         self.explain.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -155,10 +157,10 @@ class ReturnPage(QWidget):
         self.buyer.toggled.connect(lambda _on: self.review())
         self.back = QPushButton(self.tr("Back (Esc)"))
         self.back.clicked.connect(self.go_back)
-        self.confirm = QPushButton(self.tr("Confirm refund (Enter)"), objectName="returnsConfirm")
+        self.confirm = named(QPushButton(self.tr("Confirm refund (Enter)")), "returnsConfirm")
         self.confirm.clicked.connect(self.submit)
         self.confirm.installEventFilter(self._keys)
-        self.done_label = QLabel(objectName="returnsDone")
+        self.done_label = named(QLabel(), "returnsDone")
         self.done_label.setWordWrap(True)
 
         form = QFormLayout()
@@ -234,8 +236,9 @@ class ReturnPage(QWidget):
         self.cash_back.setVisible(reviewing and needs["non_cash"])
         self.done_label.setVisible(state == "done")
         self.buyer.setVisible(reviewing and needs["buyer"])
-        self.layout().setStretch(self.layout().count() - 1, 0 if self.table.isVisibleTo(self)
-                                 else 1)
+        layout = self.layout()
+        if isinstance(layout, QBoxLayout):  # the page's own column (built in __init__)
+            layout.setStretch(layout.count() - 1, 0 if self.table.isVisibleTo(self) else 1)
         self.confirm.setEnabled(state == "review" and needs["can_confirm"])
         self.sig_state.emit(state)
 
@@ -249,11 +252,8 @@ class ReturnPage(QWidget):
         d = self.decision or {}
         refusals = d.get("refusals", [])
         overridable = bool(refusals) and all(r["overridable"] for r in refusals)
-        level = d.get("approval", {}).get("level", "clerk")
-        role = self.ctx.session.role or "clerk"
-        manager_here = role in ("manager", "admin")
         override = overridable or self.cash_back.isChecked()
-        approver = not manager_here and (level == "manager" or overridable)
+        approver = bool(d.get("needs", {}).get("needed"))  # the core's answer for this role
         tenders = (self.receipt or {}).get("tenders", [])
         codes = {r["code"] for r in refusals}
         return {
@@ -388,9 +388,11 @@ class ReturnPage(QWidget):
         if line is None:
             return
         qty = max(0, min(qty, line["returnable"]))
-        self.table.item(row, COL_QTY).setText(str(qty))
-        self.table.item(row, COL_TICK).setCheckState(
-            Qt.CheckState.Checked if qty else Qt.CheckState.Unchecked)
+        qty_item, tick_item = self.table.item(row, COL_QTY), self.table.item(row, COL_TICK)
+        if qty_item is None or tick_item is None:
+            return
+        qty_item.setText(str(qty))
+        tick_item.setCheckState(Qt.CheckState.Checked if qty else Qt.CheckState.Unchecked)
         if self.state == "review":
             self._set_state("select")
 
@@ -452,7 +454,7 @@ class ReturnPage(QWidget):
         if cmd.cash_back and not cmd.override_reason:
             cmd = replace(cmd, override_reason="-")  # the preview only: the reason comes later
         today = self.ctx.bus.clock.local_now().date()
-        self.ctx.query(preview, cmd, today, done=self._reviewed)
+        self.ctx.query(preview, cmd, today, self.ctx.session.role, done=self._reviewed)
 
     def _reviewed(self, decision: dict[str, Any] | None, error: BaseException | None) -> None:
         if error is not None or decision is None:
