@@ -21,7 +21,12 @@ SEVERITY = {
     "paper_out": BAD, "cover_open": BAD, "offline": BAD, "not_answering": BAD,
     "port_missing": BAD, "error": BAD,
 }
-COLOURS = {OK: "#1b5e20", WARN: "#8a5a00", BAD: "#b3261e"}
+# Light tones for the dark status bar (#243b53): each at least 4.5:1 contrast there
+# (tests/printing/test_printer_status_widget.py computes it), and a mark that tells the state
+# without the colour.
+STATUS_BAR = "#243b53"
+COLOURS = {OK: "#7ee787", WARN: "#f2cc60", BAD: "#ffa198"}
+MARKS = {OK: "●", WARN: "▲", BAD: "✖"}
 
 
 class PrinterStatusLabel(QLabel):
@@ -56,14 +61,14 @@ class PrinterStatusLabel(QLabel):
         return texts.get(code, code)
 
     def retranslate(self) -> None:
-        text = self.words(self.code)
+        severity = SEVERITY.get(self.code, WARN)
+        text = f"{MARKS[severity]} {self.words(self.code)}"
         if self.waiting:
             text += " · " + self.tr("%n job(s) waiting", "", self.waiting)
         self.setText(text)
-        colour = COLOURS[SEVERITY.get(self.code, WARN)]
-        self.setStyleSheet(f"color: {colour};")
+        self.setStyleSheet(f"color: {COLOURS[severity]};")
         tip = self.detail or text
-        if SEVERITY.get(self.code) == BAD and self.waiting:
+        if severity == BAD and self.waiting:
             tip += "\n" + self.tr("Jobs are kept and print when the printer is ready again.")
         self.setToolTip(tip)
 
