@@ -76,7 +76,8 @@ class ReturnReceiptData:
     customer: Customer = Customer()
     reason: str = ""
     policy_version: str = ""
-    explanation: tuple[str, ...] = ()  # the decision's words: rule, version, numbers
+    explanation: tuple[str, ...] = ()  # the decision's rules in words (customer and store copy)
+    rule_ids: tuple[str, ...] = ()  # "return.clothing v2026.2": the store's copy only, for audit
     points_reversed: int = 0
     approved_by: str = ""
     cash_refund: bool = False  # opens the drawer on the store copy
@@ -205,8 +206,12 @@ def return_receipt(d: ReturnReceiptData, *, store_copy: bool = False) -> Documen
         blocks.append(Text(f"退货原因：{d.reason}"))
     if d.explanation or d.policy_version:
         blocks.append(Rule())
-        blocks.append(Text(f"依据：退换货政策 {d.policy_version}"))
+        blocks.append(Text("依据：本店退换货政策"))
         blocks += [Text(f"· {line}") for line in d.explanation]
+        if store_copy:  # for audit: which rule of which version decided
+            blocks.append(Text(f"政策版本 {d.policy_version}"))
+            if d.rule_ids:
+                blocks.append(Text("规则：" + "；".join(d.rule_ids)))
     if d.approved_by:
         blocks.append(Pair("批准", d.approved_by))
     blocks.append(Feed())

@@ -10,6 +10,7 @@ from typing import Any
 
 from desk.catalog.queries import customer_contact, this_store
 from desk.platform.db import Connection
+from desk.returns.explain import audit_line, sentences
 from desk.returns.queries import return_detail
 from desk.sales.queries import line_names
 from desk.signatures.queries import signature_png
@@ -37,7 +38,12 @@ def _customer(conn: Connection, customer_id: str | None) -> Customer:
 
 
 def _explanation(decision: dict[str, Any]) -> tuple[str, ...]:
-    return tuple(f"{r['rule']} v{r['version']}" for r in decision.get("rules", []))
+    """The decision's rules in the customer's words (paper is Chinese)."""
+    return tuple(sentences(decision.get("rules", []), "zh_CN"))
+
+
+def _audit(decision: dict[str, Any]) -> tuple[str, ...]:
+    return tuple(audit_line(r) for r in decision.get("rules", []))
 
 
 def return_receipt_data(conn: Connection, return_id: str) -> ReturnReceiptData | None:
@@ -72,6 +78,7 @@ def return_receipt_data(conn: Connection, return_id: str) -> ReturnReceiptData |
         reason=item["reason"],
         policy_version=item["policy_version"],
         explanation=_explanation(item["decision"]),
+        rule_ids=_audit(item["decision"]),
         points_reversed=item["points_reversed"],
         approved_by=_with_id(staff, item["approved_by"]) if item["approved_by"] else "",
         cash_refund=any(td["route"] == "cash" or td["tender"] == "cash" for td in item["tenders"]),

@@ -39,6 +39,7 @@ RETURN = ReturnReceiptData(
     reason="不喜欢颜色", policy_version="store-2026.2",
     explanation=("家电 7 天无理由退货（第 3 天）", "满减 ￥34.00 按金额比例分摊",
                  "退回原支付方式：微信 ￥500.00、现金 ￥232.40"),
+    rule_ids=("return.appliance v2026.2", "refund.paid_amount v2026.2"),
     points_reversed=732, cash_refund=True,
 )
 

@@ -24,17 +24,17 @@ from desk.closure.commands import CloseDay
 from desk.platform.errors import DeskError
 from desk.platform.money import parse_yuan
 
-_GROUPS: dict[int, Any] = {}  # the `report` group's sub-parsers, per top-level parser
-
 
 def report_group(sub: Any) -> Any:
-    """The sub-parsers of `desk report` (created on first use): other packages add to it."""
-    if id(sub) not in _GROUPS:
+    """The sub-parsers of `desk report` (created on first use): other packages add to it. Kept
+    on the parser itself (an id()-keyed cache could hand a new parser a dead one's group)."""
+    inner = getattr(sub, "desk_report_group", None)
+    if inner is None:
         parser = sub.add_parser("report", help="closure reports: x (the day so far), closure")
         inner = parser.add_subparsers(dest="report_command", metavar="WHICH")
         inner.required = True
-        _GROUPS[id(sub)] = inner
-    return _GROUPS[id(sub)]
+        sub.desk_report_group = inner
+    return inner
 
 
 def add_day_arguments(p: argparse.ArgumentParser) -> None:

@@ -740,14 +740,6 @@
         <translation>需顾客签字。</translation>
     </message>
     <message>
-        <source>purchase date</source>
-        <translation>购买日</translation>
-    </message>
-    <message>
-        <source>return date</source>
-        <translation>退货日</translation>
-    </message>
-    <message>
         <source>The manager's reason for the override is needed.</source>
         <translation>需填写经理的例外放行理由。</translation>
     </message>

@@ -5,11 +5,9 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
-from importlib.metadata import EntryPoint
 
 import pytest
 
-import desk.cli.main as cli_main
 from desk.capabilities import open_database
 from desk.catalog.setup import initialise_counter
 from desk.cli.main import main
@@ -21,18 +19,9 @@ from tests.closure.pdftext import shows, text_of
 from tests.closure.signing import sign
 from tests.returns.seed import CLERK_PIN, MANAGER, seed
 
-ENTRY = EntryPoint("report_closure", "printing.cli_closure:register", "desk.cli")
-
 
 @pytest.fixture
-def home(tmp_path, monkeypatch):
-    real = cli_main.entry_points
-
-    def with_ours(group):  # the shared venv was installed before the entry point was added
-        found = list(real(group=group))
-        return found + ([ENTRY] if group == "desk.cli" and ENTRY not in found else [])
-
-    monkeypatch.setattr(cli_main, "entry_points", with_ours)
+def home(tmp_path):
     db = open_database(database_path(tmp_path))
     bus = CommandBus(db, FixedClock(datetime(2026, 11, 20, 10, 0)))
     initialise_counter(bus, store_id="S001", store_name="测试百货", device_name="一号柜台",

@@ -91,3 +91,18 @@ def test_reprint_of_each_document_says_copy():
     for kind in KINDS:
         paper = decode(encode(sample(kind).as_copy(), get_profile("58mm-cn")))
         assert "副本 COPY" in paper.texts[0]
+
+
+def test_the_customers_copy_has_words_only_and_the_stores_copy_the_rule_ids():
+    from dataclasses import replace
+
+    from printing.documents import return_receipt
+    from printing.samples import RETURN
+
+    data = replace(RETURN, policy_version="2026.2")
+    customer = return_receipt(data).content()
+    store = return_receipt(data, store_copy=True).content()
+    assert "家电 7 天无理由退货" in customer and "家电 7 天无理由退货" in store
+    for rule_id in data.rule_ids:
+        assert rule_id not in customer and rule_id in store
+    assert "2026.2" not in customer and "2026.2" in store

@@ -27,8 +27,10 @@ from desk.platform.errors import DeskError
 from desk.platform.money import format_yuan, parse_yuan
 from desk.returns.commands import AwardCompensation
 from desk.returns.counter_queries import preview_compensation_for
+from desk.returns.explain import audit_line, sentences
 from ui.context import AppContext
 from ui.errors import error_text
+from ui.i18n import current_language
 from ui.widgets.naming import named
 
 translate = QCoreApplication.translate
@@ -211,12 +213,10 @@ class CompensationPage(QWidget):
         parts = [e(kind_name(str(d["kind"]))) + " — " + e(level)]
         if d["statutory"]:
             parts.append(e(translate("compensation", "Statutory payout, on top of the refund.")))
-        rules = "; ".join(
-            f"{e(r['rule'])} v{e(r['version'])}: "
-            + ", ".join(f"{e(k)}={e(str(v))}" for k, v in r["numbers"].items())
-            for r in d["rules"])
+        parts += [e(words) for words in sentences(d["rules"], current_language())]
+        audit = " · ".join(e(audit_line(r)) for r in d["rules"])  # for the store, in small print
         parts.append(f"<small>{e(translate('compensation', 'Policy'))} "
-                     f"{e(d['policy_version'])} · {rules}</small>")
+                     f"{e(d['policy_version'])} · {audit}</small>")
         return "<br>".join(parts)
 
     def submit(self) -> None:

@@ -52,8 +52,10 @@ from desk.platform.errors import DeskError
 from desk.platform.money import format_yuan
 from desk.returns.commands import RecordReturn, ReturnLineInput
 from desk.returns.counter_queries import load_receipt, preview
+from desk.returns.explain import audit_line, sentences
 from ui.context import AppContext
 from ui.errors import error_text
+from ui.i18n import current_language
 from ui.widgets.naming import named
 
 log = logging.getLogger(__name__)
@@ -515,13 +517,10 @@ class ReturnPage(QWidget):
             parts.append(e(self._level_text(d["approval"]["level"])))
         if d["signature"]["required"]:
             parts.append(e(self.tr("The customer signs.")))
-        basis = {"purchase": self.tr("purchase date"), "return": self.tr("return date")}
-        rules = "; ".join(
-            f"{e(r['rule'])} v{e(r['version'])} ({e(basis.get(r['date_basis'], ''))}: "
-            + ", ".join(f"{e(k)}={e(str(v))}" for k, v in r["numbers"].items()) + ")"
-            for r in d["rules"])
-        parts.append(f"<small>{e(self.tr('Policy'))} {e(d['policy_version'])} · "
-                     f"{e(self.tr('day'))} {d['days']} · {rules}</small>")
+        language = current_language()
+        parts += [e(words) for words in sentences(d["rules"], language)]
+        audit = " · ".join(e(audit_line(r)) for r in d["rules"])  # for the store, in small print
+        parts.append(f"<small>{e(self.tr('Policy'))} {e(d['policy_version'])} · {audit}</small>")
         return "<br>".join(parts)
 
     # --- confirm --------------------------------------------------------------------------------
