@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 _T0 = time.perf_counter()
 
-from PySide6.QtCore import QTimer  # noqa: E402
+from PySide6.QtCore import QSettings, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from desk.platform.paths import data_home, database_path, resources_dir  # noqa: E402
@@ -74,7 +74,9 @@ class DeskApp:
         self.printer: Any = None
 
     def start(self) -> None:
-        self.window.show()
+        settings = QSettings(str(data_home(self.args.home) / "window.ini"),
+                             QSettings.Format.IniFormat)
+        self.window.show_as_last_time(settings)
         path = database_path(data_home(self.args.home))
         self.runner.db(open_counter, path, done=self._opened)
 

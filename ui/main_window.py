@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from importlib import import_module
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QSettings, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -100,8 +100,27 @@ class MainWindow(QMainWindow):
         self.idle.sig_idle.connect(self.lock)
         self.login.sig_signed_in.connect(self.enter_workspace)
         self._bind_shortcuts()
-        self.resize(1280, 800)
+        self.resize(1280, 800)  # only until show_as_last_time(): maximised, or as it was left
+        self.window_settings: QSettings | None = None
         self.retranslate()
+
+    def show_as_last_time(self, settings: QSettings) -> None:
+        """Open maximised (a counter's monitor is often 1366x768: nothing may fall off it), or
+        with the geometry the window had when it was last closed on this counter."""
+        self.window_settings = settings
+        geometry = settings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and self.restoreGeometry(geometry) \
+                and settings.value("window/maximized", "true") in (False, "false"):
+            self.show()
+        else:
+            self.showMaximized()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.window_settings is not None:
+            self.window_settings.setValue("window/geometry", self.saveGeometry())
+            self.window_settings.setValue("window/maximized", self.isMaximized())
+            self.window_settings.sync()
+        super().closeEvent(event)
 
     # --- construction ----------------------------------------------------------------------------
     def _build_workspace(self) -> None:

@@ -152,3 +152,25 @@ def test_make_run_path_demo_store_shows_its_logins_and_data(qtbot, tmp_path):
         app.shutdown()
         if app.ctx is not None:
             app.ctx.db.dispose()
+
+
+def test_the_window_opens_maximised_then_as_it_was_left(qtbot, tmp_path):
+    """A 1366x768 counter monitor shows the whole window, status bar included; a window the
+    clerk resized comes back the same size next time (per data directory)."""
+    from PySide6.QtCore import QSettings
+
+    from ui.main_window import MainWindow
+
+    path = str(tmp_path / "window.ini")
+    first = MainWindow(idle_lock_ms=60_000)
+    qtbot.addWidget(first)
+    first.show_as_last_time(QSettings(path, QSettings.Format.IniFormat))
+    assert first.isMaximized()
+    first.showNormal()
+    first.setGeometry(20, 20, 720, 520)  # within the offscreen screen (800x600)
+    first.close()
+    again = MainWindow(idle_lock_ms=60_000)
+    qtbot.addWidget(again)
+    again.show_as_last_time(QSettings(path, QSettings.Format.IniFormat))
+    assert not again.isMaximized()
+    assert (again.width(), again.height()) == (720, 520)
