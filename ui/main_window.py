@@ -12,6 +12,7 @@ from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -167,6 +168,7 @@ class MainWindow(QMainWindow):
         bind("search", self.focus_search)
         bind("next_page", lambda: self._step_page(1))
         bind("previous_page", lambda: self._step_page(-1))
+        bind("switch_page", self.switch_page)
         for n in range(1, 10):
             shortcut = QShortcut(QKeySequence(f"Alt+{n}"), self)
             shortcut.activated.connect(lambda n=n: self._go_to_row(n - 1))
@@ -233,6 +235,17 @@ class MainWindow(QMainWindow):
         keys = getattr(self, "_page_keys", [])
         if key in keys and self.stack.currentWidget() is self.workspace:
             self.nav.setCurrentRow(keys.index(key))
+
+    def switch_page(self) -> None:
+        """Ctrl+K: every page of the signed-in role by name, from the keyboard (pages past the
+        ninth have no Alt+digit)."""
+        if self.stack.currentWidget() is not self.workspace or not self.nav.count():
+            return
+        names = [self.nav.item(i).text() for i in range(self.nav.count())]
+        chosen, ok = QInputDialog.getItem(self, self.tr("Go to page"), self.tr("Page"), names,
+                                          self.nav.currentRow(), False)
+        if ok and chosen in names:
+            self._go_to_row(names.index(chosen))
 
     def _go_to_row(self, row: int) -> None:
         if 0 <= row < self.nav.count() and self.stack.currentWidget() is self.workspace:

@@ -27,6 +27,7 @@ class Shortcut:
             "next_page": translate("shortcuts", "Next page in the navigation"),
             "previous_page": translate("shortcuts", "Previous page in the navigation"),
             "page_n": translate("shortcuts", "Go to page 1…9 of the navigation"),
+            "switch_page": translate("shortcuts", "Go to any page: type part of its name"),
         }[self.action]
 
 
@@ -40,6 +41,7 @@ SHORTCUTS = (
     Shortcut("next_page", "Ctrl+PgDown"),
     Shortcut("previous_page", "Ctrl+PgUp"),
     Shortcut("page_n", "Alt+1…9"),
+    Shortcut("switch_page", "Ctrl+K"),
 )
 
 

@@ -406,6 +406,14 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Go to page</source>
+        <translation>转到页面</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>页面</translation>
+    </message>
+    <message>
         <source>Service Desk</source>
         <translation>服务台</translation>
     </message>
@@ -1926,6 +1934,10 @@
     <message>
         <source>Go to page 1…9 of the navigation</source>
         <translation>跳转到导航第 1…9 页</translation>
+    </message>
+    <message>
+        <source>Go to any page: type part of its name</source>
+        <translation>转到任意页面：输入页面名称</translation>
     </message>
 </context>
 <context>

@@ -46,6 +46,27 @@ def test_manager_sees_every_area(qtbot, desk_app):
     qtbot.waitUntil(lambda: desk_app.window.nav.count() == pages_for(ALL_AREAS), timeout=5000)
 
 
+def test_ctrl_k_reaches_a_page_past_the_ninth(qtbot, desk_app):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QInputDialog
+
+    window = desk_app.window
+    sign_in(qtbot, desk_app, "9001", "9999")
+    qtbot.waitUntil(lambda: window.nav.count() == pages_for(ALL_AREAS), timeout=5000)
+    last = window.nav.count() - 1
+    assert last >= 9  # more pages than Alt+1..9 reach
+
+    def choose_the_last() -> None:
+        dialog = next(w for w in QApplication.topLevelWidgets()
+                      if isinstance(w, QInputDialog) and w.isVisible())
+        dialog.setTextValue(window.nav.item(last).text())
+        dialog.accept()
+
+    QTimer.singleShot(200, choose_the_last)
+    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.nav.currentRow() == last, timeout=5000)
+
+
 def test_wrong_pin_then_lockout_are_explained(qtbot, desk_app):
     login = desk_app.window.login
     sign_in(qtbot, desk_app, "1001", "0000")
@@ -173,4 +194,5 @@ def test_the_window_opens_maximised_then_as_it_was_left(qtbot, tmp_path):
     qtbot.addWidget(again)
     again.show_as_last_time(QSettings(path, QSettings.Format.IniFormat))
     assert not again.isMaximized()
-    assert (again.width(), again.height()) == (720, 520)
+    # restored (Qt may round the frame by a few pixels), not maximised to the screen (800 wide)
+    assert abs(again.width() - 720) <= 8 and abs(again.height() - 520) <= 8
