@@ -25,7 +25,7 @@ from typing import Any
 
 from desk.platform.errors import DeskError
 from desk.platform.roles import HEAD_OFFICE
-from desk.sync.push_sql import PUSH_FUNCTION, SIGNATURE
+from desk.sync.push_sql import CANONICAL_FUNCTION, PUSH_FUNCTION, SIGNATURE
 from desk.sync.transport import connect_pg, translate_pg_error
 
 SCHEMA = "desk"
@@ -95,6 +95,7 @@ _ACCESS: list[str] = [
     f"""CREATE OR REPLACE FUNCTION {SCHEMA}.current_store() RETURNS text
         LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS
         $$ SELECT store_id FROM {SCHEMA}.store_roles WHERE role_name = session_user $$""",
+    CANONICAL_FUNCTION,
     PUSH_FUNCTION,
     f"""DO $$ BEGIN
         IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{STORE_GROUP}') THEN

@@ -55,6 +55,32 @@ _BODY = """'{"actor":' || to_json(b.actor)::text
         || ',"prev_hash":' || to_json(b.prev_hash)::text
         || ',"store_id":' || to_json(b.store_id)::text || '}'"""
 
+# The payload spelled as the counters spell it (Python's json.dumps with sort_keys, no spaces,
+# ensure_ascii=False): a payload stored any other way would hash differently on the counters
+# that pull it, and block their pulls. Keys sort by code point (COLLATE "C" on UTF-8 bytes);
+# strings escape as to_json does (the same as Python's for every character, tested).
+CANONICAL_FUNCTION = f"""
+CREATE OR REPLACE FUNCTION {SCHEMA}.canonical_json(j jsonb) RETURNS text
+LANGUAGE plpgsql IMMUTABLE STRICT SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    out text;
+BEGIN
+    CASE jsonb_typeof(j)
+    WHEN 'object' THEN
+        SELECT '{{' || coalesce(string_agg(to_json(key)::text || ':' ||
+                                           {SCHEMA}.canonical_json(value), ','
+                                           ORDER BY key COLLATE "C"), '') || '}}'
+            INTO out FROM jsonb_each(j);
+    WHEN 'array' THEN
+        SELECT '[' || coalesce(string_agg({SCHEMA}.canonical_json(value), ','
+                                          ORDER BY n), '') || ']'
+            INTO out FROM jsonb_array_elements(j) WITH ORDINALITY AS a(value, n);
+    ELSE
+        out := j::text;  -- a string (to_json escaping), a number, true, false or null
+    END CASE;
+    RETURN out;
+END $$"""
+
 PUSH_FUNCTION = f"""
 CREATE OR REPLACE FUNCTION {SCHEMA}.push_events({_ARGS})
 RETURNS TABLE (inserted integer, skipped integer, last_seq integer)
@@ -152,14 +178,16 @@ BEGIN
                 WITH ORDINALITY AS b(event_id, store_id, device_seq, hlc, actor, kind,
                                      entity_id, payload, prev_hash, hash, i)),
         c AS (
-            SELECT b.i, b.device_seq, b.prev_hash, b.hash,
+            SELECT b.i, b.device_seq, b.prev_hash, b.hash, b.payload,
                    coalesce(lag(b.hash) OVER (ORDER BY b.i), v_hash) AS want_prev,
                    encode(sha256(convert_to({_BODY}, 'UTF8')), 'hex') AS computed,
                    jsonb_typeof(b.payload::jsonb) AS payload_type
             FROM b)
         SELECT min(c.i) FILTER (WHERE c.prev_hash IS DISTINCT FROM c.want_prev),
                min(c.i) FILTER (WHERE c.computed IS DISTINCT FROM c.hash
-                                   OR c.payload_type IS DISTINCT FROM 'object')
+                                   OR c.payload_type IS DISTINCT FROM 'object'
+                                   OR {SCHEMA}.canonical_json(c.payload::jsonb)
+                                      IS DISTINCT FROM c.payload)
             INTO v_link, v_bad FROM c;
     EXCEPTION WHEN invalid_text_representation THEN
         RAISE EXCEPTION 'payload is not JSON' USING ERRCODE = 'DS008',

@@ -4,6 +4,7 @@ a forged hash, a broken link, a gap and a rewritten event — while honest count
 
 from __future__ import annotations
 
+import hashlib
 import json
 import uuid
 from dataclasses import replace
@@ -194,3 +195,28 @@ def test_a_payload_that_is_not_a_json_object_is_refused(central, stores):
                      "ARRAY[1], ARRAY['h'], ARRAY['a'], ARRAY['k'], ARRAY['x'], ARRAY['not json'],"
                      f" ARRAY['{GENESIS_HASH}'], ARRAY['h'])")
     assert err.value.sqlstate == "DS008"
+
+
+def test_a_payload_not_spelled_as_the_counters_spell_it_is_refused(central, stores):
+    """A hand-made event whose payload is valid JSON but not canonical (spaces, unsorted keys),
+    with a hash over that spelling: every honest counter would recompute another hash and stop
+    pulling. The server refuses it, and honest counters keep syncing."""
+    _hq, a, c, attacker = stores
+    honest = forged("dev-spelling", 1, GENESIS_HASH)
+    spelled = '{"note": "", "name": "x", "phone": "", "member_id": ""}'  # spaces, unsorted
+    body = json.dumps({**{k: getattr(honest, k) for k in (
+        "actor", "device_id", "device_seq", "entity_id", "event_id", "hlc", "kind",
+        "prev_hash", "store_id")}, "payload": "@@"}, sort_keys=True, separators=(",", ":"),
+        ensure_ascii=False).replace('"@@"', spelled)
+    digest = hashlib.sha256(body.encode("utf-8")).hexdigest()
+    conn = attacker.connection()
+    with pytest.raises(psycopg.Error) as err:
+        conn.execute(
+            "SELECT * FROM desk.push_events(%s, ARRAY[%s], ARRAY['S001'], ARRAY[1], ARRAY[%s],"
+            " ARRAY[%s], ARRAY[%s], ARRAY[%s], ARRAY[%s], ARRAY[%s], ARRAY[%s])",
+            ("dev-spelling", honest.event_id, honest.hlc, honest.actor, honest.kind,
+             honest.entity_id, spelled, GENESIS_HASH, digest))
+    assert err.value.sqlstate == "DS006"
+    conn.rollback()
+    assert attacker.push("dev-spelling", "S001", [honest]).inserted == 1  # spelled right: taken
+    assert_honest_counters_still_sync(central, a, c)
