@@ -24,6 +24,7 @@ CORE_MODULES = (
     "desk.cli.lookup_cmd",
     "desk.cli.policy_cmds",
     "desk.cli.report_cmds",
+    "desk.cli.ticket_cmds",
 )
 
 Register = Callable[["argparse._SubParsersAction[argparse.ArgumentParser]"], None]

@@ -235,6 +235,7 @@ class TicketDetail:
     completion_sha256: str
     completion_signed: bool
     intake_sha256: str
+    signoffs: list[Signoff] = field(default_factory=list)  # sign-offs, oldest first
 
 
 def ticket_detail(conn: Connection, code: str, today: date,
@@ -271,4 +272,5 @@ def ticket_detail(conn: Connection, code: str, today: date,
         current_step=state.current_step if state else int(t["step"]), steps=steps,
         quote=quote.body if quote else None, quote_sha256=quote.sha256 if quote else "",
         quote_signed=record.quote_signed, completion_sha256=record.completion_sha256,
-        completion_signed=record.completion_signed, intake_sha256=record.intake_sha256)
+        completion_signed=record.completion_signed, intake_sha256=record.intake_sha256,
+        signoffs=list(record.signoffs))

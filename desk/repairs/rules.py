@@ -39,6 +39,10 @@ CONDITION_REFUSALS = {"quote_present": "repair.quote_missing",
 WAIVER_REASONS = ("not_applicable", "customer_declined", "part_unavailable",
                   "customer_absent", "other")
 FREE_REASONS = ("", "warranty", "lifetime")
+# the checks the counter's intake does (every checklist has them): what the customer answers
+INTAKE_NOTES = {"fault_described": "fault", "environment_asked": "environment"}
+INTAKE_TICK = "contact_confirmed"
+INTAKE_SIGNATURE = "intake_signed"
 MAX_NOTE = 2000
 
 

@@ -326,6 +326,101 @@
     </message>
 </context>
 <context>
+    <name>IntakePage</name>
+    <message>
+        <source>Receipt no, serial or phone (scan or type)</source>
+        <translation>小票号、序列号或手机号（扫码或输入）</translation>
+    </message>
+    <message>
+        <source>What happens, and since when</source>
+        <translation>出现什么现象，从何时开始</translation>
+    </message>
+    <message>
+        <source>Simple (answer in 5 min)</source>
+        <translation>简单（5分钟内答复）</translation>
+    </message>
+    <message>
+        <source>Complex (plan in 30 min)</source>
+        <translation>复杂（30分钟内给出方案）</translation>
+    </message>
+    <message>
+        <source>Major (plan in 2 h)</source>
+        <translation>重大（2小时内给出方案）</translation>
+    </message>
+    <message>
+        <source>Find the purchase</source>
+        <translation>查找购买记录</translation>
+    </message>
+    <message>
+        <source>Receipt line</source>
+        <translation>小票商品行</translation>
+    </message>
+    <message>
+        <source>Product (SKU)</source>
+        <translation>商品编号</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>序列号</translation>
+    </message>
+    <message>
+        <source>Fault</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <source>Usage environment</source>
+        <translation>使用环境</translation>
+    </message>
+    <message>
+        <source>Time window and contact</source>
+        <translation>联系时间段与方式</translation>
+    </message>
+    <message>
+        <source>Accessories</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>外观状况</translation>
+    </message>
+    <message>
+        <source>Service level</source>
+        <translation>服务级别</translation>
+    </message>
+    <message>
+        <source>Promised date</source>
+        <translation>承诺完成日期</translation>
+    </message>
+    <message>
+        <source>Open ticket, sign and print</source>
+        <translation>开单、签字并打印</translation>
+    </message>
+    <message>
+        <source>Not found: type the product</source>
+        <translation>未找到：请输入商品</translation>
+    </message>
+    <message>
+        <source>Receipt %1</source>
+        <translation>小票 %1</translation>
+    </message>
+    <message>
+        <source>Customer %1</source>
+        <translation>顾客 %1</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>Ticket %1 opened; the intake is not signed yet.</source>
+        <translation>维修单 %1 已开单，顾客尚未签署接修单。</translation>
+    </message>
+    <message>
+        <source>Ticket %1 opened, signed and sent to the printer.</source>
+        <translation>维修单 %1 已开单、已签字并已送打印。</translation>
+    </message>
+</context>
+<context>
     <name>JournalPage</name>
     <message>
         <source>Checking every event…</source>
@@ -819,6 +914,89 @@
     <message>
         <source>Staff</source>
         <translation>员工</translation>
+    </message>
+</context>
+<context>
+    <name>TicketPage</name>
+    <message>
+        <source>Ticket code (scan the slip)</source>
+        <translation>维修单号（扫描受理单）</translation>
+    </message>
+    <message>
+        <source>Quote</source>
+        <translation>报价</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>配件</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>序列号</translation>
+    </message>
+    <message>
+        <source>Price (yuan)</source>
+        <translation>价格（元）</translation>
+    </message>
+    <message>
+        <source>Add part</source>
+        <translation>添加配件</translation>
+    </message>
+    <message>
+        <source>Labour (yuan)</source>
+        <translation>工时费（元）</translation>
+    </message>
+    <message>
+        <source>Charged</source>
+        <translation>收费</translation>
+    </message>
+    <message>
+        <source>Under warranty</source>
+        <translation>保修期内</translation>
+    </message>
+    <message>
+        <source>Lifetime repair</source>
+        <translation>终身维修</translation>
+    </message>
+    <message>
+        <source>Propose quote</source>
+        <translation>提交报价</translation>
+    </message>
+    <message>
+        <source>Customer signs the quote…</source>
+        <translation>顾客签署报价…</translation>
+    </message>
+    <message>
+        <source>Customer refuses</source>
+        <translation>顾客拒绝</translation>
+    </message>
+    <message>
+        <source>Pickup</source>
+        <translation>取件</translation>
+    </message>
+    <message>
+        <source>Customer signs the completion…</source>
+        <translation>顾客签署完工确认…</translation>
+    </message>
+    <message>
+        <source>No such ticket.</source>
+        <translation>没有此维修单。</translation>
+    </message>
+    <message>
+        <source>No quote yet.</source>
+        <translation>尚未报价。</translation>
+    </message>
+    <message>
+        <source>signed</source>
+        <translation>已签署</translation>
+    </message>
+    <message>
+        <source>not signed</source>
+        <translation>未签署</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
     </message>
 </context>
 <context>
@@ -1649,6 +1827,14 @@
         <translation>补偿</translation>
     </message>
     <message>
+        <source>Repair intake</source>
+        <translation>维修受理</translation>
+    </message>
+    <message>
+        <source>Repair ticket</source>
+        <translation>维修单</translation>
+    </message>
+    <message>
         <source>Latest receipts</source>
         <translation>最近小票</translation>
     </message>
@@ -1770,6 +1956,18 @@
 </context>
 <context>
     <name>repairs</name>
+    <message>
+        <source>Intake of ticket %1</source>
+        <translation>工单 %1 接修</translation>
+    </message>
+    <message>
+        <source>Quote of ticket %1: %2</source>
+        <translation>维修单 %1 的报价：%2</translation>
+    </message>
+    <message>
+        <source>Completion of ticket %1: %2</source>
+        <translation>维修单 %1 完工：%2</translation>
+    </message>
     <message>
         <source>Booking</source>
         <translation>预约</translation>

@@ -70,3 +70,22 @@ class Pad:
                  ) -> None:
         self.asked.append(command)
         done(signed(self.bus, command).signature_ref)
+
+
+class RepairPad:
+    """The pad for the repair screens: the customer signs the document the core builds for the
+    ticket (desk.repairs.counter_queries.signable_repair); `asked` keeps (code, kind)."""
+
+    def __init__(self, bus: CommandBus) -> None:
+        self.bus = bus
+        self.asked: list[tuple[str, str]] = []
+
+    def __call__(self, code: str, kind: str, done: Callable[[str | None], None]) -> None:
+        from desk.repairs.counter_queries import signable_repair
+
+        self.asked.append((code, kind))
+        with self.bus.db.engine.connect() as conn:
+            document = signable_repair(conn, code, kind)
+        done(capture(self.bus, SignableDocument(document.kind, document.ref,
+                                                document.document_sha256,
+                                                document.amount_fen)))

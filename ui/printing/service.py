@@ -61,6 +61,19 @@ def return_receipts(conn: Any, return_id: str, profile_name: str, *,
     return jobs
 
 
+def repair_document(conn: Any, kind: str, code: str, today: Any, profile_name: str,
+                    **extra: str) -> bytes:
+    """The intake slip or the completion certificate of a ticket, encoded (database worker)."""
+    from printing.documents import completion, intake_slip
+    from printing.from_repairs import completion_data, ticket_data
+
+    if kind == "intake_slip":
+        doc = intake_slip(ticket_data(conn, code, today, **extra))
+    else:
+        doc = completion(completion_data(conn, code, today))
+    return encode(doc, get_profile(profile_name))
+
+
 def queue_closure(db: Any, business_date: str, device_id: str | None, **kw: Any) -> int:
     """On the database worker (reportlab and the report's query run there, not on the GUI)."""
     from printing.closure_print import queue_summary
@@ -118,6 +131,18 @@ class PrinterService(QObject):
             for kind, data in jobs:
                 q.enqueue(self.ctx.db, kind, data, reference=return_id, requested_by=requested_by)
             return len(jobs)
+
+        self.ctx.runner.db(build_and_queue, done=self._queued)
+
+    def print_repair(self, kind: str, code: str, requested_by: str, **extra: str) -> None:
+        """Queue a ticket's intake slip (`kind` intake_slip) or completion certificate."""
+        profile, today = self.profile, self.ctx.bus.clock.local_now().date()
+
+        def build_and_queue() -> int:
+            with self.ctx.db.engine.connect() as conn:
+                data = repair_document(conn, kind, code, today, profile, **extra)
+            q.enqueue(self.ctx.db, kind, data, reference=code, requested_by=requested_by)
+            return 1
 
         self.ctx.runner.db(build_and_queue, done=self._queued)
 

@@ -1,0 +1,219 @@
+"""Repair intake at the counter: find the purchase (a receipt number, a serial, a customer's phone
+— or type the product for a customer without a receipt), the customer's answers ("what happens
+and since when", the usage environment, the time window and contact), accessories and condition,
+the service level and the promised date. Open: the ticket is opened, the booking checks are
+recorded with those answers, the customer signs the intake on the pad, and the intake slip with
+its QR prints at once. Enter moves on; Ctrl+Return opens the ticket.
+
+Everything runs on the database worker (ctx.query / ctx.run_command)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import timedelta
+from typing import Any
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk.lookup.detail_types import CustomerDetail, ReceiptDetail
+from desk.lookup.details import detail
+from desk.lookup.search import search
+from desk.platform.db import Connection
+from desk.repairs.commands import OpenTicket, RecordCheck
+from desk.repairs.counter_queries import next_ticket_code
+from desk.repairs.rules import INTAKE_NOTES, INTAKE_SIGNATURE, INTAKE_TICK
+from ui.context import AppContext
+from ui.errors import error_text
+
+TOUCH = 44
+
+
+def find_for_intake(conn: Connection, text: str) -> Any:
+    """The receipt or customer the search box opens for `text` (None when not one exact hit)."""
+    opened = search(conn, text, limit=5).open
+    if opened is None or opened.kind not in ("receipt", "customer"):
+        return None
+    return detail(conn, opened.kind, opened.key)
+
+
+class IntakePage(QWidget):
+    sig_opened = Signal(str)  # the ticket code, once signed and printed
+    shows: frozenset[Any] = frozenset()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.printer: Any = None  # ui.printing.service.PrinterService (wired by the app)
+        self.signer: Callable[[str, str, Callable[[str | None], None]], None] | None = None
+        self.receipt_no: str | None = None
+        self.customer_id: str | None = None
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        layout.addLayout(form)
+        self.search_box = QLineEdit()
+        self.search_box.setPlaceholderText(self.tr("Receipt no, serial or phone (scan or type)"))
+        self.search_box.returnPressed.connect(self.look_up)
+        self.found = QLabel()
+        self.lines = QComboBox()
+        self.lines.currentIndexChanged.connect(self._line_picked)
+        self.sku, self.serial = QLineEdit(), QLineEdit()
+        self.fault, self.environment, self.contact = QLineEdit(), QLineEdit(), QLineEdit()
+        self.fault.setPlaceholderText(self.tr("What happens, and since when"))
+        self.accessories, self.condition = QLineEdit(), QLineEdit()
+        self.level = QComboBox()
+        for code, words in (("simple", self.tr("Simple (answer in 5 min)")),
+                            ("complex", self.tr("Complex (plan in 30 min)")),
+                            ("major", self.tr("Major (plan in 2 h)"))):
+            self.level.addItem(words, code)
+        self.promised = QDateEdit()
+        self.promised.setCalendarPopup(True)
+        self.promised.setDisplayFormat("yyyy-MM-dd")
+        today = ctx.bus.clock.local_now().date() + timedelta(days=3)
+        self.promised.setDate(QDate(today.year, today.month, today.day))
+        rows = ((self.tr("Find the purchase"), self.search_box), ("", self.found),
+                (self.tr("Receipt line"), self.lines), (self.tr("Product (SKU)"), self.sku),
+                (self.tr("Serial"), self.serial), (self.tr("Fault"), self.fault),
+                (self.tr("Usage environment"), self.environment),
+                (self.tr("Time window and contact"), self.contact),
+                (self.tr("Accessories"), self.accessories),
+                (self.tr("Condition"), self.condition), (self.tr("Service level"), self.level),
+                (self.tr("Promised date"), self.promised))
+        for words, widget in rows:
+            widget.setMinimumHeight(TOUCH)
+            form.addRow(words, widget)
+        for edit in (self.sku, self.serial, self.fault, self.environment, self.contact,
+                     self.accessories, self.condition):
+            edit.returnPressed.connect(self.focusNextChild)
+        self.open_button = QPushButton(self.tr("Open ticket, sign and print"))
+        self.open_button.setMinimumHeight(TOUCH)
+        self.open_button.clicked.connect(self.open_ticket)
+        layout.addWidget(self.open_button)
+        QShortcut(QKeySequence("Ctrl+Return"), self, self.open_ticket)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        layout.addWidget(self.message)
+        layout.addStretch(1)
+
+    # --- finding the purchase -------------------------------------------------------------------
+    def look_up(self) -> None:
+        self.ctx.query(find_for_intake, self.search_box.text().strip(), done=self._found)
+
+    def _found(self, found: Any, error: BaseException | None) -> None:
+        self.lines.blockSignals(True)
+        self.lines.clear()
+        self.receipt_no = self.customer_id = None
+        if error is not None or found is None:
+            self.found.setText(error_text(error) if error
+                               else self.tr("Not found: type the product"))
+        elif isinstance(found, ReceiptDetail):
+            self.receipt_no = found.receipt_no
+            self.customer_id = found.customer.customer_id if found.customer else None
+            self.found.setText(self.tr("Receipt %1").replace("%1", found.receipt_no))
+            scanned = self.search_box.text().strip()
+            for line in found.lines:
+                self.lines.addItem(f"{line.name} {line.serial}".strip(), (line.sku, line.serial))
+                if scanned and line.serial == scanned:
+                    self.lines.setCurrentIndex(self.lines.count() - 1)
+        elif isinstance(found, CustomerDetail):
+            self.customer_id = found.customer_id
+            self.found.setText(self.tr("Customer %1").replace("%1", found.name))
+        self.lines.blockSignals(False)
+        self._line_picked(self.lines.currentIndex())
+        self.fault.setFocus()
+
+    def _line_picked(self, index: int) -> None:
+        data = self.lines.itemData(index) if index >= 0 else None
+        if data:
+            self.sku.setText(data[0])
+            self.serial.setText(data[1])
+
+    # --- opening, signing, printing -------------------------------------------------------------
+    def open_ticket(self) -> None:
+        self.open_button.setEnabled(False)
+        self.ctx.query(next_ticket_code, self.ctx.bus.clock.local_now().date(),
+                       done=self._coded)
+
+    def _fail(self, error: BaseException | None) -> None:
+        self.message.setText(error_text(error) if error else self.tr("Cancelled."))
+        self.open_button.setEnabled(True)
+
+    def _coded(self, code: Any, error: BaseException | None) -> None:
+        if error is not None:
+            self._fail(error)
+            return
+        command = OpenTicket(
+            code=str(code), sku=self.sku.text().strip(), fault=self.fault.text(),
+            promised_date=self.promised.date().toString("yyyy-MM-dd"),
+            service_level=str(self.level.currentData()), serial=self.serial.text(),
+            receipt_no=self.receipt_no, customer_id=self.customer_id)
+        self.ctx.run_command(command, lambda v, e: self._opened(str(code), e))
+
+    def _opened(self, code: str, error: BaseException | None) -> None:
+        if error is not None:
+            self._fail(error)
+            return
+        answers = {"fault": self.fault.text(),
+                   "environment": self.environment.text() + "；" + self.contact.text()}
+        checks = [RecordCheck(ticket_code=code, step=1, check_id=check_id,
+                              note=answers[field]) for check_id, field in INTAKE_NOTES.items()]
+        checks.append(RecordCheck(ticket_code=code, step=1, check_id=INTAKE_TICK))
+        self._run_all(code, checks)
+
+    def _run_all(self, code: str, commands: list[RecordCheck]) -> None:
+        if not commands:
+            self._sign(code)
+            return
+
+        def next_one(_value: Any, error: BaseException | None) -> None:
+            if error is not None:
+                self._fail(error)
+            else:
+                self._run_all(code, commands[1:])
+
+        self.ctx.run_command(commands[0], next_one)
+
+    def _sign(self, code: str) -> None:
+        if self.signer is None:
+            from ui.repairs.signing import repair_signer
+
+            self.signer = repair_signer(self.ctx, self)
+
+        def signed(signature_id: str | None) -> None:
+            if not signature_id:
+                self.message.setText(self.tr("Ticket %1 opened; the intake is not signed yet.")
+                                     .replace("%1", code))
+                self.open_button.setEnabled(True)
+                return
+            self.ctx.run_command(RecordCheck(ticket_code=code, step=2,
+                                             check_id=INTAKE_SIGNATURE,
+                                             signature_id=signature_id),
+                                 lambda v, e: self._signed(code, e))
+
+        self.signer(code, "intake", signed)
+
+    def _signed(self, code: str, error: BaseException | None) -> None:
+        if error is not None:
+            self._fail(error)
+            return
+        if self.printer is not None:
+            self.printer.print_repair("intake_slip", code, self.ctx.session.staff_id,
+                                      accessories=self.accessories.text().strip(),
+                                      condition=self.condition.text().strip())
+        self.message.setText(self.tr("Ticket %1 opened, signed and sent to the printer.")
+                             .replace("%1", code))
+        self.open_button.setEnabled(True)
+        for edit in (self.search_box, self.sku, self.serial, self.fault, self.environment,
+                     self.contact, self.accessories, self.condition):
+            edit.clear()
+        self.sig_opened.emit(code)

@@ -1,0 +1,248 @@
+"""The ticket at the counter: find it (type or scan its code or the slip's QR), its steps, the
+quote (parts with serials and labour; proposed, signed by the customer on the pad, or refused)
+and pickup (the three demonstrations are the checks of step 7; then the customer signs the
+completion and the completion certificate prints).
+
+The documents signed are built by the core (desk.repairs.counter_queries.signable_repair); the
+screen only names the signature id in the command. All work on the database worker."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk.platform.changes import Changed
+from desk.platform.errors import DeskError
+from desk.platform.money import format_yuan, parse_yuan
+from desk.repairs.commands import (
+    ProposeQuote,
+    QuotePart,
+    RecordCheck,
+    RefuseQuote,
+    SignCompletion,
+    SignQuote,
+)
+from desk.repairs.queries import TicketDetail, ticket_detail
+from desk.repairs.rules import CHECKLIST_STEPS, EXPLANATION_STEP
+from ui.context import AppContext
+from ui.errors import error_text
+from ui.repairs.words import chinese, step_name
+
+TOUCH = 44
+
+
+class TicketPage(QWidget):
+    shows = frozenset({Changed.TICKETS})
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.printer: Any = None
+        self.signer: Callable[[str, str, Callable[[str | None], None]], None] | None = None
+        self.detail: TicketDetail | None = None
+        self.parts: list[QuotePart] = []
+        layout = QVBoxLayout(self)
+        self.code = QLineEdit()
+        self.code.setPlaceholderText(self.tr("Ticket code (scan the slip)"))
+        self.code.setMinimumHeight(TOUCH)
+        self.code.returnPressed.connect(lambda: self.load(self.code.text()))
+        layout.addWidget(self.code)
+        self.header = QLabel()
+        self.header.setWordWrap(True)
+        layout.addWidget(self.header)
+        self.steps = QLabel()
+        self.steps.setWordWrap(True)
+        layout.addWidget(self.steps)
+        layout.addWidget(self._quote_box())
+        layout.addWidget(self._pickup_box())
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        layout.addWidget(self.message)
+        layout.addStretch(1)
+        ctx.hub.changed.connect(self._changed)
+
+    def _quote_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Quote"))
+        v = QVBoxLayout(box)
+        row = QHBoxLayout()
+        self.part, self.part_serial, self.part_price = QLineEdit(), QLineEdit(), QLineEdit()
+        self.part.setPlaceholderText(self.tr("Part"))
+        self.part_serial.setPlaceholderText(self.tr("Serial"))
+        self.part_price.setPlaceholderText(self.tr("Price (yuan)"))
+        self.add_part = QPushButton(self.tr("Add part"))
+        inputs: tuple[QWidget, ...] = (self.part, self.part_serial, self.part_price,
+                                       self.add_part)
+        for w in inputs:
+            w.setMinimumHeight(TOUCH)
+            row.addWidget(w)
+        self.part_price.returnPressed.connect(self.add_part_clicked)
+        self.add_part.clicked.connect(self.add_part_clicked)
+        v.addLayout(row)
+        self.part_list = QListWidget()
+        self.part_list.setMaximumHeight(100)
+        v.addWidget(self.part_list)
+        row2 = QHBoxLayout()
+        self.labour = QLineEdit()
+        self.labour.setPlaceholderText(self.tr("Labour (yuan)"))
+        self.free = QComboBox()
+        for code, words in (("", self.tr("Charged")), ("warranty", self.tr("Under warranty")),
+                            ("lifetime", self.tr("Lifetime repair"))):
+            self.free.addItem(words, code)
+        self.propose = QPushButton(self.tr("Propose quote"))
+        self.sign_quote = QPushButton(self.tr("Customer signs the quote…"))
+        self.refuse = QPushButton(self.tr("Customer refuses"))
+        widgets: tuple[QWidget, ...] = (self.labour, self.free, self.propose, self.sign_quote,
+                                        self.refuse)
+        for w in widgets:
+            w.setMinimumHeight(TOUCH)
+            row2.addWidget(w)
+        self.propose.clicked.connect(self.propose_clicked)
+        self.sign_quote.clicked.connect(self.sign_quote_clicked)
+        self.refuse.clicked.connect(self.refuse_clicked)
+        v.addLayout(row2)
+        self.quote_words = QLabel()
+        v.addWidget(self.quote_words)
+        return box
+
+    def _pickup_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Pickup"))
+        v = QVBoxLayout(box)
+        row = QHBoxLayout()
+        self.demos = [QPushButton() for _ in range(3)]
+        for n, b in enumerate(self.demos):
+            b.setMinimumHeight(TOUCH)
+            b.clicked.connect(lambda _c=False, n=n: self.demo_clicked(n))
+            row.addWidget(b)
+        v.addLayout(row)
+        self.sign_completion = QPushButton(self.tr("Customer signs the completion…"))
+        self.sign_completion.setMinimumHeight(TOUCH)
+        self.sign_completion.clicked.connect(self.sign_completion_clicked)
+        v.addWidget(self.sign_completion)
+        return box
+
+    # --- reading --------------------------------------------------------------------------------
+    def load(self, text: str) -> None:
+        code = text.strip().rstrip("/").rsplit("/", 1)[-1]  # a QR's tracking link ends in it
+        self.ctx.query(ticket_detail, code, self.ctx.bus.clock.local_now().date(),
+                       done=self._shown)
+
+    def _changed(self, changes: Any) -> None:
+        if self.detail is not None and changes.touches(self.shows):
+            self.load(self.detail.code)
+
+    def _shown(self, detail: TicketDetail | None, error: BaseException | None) -> None:
+        if error is not None or detail is None:
+            self.message.setText(error_text(error) if error else self.tr("No such ticket."))
+            return
+        self.detail = detail
+        self.header.setText(f"<b>{detail.code}</b> {detail.product_name or ''} — {detail.fault}"
+                            f"<br>{self.tr('Due')} {detail.promised_date}")
+        marks = []
+        for number, checks in enumerate(detail.steps, start=1):
+            done = sum(c.done for c in checks)
+            waived = sum(c.waived for c in checks)
+            mark = f"{step_name(CHECKLIST_STEPS[number - 1])} {done}/3"
+            marks.append(mark + (f" ({self.tr('waived')} {waived})" if waived else ""))
+        self.steps.setText(" · ".join(marks))
+        q = detail.quote
+        self.quote_words.setText(self.tr("No quote yet.") if q is None else (
+            f"#{q['number']} {format_yuan(q['charged_fen'])} · "
+            + (self.tr("signed") if detail.quote_signed else self.tr("not signed"))))
+        demos = detail.steps[EXPLANATION_STEP - 1] if detail.steps else []
+        for button, view in zip(self.demos, demos, strict=False):
+            words = view.zh if chinese() else view.en
+            button.setText(f"{words} ✓" if view.done else words)
+            button.setEnabled(not view.done)
+        self.sign_completion.setEnabled(detail.current_step > EXPLANATION_STEP
+                                        and not detail.completion_signed)
+
+    # --- quote ----------------------------------------------------------------------------------
+    def add_part_clicked(self) -> None:
+        try:
+            price = parse_yuan(self.part_price.text() or "0")
+        except DeskError as err:
+            self.message.setText(error_text(err))
+            return
+        part = QuotePart(self.part.text().strip(), self.part_serial.text().strip(), price)
+        self.parts.append(part)
+        self.part_list.addItem(f"{part.part} {part.serial} {format_yuan(price)}")
+        for edit in (self.part, self.part_serial, self.part_price):
+            edit.clear()
+        self.part.setFocus()
+
+    def _after(self, _value: Any, error: BaseException | None) -> None:
+        self.message.setText(error_text(error) if error is not None else self.tr("Saved."))
+
+    def propose_clicked(self) -> None:
+        if self.detail is None:
+            return
+        try:
+            labour = parse_yuan(self.labour.text() or "0")
+        except DeskError as err:
+            self.message.setText(error_text(err))
+            return
+        self.ctx.run_command(ProposeQuote(ticket_code=self.detail.code, parts=list(self.parts),
+                                          labour_fen=labour,
+                                          free_reason=str(self.free.currentData())), self._after)
+        self.parts = []
+        self.part_list.clear()
+
+    def _signer(self) -> Callable[[str, str, Callable[[str | None], None]], None]:
+        if self.signer is None:
+            from ui.repairs.signing import repair_signer
+
+            self.signer = repair_signer(self.ctx, self)
+        return self.signer
+
+    def sign_quote_clicked(self) -> None:
+        if self.detail is None:
+            return
+        code = self.detail.code
+
+        def signed(signature_id: str | None) -> None:
+            if signature_id:
+                self.ctx.run_command(SignQuote(ticket_code=code, signature_id=signature_id),
+                                     self._after)
+
+        self._signer()(code, "quote", signed)
+
+    def refuse_clicked(self) -> None:
+        if self.detail is not None:
+            self.ctx.run_command(RefuseQuote(ticket_code=self.detail.code), self._after)
+
+    # --- pickup ---------------------------------------------------------------------------------
+    def demo_clicked(self, n: int) -> None:
+        if self.detail is None or not self.detail.steps:
+            return
+        view = self.detail.steps[EXPLANATION_STEP - 1][n]
+        self.ctx.run_command(RecordCheck(ticket_code=self.detail.code, step=view.step,
+                                         check_id=view.check_id), self._after)
+
+    def sign_completion_clicked(self) -> None:
+        if self.detail is None:
+            return
+        code = self.detail.code
+
+        def recorded(_value: Any, error: BaseException | None) -> None:
+            self._after(_value, error)
+            if error is None and self.printer is not None:
+                self.printer.print_repair("completion", code, self.ctx.session.staff_id)
+
+        def signed(signature_id: str | None) -> None:
+            if signature_id:
+                self.ctx.run_command(SignCompletion(ticket_code=code, signature_id=signature_id),
+                                     recorded)
+
+        self._signer()(code, "completion", signed)
