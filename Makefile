@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 export PIP_DISABLE_PIP_VERSION_CHECK=1
 
-.PHONY: run test bench lint translations demo-large clean sysdeps-run sysdeps-test
+.PHONY: run test bench lint translations demo-large clean sysdeps-run sysdeps-test dist dist-check
 
 # First run: a small demo store in the data directory ($$DESK_HOME, else the user data dir).
 run: sysdeps-run $(STAMP)
@@ -14,6 +14,16 @@ run: sysdeps-run $(STAMP)
 
 test: sysdeps-test $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider $(PYTEST_ARGS)
+
+# The one-folder bundle for this platform (PyInstaller, in build/dist-venv), smoke-tested.
+# Not part of `make test` (a few minutes); `make dist-check` runs the tests marked `dist`.
+dist: sysdeps-run
+	@mkdir -p build/wheelhouse
+	PYTHON=$(PYTHON) sh installer/build.sh
+	sh installer/smoke.sh
+
+dist-check: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider -m dist $(PYTEST_ARGS)
 
 # The benchmark database is built once (a few minutes) into $(BENCH_HOME) and reused.
 BENCH_HOME ?= .bench-home

@@ -16,6 +16,7 @@ from desk.lookup.capability import CAPABILITY as LOOKUP
 from desk.platform.db import Database, wall_clock_ms
 from desk.platform.errors import PLATFORM_ERRORS, DeskError, ErrorText, render
 from desk.platform.registry import Registry
+from desk.platform.upgrade import UpgradeOptions
 from desk.policies.capability import CAPABILITY as POLICIES
 from desk.printjobs.capability import CAPABILITY as PRINTJOBS
 from desk.repairs.capability import CAPABILITY as REPAIRS
@@ -43,6 +44,8 @@ def describe(error: DeskError, language: str,
 
 
 def open_database(path: Path | str | None, *, wall_ms: Callable[[], int] = wall_clock_ms,
-                  migrate: bool = True) -> Database:
-    """Open (creating if needed) a counter's database; `None` opens a private in-memory one."""
-    return Database.open(path, registry=REGISTRY, wall_ms=wall_ms, migrate=migrate)
+                  migrate: bool = True, upgrade: UpgradeOptions | None = None) -> Database:
+    """Open (creating if needed) a counter's database; `None` opens a private in-memory one.
+    An older file is backed up before it is migrated (desk/platform/upgrade.py)."""
+    return Database.open(path, registry=REGISTRY, wall_ms=wall_ms, migrate=migrate,
+                         upgrade=upgrade)

@@ -1,8 +1,13 @@
 #!/bin/sh
-# Builds dist/service-desk/ (a folder bundle) with PyInstaller from the project's venv.
+# Builds dist/service-desk/ (a one-folder bundle) with PyInstaller, in a build venv of its own
+# (build/dist-venv: the project installed as a user would get it, plus the `dist` extra).
 set -eu
 cd "$(dirname "$0")/.."
-.venv/bin/python -m pip install -q "pyinstaller>=6.6"
-.venv/bin/pyinstaller --noconfirm --clean --distpath dist --workpath build/pyinstaller \
-  installer/service-desk.spec
+PYTHON=${PYTHON:-python3}
+VENV=build/dist-venv
+test -x $VENV/bin/python || $PYTHON -m venv $VENV
+$VENV/bin/python -m pip install -q --disable-pip-version-check --find-links build/wheelhouse \
+  '.[dist]'
+$VENV/bin/pyinstaller --noconfirm --clean --log-level WARN --distpath dist \
+  --workpath build/pyinstaller installer/service-desk.spec
 echo "built dist/service-desk (run dist/service-desk/service-desk)"

@@ -38,6 +38,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     p.add_argument("--idle-lock-minutes", type=float, default=5.0)
     p.add_argument("--startup-probe", action="store_true",
                    help="print seconds to a usable login window, then quit (benchmark)")
+    p.add_argument("--smoke-test", action="store_true",
+                   help="on a fresh --home: demo store, login window, a sample print, quit "
+                        "(the bundle's check, see ui/smoke.py)")
     return p.parse_args(argv)
 
 
@@ -72,12 +75,20 @@ class DeskApp:
         self.ctx: Any = None
         self.sync: Any = None
         self.printer: Any = None
+        self.smoke: Any = None
+        if args.smoke_test:
+            from ui.smoke import SmokeTest
+
+            self.smoke = SmokeTest(self, data_home(args.home), _T0)
 
     def start(self) -> None:
         settings = QSettings(str(data_home(self.args.home) / "window.ini"),
                              QSettings.Format.IniFormat)
         self.window.show_as_last_time(settings)
         path = database_path(data_home(self.args.home))
+        if self.smoke is not None:
+            self.smoke.before_open(lambda: self.runner.db(open_counter, path, done=self._opened))
+            return
         self.runner.db(open_counter, path, done=self._opened)
 
     def _opened(self, value: Any, error: BaseException | None) -> None:
@@ -85,11 +96,16 @@ class DeskApp:
         from ui.errors import error_text
 
         if error is not None:
+            if self.smoke is not None:
+                self.smoke.fail("open", error)
             self.window.login.show_fatal(error_text(error))
             return
         db, bus, counter = value
         self.ctx = AppContext(db, bus, self.runner)
         self.window.attach(self.ctx, counter)
+        if self.smoke is not None:
+            self.smoke.opened()
+            return
         if self.args.startup_probe:
             print(f"login window ready in {time.perf_counter() - _T0:.3f} s", flush=True)
             QTimer.singleShot(0, self.qt.quit)

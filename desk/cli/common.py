@@ -12,10 +12,21 @@ from desk.platform.bus import CommandBus
 from desk.platform.db import Database
 from desk.platform.jsonable import to_jsonable
 from desk.platform.paths import data_home, database_path
+from desk.platform.upgrade import UpgradeOptions
 
 
 def open_db(args: argparse.Namespace) -> Database:
-    return open_database(database_path(data_home(args.home)))
+    """The data directory's database; an older one is backed up and upgraded, and the journal
+    replay after the upgrade shows its progress on stderr."""
+    opts = UpgradeOptions(progress=replay_progress)
+    db = open_database(database_path(data_home(args.home)), upgrade=opts)
+    for backup in opts.taken:
+        print(f"upgraded the database; the backup before the upgrade: {backup}", file=sys.stderr)
+    return db
+
+
+def replay_progress(done: int, total: int) -> None:
+    print(f"upgrade: replaying the journal {done}/{total}", file=sys.stderr, flush=True)
 
 
 def open_bus(args: argparse.Namespace) -> CommandBus:

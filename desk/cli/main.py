@@ -38,9 +38,34 @@ def build_parser() -> argparse.ArgumentParser:
     for name in CORE_MODULES:
         import_module(name).register(subparsers)
     for entry in entry_points(group="desk.cli"):
-        register: Register = entry.load()
+        try:
+            register: Register = entry.load()
+        except ImportError as exc:
+            # An optional part that is not installed: only its own command says so.
+            add_missing_plugin(subparsers, entry.name, exc)
+            continue
         register(subparsers)
     return parser
+
+
+def add_missing_plugin(subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
+                       name: str, exc: ImportError) -> None:
+    """A stand-in for a plug-in that failed to import: `desk NAME ...` explains, nothing else."""
+    command = name.split("_", 1)[0]
+    if command in subparsers.choices:
+        return  # a group another module made (e.g. `report`): its other commands still work
+    missing = exc.name or str(exc)
+    parser = subparsers.add_parser(command, help=f"(not available: {missing} is not installed)",
+                                   add_help=False)
+    parser.add_argument("rest", nargs=argparse.REMAINDER)
+    parser.set_defaults(func=lambda _args: report_missing(command, missing))
+
+
+def report_missing(command: str, missing: str) -> int:
+    print(f"error: `desk {command}` needs the Python package '{missing}', which is not "
+          f"installed; reinstall Service Desk (pip install service-desk) to get it",
+          file=sys.stderr)
+    return 2
 
 
 def main(argv: Sequence[str] | None = None) -> int:

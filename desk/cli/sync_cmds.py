@@ -110,8 +110,9 @@ def central_url(args: argparse.Namespace, database: object) -> str:
 
 def run_sync(args: argparse.Namespace) -> int:
     from desk.sync.engine import rebind, record_failure, sync_once
-    from desk.sync.transport import PgTransport
+    from desk.sync.transport import PgTransport, require_driver
 
+    require_driver()  # before touching the database: say what is missing, in words
     if args.rebind and not args.actor:
         raise DeskError("value.required", field="--as")
     database = open_db(args)

@@ -26,6 +26,7 @@ from desk.platform.hlc import HybridLogicalClock
 from desk.platform.migrate import upgrade_to_head
 from desk.platform.registry import Registry
 from desk.platform.settings import get_setting, set_setting
+from desk.platform.upgrade import UpgradeOptions, refuse_newer, upgrade_with_backup
 
 DB_FILENAME = "desk.sqlite3"
 BUSY_TIMEOUT_MS = 5000
@@ -75,12 +76,15 @@ class Database:
         registry: Registry,
         wall_ms: Callable[[], int] = wall_clock_ms,
         migrate: bool = True,
+        upgrade: UpgradeOptions | None = None,
     ) -> Database:
         """Open (creating if needed) a database file; `None` opens a private in-memory one.
         Use desk.capabilities.open_database, which passes the registry."""
         file_path = Path(path) if path is not None else None
         if file_path is not None:
             _check_location(file_path)
+            if migrate:
+                refuse_newer(file_path)
             url = f"sqlite:///{file_path}"
             engine = create_engine(url)
         else:
@@ -92,12 +96,22 @@ class Database:
         _configure_sqlite(engine)
         db = cls(engine, file_path, wall_ms, registry)
         try:
-            if migrate:
+            if migrate and file_path is not None:
+                opts = upgrade or UpgradeOptions()
+                backup = upgrade_with_backup(engine, file_path, registry,
+                                             free_space=opts.free_space, now=opts.now,
+                                             progress=opts.progress)
+                if backup is not None:
+                    opts.taken.append(backup)
+            elif migrate:
                 upgrade_to_head(engine, registry)
             db._load_identity()
         except DatabaseError as exc:
             engine.dispose()
             raise _translate(exc, file_path) from exc
+        except DeskError:
+            engine.dispose()
+            raise
         return db
 
     def _load_identity(self) -> None:

@@ -47,6 +47,17 @@ PLATFORM_ERRORS: dict[str, ErrorText] = {
                                  "此数据库由更新版本的程序写入，请升级本程序"),
     "db.locked": ErrorText("the database is busy (another program holds it)",
                            "数据库正被其他程序占用，请稍后重试"),
+    "db.backup_unwritable": ErrorText(
+        "cannot write the backup before upgrading into '{path}'; nothing was changed",
+        "升级前无法写入备份文件夹 {path}，数据未作任何改动"),
+    "db.backup_no_space": ErrorText(
+        "not enough free disk space for the backup before upgrading ({mib} MiB needed in "
+        "'{path}'); nothing was changed",
+        "磁盘空间不足，无法在升级前备份（需要 {mib} 兆字节），数据未作任何改动"),
+    "db.upgrade_failed": ErrorText(
+        "upgrading the database from schema {found} failed ({reason}); the backup {backup} "
+        "was put back, the data is as before the upgrade",
+        "数据库升级失败，已恢复升级前的备份，数据与升级前相同"),
 }
 
 # Parameters that hold an identifier, and the words for each value. A value not listed reads as

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, inspect, text
@@ -12,6 +13,7 @@ from desk.platform.registry import Registry
 from desk.platform.settings import get_setting
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+Progress = Callable[[int, int], None]  # (events replayed, events in all) while replaying
 
 
 def alembic_config(engine: Engine | None = None):  # type: ignore[no-untyped-def]
@@ -42,7 +44,8 @@ def current_revision(engine: Engine) -> str | None:
         return None if value is None else str(value)
 
 
-def upgrade_to_head(engine: Engine, registry: Registry, revision: str = "head") -> None:
+def upgrade_to_head(engine: Engine, registry: Registry, revision: str = "head",
+                    progress: Progress | None = None) -> None:
     current = current_revision(engine)
     if current is not None and current not in known_revisions():
         raise DeskError("db.newer_schema", found=current)
@@ -51,10 +54,10 @@ def upgrade_to_head(engine: Engine, registry: Registry, revision: str = "head") 
     from alembic import command
 
     command.upgrade(alembic_config(engine), revision)
-    replay_if_stale(engine, registry)
+    replay_if_stale(engine, registry, progress)
 
 
-def replay_if_stale(engine: Engine, registry: Registry) -> None:
+def replay_if_stale(engine: Engine, registry: Registry, progress: Progress | None = None) -> None:
     """A migration that adds a projection table marks the projections stale; replaying the
     journal here (with projection code that matches the newest schema) fills it."""
     with engine.connect().execution_options(immediate=True) as conn, conn.begin():
@@ -64,7 +67,7 @@ def replay_if_stale(engine: Engine, registry: Registry) -> None:
             return
         if current_revision_in(conn) != head_revision():
             return  # upgraded only part of the way: replay once the schema is at head
-        rebuild(conn, registry)
+        rebuild(conn, registry, progress)
         conn.execute(text("DELETE FROM local_settings WHERE key = 'projections_stale'"))
 
 

@@ -18,7 +18,7 @@ import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.engine import Connection
 
 from desk.platform import tables as t
@@ -77,12 +77,20 @@ def upsert(conn: Connection, table: Any, key: str, row: dict[str, Any]) -> None:
         conn.execute(insert(table).values(**row))
 
 
-def rebuild(conn: Connection, registry: Registry) -> int:
-    """Empty every projection table and replay the journal into them. Returns events replayed."""
+def rebuild(conn: Connection, registry: Registry,
+            progress: Callable[[int, int], None] | None = None) -> int:
+    """Empty every projection table and replay the journal into them. Returns events replayed.
+    `progress(done, total)` is told every 500 events and at the end."""
     for table in reversed(registry.projection_tables()):
         conn.execute(delete(table))
+    total = conn.execute(select(func.count()).select_from(t.journal)).scalar_one() \
+        if progress else 0
     count = 0
     for event in iter_events(conn):
         registry.apply(conn, event)
         count += 1
+        if progress and count % 500 == 0:
+            progress(count, total)
+    if progress:
+        progress(count, total)
     return count

@@ -9,6 +9,10 @@ from __future__ import annotations
 from desk.platform.errors import ErrorText
 
 ERRORS: dict[str, ErrorText] = {
+    "sync.driver_missing": ErrorText(
+        "syncing with the central server needs the PostgreSQL driver psycopg, which is not "
+        "installed: pip install 'service-desk[central]'",
+        "本机未安装中心服务器的连接组件，无法同步，请安装含中心服务器组件的版本"),
     "sync.not_configured": ErrorText(
         "no central server is configured: give --central URL or set it up",
         "尚未设置中心服务器"),

@@ -100,9 +100,20 @@ def redact(url: str) -> str:
     return parts._replace(netloc=netloc).geturl()
 
 
+def require_driver() -> None:
+    """`sync.driver_missing` when psycopg (the optional `central` extra) is not installed."""
+    from importlib.util import find_spec
+
+    if find_spec("psycopg") is None:
+        raise DeskError("sync.driver_missing")
+
+
 def connect_pg(url: str, *, timeout_s: int = CONNECT_TIMEOUT_S) -> Any:
     """An autocommit psycopg connection, or a DeskError saying clearly what is wrong."""
-    import psycopg
+    try:
+        import psycopg
+    except ImportError:  # the `central` extra is optional: only sync needs it
+        raise DeskError("sync.driver_missing") from None
 
     conninfo = normalise_url(url)
     try:
