@@ -10,10 +10,10 @@ from desk.capabilities import open_database
 from desk.cli.main import main
 from desk.platform.paths import database_path
 from desk.printjobs import queue as q
+from tests.printing.fakeprinter import FakePrinter
 from tests.support.journal import journal_facts
 from tests.support.printing_staff import counter_on_disk
 from tests.support.staff import ADMIN
-from tests.printing.fakeprinter import FakePrinter
 
 
 @pytest.fixture

@@ -17,6 +17,11 @@ def staff_counter(bus: CommandBus) -> CommandBus:
     """Initialise a counter with an administrator, a clerk, a technician and a manager."""
     initialise_counter(bus, store_id="S001", store_name="测试百货", device_name="一号柜台",
                        admin_id=ADMIN, admin_name="王管理", admin_pin=ADMIN_PIN)
+    return add_staff(bus)
+
+
+def add_staff(bus: CommandBus) -> CommandBus:
+    """A clerk, a technician and a manager on an initialised counter."""
     for staff_id, name, role, pin in ((CLERK, "张丽", "clerk", "1111"),
                                       (TECHNICIAN, "李工", "technician", "2222"),
                                       (MANAGER, "赵经理", "manager", "3333")):
