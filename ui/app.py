@@ -99,7 +99,8 @@ class DeskApp:
             "app", "This counter is already open in another window of Service Desk. "
                    "That window has been brought to the front.")
         if QApplication.platformName() == "offscreen":
-            print(f"counter.already_open: {text}", file=sys.stderr, flush=True)
+            print(f"service-desk: already open, exit {ALREADY_OPEN}: {text}", file=sys.stderr,
+                  flush=True)
         else:
             QMessageBox.information(None, title, text)
 

@@ -28,7 +28,7 @@ def test_a_second_copy_says_the_counter_is_open_and_raises_the_first(qtbot, desk
     qtbot.waitUntil(lambda: proc.poll() is not None, timeout=30_000)
     _, err = proc.communicate()
     assert proc.returncode == ALREADY_OPEN
-    assert "counter.already_open" in err and "already open" in err
+    assert f"already open, exit {ALREADY_OPEN}" in err and "brought to the front" in err
     qtbot.waitUntil(lambda: desk_app.show_requests == 1, timeout=5000)
 
 
