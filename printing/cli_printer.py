@@ -3,9 +3,12 @@
     desk printer status --port DEV [--baud N] [--parity N|E|O] [--flow rtscts|xonxoff|paced|none]
     desk printer status --url tcp:HOST[:9100] | serial:DEV?baud=N | file:FOLDER
     desk printer queue [--limit N] [--reference REF]
-    desk printer resolve JOB (--printed | --again)     an `uncertain` job after a crash
-    desk printer cancel JOB
-    desk printer use SPEC [--profile P]                 the counter's printer (the app uses it)
+    desk printer resolve JOB (--printed | --again) --as STAFF   an `uncertain` job after a crash
+    desk printer cancel JOB --as STAFF
+    desk printer use SPEC [--profile P] --as STAFF      the counter's printer (the app uses it)
+
+resolve, cancel and use are commands (settle_print_job, cancel_print_job, set_printer): checked
+against the staff member's role and recorded in the journal with who and when.
 
 `status` prints one JSON line: the state (ready, paper_near_end, paper_out, cover_open, offline,
 error, not_answering, port_missing, port_busy, disconnected), whether it can print, the raw DLE EOT
@@ -18,9 +21,12 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from desk.cli.common import open_db, print_json
+from desk.cli.common import open_bus, open_db, print_json
+from desk.platform.commands import Command
 from desk.platform.errors import DeskError
+from desk.platform.jsonable import to_jsonable
 from desk.printjobs import queue as q
+from desk.printjobs.commands import CancelPrintJob, SetPrinter, SettlePrintJob
 from printing.errors import describe
 from printing.transport import Transport, open_transport
 from printing.transport.serial_port import BAUDS, FLOWS, SerialTransport
@@ -50,14 +56,17 @@ def register(subparsers: Any) -> None:
     came = r.add_mutually_exclusive_group(required=True)
     came.add_argument("--printed", action="store_true", help="it came out: mark it printed")
     came.add_argument("--again", action="store_true", help="it did not: send it again")
+    r.add_argument("--as", dest="actor", required=True, help="staff id (clerk, manager, admin)")
     r.set_defaults(func=_resolve)
     c = inner.add_parser("cancel", help="cancel a job that has not printed")
     c.add_argument("job_id", type=int)
+    c.add_argument("--as", dest="actor", required=True, help="staff id (clerk, manager, admin)")
     c.set_defaults(func=_cancel)
     u = inner.add_parser("use", help="set this counter's printer: serial:DEV?baud=N&flow=F, "
                                      "tcp:HOST[:9100] or file:FOLDER")
     u.add_argument("spec")
     u.add_argument("--profile", default="80mm-cn-qr-cut", help="see `desk print profiles`")
+    u.add_argument("--as", dest="actor", required=True, help="staff id (manager, admin)")
     u.set_defaults(func=_use)
 
 
@@ -97,20 +106,21 @@ def _status(args: argparse.Namespace) -> int:
 def _use(args: argparse.Namespace) -> int:
     """Checked before it is saved: a settings string that does not parse or an unknown profile
     is refused; the printer itself need not be connected now."""
-    from desk.platform.settings import set_setting
     from printing.profiles import get_profile
 
     get_profile(args.profile)
     open_transport(args.spec).close()
-    db = open_db(args)
-    try:
-        with db.writing() as conn:
-            set_setting(conn, "printer_spec", args.spec)
-            set_setting(conn, "printer_profile", args.profile)
-    finally:
-        db.dispose()
-    print_json({"ok": True, "printer_spec": args.spec, "printer_profile": args.profile})
+    result = _dispatch(args, SetPrinter(args.spec, args.profile))
+    print_json({"ok": True, **to_jsonable(result)})
     return 0
+
+
+def _dispatch(args: argparse.Namespace, command: Command) -> Any:
+    bus = open_bus(args)
+    try:
+        return bus.dispatch(command, args.actor).value
+    finally:
+        bus.db.dispose()
 
 
 def _queue(args: argparse.Namespace) -> int:
@@ -130,21 +140,12 @@ def _queue(args: argparse.Namespace) -> int:
 
 
 def _resolve(args: argparse.Namespace) -> int:
-    db = open_db(args)
-    try:
-        q.resolve_uncertain(db, args.job_id, printed=bool(args.printed))
-        print_json({"ok": True, "job_id": args.job_id,
-                    "status": q.get(db, args.job_id, with_data=False).status})
-    finally:
-        db.dispose()
+    changed = _dispatch(args, SettlePrintJob(args.job_id, printed=bool(args.printed)))
+    print_json({"ok": True, "job_id": changed.job_id, "status": changed.status})
     return 0
 
 
 def _cancel(args: argparse.Namespace) -> int:
-    db = open_db(args)
-    try:
-        q.cancel(db, args.job_id)
-        print_json({"ok": True, "job_id": args.job_id, "status": q.CANCELLED})
-    finally:
-        db.dispose()
+    changed = _dispatch(args, CancelPrintJob(args.job_id))
+    print_json({"ok": True, "job_id": changed.job_id, "status": changed.status})
     return 0

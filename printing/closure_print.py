@@ -6,13 +6,14 @@ The thermal summary carries the same fingerprint as the PDF, so the two can be m
 
 from __future__ import annotations
 
+import base64
 from pathlib import Path
 from typing import Any
 
 from desk.closure import queries
 from desk.closure.queries import ClosureReport
 from desk.platform.db import Database
-from desk.printjobs import queue as q
+from desk.printjobs.commands import QueuePrintJob, ReprintJob
 from printing import closure_words as w
 from printing.closure_pdf import write
 from printing.documents import ClosureData, Store, closure
@@ -63,18 +64,18 @@ def thermal_document(report: ClosureReport, printed_at: str, *, copy: bool = Fal
     return doc.as_copy() if copy else doc
 
 
-def queue_summary(db: Database, business_date: str, device_id: str | None, *, printed_at: str,
-                  profile_name: str, requested_by: str, copy_of: int | None = None) -> int:
-    """Build the thermal summary (the Z closure when the day is closed, else the X report) and
-    queue it; a reprint (copy_of a job) is marked COPY. Returns the job id."""
-    with db.engine.connect() as conn:
-        report = queries.report(conn, business_date, device_id)
+def summary_command(conn: Any, business_date: str, device_id: str | None, *, printed_at: str,
+                    profile_name: str, copy_of: int | None = None) -> QueuePrintJob | ReprintJob:
+    """The command that queues the thermal summary (the Z closure when the day is closed, else
+    the X report); a reprint (copy_of a job) is marked COPY. Built on the database worker; the
+    caller dispatches it as the person who asked (an audited command)."""
+    report = queries.report(conn, business_date, device_id)
     data = encode(thermal_document(report, printed_at, copy=copy_of is not None),
                   get_profile(profile_name))
+    text = base64.b64encode(data).decode("ascii")
     if copy_of is not None:
-        return q.reprint(db, copy_of, data, requested_by=requested_by)
-    return q.enqueue(db, DOCUMENT_KIND, data, reference=reference(business_date, device_id),
-                     requested_by=requested_by)
+        return ReprintJob(copy_of, text)
+    return QueuePrintJob(DOCUMENT_KIND, reference(business_date, device_id), text)
 
 
 def save_pdf(db: Database, business_date: str, device_id: str | None, path: str | Path, *,

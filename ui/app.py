@@ -22,6 +22,7 @@ from desk.platform.paths import data_home, database_path, resources_dir  # noqa:
 from ui.fonts import apply_app_font  # noqa: E402
 from ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, install_language  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
+from ui.single_instance import ALREADY_OPEN, CounterLock  # noqa: E402
 from ui.tasks import TaskRunner  # noqa: E402
 
 if TYPE_CHECKING:  # the core is opened on the database worker, not imported at start-up
@@ -80,16 +81,46 @@ class DeskApp:
             from ui.smoke import SmokeTest
 
             self.smoke = SmokeTest(self, data_home(args.home), _T0)
+        self.counter_lock: CounterLock | None = None
+        self.show_requests = 0  # how often a second copy asked this one to come to the front
 
-    def start(self) -> None:
-        settings = QSettings(str(data_home(self.args.home) / "window.ini"),
-                             QSettings.Format.IniFormat)
+    def start(self) -> bool:
+        """Open the counter; False (nothing opened) when another copy of the app has it open."""
+        home = data_home(self.args.home)
+        lock = CounterLock(home)
+        if not lock.acquire():
+            lock.ask_first_to_show()
+            self._say_already_open()
+            return False
+        self.counter_lock = lock
+        lock.sig_show_requested.connect(self._show_yourself)
+        settings = QSettings(str(home / "window.ini"), QSettings.Format.IniFormat)
         self.window.show_as_last_time(settings)
-        path = database_path(data_home(self.args.home))
+        path = database_path(home)
         if self.smoke is not None:
             self.smoke.before_open(lambda: self.runner.db(open_counter, path, done=self._opened))
-            return
+            return True
         self.runner.db(open_counter, path, done=self._opened)
+        return True
+    def _say_already_open(self) -> None:
+        from PySide6.QtCore import QCoreApplication
+        from PySide6.QtWidgets import QMessageBox
+
+        title = QCoreApplication.translate("app", "Service Desk")
+        text = QCoreApplication.translate(
+            "app", "This counter is already open in another window of Service Desk. "
+                   "That window has been brought to the front.")
+        if QApplication.platformName() == "offscreen":
+            print(f"service-desk: already open, exit {ALREADY_OPEN}: {text}", file=sys.stderr,
+                  flush=True)
+        else:
+            QMessageBox.information(None, title, text)
+
+    def _show_yourself(self) -> None:
+        self.show_requests += 1
+        self.window.showNormal()
+        self.window.raise_()
+        self.window.activateWindow()
 
     def _opened(self, value: Any, error: BaseException | None) -> None:
         from ui.context import AppContext
@@ -173,11 +204,16 @@ class DeskApp:
         if self.sync is not None:
             self.sync.stop()
         self.runner.shutdown(wait=True)
+        if self.counter_lock is not None:
+            self.counter_lock.release()
+            self.counter_lock = None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     app = DeskApp(parse_args(argv))
-    app.start()
+    if not app.start():
+        app.shutdown()
+        return ALREADY_OPEN
     status = int(app.qt.exec())
     app.shutdown()
     return status

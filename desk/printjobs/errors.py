@@ -16,6 +16,9 @@ ERRORS: dict[str, ErrorText] = {
     "print.empty_job": ErrorText(
         "a print job needs bytes and at least one copy",
         "打印任务没有内容"),
+    "print.bad_data": ErrorText(
+        "the document to print is not valid base64 or too large",
+        "要打印的单据内容无效或过大"),
     "print.unknown_document": ErrorText(
         "nothing to print for '{reference}'",
         "没有可打印的单据：{reference}"),

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import func, insert, select, update
+from sqlalchemy.engine import Connection
 
 from desk.platform.db import Database
 from desk.platform.errors import DeskError
@@ -92,20 +93,31 @@ def _job(row: Any, with_data: bool) -> Job:
 def enqueue(db: Database, document_kind: str, data: bytes, *, copies: int = 1,
             reference: str = "", requested_by: str = "", is_copy: bool = False,
             copy_of: int | None = None, at_ms: int | None = None) -> int:
-    """Add a job; returns its id. The bytes are the finished ESC/POS document (one copy)."""
+    """Add a job; returns its id. The bytes are the finished ESC/POS document (one copy).
+    A person's request goes through the QueuePrintJob / ReprintJob commands (audited); this is
+    the queue's own primitive."""
+    with db.writing() as conn:
+        return insert_job(conn, document_kind, data, copies=copies, reference=reference,
+                          requested_by=requested_by, is_copy=is_copy, copy_of=copy_of,
+                          at_ms=at_ms)
+
+
+def insert_job(conn: Connection, document_kind: str, data: bytes, *, copies: int = 1,
+               reference: str = "", requested_by: str = "", is_copy: bool = False,
+               copy_of: int | None = None, at_ms: int | None = None) -> int:
+    """enqueue() inside the caller's transaction (a handler's, with its journal fact)."""
     if not data or copies < 1:
         raise DeskError("print.empty_job")
     at = now_ms() if at_ms is None else at_ms
-    with db.writing() as conn:
-        result = conn.execute(insert(printjobs_t.print_jobs).values(
-            document_kind=document_kind, reference=reference, data=bytes(data), copies=copies,
-            is_copy=is_copy, copy_of=copy_of, status=QUEUED, attempts=0, next_attempt_ms=at,
-            last_error=None, last_detail=None, created_ms=at, updated_ms=at, printed_ms=None,
-            requested_by=requested_by,
-        ))
-        key = result.inserted_primary_key
-        assert key is not None
-        return int(key[0])
+    result = conn.execute(insert(printjobs_t.print_jobs).values(
+        document_kind=document_kind, reference=reference, data=bytes(data), copies=copies,
+        is_copy=is_copy, copy_of=copy_of, status=QUEUED, attempts=0, next_attempt_ms=at,
+        last_error=None, last_detail=None, created_ms=at, updated_ms=at, printed_ms=None,
+        requested_by=requested_by,
+    ))
+    key = result.inserted_primary_key
+    assert key is not None
+    return int(key[0])
 
 
 def claim_next(db: Database, at_ms: int | None = None) -> Job | None:
@@ -133,14 +145,21 @@ def _replace(job: Job, **changes: Any) -> Job:
 
 
 def _set(db: Database, job_id: int, expect: tuple[str, ...], **values: Any) -> None:
-    j = printjobs_t.print_jobs.c
     with db.writing() as conn:
-        row = conn.execute(select(j.status).where(j.job_id == job_id)).first()
-        if row is None:
-            raise DeskError("print.unknown_job", job_id=job_id)
-        if row.status not in expect:
-            raise DeskError("print.bad_state", job_id=job_id, status=row.status)
-        conn.execute(update(printjobs_t.print_jobs).where(j.job_id == job_id).values(**values))
+        set_status(conn, job_id, expect, **values)
+
+
+def set_status(conn: Connection, job_id: int, expect: tuple[str, ...], **values: Any) -> str:
+    """Change a job that is in one of the states `expect`, inside the caller's transaction;
+    returns the state it was in."""
+    j = printjobs_t.print_jobs.c
+    row = conn.execute(select(j.status).where(j.job_id == job_id)).first()
+    if row is None:
+        raise DeskError("print.unknown_job", job_id=job_id)
+    if row.status not in expect:
+        raise DeskError("print.bad_state", job_id=job_id, status=row.status)
+    conn.execute(update(printjobs_t.print_jobs).where(j.job_id == job_id).values(**values))
+    return str(row.status)
 
 
 def mark_printed(db: Database, job_id: int, at_ms: int | None = None) -> None:
@@ -216,16 +235,25 @@ def recover_interrupted(db: Database, at_ms: int | None = None) -> list[int]:
 
 def resolve_uncertain(db: Database, job_id: int, printed: bool, at_ms: int | None = None) -> None:
     """A person looked at the printer: it printed (-> printed) or it did not (-> sent again)."""
+    with db.writing() as conn:
+        settle(conn, job_id, printed, at_ms)
+
+
+def settle(conn: Connection, job_id: int, printed: bool, at_ms: int | None = None) -> None:
+    """resolve_uncertain() inside the caller's transaction (the SettlePrintJob handler's)."""
     at = now_ms() if at_ms is None else at_ms
     if printed:
-        _set(db, job_id, (UNCERTAIN,), status=PRINTED, printed_ms=at, updated_ms=at)
+        set_status(conn, job_id, (UNCERTAIN,), status=PRINTED, printed_ms=at, updated_ms=at)
     else:
-        _set(db, job_id, (UNCERTAIN,), status=QUEUED, next_attempt_ms=at, updated_ms=at)
+        set_status(conn, job_id, (UNCERTAIN,), status=QUEUED, next_attempt_ms=at, updated_ms=at)
+
+
+CANCELLABLE = (QUEUED, HELD, FAILED, UNCERTAIN)
 
 
 def cancel(db: Database, job_id: int, at_ms: int | None = None) -> None:
     at = now_ms() if at_ms is None else at_ms
-    _set(db, job_id, (QUEUED, HELD, FAILED, UNCERTAIN), status=CANCELLED, updated_ms=at)
+    _set(db, job_id, CANCELLABLE, status=CANCELLED, updated_ms=at)
 
 
 def reprint(
@@ -247,9 +275,13 @@ def reprint(
 
 
 def get(db: Database, job_id: int, with_data: bool = True) -> Job:
-    cols = list(printjobs_t.print_jobs.c) if with_data else _INFO_COLUMNS
     with db.engine.connect() as conn:
-        row = conn.execute(select(*cols).where(printjobs_t.print_jobs.c.job_id == job_id)).first()
+        return get_on(conn, job_id, with_data)
+
+
+def get_on(conn: Connection, job_id: int, with_data: bool = True) -> Job:
+    cols = list(printjobs_t.print_jobs.c) if with_data else _INFO_COLUMNS
+    row = conn.execute(select(*cols).where(printjobs_t.print_jobs.c.job_id == job_id)).first()
     if row is None:
         raise DeskError("print.unknown_job", job_id=job_id)
     return _job(row, with_data)

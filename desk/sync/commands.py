@@ -15,3 +15,28 @@ class RebindCentral(Command):
 
     name: ClassVar[str] = "rebind_central"
     central_id: str
+
+
+@dataclass(frozen=True)
+class SaveCentralSettings(Command):
+    """This counter's connection to the central server (desk/sync/settings.py). There is no
+    password field: the password never enters the database or the journal (the app keeps it in
+    the operating system's keyring)."""
+
+    name: ClassVar[str] = "save_central_settings"
+    host: str
+    user: str
+    port: int = 5432
+    dbname: str = "servicedesk"
+    sslmode: str = "prefer"
+    sslrootcert: str = ""
+    enabled: bool = True
+    interval_s: int = 30
+
+
+@dataclass(frozen=True)
+class CentralSettingsSaved:
+    host: str
+    port: int
+    dbname: str
+    user: str

@@ -1,11 +1,12 @@
 """Sync's handlers: a manager resolves a conflict (the `conflict.resolved` fact names the events
 it covers; a conflict to which another counter later adds an event opens again, on every counter
-alike); an administrator re-binds the counter to another central database."""
+alike); an administrator re-binds the counter to another central database; a manager saves the
+counter's connection settings (audited, never the password)."""
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import ClassVar
 
 from sqlalchemy import select
@@ -17,7 +18,8 @@ from desk.platform.conflicts import DECISIONS, RESOLVED
 from desk.platform.errors import DeskError
 from desk.platform.settings import get_setting, set_setting
 from desk.platform.uow import UnitOfWork
-from desk.sync.commands import RebindCentral
+from desk.sync import settings as central
+from desk.sync.commands import CentralSettingsSaved, RebindCentral, SaveCentralSettings
 from desk.sync.engine import CENTRAL_ID, CURSOR, PUSHED
 
 
@@ -74,3 +76,29 @@ def rebind_central(cmd: RebindCentral, uow: UnitOfWork, ctx: Context) -> Central
     uow.record("device.central_bound", device_id,
                {"device_id": device_id, "central_id": central_id, "previous": before or ""})
     return CentralRebound(central_id, before)
+
+
+def save_central_settings(cmd: SaveCentralSettings, uow: UnitOfWork,
+                          ctx: Context) -> CentralSettingsSaved:
+    """Where this counter syncs to: its local setting, saved with an audit fact (who pointed the
+    counter at which server, when). Never a password: the command has no field for one."""
+    try:
+        settings = central.CentralSettings(
+            host=str(cmd.host).strip(), port=int(cmd.port), dbname=str(cmd.dbname).strip(),
+            user=str(cmd.user).strip(), sslmode=str(cmd.sslmode),
+            sslrootcert=str(cmd.sslrootcert).strip(), enabled=bool(cmd.enabled),
+            interval_s=int(cmd.interval_s))
+    except (TypeError, ValueError):
+        raise DeskError("value.invalid", field="port", reason="a number") from None
+    for field, text in (("host", settings.host), ("user", settings.user),
+                        ("dbname", settings.dbname), ("sslrootcert", settings.sslrootcert)):
+        if len(text) > central.TEXT_MAX:
+            raise DeskError("value.invalid", field=field,
+                            reason=f"at most {central.TEXT_MAX} characters")
+    if not 5 <= settings.interval_s <= 86_400:
+        raise DeskError("value.invalid", field="interval_s", reason="5-86400")
+    previous = central.load(uow.conn)
+    central.save(uow.conn, settings)
+    uow.record("device.central_settings_saved", uow.db.device_id,
+               {"settings": asdict(settings), "previous": asdict(previous)})
+    return CentralSettingsSaved(settings.host, settings.port, settings.dbname, settings.user)

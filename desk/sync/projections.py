@@ -19,4 +19,5 @@ def _central_bound(conn: Connection, event: Event) -> set[Changed]:
 PROJECTORS: dict[str, Projector] = {
     "conflict.resolved": record_resolution,
     "device.central_bound": _central_bound,
+    "device.central_settings_saved": _central_bound,  # audit only: the settings are local
 }

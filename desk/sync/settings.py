@@ -18,6 +18,7 @@ from desk.platform.errors import DeskError
 from desk.platform.settings import get_setting, set_setting
 
 KEY = "sync.central"
+TEXT_MAX = 255  # host, user, database name, certificate path
 SSL_MODES = ("disable", "prefer", "require", "verify-ca", "verify-full")
 
 

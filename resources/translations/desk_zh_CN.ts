@@ -1046,6 +1046,17 @@
     </message>
 </context>
 <context>
+    <name>app</name>
+    <message>
+        <source>Service Desk</source>
+        <translation>服务台</translation>
+    </message>
+    <message>
+        <source>This counter is already open in another window of Service Desk. That window has been brought to the front.</source>
+        <translation>本柜台已在另一个服务台窗口中打开，已将该窗口切换到最前面。</translation>
+    </message>
+</context>
+<context>
     <name>closure</name>
     <message>
         <source>Business day {business_date} has not started yet (today is {today}).</source>

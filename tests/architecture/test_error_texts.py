@@ -27,7 +27,7 @@ NOT_CODES = {"sync.central", "sync.server_cursor", "sync.server_cursors", "sync.
              "sync.pushed_seq", "sync.last_ok_ms",
              "sync.last_error", "desk.bench", "desk.cli", "promotions.amount_fen",
              "tenders.amount_fen", "step.check", "closure.day_boundary", "store.timezone"}
-FILE_SUFFIXES = (".sqlite3", ".toml", ".qss", ".pid", ".log", ".ini")
+FILE_SUFFIXES = (".sqlite3", ".toml", ".qss", ".pid", ".log", ".ini", ".lock")
 # Parameters passed for the program, not the sentence (the import's rows, a lockout in ms, the
 # checklist's id of a check and a photo's hash: the screen shows the check itself).
 DATA_PARAMS = {"problems", "until_ms", "check_id", "sha256"}

@@ -11,6 +11,9 @@ from desk.cli.main import main
 from desk.platform.paths import database_path
 from desk.printjobs import queue as q
 from tests.printing.fakeprinter import FakePrinter
+from tests.support.journal import journal_facts
+from tests.support.printing_staff import counter_on_disk
+from tests.support.staff import ADMIN
 
 
 @pytest.fixture
@@ -68,18 +71,42 @@ def test_queue_lists_the_jobs(tmp_path, capsys):
 
 
 def test_resolve_an_uncertain_job_and_cancel(tmp_path, capsys):
-    db = open_database(database_path(tmp_path))
+    db = counter_on_disk(tmp_path)
     job = q.enqueue(db, "quote", b"\x1b@Q")
     other = q.enqueue(db, "quote", b"\x1b@R")
     q.claim_next(db)
     q.recover_interrupted(db)
     db.dispose()
     home = ["--home", str(tmp_path), "printer"]
-    code, out, _ = run(capsys, *home, "resolve", str(job), "--again")
+    code, _, err = run(capsys, *home, "resolve", str(job), "--again", "--as", "2001")
+    assert code == 2 and "auth.forbidden" in err  # a technician does not settle print jobs
+    code, out, _ = run(capsys, *home, "resolve", str(job), "--again", "--as", "1001")
     assert code == 0 and out == [{"ok": True, "job_id": job, "status": "queued"}]
-    code, _, err = run(capsys, *home, "resolve", str(job), "--printed")
+    code, _, err = run(capsys, *home, "resolve", str(job), "--printed", "--as", "1001")
     assert code == 2 and "print.bad_state" in err  # no longer uncertain
-    code, out, _ = run(capsys, *home, "cancel", str(other))
+    code, out, _ = run(capsys, *home, "cancel", str(other), "--as", "1001")
     assert code == 0 and out[0]["status"] == "cancelled"
-    code, _, err = run(capsys, *home, "cancel", "999")
+    code, _, err = run(capsys, *home, "cancel", "999", "--as", "1001")
     assert code == 2 and "print.unknown_job" in err
+    db = open_database(database_path(tmp_path))
+    facts = journal_facts(db, "print.")
+    db.dispose()
+    assert facts == [
+        ("print.settled", "1001", {"job_id": job, "printed": False, "document_kind": "quote",
+                                   "reference": ""}),
+        ("print.cancelled", "1001", {"job_id": other, "was": "queued", "document_kind": "quote",
+                                     "reference": ""})]
+
+
+def test_use_sets_the_printer_for_a_manager_only(tmp_path, capsys):
+    counter_on_disk(tmp_path).dispose()
+    home = ["--home", str(tmp_path), "printer", "use", f"file:{tmp_path / 'out'}"]
+    code, _, err = run(capsys, *home, "--as", "1001")
+    assert code == 2 and "auth.forbidden" in err
+    code, out, _ = run(capsys, *home, "--as", ADMIN)
+    assert code == 0 and out[0]["printer_spec"] == f"file:{tmp_path / 'out'}"
+    db = open_database(database_path(tmp_path))
+    facts = journal_facts(db, "device.printer_set")
+    db.dispose()
+    assert [(kind, actor, p["printer_spec"]) for kind, actor, p in facts] == [
+        ("device.printer_set", ADMIN, f"file:{tmp_path / 'out'}")]

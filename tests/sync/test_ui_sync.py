@@ -15,8 +15,11 @@ from desk.sales import tables as sales_t
 from desk.sales.commands import RecordSale, SaleLine, Tender
 from desk.sync import settings as central_settings
 from desk.sync.central import role_for_store
+from desk.sync.engine import sync_once
+from desk.sync.transport import PgTransport
 from tests.support.central import STORE_PASSWORDS
-from tests.sync.helpers import Counter, seed_catalogue
+from tests.support.journal import journal_facts
+from tests.sync.helpers import ADMIN, Counter, seed_catalogue
 from ui.context import AppContext
 from ui.sync.conflicts_page import ConflictsPage
 from ui.sync.secrets import PasswordStore
@@ -128,6 +131,9 @@ def test_not_configured_is_shown_plainly(qtbot, app_ctx):
 
 
 def test_the_dialog_tests_saves_and_never_writes_the_password(qtbot, central, store, app_ctx):
+    # saving is an audited manager/admin command: the counter joins S001 and its admin signs in
+    sync_once(app_ctx.db, PgTransport(central.store_url("S001")), counter_name="S001-2")
+    app_ctx.session.staff_id = ADMIN["S001"]
     passwords = PasswordStore(use_keyring=False)  # a machine without a keyring backend
     service = SyncService(app_ctx, passwords)
     service.start()
@@ -157,6 +163,9 @@ def test_the_dialog_tests_saves_and_never_writes_the_password(qtbot, central, st
     with app_ctx.db.engine.connect() as conn:
         saved = central_settings.load(conn)
     assert saved.user == role_for_store("S001") and saved.port == central.pg.port
+    facts = journal_facts(app_ctx.db, "device.central_settings_saved")
+    assert [(actor, p["settings"]["user"]) for _, actor, p in facts] == [
+        (ADMIN["S001"], role_for_store("S001"))]
     qtbot.waitUntil(lambda: service.state.state == "online", timeout=20_000)
     service.stop()
     app_ctx.db.dispose()

@@ -22,6 +22,7 @@ from desk.signatures import tables as signatures_t
 from printing.decode import decode
 from tests.returns.seed import CLERK, CLERK_PIN, sale, seed
 from tests.support.head_office import HQ_ADMIN, journal_events
+from tests.support.journal import journal_facts
 from tests.support.pad import draw_with_mouse, wave
 from tests.support.signing import signed
 from tests.support.ui import sign_in
@@ -126,6 +127,10 @@ def test_print_history_shows_the_paper_and_reprints_a_copy(qtbot, tmp_path):
         qtbot.waitUntil(lambda: len(list(prints.glob("*.bin"))) == 3, timeout=15_000)
         newest = max(prints.glob("*.bin"), key=lambda p: p.stat().st_mtime_ns)
         assert any("副本" in line for line in decode(newest.read_bytes()).texts)
+        # the queueing and the reprint went through the bus: the journal says who did what
+        facts = [(k, a) for k, a, _ in journal_facts(app.ctx.db, "print.")]
+        assert facts == [("print.queued", CLERK), ("print.queued", CLERK),
+                         ("print.reprinted", CLERK)]
     finally:
         app.shutdown()
         if app.ctx is not None:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from desk.platform.changes import Changed
 from desk.printjobs import queue as q
+from desk.printjobs.commands import SettlePrintJob
 from ui.context import AppContext
 from ui.errors import error_text
 from ui.table_model import Column, RowTableModel
@@ -135,10 +136,12 @@ class PrintHistoryPage(QWidget):
         job = self.selected()
         if job is None or self.printer is None:
             return
-        self.printer.reprint(job, self.ctx.session.staff_id)
-        self.message.setText(translate("print_history", "A copy of job %1 is queued.")
-                             .replace("%1", str(job.job_id)))
-        self.refresh()
+        def done(_value: Any, error: BaseException | None) -> None:
+            self.message.setText(error_text(error) if error else translate(
+                "print_history", "A copy of job %1 is queued.").replace("%1", str(job.job_id)))
+            self.refresh()
+
+        self.printer.reprint(job, self.ctx.session.staff_id, done)
 
     def settle(self, printed: bool) -> None:
         job = self.selected()
@@ -153,7 +156,7 @@ class PrintHistoryPage(QWidget):
                 self.printer.worker.kick()
             self.refresh()
 
-        self.ctx.runner.db(q.resolve_uncertain, self.ctx.db, job.job_id, printed, done=done)
+        self.ctx.run_command(SettlePrintJob(job.job_id, printed), done)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

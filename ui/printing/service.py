@@ -10,16 +10,20 @@ the worker's reports, through a queued signal.
 
 from __future__ import annotations
 
+import base64
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from desk.platform.bus import SYSTEM_ACTOR
 from desk.platform.changes import Changed, Changes
 from desk.platform.errors import DeskError
 from desk.platform.settings import get_setting
 from desk.printjobs import queue as q
+from desk.printjobs.commands import QueuePrintJob, ReprintJob
 from desk.returns.counter_queries import decided_by_head_office
 from desk.returns.queries import return_signature_ref
 from printing.escpos import encode
@@ -74,11 +78,40 @@ def repair_document(conn: Any, kind: str, code: str, today: Any, profile_name: s
     return encode(doc, get_profile(profile_name))
 
 
-def queue_closure(db: Any, business_date: str, device_id: str | None, **kw: Any) -> int:
-    """On the database worker (reportlab and the report's query run there, not on the GUI)."""
-    from printing.closure_print import queue_summary
+def queue_command(kind: str, reference: str, data: bytes) -> QueuePrintJob:
+    return QueuePrintJob(kind, reference, base64.b64encode(data).decode("ascii"))
 
-    return queue_summary(db, business_date, device_id, **kw)
+
+def return_commands(conn: Any, return_id: str, profile: str) -> list[QueuePrintJob]:
+    """On the database worker: the commands that queue a recorded return's two copies."""
+    return [queue_command(kind, return_id, data)
+            for kind, data in return_receipts(conn, return_id, profile)]
+
+
+def closure_command(conn: Any, business_date: str, device_id: str | None, printed_at: str,
+                    profile: str) -> Any:
+    """On the database worker (reportlab and the report's query run there, not on the GUI)."""
+    from printing.closure_print import summary_command
+
+    return summary_command(conn, business_date, device_id, printed_at=printed_at,
+                           profile_name=profile)
+
+
+def reprint_command(conn: Any, job: q.Job, profile: str, printed_at: str) -> ReprintJob:
+    """On the database worker: the document of `job` rebuilt from the core's data with the COPY
+    mark, as the command that queues it."""
+    if job.document_kind == "closure":
+        from printing.closure_print import parse_reference, summary_command  # reportlab: lazily
+
+        day, device = parse_reference(job.reference)
+        command = summary_command(conn, day, device, printed_at=printed_at,
+                                  profile_name=profile, copy_of=job.job_id)
+        assert isinstance(command, ReprintJob)
+        return command
+    if job.document_kind not in RETURN_KINDS:
+        raise DeskError("print.cannot_reprint", kind=job.document_kind)
+    jobs = dict(return_receipts(conn, job.reference, profile, as_copy=True))
+    return ReprintJob(job.job_id, base64.b64encode(jobs[job.document_kind]).decode("ascii"))
 
 
 class PrinterService(QObject):
@@ -122,51 +155,48 @@ class PrinterService(QObject):
             self.worker = None
 
     def print_return(self, return_id: str, requested_by: str) -> None:
-        """Queue the customer's and the store's copy of a recorded return."""
-        profile = self.profile
-
-        def build_and_queue() -> int:
-            with self.ctx.db.engine.connect() as conn:
-                jobs = return_receipts(conn, return_id, profile)
-            for kind, data in jobs:
-                q.enqueue(self.ctx.db, kind, data, reference=return_id, requested_by=requested_by)
-            return len(jobs)
-
-        self.ctx.runner.db(build_and_queue, done=self._queued)
+        """Queue the customer's and the store's copy of a recorded return (audited commands)."""
+        self.ctx.query(return_commands, return_id, self.profile,
+                       done=lambda cmds, error: self._dispatch(cmds, error, requested_by))
 
     def print_repair(self, kind: str, code: str, requested_by: str, **extra: str) -> None:
         """Queue a ticket's intake slip (`kind` intake_slip) or completion certificate."""
         profile, today = self.profile, self.ctx.bus.clock.local_now().date()
 
-        def build_and_queue() -> int:
-            with self.ctx.db.engine.connect() as conn:
-                data = repair_document(conn, kind, code, today, profile, **extra)
-            q.enqueue(self.ctx.db, kind, data, reference=code, requested_by=requested_by)
-            return 1
+        def build(conn: Any) -> list[QueuePrintJob]:
+            data = repair_document(conn, kind, code, today, profile, **extra)
+            return [queue_command(kind, code, data)]
 
-        self.ctx.runner.db(build_and_queue, done=self._queued)
+        self.ctx.query(build, done=lambda cmds, error: self._dispatch(cmds, error, requested_by))
 
     def print_decided_cases(self) -> None:
         """Head office approved a case this counter left pending: its refund receipt prints now,
-        once (a case whose receipt is already in the queue is not printed again)."""
-        profile, device_id = self.profile, self.ctx.db.device_id
+        once (a case whose receipt is already in the queue is not printed again). The service
+        does this on its own, so it dispatches as the system actor, in one task on the database
+        worker (the check and the queueing cannot interleave with another round): the journal
+        still says the receipt was queued, when, and by nobody in person."""
+        profile, device_id, bus = self.profile, self.ctx.db.device_id, self.ctx.bus
 
-        def build_and_queue() -> int:
+        def build_and_queue() -> Changes:
             with self.ctx.db.engine.connect() as conn:
                 cases = decided_by_head_office(conn, device_id)
-            count = 0
+            kinds: set[Changed] = set()
             for return_id in cases:
                 if any(j.document_kind == "return_receipt"
                        for j in q.history(self.ctx.db, reference=return_id)):
                     continue
                 with self.ctx.db.engine.connect() as conn:
-                    jobs = return_receipts(conn, return_id, profile)
-                for kind, data in jobs:
-                    q.enqueue(self.ctx.db, kind, data, reference=return_id, requested_by="system")
-                count += len(jobs)
-            return count
+                    commands = return_commands(conn, return_id, profile)
+                for command in commands:
+                    kinds |= bus.dispatch(command, SYSTEM_ACTOR).changes.kinds
+            return Changes(frozenset(kinds), SYSTEM_ACTOR)
 
-        self.ctx.runner.db(build_and_queue, done=self._queued)
+        def queued(changes: Any, error: BaseException | None) -> None:
+            if changes:
+                self.ctx.hub.changed.emit(changes)
+            self._queued(changes, error)
+
+        self.ctx.runner.db(build_and_queue, done=queued)
 
     def _on_changed(self, changes: Changes) -> None:
         if Changed.APPROVALS in changes.kinds:
@@ -175,32 +205,33 @@ class PrinterService(QObject):
     def print_closure(self, business_date: str, device_id: str | None,
                       requested_by: str) -> None:
         """Queue the closure's thermal summary (the Z closure when closed, else the X report)."""
-        self.ctx.runner.db(queue_closure, self.ctx.db, business_date, device_id,
-                           printed_at=datetime.now().strftime("%Y-%m-%d %H:%M"),
-                           profile_name=self.profile, requested_by=requested_by,
-                           done=self._queued)
+        self.ctx.query(closure_command, business_date, device_id,
+                       datetime.now().strftime("%Y-%m-%d %H:%M"), self.profile,
+                       done=lambda cmd, error: self._dispatch([cmd], error, requested_by))
 
-    def reprint(self, job: q.Job, requested_by: str) -> None:
-        """A copy of an earlier job, rebuilt from the core's data with the COPY mark."""
-        profile = self.profile
-        if job.document_kind == "closure":
-            device, _, day = job.reference.partition("|")  # printing.closure_print.reference
-            self.ctx.runner.db(queue_closure, self.ctx.db, day,
-                               None if device == "store" else device,
-                               printed_at=datetime.now().strftime("%Y-%m-%d %H:%M"),
-                               profile_name=profile, requested_by=requested_by,
-                               copy_of=job.job_id, done=self._queued)
-            return
+    def reprint(self, job: q.Job, requested_by: str,
+                done: Callable[[Any, BaseException | None], None] | None = None) -> None:
+        """A copy of an earlier job, rebuilt from the core's data with the COPY mark; the
+        reprint_job command records who reprinted which document."""
+        printed_at = datetime.now().strftime("%Y-%m-%d %H:%M")
+        self.ctx.query(reprint_command, job, self.profile, printed_at,
+                       done=lambda cmd, error: self._dispatch([cmd], error, requested_by, done))
 
-        def build_and_queue() -> int:
-            if job.document_kind not in RETURN_KINDS:
-                raise DeskError("print.cannot_reprint", kind=job.document_kind)
-            with self.ctx.db.engine.connect() as conn:
-                jobs = dict(return_receipts(conn, job.reference, profile, as_copy=True))
-            q.reprint(self.ctx.db, job.job_id, jobs[job.document_kind], requested_by=requested_by)
-            return 1
+    def _dispatch(self, commands: Any, error: BaseException | None, actor: str,
+                  done: Callable[[Any, BaseException | None], None] | None = None) -> None:
+        """Send the built commands one after the other through ctx.run_command (on the database
+        worker; each refreshes the screens); report the first error."""
+        pending = list(commands or [])
 
-        self.ctx.runner.db(build_and_queue, done=self._queued)
+        def step(value: Any, err: BaseException | None) -> None:
+            if err is not None or not pending:
+                self._queued(value, err)
+                if done is not None:
+                    done(value, err)
+                return
+            self.ctx.run_command(pending.pop(0), step, actor=actor)
+
+        step(None, error)
 
     def _queued(self, _count: Any, error: BaseException | None) -> None:
         if error is not None:

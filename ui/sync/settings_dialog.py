@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from desk.platform.errors import DeskError
 from desk.sync import settings as central_settings
+from desk.sync.commands import SaveCentralSettings
 from desk.sync.transport import PgTransport
 from ui.context import AppContext
 from ui.errors import error_text
@@ -168,9 +169,9 @@ class ConnectionDialog(QDialog):
         passwords = self.service.passwords
         self.buttons.setEnabled(False)
 
-        def write() -> None:
-            with self.ctx.db.write_lock, self.ctx.db.engine.begin() as conn:
-                central_settings.save(conn, s)
+        command = SaveCentralSettings(  # never the password: it goes to the keyring below
+            host=s.host, user=s.user, port=s.port, dbname=s.dbname, sslmode=s.sslmode,
+            sslrootcert=s.sslrootcert, enabled=s.enabled, interval_s=s.interval_s)
 
         def saved(_result: Any, error: BaseException | None) -> None:
             if error is not None:
@@ -183,7 +184,7 @@ class ConnectionDialog(QDialog):
             else:
                 self._finish()
 
-        self.ctx.runner.db(write, done=saved)
+        self.ctx.run_command(command, saved)
 
     def _finish(self) -> None:
         self.service.reload()
