@@ -67,11 +67,14 @@ class BatchConnection:
         return self._conn.execute(statement, parameters, **kw)
 
     def exec_driver_sql(self, sql: str, parameters: Any = None) -> Any:
-        """Raw SQL flushes only when it names a table with queued rows (a cheap, conservative
-        test: the projectors' hot read paths are plain SQL for this reason)."""
+        """Raw SQL, for a projector's hot read path: it flushes only when it names a table with
+        queued rows (a cheap, conservative test) and goes straight to the driver, returning the
+        rows as tuples (SQLAlchemy's per-statement cost is most of a one-row probe)."""
         if any(table.name in sql for table in self._queued):
             self.flush()
-        return self._conn.exec_driver_sql(sql, parameters)
+        driver = self._conn.connection.driver_connection
+        assert driver is not None
+        return driver.execute(sql, parameters or ()).fetchall()
 
     def flush(self) -> None:
         """Write the queued rows, parents before children."""
