@@ -2,7 +2,8 @@
 
 Each row is the p95 of `search()` — classify + every query the kind calls for + ranking — over
 distinct real values sampled from the database, on one open connection (as the app's database
-worker holds it). Budgets (DESIGN.md, issue 15): exact lookups p95 ≤ 5 ms, name/pinyin prefix p95 ≤ 10 ms.
+worker holds it). Budgets (DESIGN.md, issue 15): exact lookups p95 ≤ 5 ms, name/pinyin
+prefix p95 ≤ 10 ms.
 Opening the detail of a receipt and of a customer is measured too (informational).
 """
 

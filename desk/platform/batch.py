@@ -95,7 +95,7 @@ class BatchConnection:
 
 def _plain_insert(statement: Insert) -> bool:
     """`insert(table)` with no values(), no RETURNING, no ON CONFLICT: safe to queue."""
-    return (not statement._values and not statement._multi_values  # noqa: SLF001
+    return (not statement._values and not statement._multi_values
             and not statement._returning and statement._post_values_clause is None
             and statement.select is None)
 
