@@ -33,7 +33,10 @@ RATIO_BUDGET = 10.0  # × a bare durable SQLite commit of the same rows
 
 
 # A blank 120 × 50 signature image (desk/ does not depend on Pillow).
-BLANK_PNG_BASE64 = "iVBORw0KGgoAAAANSUhEUgAAAHgAAAAyCAQAAAA9rtdTAAAAI0lEQVR4nO3BAQ0AAADCoPdPbQ43oAAAAAAAAAAAAAAA4NEALxIAAe2XfPIAAAAASUVORK5CYII="
+BLANK_PNG_BASE64 = (
+    "iVBORw0KGgoAAAANSUhEUgAAAHgAAAAyCAQAAAA9rtdTAAAAI0lEQVR4nO3BAQ0AAADCoPdPbQ43oAAA"
+    "AAAAAAAAAAAA4NEALxIAAe2XfPIAAAAASUVORK5CYII="
+)
 
 
 def signed(bus: CommandBus, command: RecordReturn, today: date) -> RecordReturn:
