@@ -18,10 +18,20 @@ class BenchRow:
     unit: str  # "ms", "s", "bytes", "MB"
     budget: float | None = None  # the DESIGN.md budget in the same unit (None: informational)
     detail: str = ""  # e.g. "p95 of 500 lookups"
+    at_least: bool = False  # the budget is a floor (a rate), not a ceiling
+    # The budget holds on a database of any size (a ratio against a baseline measured in the same
+    # run, a correctness count): `desk bench --quick` on the small demo checks only these.
+    any_size: bool = False
 
     @property
     def ok(self) -> bool | None:
-        return None if self.budget is None else self.value <= self.budget
+        if self.budget is None or self.value != self.value:  # NaN: nothing was measured
+            return None if self.budget is None else False
+        return self.value >= self.budget if self.at_least else self.value <= self.budget
+
+    def verdict(self, quick: bool) -> bool | None:
+        """Pass/fail as this run judges it: a quick run checks only the size-independent rows."""
+        return None if quick and not self.any_size else self.ok
 
 
 @dataclass(frozen=True)

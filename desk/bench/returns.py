@@ -3,8 +3,10 @@ tenders), journal append, projections, the double-refund invariant, durable comm
 
 from __future__ import annotations
 
+import sqlite3
 import tempfile
 import time
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -14,16 +16,63 @@ from desk.bench import BenchContext, BenchRow, p95
 from desk.bench.commit import copy_database
 from desk.capabilities import open_database
 from desk.catalog import tables as catalog_t
-from desk.platform.bus import CommandBus
+from desk.platform.bus import SYSTEM_ACTOR, CommandBus
 from desk.platform.db import Database
 from desk.platform.settings import get_setting
 from desk.returns.commands import RecordReturn, ReturnLineInput
+from desk.returns.counter_queries import signable_return
 from desk.returns.handlers import preview_return
 from desk.sales import tables as sales_t
+from desk.signatures.commands import CaptureSignature
 from desk.staff import tables as staff_t
 
 WINDOW_DAYS = 6  # recent enough for every category's window (fresh food: 7 days)
 CLERK_LIMIT_FEN = 200_000  # the default policy's clerk refund limit: no approver PIN needed
+COMMIT_BUDGET_MS = 5.0  # DESIGN.md: a 3-line return committed, p95
+RATIO_BUDGET = 10.0  # × a bare durable SQLite commit of the same rows
+
+
+# A blank 120 × 50 signature image (desk/ does not depend on Pillow).
+BLANK_PNG_BASE64 = (
+    "iVBORw0KGgoAAAANSUhEUgAAAHgAAAAyCAQAAAA9rtdTAAAAI0lEQVR4nO3BAQ0AAADCoPdPbQ43oAAA"
+    "AAAAAAAAAAAA4NEALxIAAe2XfPIAAAAASUVORK5CYII="
+)
+
+
+def signed(bus: CommandBus, command: RecordReturn, today: date) -> RecordReturn:
+    """The return with a customer's signature captured for the document the core builds (not
+    timed: the customer signs before the clerk confirms)."""
+    with bus.db.engine.connect() as conn:
+        document = signable_return(conn, command, today)
+    wave = [[60 + 7 * i, 110 + (i % 9) * 4, 12 * i, 700] for i in range(40)]
+    captured = bus.dispatch(CaptureSignature(
+        document_kind=document.kind, document_ref=document.ref,
+        document_sha256=document.document_sha256,
+        png_base64=BLANK_PNG_BASE64, strokes=[wave]), SYSTEM_ACTOR)
+    return replace(command, signature_ref=captured.value.signature_id)
+
+
+def bare_commit_ms(db: Database, runs: int) -> list[float]:
+    """Durable commits of what a 3-line return writes — a journal row of the same size and
+    eight small rows in a scratch table — on the same database file, with the raw driver."""
+    path = db.path
+    assert path is not None
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA synchronous=FULL")
+    conn.execute("CREATE TABLE IF NOT EXISTS bench_bare (k TEXT PRIMARY KEY, v TEXT)")
+    payload = "x" * 1500
+    samples = []
+    for i in range(runs):
+        started = time.perf_counter()
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("INSERT INTO bench_bare VALUES (?, ?)", (f"j{i}", payload))
+        conn.executemany("INSERT INTO bench_bare VALUES (?, ?)",
+                         [(f"r{i}-{n}", "row") for n in range(8)])
+        conn.execute("COMMIT")
+        samples.append((time.perf_counter() - started) * 1000)
+    conn.execute("DROP TABLE bench_bare")
+    conn.close()
+    return samples
 
 
 def _candidates(db: Database, runs: int) -> tuple[str, list[tuple[str, list[int]]]]:
@@ -88,7 +137,7 @@ def bench(ctx: BenchContext) -> list[BenchRow]:
                     "a return of 3 lines committed (journal + projections, durable)",
                     float("nan"),
                     "ms",
-                    15.0,
+                    COMMIT_BUDGET_MS,
                     f"no receipt of the last {WINDOW_DAYS} days with 3 lines",
                 )
             ]
@@ -97,12 +146,11 @@ def bench(ctx: BenchContext) -> list[BenchRow]:
         with db.engine.connect() as conn:
             store = get_setting(conn, "store_id") or ""
         for receipt_no, lines in receipts:
-            cmd = RecordReturn(
+            cmd = signed(bus, RecordReturn(
                 receipt_no=receipt_no,
                 lines=[ReturnLineInput(line_no=n, qty=1) for n in lines],
                 reason="bench",
-                signature_ref="bench-signature",
-            )
+            ), today)
             start = time.perf_counter()
             with db.engine.connect() as conn:
                 preview_return(conn, cmd, store, today)
@@ -110,19 +158,25 @@ def bench(ctx: BenchContext) -> list[BenchRow]:
             start = time.perf_counter()
             bus.dispatch(cmd, clerk)
             commit_ms.append((time.perf_counter() - start) * 1000)
+        bare_ms = bare_commit_ms(db, len(commit_ms))
         db.dispose()
     detail = (
         f"p95 of {len(commit_ms)} returns of 3 lines, synchronous=FULL, on a copy of the "
-        "large database"
+        "demo database"
     )
+    bare = p95(bare_ms)
     return [
         BenchRow(
             "a return of 3 lines committed (journal + projections, durable)",
             p95(commit_ms),
             "ms",
-            15.0,
+            COMMIT_BUDGET_MS,
             detail,
         ),
+        BenchRow("bare SQLite commit of the same rows (journal row + 8 projection rows)", bare,
+                 "ms", None, f"p95 of {len(bare_ms)}, synchronous=FULL, same database"),
+        BenchRow("a 3-line return committed ÷ bare SQLite commit", p95(commit_ms) / bare, "×",
+                 RATIO_BUDGET, "both p95, measured in this run", any_size=True),
         BenchRow(
             "return decision shown (policy + refund arithmetic, read only)",
             p95(decide_ms),

@@ -6,11 +6,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import select, update
 from sqlalchemy.engine import Connection
 
 from desk.catalog import tables as catalog_t
 from desk.lookup.keys import pinyin_keys
+from desk.platform.batch import no_rival, plain_insert
 from desk.platform.changes import Changed
 from desk.platform.conflicts import record_conflict
 from desk.platform.events import Event
@@ -52,17 +53,11 @@ def _product(conn: Connection, e: Event) -> set[Changed]:
 def _insert_product(conn: Connection, e: Event) -> None:
     p = e.payload
     full, initials = pinyin_keys(p["name"])
-    conn.execute(
-        insert(catalog_t.products).values(
-            sku=p["sku"],
-            barcode=p.get("barcode", ""),
-            name=p["name"],
-            name_pinyin=full,
-            name_initials=initials,
-            category_id=p["category_id"],
-            price_fen=p["price_fen"],
-        )
-    )
+    conn.execute(plain_insert(catalog_t.products), {
+        "sku": p["sku"], "barcode": p.get("barcode", ""), "name": p["name"],
+        "name_pinyin": full, "name_initials": initials, "category_id": p["category_id"],
+        "price_fen": p["price_fen"],
+    })
 
 
 CUSTOMER_FIELDS = ("name", "phone", "member_id", "note")
@@ -79,12 +74,12 @@ def _customer_derived(fields: dict[str, Any]) -> dict[str, Any]:
 
 def _customer(conn: Connection, e: Event) -> set[Changed]:
     fields = {k: e.payload.get(k, "") for k in CUSTOMER_FIELDS}
-    exists = conn.execute(
+    exists = not no_rival(conn, e) and conn.execute(
         select(catalog_t.customers.c.customer_id).where(
             catalog_t.customers.c.customer_id == e.entity_id
         )
-    ).first()
-    if exists is not None:
+    ).first() is not None
+    if exists:
         # Registered on two counters: each registration writes every field, last writer wins by
         # HLC (as for edits); differing registrations are a recorded conflict.
         registrations = rivals(conn, e.kind, e.entity_id)
@@ -95,14 +90,10 @@ def _customer(conn: Connection, e: Event) -> set[Changed]:
         return changed | _customer_update(
             conn, Event(**{**e.body(), "hash": e.hash, "payload": {"fields": fields}})
         )
-    conn.execute(
-        insert(catalog_t.customers).values(
-            customer_id=e.entity_id,
-            **fields,
-            **_customer_derived(fields),
-            field_hlc=json.dumps(dict.fromkeys(CUSTOMER_FIELDS, e.hlc), sort_keys=True),
-        )
-    )
+    conn.execute(plain_insert(catalog_t.customers), {
+        "customer_id": e.entity_id, **fields, **_customer_derived(fields),
+        "field_hlc": json.dumps(dict.fromkeys(CUSTOMER_FIELDS, e.hlc), sort_keys=True),
+    })
     return {Changed.CUSTOMERS}
 
 

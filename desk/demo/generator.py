@@ -65,6 +65,9 @@ class DemoSize:
 SIZES: dict[str, DemoSize] = {
     "small": DemoSize("small", receipts=2_000, lines=10_000, tickets=200, customers=800,
                       skus_per_item=4, pos_counters=4, ticket_days=10, batch=500),
+    "medium": DemoSize("medium", receipts=20_000, lines=100_000, tickets=2_000,
+                       customers=6_000, skus_per_item=12, pos_counters=8, ticket_days=60,
+                       batch=1_000),
     "large": DemoSize("large", receipts=200_000, lines=1_000_000, tickets=20_000,
                       customers=60_000, skus_per_item=40, pos_counters=12, ticket_days=365,
                       batch=2_000),

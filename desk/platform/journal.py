@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import bindparam, func, insert, select
 from sqlalchemy.engine import Connection
 
 from desk.platform import tables as t
@@ -85,15 +85,16 @@ def event_from_row(row: Any) -> Event:
     )
 
 
-def iter_events(conn: Connection, batch: int = 5000) -> Iterator[Event]:
-    """Every event in local order of application (the order a rebuild replays them in)."""
+def iter_event_batches(conn: Connection, batch: int = 5000) -> Iterator[list[Event]]:
+    """The journal in local order of application (the order a rebuild replays it in), `batch`
+    events at a time."""
     after = 0
+    stmt = select(J).where(J.c.seq > bindparam("after")).order_by(J.c.seq).limit(batch)
     while True:
-        rows = conn.execute(select(J).where(J.c.seq > after).order_by(J.c.seq).limit(batch)).all()
+        rows = conn.execute(stmt, {"after": after}).all()
         if not rows:
             return
-        for row in rows:
-            yield event_from_row(row)
+        yield [event_from_row(row) for row in rows]
         after = rows[-1].seq
 
 

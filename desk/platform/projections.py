@@ -18,14 +18,15 @@ import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.engine import Connection
 
 from desk.platform import tables as t
+from desk.platform.batch import apply_batch, no_rival, plain_insert
 from desk.platform.changes import Changed
 from desk.platform.conflicts import record_conflict
 from desk.platform.events import Event
-from desk.platform.journal import event_from_row, iter_events
+from desk.platform.journal import event_from_row, iter_event_batches
 
 if TYPE_CHECKING:
     from desk.platform.registry import Registry
@@ -48,8 +49,8 @@ def unique_fact(conn: Connection, e: Event, table: Any, key: str, code: str,
                 children: tuple[Any, ...] = ()) -> set[Changed]:
     """Insert the fact, or (its key is taken) re-project the first one by HLC and record a
     conflict when the contents differ. Returns {CONFLICTS} when one was recorded."""
-    exists = conn.execute(select(table.c[key]).where(table.c[key] == e.entity_id)).first()
-    if exists is None:
+    if no_rival(conn, e) or conn.execute(
+            select(table.c[key]).where(table.c[key] == e.entity_id)).first() is None:
         insert_fn(conn, e)
         return set()
     found = rivals(conn, e.kind, e.entity_id)
@@ -74,23 +75,24 @@ def upsert(conn: Connection, table: Any, key: str, row: dict[str, Any]) -> None:
     if exists:
         conn.execute(update(table).where(table.c[key] == row[key]).values(**row))
     else:
-        conn.execute(insert(table).values(**row))
+        conn.execute(plain_insert(table), row)
 
 
-def rebuild(conn: Connection, registry: Registry,
-            progress: Callable[[int, int], None] | None = None) -> int:
-    """Empty every projection table and replay the journal into them. Returns events replayed.
-    `progress(done, total)` is told every 500 events and at the end."""
+Progress = Callable[[int, int], None]  # (events replayed, events in the journal)
+REPLAY_BATCH = 5000
+
+
+def rebuild(conn: Connection, registry: Registry, progress: Progress | None = None) -> int:
+    """Empty every projection table and replay the journal into them, in batches, inside the
+    caller's transaction (interrupted, it rolls back: the previous tables stay). Returns events
+    replayed; `progress` hears after each batch."""
     for table in reversed(registry.projection_tables()):
         conn.execute(delete(table))
-    total = conn.execute(select(func.count()).select_from(t.journal)).scalar_one() \
-        if progress else 0
+    total = int(conn.execute(select(func.count()).select_from(t.journal)).scalar_one())
     count = 0
-    for event in iter_events(conn):
-        registry.apply(conn, event)
-        count += 1
-        if progress and count % 500 == 0:
+    for events in iter_event_batches(conn, REPLAY_BATCH):
+        apply_batch(conn, events, registry.apply)
+        count += len(events)
+        if progress is not None:
             progress(count, total)
-    if progress:
-        progress(count, total)
     return count

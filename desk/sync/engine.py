@@ -27,6 +27,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
 from desk.platform import tables as t
+from desk.platform.batch import apply_batch
 from desk.platform.changes import Changed
 from desk.platform.conflicts import count_open
 from desk.platform.db import Database
@@ -280,9 +281,9 @@ def apply_pulled(db: Database, events: list[Event], new_cursor: dict[str, int] |
             have.add(e.event_id)
             fresh.append(e)
         insert_events(conn, fresh)
-        for e in fresh:
-            changes |= db.registry.apply(conn, e)
-            db.hlc.observe(e.hlc)
+        changes |= apply_batch(conn, fresh, db.registry.apply)
+        if fresh:
+            db.hlc.observe(max(e.hlc for e in fresh))
         if new_cursor is not None:
             merged = read_cursors(conn)
             for store, seq in new_cursor.items():

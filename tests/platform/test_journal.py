@@ -59,3 +59,34 @@ def test_rebuild_gives_identical_tables(bus, db):
         after = dump(conn)
     assert before == after
     assert before["customers"][0][4] == "13900001111"
+
+
+def test_rebuild_reports_progress_and_an_interrupted_one_leaves_the_tables(bus, db, monkeypatch):
+    import desk.platform.projections as projections
+
+    monkeypatch.setattr(projections, "REPLAY_BATCH", 4)  # several batches from a few events
+    for i in range(6):
+        bus.dispatch(RegisterCustomer(customer_id=f"C{i}", customer_name=f"客户{i}"), ADMIN)
+    with db.engine.connect() as conn:
+        before = dump(conn)
+    heard: list[tuple[int, int]] = []
+
+    def interrupt(done: int, total: int) -> None:
+        heard.append((done, total))
+        if len(heard) == 2:
+            raise KeyboardInterrupt
+
+    try:
+        with db.writing() as conn:
+            rebuild(conn, REGISTRY, progress=interrupt)
+    except KeyboardInterrupt:
+        pass
+    total = heard[0][1]
+    assert heard == [(4, total), (8, total)] and total > 8
+    with db.engine.connect() as conn:
+        assert dump(conn) == before  # rolled back: the previous tables stay
+    with db.writing() as conn:
+        assert rebuild(conn, REGISTRY, progress=lambda d, t: heard.append((d, t))) == total
+    assert heard[-1] == (total, total)
+    with db.engine.connect() as conn:
+        assert dump(conn) == before
