@@ -15,6 +15,7 @@ import dataclasses
 import io
 import re
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -96,6 +97,7 @@ class ImportSales(Command):
     """Record many POS sales at once, all or none. `dry_run` validates without recording."""
 
     name: ClassVar[str] = "import_sales"
+    limits: ClassVar[Mapping[str, int]] = {"sales": 200_000}  # receipts of one file
     sales: list[ImportedSale]
     dry_run: bool = False
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import ClassVar
 
@@ -16,6 +17,8 @@ class CaptureSignature(Command):
     (at most 256 KiB)."""
 
     name: ClassVar[str] = "capture_signature"
+    # 256 KiB of PNG in base64; strokes: rules.MAX_POINTS at each level (the rules check more)
+    limits: ClassVar[Mapping[str, int]] = {"png_base64": 350_000, "strokes": 20_000}
     document_kind: str  # return_receipt, intake_slip, quote, completion, compensation, ...
     document_ref: str  # the receipt number, ticket code or case id the document belongs to
     document_sha256: str

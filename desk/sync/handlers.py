@@ -5,6 +5,7 @@ alike); an administrator re-binds the counter to another central database."""
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -27,6 +28,7 @@ class ResolveConflict(Command):
     (e.g. "customer called, second refund reversed at counter 2")."""
 
     name: ClassVar[str] = "resolve_conflict"
+    limits: ClassVar[Mapping[str, int]] = {"note": 2000}
     conflict_id: str
     decision: str
     note: str = ""
