@@ -342,6 +342,9 @@ def _in_chunks(uow: UnitOfWork, column: Any, keys: set[str]) -> set[str]:
 
 
 def import_sales(cmd: ImportSales, uow: UnitOfWork, ctx: Context) -> SalesImported:
+    for item in cmd.sales:  # the command may come from `desk apply`, not only from read_file
+        if len(item.rows) != len(item.sale.lines):
+            raise DeskError("value.invalid", field="rows", reason="one file line per sale line")
     skus = {ln.sku for s in cmd.sales for ln in s.sale.lines}
     names = catalogue_names(uow, skus)
     present = _in_chunks(uow, sales_t.receipts.c.receipt_no, {s.sale.receipt_no for s in cmd.sales})
