@@ -124,7 +124,12 @@ PARAM_WORDS: dict[str, dict[str, ErrorText]] = {
         "user": ErrorText("user", "用户名"), "sslmode": ErrorText("sslmode", "加密方式"),
         "sslrootcert": ErrorText("sslrootcert", "根证书"), "name": ErrorText("name", "姓名"),
         "phone": ErrorText("phone", "手机号"), "pin": ErrorText("pin", "PIN 码"),
-        "reason": ErrorText("reason", "理由"), "": ErrorText("", "这一项"),
+        "reason": ErrorText("reason", "理由"),
+        "customer_name": ErrorText("customer_name", "顾客姓名"),
+        "fault": ErrorText("fault", "故障描述"),
+        "override_reason": ErrorText("override_reason", "例外理由"),
+        "variance_note": ErrorText("variance_note", "差额说明"),
+        "lines": ErrorText("lines", "商品行"), "": ErrorText("", "这一项"),
     },
 }
 
