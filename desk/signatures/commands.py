@@ -17,8 +17,9 @@ class CaptureSignature(Command):
     (at most 256 KiB)."""
 
     name: ClassVar[str] = "capture_signature"
-    # 256 KiB of PNG in base64; strokes: rules.MAX_POINTS at each level (the rules check more)
-    limits: ClassVar[Mapping[str, int]] = {"png_base64": 350_000, "strokes": 20_000}
+    # Backstops: the signature rules refuse a PNG over 256 KiB, more than 300 strokes or
+    # 20 000 points first, with their own code (signature.too_large)
+    limits: ClassVar[Mapping[str, int]] = {"png_base64": 1_000_000, "strokes": 100_000}
     document_kind: str  # return_receipt, intake_slip, quote, completion, compensation, ...
     document_ref: str  # the receipt number, ticket code or case id the document belongs to
     document_sha256: str
