@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -17,6 +18,7 @@ class InitialiseCounter(Command):
     all in one transaction, so a refused PIN leaves nothing half set up."""
 
     name: ClassVar[str] = "initialise_counter"
+    limits: ClassVar[Mapping[str, int]] = {"tracking_url": 500}
     store_id: str
     store_name: str
     device_name: str
@@ -47,6 +49,7 @@ class RegisterProduct(Command):
 @dataclass(frozen=True)
 class RegisterCustomer(Command):
     name: ClassVar[str] = "register_customer"
+    limits: ClassVar[Mapping[str, int]] = {"note": 2000}
     customer_id: str
     customer_name: str
     phone: str = ""
@@ -59,6 +62,7 @@ class UpdateCustomer(Command):
     """Edits some fields; each field is last-writer-wins by hybrid logical clock across counters."""
 
     name: ClassVar[str] = "update_customer"
+    limits: ClassVar[Mapping[str, int]] = {"note": 2000}
     customer_id: str
     customer_name: str | None = None
     phone: str | None = None

@@ -35,5 +35,11 @@ def open_bus(args: argparse.Namespace) -> CommandBus:
 
 def print_json(value: Any) -> None:
     """One line of JSON; a dataclass prints as an object of its fields (desk.platform.jsonable)."""
-    sys.stdout.write(json.dumps(to_jsonable(value), ensure_ascii=False, sort_keys=True) + "\n")
+    data = to_jsonable(value)
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # an echoed lone surrogate: print it escaped, still valid JSON
+        text = json.dumps(data, ensure_ascii=True, sort_keys=True)
+    sys.stdout.write(text + "\n")
     sys.stdout.flush()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import ClassVar
 
@@ -18,6 +19,7 @@ class CloseDay(Command):
     conflicts need `confirm_unsynced` (recorded in the fact)."""
 
     name: ClassVar[str] = "close_day"
+    limits: ClassVar[Mapping[str, int]] = {"variance_note": 500}
     business_date: str
     counted: dict[int, int] = field(default_factory=dict)
     opening_float_fen: int = 0

@@ -16,6 +16,7 @@ from desk.platform.changes import Changes
 from desk.platform.commands import Command
 from desk.platform.db import Database
 from desk.platform.errors import DeskError
+from desk.platform.limits import check_limits
 from desk.platform.ports import Clock, SystemClock
 from desk.platform.registry import CommandSpec
 from desk.platform.roles import Role
@@ -55,6 +56,7 @@ class CommandBus:
         spec = self.db.registry.spec(command.name)
         if spec is None or spec.command is not type(command):
             raise DeskError("command.unknown", name=type(command).name)
+        check_limits(command)  # before the unit of work: a refused command writes nothing
         with UnitOfWork(self.db, actor) as uow:
             role = self._authorise(uow, spec, actor)
             try:

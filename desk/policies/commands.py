@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -14,5 +15,6 @@ class PublishPolicy(Command):
     through sync and takes effect on its effective_from date."""
 
     name: ClassVar[str] = "publish_policy"
+    limits: ClassVar[Mapping[str, int]] = {"text": 200_000, "source": 500}
     text: str
     source: str = ""  # the file name, for messages

@@ -4,6 +4,7 @@ cannot import it) and passed base64-encoded, as `desk apply` can carry them too.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -15,6 +16,8 @@ class QueuePrintJob(Command):
     """Queue a document (ESC/POS bytes, one copy, base64) for `reference` (receipt, ticket...)."""
 
     name: ClassVar[str] = "queue_print_job"
+    # A document with a signature or a logo as raster lines; print.bad_data refuses above this.
+    limits: ClassVar[Mapping[str, int]] = {"data_base64": 6_000_000}
     document_kind: str
     reference: str
     data_base64: str
@@ -26,6 +29,7 @@ class ReprintJob(Command):
     """A copy of job `job_id`: `data_base64` is the document rebuilt with its COPY mark."""
 
     name: ClassVar[str] = "reprint_job"
+    limits: ClassVar[Mapping[str, int]] = {"data_base64": 6_000_000}
     job_id: int
     data_base64: str
 
@@ -51,6 +55,7 @@ class SetPrinter(Command):
     the caller that can open it) and a profile name."""
 
     name: ClassVar[str] = "set_printer"
+    limits: ClassVar[Mapping[str, int]] = {"spec": 500}
     spec: str
     profile: str
 

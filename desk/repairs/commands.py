@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import ClassVar
 
@@ -14,6 +15,7 @@ from desk.platform.commands import Command
 @dataclass(frozen=True)
 class OpenTicket(Command):
     name: ClassVar[str] = "open_ticket"
+    limits: ClassVar[Mapping[str, int]] = {"fault": 2000}
     code: str
     sku: str
     fault: str
@@ -31,6 +33,7 @@ class RecordCheck(Command):
     folder), `signature_id` (a signature captured for the ticket's intake)."""
 
     name: ClassVar[str] = "record_check"
+    limits: ClassVar[Mapping[str, int]] = {"note": 2000}
     ticket_code: str
     step: int
     check_id: str
@@ -46,6 +49,7 @@ class WaiveCheck(Command):
     technician's screen the manager enters their staff id and PIN."""
 
     name: ClassVar[str] = "waive_check"
+    limits: ClassVar[Mapping[str, int]] = {"note": 2000}
     ticket_code: str
     step: int
     check_id: str
@@ -60,6 +64,7 @@ class CorrectCheck(Command):
     """A new fact for a done check that supersedes the one in force (which stays in history)."""
 
     name: ClassVar[str] = "correct_check"
+    limits: ClassVar[Mapping[str, int]] = {"note": 2000, "reason": 500}
     ticket_code: str
     step: int
     check_id: str
@@ -105,6 +110,7 @@ class RefuseQuote(Command):
     """The customer refuses the quote: the ticket ends as returned unrepaired."""
 
     name: ClassVar[str] = "refuse_quote"
+    limits: ClassVar[Mapping[str, int]] = {"reason": 500}
     ticket_code: str
     reason: str = ""
 

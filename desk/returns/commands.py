@@ -6,6 +6,7 @@ clerk's screen: `approver_id` + `approver_pin` on the command that needs it.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import ClassVar
 
@@ -25,6 +26,7 @@ class RecordReturn(Command):
     """Return lines of a receipt and refund them to the original tenders (as the policy says)."""
 
     name: ClassVar[str] = "record_return"
+    limits: ClassVar[Mapping[str, int]] = {"reason": 500, "override_reason": 500}
     receipt_no: str
     lines: list[ReturnLineInput] = field(default_factory=list)
     reason: str = ""  # optional, for statistics only (never a condition)
@@ -44,6 +46,7 @@ class AwardCompensation(Command):
     late_repair). The amount comes from the policy; the inputs are the facts of the case."""
 
     name: ClassVar[str] = "award_compensation"
+    limits: ClassVar[Mapping[str, int]] = {"reason": 500}
     kind: str
     reason: str = ""  # what happened (shown on reports)
     receipt_no: str | None = None
@@ -66,6 +69,7 @@ class DecideHeadOffice(Command):
     event reaches the counter through sync; the case completes (or is refused) there."""
 
     name: ClassVar[str] = "decide_head_office"
+    limits: ClassVar[Mapping[str, int]] = {"reason": 500}
     case_id: str
     decision: str  # approved, refused
     reason: str = ""

@@ -61,7 +61,8 @@ ERRORS: dict[str, ErrorText] = {
     "return.signature_required": ErrorText(
         "the customer's signature is required ({reasons})",
         "需要顾客签字"),
-    "return.exists": ErrorText("return '{return_id}' already exists", "退货 {return_id} 已存在"),
+    "return.exists": ErrorText("another return is already recorded as '{return_id}'",
+                              "编号 {return_id} 已用于另一笔退货"),
     "approval.reason_required": ErrorText(
         "an override or a refusal needs a reason",
         "例外放行或拒绝都需要填写理由"),

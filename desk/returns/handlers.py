@@ -36,6 +36,12 @@ from desk.returns.documents import (
     return_document,
 )
 from desk.returns.queries import load_history, load_purchase, signature_used
+from desk.returns.retries import (
+    compensation_result,
+    retried_compensation,
+    retried_return,
+    return_result,
+)
 from desk.returns.rules import (
     Purchase,
     RequestLine,
@@ -154,6 +160,9 @@ def record_return(cmd: RecordReturn, uow: UnitOfWork, ctx: Context) -> dict[str,
     receipt_no = cmd.receipt_no.strip()
     if not receipt_no:
         raise DeskError("value.required", field="receipt_no")
+    retried = retried_return(uow.conn, cmd, receipt_no)
+    if retried is not None:
+        return retried
     reason = _text(cmd.reason, "reason")
     decision, purchase = _decide(uow.conn, cmd, uow.store_id(), today)
     if decision.refusals:
@@ -238,16 +247,7 @@ def record_return(cmd: RecordReturn, uow: UnitOfWork, ctx: Context) -> dict[str,
         "decision": decision.to_dict(),
     }
     uow.record("return.recorded", return_id, payload)
-    return {
-        "return_id": return_id,
-        "status": status,
-        "refund_fen": decision.refund_fen,
-        "approval_level": level,
-        "approved_by": approved_by,
-        "points_reversed": decision.points_reversed,
-        "tenders": payload["tenders"],
-        "decision": payload["decision"],
-    }
+    return return_result(payload, already_recorded=False)
 
 
 # --- compensation -----------------------------------------------------------------------------
@@ -306,6 +306,9 @@ def preview_compensation(conn: Any, cmd: AwardCompensation, today: date) -> Comp
 def award_compensation(cmd: AwardCompensation, uow: UnitOfWork, ctx: Context) -> dict[str, Any]:
     now = ctx.clock.local_now()
     today = now.date()
+    retried = retried_compensation(uow.conn, cmd)
+    if retried is not None:
+        return retried
     reason = _text(cmd.reason, "reason")
     claim, customer = build_claim(uow.conn, cmd, today)
     decision = decide_compensation(policies.for_connection(uow.conn), claim)
@@ -367,14 +370,7 @@ def award_compensation(cmd: AwardCompensation, uow: UnitOfWork, ctx: Context) ->
         "decision": decision.to_dict(),
     }
     uow.record("compensation.recorded", comp_id, payload)
-    return {
-        "compensation_id": comp_id,
-        "status": status,
-        "amount_fen": decision.amount_fen,
-        "approval_level": level,
-        "approved_by": approved_by,
-        "decision": payload["decision"],
-    }
+    return compensation_result(payload, already_recorded=False)
 
 
 # --- head office --------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ import dataclasses
 import io
 import re
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -96,6 +97,7 @@ class ImportSales(Command):
     """Record many POS sales at once, all or none. `dry_run` validates without recording."""
 
     name: ClassVar[str] = "import_sales"
+    limits: ClassVar[Mapping[str, int]] = {"sales": 200_000}  # receipts of one file
     sales: list[ImportedSale]
     dry_run: bool = False
 
@@ -340,6 +342,9 @@ def _in_chunks(uow: UnitOfWork, column: Any, keys: set[str]) -> set[str]:
 
 
 def import_sales(cmd: ImportSales, uow: UnitOfWork, ctx: Context) -> SalesImported:
+    for item in cmd.sales:  # the command may come from `desk apply`, not only from read_file
+        if len(item.rows) != len(item.sale.lines):
+            raise DeskError("value.invalid", field="rows", reason="one file line per sale line")
     skus = {ln.sku for s in cmd.sales for ln in s.sale.lines}
     names = catalogue_names(uow, skus)
     present = _in_chunks(uow, sales_t.receipts.c.receipt_no, {s.sale.receipt_no for s in cmd.sales})

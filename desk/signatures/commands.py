@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import ClassVar
 
@@ -16,6 +17,9 @@ class CaptureSignature(Command):
     (at most 256 KiB)."""
 
     name: ClassVar[str] = "capture_signature"
+    # Backstops: the signature rules refuse a PNG over 256 KiB, more than 300 strokes or
+    # 20 000 points first, with their own code (signature.too_large)
+    limits: ClassVar[Mapping[str, int]] = {"png_base64": 1_000_000, "strokes": 100_000}
     document_kind: str  # return_receipt, intake_slip, quote, completion, compensation, ...
     document_ref: str  # the receipt number, ticket code or case id the document belongs to
     document_sha256: str

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -24,6 +25,7 @@ class SaveCentralSettings(Command):
     the operating system's keyring)."""
 
     name: ClassVar[str] = "save_central_settings"
+    limits: ClassVar[Mapping[str, int]] = {"sslrootcert": 1000}  # a file path
     host: str
     user: str
     port: int = 5432

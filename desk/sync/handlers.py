@@ -6,6 +6,7 @@ counter's connection settings (audited, never the password)."""
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from typing import ClassVar
 
@@ -29,6 +30,7 @@ class ResolveConflict(Command):
     (e.g. "customer called, second refund reversed at counter 2")."""
 
     name: ClassVar[str] = "resolve_conflict"
+    limits: ClassVar[Mapping[str, int]] = {"note": 2000}
     conflict_id: str
     decision: str
     note: str = ""

@@ -47,6 +47,7 @@ from desk.signatures.commands import CaptureSignature
 from ui.closure.count import CountPanel
 from ui.context import AppContext
 from ui.errors import error_text
+from ui.tasks import freeze_startup_heap
 from ui.widgets.naming import named
 
 SignatureProvider = Callable[[str, str, str, Callable[[str | None], None]], None]
@@ -302,6 +303,7 @@ class ClosurePage(QWidget):
                 self._say(error_text(error), problem=True)
                 return
             # the report is read on the database worker, the PDF rendered on an I/O thread
+            freeze_startup_heap()  # a full GC in the render thread would stall the screen
             self.ctx.runner.io(render_pdf, report, path, printed_at=printed_at, copy=copy,
                                done=lambda size, err: saved(size, err, report))
 

@@ -27,30 +27,13 @@ from desk.sync.engine import (
 from desk.sync.transport import PgTransport
 from ui.context import AppContext
 from ui.sync.secrets import PasswordStore
-from ui.tasks import Cancel
+from ui.tasks import Cancel, freeze_startup_heap
 
 FIRST_RETRY_S = 5
 MAX_RETRY_S = 300
 # Pulled events are applied a page per local transaction under the database's write lock: small
 # pages keep a clerk's command from waiting long behind a big catch-up (~60 ms per 200 sales).
 APP_PULL_BATCH = 200
-_heap_frozen = False
-
-
-def freeze_startup_heap() -> None:
-    """Move every object alive now (the app after start-up: Qt wrappers, SQLAlchemy, tables...)
-    out of the cyclic garbage collector's reach, once per process. Without it, a full collection
-    triggered by a large sync's allocations walks the whole heap while holding the GIL and
-    stalls the GUI thread for 90-150 ms; with it, the longest stall measured is ~20 ms
-    (ui/bench/sync_stall.py)."""
-    global _heap_frozen
-    if not _heap_frozen:
-        import gc
-
-        gc.freeze()
-        _heap_frozen = True
-
-
 @dataclass(frozen=True)
 class SyncState:
     state: str = "starting"  # not_configured, disabled, needs_password, syncing, online, offline
