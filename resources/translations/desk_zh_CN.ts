@@ -843,6 +843,10 @@
         <translation>需顾客签字。</translation>
     </message>
     <message>
+        <source>Policy</source>
+        <translation>政策</translation>
+    </message>
+    <message>
         <source>The manager's reason for the override is needed.</source>
         <translation>需填写经理的例外放行理由。</translation>
     </message>
@@ -983,6 +987,14 @@
         <translation>没有此维修单。</translation>
     </message>
     <message>
+        <source>Due</source>
+        <translation>承诺日期</translation>
+    </message>
+    <message>
+        <source>waived</source>
+        <translation>已豁免</translation>
+    </message>
+    <message>
         <source>No quote yet.</source>
         <translation>尚未报价。</translation>
     </message>
@@ -1024,6 +1036,14 @@
 </context>
 <context>
     <name>WorkshopPage</name>
+    <message>
+        <source>Due</source>
+        <translation>承诺日期</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已超期</translation>
+    </message>
     <message>
         <source>Step %1: %2</source>
         <translation>第 %1 步：%2</translation>
@@ -1152,6 +1172,10 @@
     <message>
         <source>Statutory payout, on top of the refund.</source>
         <translation>法定赔付，在退款之外另行支付。</translation>
+    </message>
+    <message>
+        <source>Policy</source>
+        <translation>政策</translation>
     </message>
     <message>
         <source>The customer must sign on the signature pad, and no pad is connected.</source>

@@ -147,14 +147,15 @@ class TicketPage(QWidget):
             self.message.setText(error_text(error) if error else self.tr("No such ticket."))
             return
         self.detail = detail
+        due, waived_word = self.tr("Due"), self.tr("waived")  # tr() outside f-strings: lupdate
         self.header.setText(f"<b>{detail.code}</b> {detail.product_name or ''} — {detail.fault}"
-                            f"<br>{self.tr('Due')} {detail.promised_date}")
+                            f"<br>{due} {detail.promised_date}")
         marks = []
         for number, checks in enumerate(detail.steps, start=1):
             done = sum(c.done for c in checks)
             waived = sum(c.waived for c in checks)
             mark = f"{step_name(CHECKLIST_STEPS[number - 1])} {done}/3"
-            marks.append(mark + (f" ({self.tr('waived')} {waived})" if waived else ""))
+            marks.append(mark + (f" ({waived_word} {waived})" if waived else ""))
         self.steps.setText(" · ".join(marks))
         q = detail.quote
         self.quote_words.setText(self.tr("No quote yet.") if q is None else (

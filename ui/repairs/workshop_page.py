@@ -196,9 +196,11 @@ class WorkshopPage(QWidget):
         self.queue.blockSignals(True)
         self.queue.clear()
         for t in tickets:
-            words = f"{t.code}  {t.product_name or ''}\n{self.tr('Due')} {t.promised_date}"
+            due = self.tr("Due")
+            words = f"{t.code}  {t.product_name or ''}\n{due} {t.promised_date}"
             if t.overdue:
-                words = f"{self.tr('Overdue')} · {words}"
+                overdue = self.tr("Overdue")
+                words = f"{overdue} · {words}"
             item = QListWidgetItem(words)
             item.setData(Qt.ItemDataRole.UserRole, t.code)
             if t.overdue:
@@ -225,8 +227,9 @@ class WorkshopPage(QWidget):
             self.message.setText(error_text(error) if error else "")
             return
         self.detail = detail
+        due = self.tr("Due")
         self.header.setText(f"<b>{detail.code}</b> {detail.product_name or ''} — {detail.fault}"
-                            f"<br>{detail.title} · {self.tr('Due')} {detail.promised_date}")
+                            f"<br>{detail.title} · {due} {detail.promised_date}")
         for number, (label, key) in enumerate(zip(self.step_labels, CHECKLIST_STEPS,
                                                   strict=True), start=1):
             mark = "✓" if number < detail.current_step else "●" if number == \

@@ -215,7 +215,8 @@ class CompensationPage(QWidget):
             parts.append(e(translate("compensation", "Statutory payout, on top of the refund.")))
         parts += [e(words) for words in sentences(d["rules"], current_language())]
         audit = " · ".join(e(audit_line(r)) for r in d["rules"])  # for the store, in small print
-        parts.append(f"<small>{e(translate('compensation', 'Policy'))} "
+        policy = translate("compensation", "Policy")
+        parts.append(f"<small>{e(policy)} "
                      f"{e(d['policy_version'])} · {audit}</small>")
         return "<br>".join(parts)
 

@@ -520,7 +520,8 @@ class ReturnPage(QWidget):
         language = current_language()
         parts += [e(words) for words in sentences(d["rules"], language)]
         audit = " · ".join(e(audit_line(r)) for r in d["rules"])  # for the store, in small print
-        parts.append(f"<small>{e(self.tr('Policy'))} {e(d['policy_version'])} · {audit}</small>")
+        policy = self.tr("Policy")
+        parts.append(f"<small>{e(policy)} {e(d['policy_version'])} · {audit}</small>")
         return "<br>".join(parts)
 
     # --- confirm --------------------------------------------------------------------------------
