@@ -34,10 +34,31 @@ def _words(command: Any, document: SignableDocument) -> str:
     return translate("signing", "Compensation %1").replace("%1", amount)
 
 
+def sign_on_pad(ctx: AppContext, parent: QWidget, document: Any, words: str,
+                done: Callable[[str | None], None]) -> None:
+    """Open the pad for a document the core built (its kind, ref and document_sha256), record
+    the customer's signature for exactly it, and call `done(signature_id or None)`."""
+    from ui.signatures.pad import ask_signature
+
+    def signed(signature: Any) -> None:
+        if signature is None:
+            done(None)
+            return
+        capture = CaptureSignature(
+            document_kind=document.kind, document_ref=document.ref,
+            document_sha256=document.document_sha256,
+            png_base64=base64.b64encode(signature.png).decode("ascii"),
+            strokes=[[[int(v) for v in point] for point in stroke]
+                     for stroke in signature.strokes])
+        ctx.run_command(capture, lambda value, err: done(
+            None if err or not value else value.signature_id))
+
+    ask_signature(parent, words, signed)
+
+
 def signature_provider(ctx: AppContext, parent: QWidget) -> Provider:
     """For the return and compensation pages: `provide(command, done)` opens the pad for what the
     core will record and calls `done(signature_id or None)`."""
-    from ui.signatures.pad import ask_signature
 
     def provide(command: RecordReturn | AwardCompensation,
                 done: Callable[[str | None], None]) -> None:
@@ -48,21 +69,7 @@ def signature_provider(ctx: AppContext, parent: QWidget) -> Provider:
             if error is not None or document is None:
                 done(None)
                 return
-
-            def signed(signature: Any) -> None:
-                if signature is None:
-                    done(None)
-                    return
-                capture = CaptureSignature(
-                    document_kind=document.kind, document_ref=document.ref,
-                    document_sha256=document.document_sha256,
-                    png_base64=base64.b64encode(signature.png).decode("ascii"),
-                    strokes=[[[int(v) for v in point] for point in stroke]
-                             for stroke in signature.strokes])
-                ctx.run_command(capture, lambda value, err: done(
-                    None if err or not value else value.signature_id))
-
-            ask_signature(parent, _words(command, document), signed)
+            sign_on_pad(ctx, parent, document, _words(command, document), done)
 
         ctx.query(builder, command, today, done=built)
 
