@@ -5,13 +5,17 @@ distinct real values sampled from the database, on one open connection (as the a
 worker holds it). Budgets (DESIGN.md, issue 15): exact lookups p95 ≤ 5 ms, name/pinyin
 prefix p95 ≤ 10 ms.
 Opening the detail of a receipt and of a customer is measured too (informational).
+The name and pinyin kinds are also measured on the small (10 000 sale lines) and, in a full run,
+the medium (100 000) demo, built in a temporary folder, so the growth with size is visible.
 """
 
 from __future__ import annotations
 
 import random
+import tempfile
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select, text
@@ -55,10 +59,37 @@ def _time(fn: Callable[[str], Any], values: list[str]) -> list[float]:
     return samples
 
 
+GROWTH_SIZES = {"small": "10 000", "medium": "100 000"}  # demo size -> its sale lines
+
+
+def growth(quick: bool, n: int) -> list[BenchRow]:
+    """The name/pinyin kinds on smaller demos (informational: the budget is the large one's)."""
+    from desk.demo import build_demo
+    from desk.platform.bus import CommandBus
+
+    rows: list[BenchRow] = []
+    for size, lines in GROWTH_SIZES.items():
+        if quick and size != "small":
+            continue
+        with tempfile.TemporaryDirectory(prefix=f"desk-bench-lookup-{size}-") as folder:
+            path = Path(folder) / "desk.sqlite3"
+            db = open_database(path)
+            build_demo(CommandBus(db), size)
+            db.dispose()
+            for row in measure(path, n, name_kinds_only=True):
+                rows.append(BenchRow(f"{row.name} @ {lines} lines", row.value, row.unit, None,
+                                     row.detail))
+    return rows
+
+
 def bench(ctx: BenchContext) -> list[BenchRow]:
     n = 40 if ctx.quick else 400
+    return measure(ctx.db_path, n) + growth(ctx.quick, n)
+
+
+def measure(db_path: Path, n: int, name_kinds_only: bool = False) -> list[BenchRow]:
     rng = random.Random(20261120)
-    db = open_database(ctx.db_path)
+    db = open_database(db_path)
     rows: list[BenchRow] = []
     try:
         with db.engine.connect() as conn:
@@ -91,6 +122,8 @@ def bench(ctx: BenchContext) -> list[BenchRow]:
                  [v[: rng.choice((3, 5, 8))] for v in pinyins if len(v) >= 3],
                  PREFIX_BUDGET_MS),
             ]
+            if name_kinds_only:
+                cases = [case for case in cases if case[2] == PREFIX_BUDGET_MS]
             search(conn, "warm-up")
             for name, values, budget in cases:
                 if not values:
@@ -105,7 +138,7 @@ def bench(ctx: BenchContext) -> list[BenchRow]:
                 rows.append(BenchRow(name, round(p95(samples), 2), "ms", budget,
                                      f"p95 of {len(samples)} searches ({sum(outcomes)} found "
                                      f"something), max {max(samples):.1f} ms"))
-            for name, fn, column in (
+            for name, fn, column in () if name_kinds_only else (
                 ("open receipt detail", receipt_detail, sales_t.receipts.c.receipt_no),
                 ("open customer detail", customer_detail, c.customer_id),
                 ("open product detail", product_detail, p.sku),
