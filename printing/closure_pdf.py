@@ -131,7 +131,9 @@ def _headline_rows(n: dict[str, Any]) -> list[list[str]]:
              ("其中现金退款", w.yuan(r["cash_fen"])), ("补偿笔数", str(c["count"])),
              ("补偿合计", w.yuan(c["fen"])), ("待总部审批", str(len(n["pending"]))),
              ("特批（越权）", str(len(n["overrides"]))), ("维修受理", str(rep["opened"])),
+             ("维修结案", str(rep.get("closed", 0))),
              ("维修在修", str(rep["open"])), ("维修超期", str(rep["overdue"])),
+             ("豁免检查", str(rep.get("checks_waived", 0))),
              ("缺少签名", str(len(n["signatures_missing"]))),
              ("重打小票", str(n["prints"]["reprints"])),
              ("打印失败", str(n["prints"]["failures"])), ("未决冲突", str(n["conflicts_open"])),
@@ -261,13 +263,18 @@ def _cases_sections(n: dict[str, Any], names: dict[str, str],
     return story
 
 
-def _repairs_sections(n: dict[str, Any], s: dict[str, ParagraphStyle]) -> list[Any]:
+def _repairs_sections(n: dict[str, Any], names: dict[str, str],
+                      s: dict[str, ParagraphStyle]) -> list[Any]:
     rep = n["repairs"]
     steps = rep["by_step"]
+    # a closure frozen before the repairs' closing numbers existed has none of the .get keys
     story: list[Any] = [Paragraph("九、维修", s["h2"]),
-                        _table([["受理", "在修", "超期"],
-                                [str(rep["opened"]), str(rep["open"]), str(rep["overdue"])]],
-                               [WIDTH / 3] * 3, align_right_from=0),
+                        _table([["受理", "结案", "其中归档", "其中未修退回", "在修", "超期"],
+                                [str(rep["opened"]), str(rep.get("closed", 0)),
+                                 str(rep.get("closed_archived", 0)),
+                                 str(rep.get("closed_returned", 0)), str(rep["open"]),
+                                 str(rep["overdue"])]],
+                               [WIDTH / 6] * 6, align_right_from=0),
                         Paragraph("在修维修单按步骤", s["body"]),
                         _bar_chart([w.step(x["step"]) for x in steps],
                                    [float(x["count"]) for x in steps], title="维修单数"),
@@ -276,6 +283,26 @@ def _repairs_sections(n: dict[str, Any], s: dict[str, ParagraphStyle]) -> list[A
                                [WIDTH * 0.6, WIDTH * 0.4])]
     if rep["overdue_codes"]:
         story.append(Paragraph("超期维修单：" + "、".join(rep["overdue_codes"]), s["body"]))
+    if rep.get("closed_codes"):
+        story.append(Paragraph("结案维修单：" + "、".join(rep["closed_codes"]), s["body"]))
+    breaches = rep.get("breaches_by_level")
+    if breaches is not None:
+        story += [Paragraph("服务时限违约（在修且已过承诺日期）按服务级别", s["body"]),
+                  _table([["服务级别", "违约单数"]]
+                         + [[w.service_level(b["level"]), str(b["count"])] for b in breaches]
+                         + [["合计", str(sum(b["count"] for b in breaches))]],
+                         [WIDTH * 0.6, WIDTH * 0.4])]
+    story.append(Paragraph("豁免检查（店长批准）", s["body"]))
+    waivers = rep.get("waivers", [])
+    if waivers:
+        rows = [["时间", "维修单", "步骤", "检查项", "批准店长", "原因"]]
+        rows += [[x["at"][11:16], x["ticket"], w.step(x["step"]),
+                  Paragraph(x["check"] or "—", s["body"]), w.person(x["approved_by"], names),
+                  w.waiver_reason(x["reason"])] for x in waivers]
+        story.append(_table(rows, [14 * mm, 28 * mm, 16 * mm, 52 * mm, 42 * mm, 28 * mm],
+                            align_right_from=9))
+    else:
+        story.append(_none(s))
     return story
 
 
@@ -346,7 +373,7 @@ def render(report: ClosureReport, *, printed_at: str, copy: bool = False) -> byt
     n = report.numbers
     story = _summary(report, copy, printed_at, s)
     story += [PageBreak(), *_returns_sections(n, names, s), *_cases_sections(n, names, s),
-              *_repairs_sections(n, s), *_other_sections(n, s), *_count_section(report, s)]
+              *_repairs_sections(n, names, s), *_other_sections(n, s), *_count_section(report, s)]
     out = io.BytesIO()
     doc = SimpleDocTemplate(out, pagesize=A4, leftMargin=15 * mm, rightMargin=15 * mm,
                             topMargin=14 * mm, bottomMargin=16 * mm,

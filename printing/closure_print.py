@@ -38,6 +38,10 @@ def thermal_data(report: ClosureReport, printed_at: str) -> ClosureData:
     names = dict(report.staff_names or {})
     title = f"日结报告 Z{report.z_number}（简版）" if report.closed else "X 报告（简版）"
     extra = {"范围": f"柜台 {report.header.counter_name}" if report.header.device_id else "全店"}
+    breaches = n["repairs"].get("breaches_by_level") or []
+    if any(b["count"] for b in breaches):  # the service levels of the overdue tickets
+        extra["维修违约"] = "、".join(f"{w.service_level(b['level'])} {b['count']}"
+                                     for b in breaches if b["count"])
     if cash.get("second_counter"):
         extra["复点人"] = w.person(cash["second_counter"], names)
     return ClosureData(
@@ -49,7 +53,8 @@ def thermal_data(report: ClosureReport, printed_at: str) -> ClosureData:
         returns_count=n["returns"]["count"], refunds_total_fen=n["returns"]["refund_fen"],
         compensations_count=n["compensations"]["count"],
         compensations_total_fen=n["compensations"]["fen"],
-        tickets_opened=n["repairs"]["opened"], tickets_closed=None, checks_waived=None,
+        tickets_opened=n["repairs"]["opened"], tickets_closed=n["repairs"].get("closed"),
+        checks_waived=n["repairs"].get("checks_waived"),
         tickets_overdue=n["repairs"]["overdue"],
         signatures_missing=len(n["signatures_missing"]), conflicts_open=n["conflicts_open"],
         print_failures=n["prints"]["failures"], events_unsynced=n["unsynced_events"],

@@ -16,6 +16,11 @@ STEPS = dict(zip(range(1, len(CHECKLIST_STEPS) + 1),
                  ("登记", "检测", "报价", "维修", "清洁", "测试", "讲解", "回访", "归档"),
                  strict=True))
 KINDS = {"return": "退货", "compensation": "补偿", "ticket": "维修单"}
+# the words of desk/repairs/rules.WAIVER_REASONS (as ui/repairs/words.py shows them)
+WAIVER_REASONS = {"not_applicable": "不适用", "customer_declined": "顾客拒绝",
+                  "part_unavailable": "缺少配件", "customer_absent": "顾客不在场",
+                  "other": "其他"}
+SERVICE_LEVELS = {"simple": "简单", "complex": "复杂", "major": "重大"}
 
 
 def yuan(fen: int) -> str:
@@ -36,6 +41,14 @@ def override(key: str) -> str:
 
 def step(number: int) -> str:
     return STEPS.get(number, f"第{number}步")
+
+
+def waiver_reason(code: str) -> str:
+    return WAIVER_REASONS.get(code, "其他")
+
+
+def service_level(code: str) -> str:
+    return SERVICE_LEVELS.get(code, "未定级别")
 
 
 def reason(text: str) -> str:

@@ -139,7 +139,7 @@ class ClosureData:
     compensations_count: int = 0
     compensations_total_fen: int = 0
     tickets_opened: int = 0
-    tickets_closed: int | None = 0  # None: not recorded yet (the checklist closes tickets)
+    tickets_closed: int | None = 0  # archived or returned unrepaired; None: not shown
     tickets_overdue: int = 0
     checks_waived: int | None = 0
     signatures_missing: int = 0
@@ -344,7 +344,7 @@ def closure(c: ClosureData) -> Document:
                Pair("待总部审批", str(c.pending_cases)), Rule(),
                Pair("维修受理", str(c.tickets_opened))]
     if c.tickets_closed is not None:
-        blocks.append(Pair("维修完工", str(c.tickets_closed)))
+        blocks.append(Pair("维修结案", str(c.tickets_closed)))
     blocks.append(Pair("维修超期", str(c.tickets_overdue)))
     if c.checks_waived is not None:
         blocks.append(Pair("豁免检查", str(c.checks_waived)))

@@ -21,6 +21,7 @@ from desk.platform.conflicts import OPEN
 from desk.platform.errors import DeskError
 from desk.platform.settings import get_setting
 from desk.printjobs import tables as printjobs_t
+from desk.repairs import queries as repairs_queries
 from desk.repairs import tables as repairs_t
 from desk.returns import tables as returns_t
 from desk.sales import tables as sales_t
@@ -200,12 +201,13 @@ def _tickets(conn: Connection, where: Any) -> list[rules.TicketFact]:
     first = platform_t.journal.alias("first_event")
     rows = conn.execute(
         select(tk.code, tk.opened_at, tk.status, tk.step, tk.promised_date, tk.opened_by,
-               first.c.event_id, first.c.device_id)
+               tk.service_level, tk.closed_at, first.c.event_id, first.c.device_id)
         .select_from(repairs_t.tickets.join(opened, opened.c.entity_id == tk.code)
                      .join(first, first.c.seq == opened.c.seq))
         .where(where).order_by(tk.opened_at, tk.code)).all()
     return [rules.TicketFact(row.event_id, row.code, row.opened_at, row.device_id, row.status,
-                             int(row.step), row.promised_date, row.opened_by) for row in rows]
+                             int(row.step), row.promised_date, row.opened_by, row.service_level,
+                             row.closed_at or "") for row in rows]
 
 
 def read_tickets_opened(conn: Connection, start: str, end: str,
@@ -219,6 +221,25 @@ def read_tickets_open(conn: Connection, end: str, device_id: str | None) -> list
     tk = repairs_t.tickets.c
     facts = _tickets(conn, and_(tk.status == "open", tk.opened_at < end))
     return [f for f in facts if not device_id or f.device_id == device_id]
+
+
+def read_tickets_closed(conn: Connection, start: str, end: str,
+                        device_id: str | None) -> list[rules.TicketFact]:
+    """Tickets archived or returned unrepaired with closed_at in the window; per counter, those
+    the counter opened (the ticket's home counter)."""
+    tk = repairs_t.tickets.c
+    facts = _tickets(conn, and_(tk.status.in_(("archived", "returned")), tk.closed_at >= start,
+                                tk.closed_at < end))
+    return [f for f in facts if not device_id or f.device_id == device_id]
+
+
+def read_waivers(conn: Connection, start: str, end: str,
+                 device_id: str | None) -> list[rules.WaiverFact]:
+    """Checks waived in the window (per counter: waived on that counter)."""
+    return [rules.WaiverFact(w.event_id, w.ticket_code, w.step, w.check_id, w.check_zh,
+                             w.approved_by, w.reason, w.at, w.device_id)
+            for w in repairs_queries.waivers_between(conn, start, end)
+            if not device_id or w.device_id == device_id]
 
 
 def read_prints(conn: Connection, day: date, settings: DaySettings) -> list[rules.PrintFact]:
@@ -313,6 +334,8 @@ def day_facts(conn: Connection, day: date, device_id: str | None,
         compensations=tuple(read_compensations(conn, start, end, device_id)),
         tickets_opened=tuple(read_tickets_opened(conn, start, end, device_id)),
         tickets_open=tuple(read_tickets_open(conn, end, device_id)),
+        tickets_closed=tuple(read_tickets_closed(conn, start, end, device_id)),
+        waivers=tuple(read_waivers(conn, start, end, device_id)),
         prints=tuple(read_prints(conn, day, settings)) if own else (),
         conflicts_open=tuple(open_conflicts(conn)),
         unsynced_events=unsynced_events(conn) if own else 0,
@@ -336,6 +359,7 @@ def _names(conn: Connection, numbers: dict[str, Any], *extra: str) -> dict[str, 
     ids = {row["staff"] for row in numbers["returns"]["by_staff"]}
     ids |= {row["approver"] for row in numbers["compensations"]["by_approver"]}
     ids |= {o["approved_by"] for o in numbers["overrides"]}
+    ids |= {w["approved_by"] for w in numbers["repairs"].get("waivers", [])}
     return staff_names(conn, {i for i in ids | set(extra) if i})
 
 

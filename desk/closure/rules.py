@@ -31,7 +31,14 @@ NOTE_MAX = 500
 # counts these (not the log-ins and signatures of the closing itself, which would otherwise
 # change the numbers between the moment both people sign and the closure).
 REPORTED_KINDS = ("sale.recorded", "return.recorded", "compensation.recorded",
-                  "approval.recorded", "ticket.opened", "closure.recorded", "conflict.resolved")
+                  "approval.recorded", "ticket.opened", "closure.recorded", "conflict.resolved",
+                  # what closes a ticket or waives a check (repairs closed, checks waived)
+                  "ticket.check_recorded", "ticket.check_waived", "ticket.check_corrected",
+                  "ticket.quote_refused")
+
+
+# the repair service levels (desk/repairs/rules.SERVICE_LEVELS), in the report's order
+SERVICE_LEVELS = ("simple", "complex", "major")
 
 
 # --- the business day ---------------------------------------------------------------------------
@@ -166,6 +173,23 @@ class TicketFact:
     step: int
     promised_date: str
     opened_by: str
+    service_level: str = ""  # simple, complex, major
+    closed_at: str = ""  # local time it was archived or returned unrepaired
+
+
+@dataclass(frozen=True)
+class WaiverFact:
+    """A check of a repair ticket a manager waived (repairs' ticket.check_waived)."""
+
+    event_id: str
+    ticket_code: str
+    step: int
+    check_id: str
+    check_name: str  # the check's Chinese name in the ticket's pinned checklist
+    approved_by: str
+    reason: str  # a repairs WAIVER_REASONS code
+    at: str
+    device_id: str
 
 
 @dataclass(frozen=True)
@@ -196,6 +220,8 @@ class DayFacts:
     compensations: tuple[CompensationFact, ...] = ()
     tickets_opened: tuple[TicketFact, ...] = ()
     tickets_open: tuple[TicketFact, ...] = ()  # every open ticket of the scope (by step, overdue)
+    tickets_closed: tuple[TicketFact, ...] = ()  # archived or returned, closed_at in the day
+    waivers: tuple[WaiverFact, ...] = ()
     prints: tuple[PrintFact, ...] = ()
     conflicts_open: tuple[str, ...] = ()  # conflict codes
     unsynced_events: int = 0
@@ -283,13 +309,27 @@ def _pending(facts: DayFacts) -> list[dict[str, Any]]:
 def _repairs(facts: DayFacts, day: date) -> dict[str, Any]:
     by_step: dict[int, int] = defaultdict(int)
     overdue = []
+    # a service-level breach: an open ticket past its promised date, counted by its level
+    breaches = dict.fromkeys(SERVICE_LEVELS, 0)
     for t in facts.tickets_open:
         by_step[t.step] += 1
         if t.status == "open" and t.promised_date < day.isoformat():
             overdue.append(t.code)
+            breaches[t.service_level] = breaches.get(t.service_level, 0) + 1
+    closed = [t for t in facts.tickets_closed if t.status in ("archived", "returned")]
+    waivers = sorted(facts.waivers, key=lambda w: (w.at, w.ticket_code, w.step, w.check_id))
     return {"opened": len(facts.tickets_opened), "open": len(facts.tickets_open),
+            "closed": len(closed),
+            "closed_archived": sum(1 for t in closed if t.status == "archived"),
+            "closed_returned": sum(1 for t in closed if t.status == "returned"),
+            "closed_codes": sorted(t.code for t in closed),
             "overdue": len(overdue), "overdue_codes": sorted(overdue),
-            "by_step": [{"step": s, "count": n} for s, n in sorted(by_step.items())]}
+            "breaches_by_level": [{"level": k, "count": n} for k, n in breaches.items()],
+            "by_step": [{"step": s, "count": n} for s, n in sorted(by_step.items())],
+            "checks_waived": len(waivers),
+            "waivers": [{"ticket": w.ticket_code, "step": w.step, "check_id": w.check_id,
+                         "check": w.check_name, "approved_by": w.approved_by,
+                         "reason": w.reason, "at": w.at} for w in waivers]}
 
 
 def _cash(returns: dict[str, Any], comps: dict[str, Any],

@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
 from desk.catalog import tables as catalog_t
+from desk.platform import tables as platform_t
 from desk.repairs import documents
 from desk.repairs import tables as repairs_t
 from desk.repairs.evidence import photo_ok
@@ -274,3 +275,43 @@ def ticket_detail(conn: Connection, code: str, today: date,
         quote_signed=record.quote_signed, completion_sha256=record.completion_sha256,
         completion_signed=record.completion_signed, intake_sha256=record.intake_sha256,
         signoffs=list(record.signoffs))
+
+
+# --- the day's waivers (the daily closure reads them) -------------------------------------------
+
+@dataclass(frozen=True)
+class Waiver:
+    event_id: str
+    ticket_code: str
+    step: int
+    check_id: str
+    check_zh: str  # the check's Chinese name in the ticket's pinned checklist
+    actor: str
+    approved_by: str  # the manager who waived it
+    reason: str  # a code of rules.WAIVER_REASONS
+    at: str  # local time recorded
+    device_id: str  # the counter that recorded the waiver
+
+
+def waivers_between(conn: Connection, start: str, end: str) -> list[Waiver]:
+    """Checks waived with `at` in [start, end) (local ISO text), oldest first."""
+    c, tk, j = repairs_t.ticket_checks.c, repairs_t.tickets.c, platform_t.journal.c
+    rows = conn.execute(
+        select(c.event_id, c.ticket_code, c.step, c.check_id, c.actor, c.approved_by, c.reason,
+               c.at, tk.checklist_kind, tk.checklist_version, j.device_id)
+        .select_from(repairs_t.ticket_checks.join(repairs_t.tickets, tk.code == c.ticket_code)
+                     .join(platform_t.journal, j.event_id == c.event_id))
+        .where(c.kind == "waived", c.at >= start, c.at < end)
+        .order_by(c.at, c.event_id)).all()
+    lists: dict[tuple[str, str], Checklist | None] = {}
+    found = []
+    for r in rows:
+        key = (r.checklist_kind, r.checklist_version)
+        if key not in lists:
+            lists[key] = pinned_checklist(conn, *key)
+        checklist = lists[key]
+        zh = next((x.zh for s in checklist.steps for x in s.checks if x.id == r.check_id),
+                  "") if checklist else ""
+        found.append(Waiver(r.event_id, r.ticket_code, int(r.step), r.check_id, zh, r.actor,
+                            r.approved_by, r.reason, r.at, r.device_id))
+    return found

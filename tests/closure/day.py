@@ -16,7 +16,8 @@ from desk.platform.bus import CommandBus
 from desk.platform.db import Database
 from desk.platform.journal import event_from_row
 from desk.platform.ports import FixedClock
-from desk.repairs.commands import OpenTicket
+from desk.repairs.commands import OpenTicket, ProposeQuote, RefuseQuote, WaiveCheck
+from desk.repairs.queries import ticket_record
 from desk.returns.commands import AwardCompensation, RecordReturn, ReturnLineInput
 from desk.sync.engine import apply_pulled
 from tests.returns.seed import CLERK, MANAGER, MANAGER_PIN, sale
@@ -61,13 +62,36 @@ def generate(bus: CommandBus) -> None:
                                                reason="假棉", approver_id=MANAGER,
                                                approver_pin=MANAGER_PIN)), CLERK)
     bus.dispatch(OpenTicket(code="T1", sku="P000003", fault="不加热",
-                            promised_date="2026-11-18"), CLERK)
+                            promised_date="2026-11-18", service_level="major"), CLERK)
+    # the clerk asks; the manager waives a check with their PIN on the clerk's screen
+    bus.dispatch(WaiveCheck(ticket_code="T1", step=1, check_id="environment_asked",
+                            reason_code="customer_declined", approver_id=MANAGER,
+                            approver_pin=MANAGER_PIN), CLERK)
+    at(bus, "2026-11-20T17:10:00")
+    returned_unrepaired(bus, "T3")
     at(bus, "2026-11-21T03:59:00")  # still the 20th
     ret(bus, "R5", (2, 1), reason="")
     bus.dispatch(OpenTicket(code="T2", sku="P000003", fault="异响",
                             promised_date="2026-11-27"), CLERK)
     at(bus, "2026-11-21T04:00:00")  # the 21st
     ret(bus, "R5", (1, 1), reason="尺码不合")
+
+
+def returned_unrepaired(bus: CommandBus, code: str) -> None:
+    """A ticket opened, its steps 1-2 waived by the manager, its quote refused: closed."""
+    bus.dispatch(OpenTicket(code=code, sku="P000003", fault="不制冷",
+                            promised_date="2026-11-24"), CLERK)
+    with bus.db.engine.connect() as conn:
+        record = ticket_record(conn, code)
+    assert record is not None and record.checklist is not None and record.state is not None
+    done = {(x.step, x.check_id) for x in record.facts}
+    for step in (1, 2):
+        for check in record.checklist.steps[step - 1].checks:
+            if (step, check.id) not in done and check.evidence != "system":
+                bus.dispatch(WaiveCheck(ticket_code=code, step=step, check_id=check.id,
+                                        reason_code="not_applicable"), MANAGER)
+    bus.dispatch(ProposeQuote(ticket_code=code, labour_fen=90000), CLERK)
+    bus.dispatch(RefuseQuote(ticket_code=code, reason="太贵"), CLERK)
 
 
 def events(db: Database, kind: str) -> list[Any]:
@@ -112,6 +136,16 @@ def expected(db: Database, start: str = START, end: str = END,
     for e in events(db, "ticket.opened"):
         if start <= e.payload["opened_at"] < end:
             out["tickets_opened"] += 1
+    waivers = [e for e in events(db, "ticket.check_waived")
+               if start <= e.payload["at"] < end and not (device and e.device_id != device)]
+    out["checks_waived"] = len(waivers)
+    out["waivers"] = sorted((e.entity_id, e.payload["check_id"], e.payload["approved_by"],
+                             e.payload["reason"]) for e in waivers)
+    # closed unrepaired: the ticket's first refusal of a quote falls in the day
+    refused: dict[str, str] = {}
+    for e in events(db, "ticket.quote_refused"):
+        refused.setdefault(e.entity_id, e.payload["at"])
+    out["tickets_closed"] = sum(1 for when in refused.values() if start <= when < end)
     out.update(by_tender=dict(tender), by_reason=dict(reason), by_hour=dict(hour))
     return dict(out)
 

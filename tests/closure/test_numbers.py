@@ -10,6 +10,7 @@ from desk.closure import queries, rules
 from desk.platform.errors import DeskError
 from desk.platform.settings import set_setting
 from tests.closure.day import DAY, expected
+from tests.returns.seed import MANAGER
 
 
 def x(db, day=DAY, device=None):
@@ -47,8 +48,26 @@ def test_every_number_matches_the_journal(day, db):
         want["compensations"], want["compensation"])
     assert len(n["pending"]) == want["pending"] == 1
     assert len(n["overrides"]) == want["overrides"] == 1
-    assert n["repairs"]["opened"] == want["tickets_opened"] == 2
+    assert n["repairs"]["opened"] == want["tickets_opened"] == 3
     assert n["repairs"]["overdue_codes"] == ["T1"]
+
+
+def test_repairs_closed_waived_and_breached_match_the_journal(day, db):
+    rep, want = x(db)["repairs"], expected(db)
+    assert rep["closed"] == rep["closed_returned"] == want["tickets_closed"] == 1
+    assert rep["closed_codes"] == ["T3"] and rep["closed_archived"] == 0
+    assert rep["checks_waived"] == want["checks_waived"] > 1
+    assert sorted((w["ticket"], w["check_id"], w["approved_by"], w["reason"])
+                  for w in rep["waivers"]) == want["waivers"]
+    assert ("T1", "environment_asked", MANAGER, "customer_declined") in want["waivers"]
+    assert all(w["check"] for w in rep["waivers"])  # the check's Chinese name
+    # T1 (major) is open past its promise; T3 is closed, T2 not due yet
+    assert rep["breaches_by_level"] == [{"level": "simple", "count": 0},
+                                        {"level": "complex", "count": 0},
+                                        {"level": "major", "count": 1}]
+    assert sum(b["count"] for b in rep["breaches_by_level"]) == rep["overdue"]
+    other = x(db, device="dev-other")["repairs"]
+    assert other["checks_waived"] == other["closed"] == 0
 
 
 def test_the_boundary_puts_0359_in_the_day_before_and_0400_in_the_day(day, db):

@@ -13,10 +13,11 @@ from desk.closure import queries
 from desk.platform.money import format_yuan as yuan
 from printing.closure_pdf import BAR
 from printing.closure_print import save_pdf, thermal_document
-from printing.closure_words import hour, tender
+from printing.closure_words import hour, tender, waiver_reason
 from tests.closure.day import DAY, at, expected, other_counter, pull, ret
 from tests.closure.pdftext import shows, text_of
 from tests.closure.signing import close
+from tests.returns.seed import MANAGER
 
 PRINTED = "2026-11-21 09:00"
 
@@ -51,6 +52,14 @@ def test_every_number_of_the_closed_day_matches_the_journal(closed_day, db, tmp_
     assert shows(text, "特批（越权）", str(want["overrides"]))
     assert shows(text, "维修受理", str(want["tickets_opened"]))
     assert shows(text, "迟到事件", "0")
+    assert shows(text, "维修结案", str(want["tickets_closed"]))
+    assert shows(text, "豁免检查", str(want["checks_waived"]))
+    # one row per waiver: time, ticket, step, check, the manager, the reason in words
+    rows = re.findall(rf"\d\d:\d\d (T\d) (\S+) (?:.*? )?\S*（{MANAGER}） (\S+)", text)
+    assert sorted((t, r) for t, _step, r in rows) == sorted(
+        (ticket, waiver_reason(reason)) for ticket, _check, _by, reason in want["waivers"])
+    assert ("T1", "登记", "顾客拒绝") in rows
+    assert shows(text, "重大", "1") and shows(text, "简单", "0")
     for name, fen in want["by_hour"].items():
         assert shows(text, hour(name), yuan(fen)), hour(name)
     assert hour(12) not in text  # the late return's hour: not counted in the closure
@@ -110,6 +119,11 @@ def test_the_thermal_summary_carries_the_same_fingerprint(closed_day, db):
     doc = thermal_document(report, PRINTED)
     lines = [getattr(b, "text", "") for b in doc.blocks]
     assert report.fingerprint[:32] in lines and report.fingerprint[32:] in lines
+    _late, want = closed_day
+    pairs = {getattr(b, "left", ""): getattr(b, "right", "") for b in doc.blocks}
+    assert pairs["维修结案"] == str(want["tickets_closed"])
+    assert pairs["豁免检查"] == str(want["checks_waived"])
+    assert pairs["维修违约"] == "重大 1"
     assert thermal_document(report, PRINTED, copy=True).copy
 
 
