@@ -116,3 +116,17 @@ def test_a_check_that_crashes_is_a_problem_line_not_the_end(home) -> None:
     findings = {f.check: f for f in doctor_cmd.diagnose(home, {"printer": broken})}
     assert findings["printer"].status == doctor_cmd.PROBLEM and "boom" in findings["printer"].detail
     assert findings["disk"].status == doctor_cmd.OK
+
+
+def test_a_central_server_that_does_not_answer_is_a_problem(home, capsys, monkeypatch) -> None:
+    from desk.sync import settings
+
+    monkeypatch.setenv("DESK_CENTRAL_PASSWORD", "not-the-password")
+    db = open_database(home / "desk.sqlite3")
+    with db.writing() as conn:
+        settings.save(conn, settings.CentralSettings(host="127.0.0.1", port=1, user="desk_s001"))
+    db.dispose()
+    assert main(["--home", str(home), "doctor"]) == 1
+    central = lines(capsys)["central"]
+    assert central.startswith("problem ") and "127.0.0.1:1" in central
+    assert "not-the-password" not in central  # the URL is shown without its password
