@@ -175,7 +175,9 @@ def check_central(situation: Situation) -> Finding:
         transport.hello()
     except DeskError as err:
         hint = "" if os.environ.get(PASSWORD_ENV) else f" (the password comes from ${PASSWORD_ENV})"
-        return Finding("central", PROBLEM, f"{redact(url)}: {describe(err, 'en')}{hint}")
+        words = " ".join(describe(err, "en").split())  # psycopg's text has tabs and newlines
+        where = "" if redact(url) in words else f"{redact(url)}: "
+        return Finding("central", PROBLEM, f"{where}{words}{hint}")
     finally:
         transport.close()
     return Finding("central", OK, f"{redact(url)} answers")
