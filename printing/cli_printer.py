@@ -27,12 +27,14 @@ from desk.platform.errors import DeskError
 from desk.platform.jsonable import to_jsonable
 from desk.printjobs import queue as q
 from desk.printjobs.commands import CancelPrintJob, SetPrinter, SettlePrintJob
+from printing import doctor
 from printing.errors import describe
 from printing.transport import Transport, open_transport
 from printing.transport.serial_port import BAUDS, FLOWS, SerialTransport
 
 
 def register(subparsers: Any) -> None:
+    doctor.register(subparsers)  # the fonts' and the printer's checks in `desk doctor`
     parser = subparsers.add_parser("printer", help="printer status; this counter's print queue")
     inner = parser.add_subparsers(dest="printer_command", metavar="WHAT")
     inner.required = True

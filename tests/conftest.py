@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from datetime import datetime
 
@@ -13,6 +14,7 @@ from desk.capabilities import open_database
 from desk.catalog.setup import initialise_counter
 from desk.platform.bus import CommandBus
 from desk.platform.db import Database
+from desk.platform.logs import MARK as SUPPORT_LOG_MARK
 from desk.platform.ports import FixedClock
 from tests.support.staff import ADMIN, ADMIN_PIN
 
@@ -36,6 +38,29 @@ def bus(db: Database, clock: FixedClock) -> CommandBus:
     initialise_counter(command_bus, store_id="S001", store_name="测试百货", device_name="一号柜台",
                        admin_id=ADMIN, admin_name="王管理", admin_pin=ADMIN_PIN)
     return command_bus
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _no_writes_to_the_users_data_dir(tmp_path_factory):
+    """`desk` without --home (and its support log) uses $DESK_HOME: never the real user's dir."""
+    if "DESK_HOME" not in os.environ:
+        os.environ["DESK_HOME"] = str(tmp_path_factory.mktemp("desk-home"))
+
+
+@pytest.fixture(autouse=True)
+def _root_logger_as_it_was():
+    """desk.cli.main and ui.app add the support log to the root logger: take it off again, so
+    every test that runs `desk` logs into its own data directory."""
+    root = logging.getLogger()
+    for handler in [h for h in root.handlers if hasattr(h, SUPPORT_LOG_MARK)]:
+        root.removeHandler(handler)  # one a module-scoped fixture's `desk` left
+        handler.close()
+    handlers, level = list(root.handlers), root.level
+    yield
+    for handler in [h for h in root.handlers if h not in handlers]:
+        root.removeHandler(handler)
+        handler.close()
+    root.setLevel(level)
 
 
 @pytest.fixture(autouse=True)

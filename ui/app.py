@@ -7,6 +7,7 @@ database worker), which keeps cold start to the login window short.
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 import time
@@ -18,12 +19,15 @@ _T0 = time.perf_counter()
 from PySide6.QtCore import QSettings, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from desk.platform.logs import setup_logging  # noqa: E402
 from desk.platform.paths import data_home, database_path, resources_dir  # noqa: E402
 from ui.fonts import apply_app_font  # noqa: E402
 from ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, install_language  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
 from ui.single_instance import ALREADY_OPEN, CounterLock  # noqa: E402
 from ui.tasks import TaskRunner  # noqa: E402
+
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:  # the core is opened on the database worker, not imported at start-up
     from desk.catalog.queries import CounterInfo
@@ -127,6 +131,7 @@ class DeskApp:
         from ui.errors import error_text
 
         if error is not None:
+            log.error("opening the database failed", exc_info=error)
             if self.smoke is not None:
                 self.smoke.fail("open", error)
             self.window.login.show_fatal(error_text(error))
@@ -210,7 +215,10 @@ class DeskApp:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    app = DeskApp(parse_args(argv))
+    args = parse_args(argv)
+    setup_logging(data_home(args.home))
+    log.info("service-desk starting (language %s)", args.lang)
+    app = DeskApp(args)
     if not app.start():
         app.shutdown()
         return ALREADY_OPEN

@@ -4,6 +4,7 @@ group (pyproject.toml), so printing/ can add its commands without desk/ importin
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from collections.abc import Callable, Sequence
 from importlib import import_module
@@ -11,6 +12,10 @@ from importlib.metadata import entry_points
 
 from desk.capabilities import describe
 from desk.platform.errors import DeskError
+from desk.platform.logs import setup_logging
+from desk.platform.paths import data_home
+
+log = logging.getLogger("desk.cli")
 
 # Core command modules; each has register(subparsers) and sets `func` on its parsers.
 CORE_MODULES = (
@@ -25,6 +30,7 @@ CORE_MODULES = (
     "desk.cli.policy_cmds",
     "desk.cli.report_cmds",
     "desk.cli.ticket_cmds",
+    "desk.cli.doctor_cmd",
 )
 
 Register = Callable[["argparse._SubParsersAction[argparse.ArgumentParser]"], None]
@@ -71,14 +77,20 @@ def report_missing(command: str, missing: str) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    setup_logging(data_home(args.home))
+    log.info("desk %s", args.command)
     try:
         return int(args.func(args) or 0)
     except DeskError as err:
+        log.info("desk %s: %s", args.command, err.code)
         print(f"error: {err.code}: {describe(err, 'en')}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    except Exception:
+        log.exception("desk %s failed", args.command)
+        raise
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ deadlock on an upgrade from a read lock; a second writer waits (busy_timeout), t
 
 from __future__ import annotations
 
+import logging
 import os
 import sqlite3
 import threading
@@ -23,13 +24,15 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from desk.platform import tables as t
 from desk.platform.errors import DeskError
 from desk.platform.hlc import HybridLogicalClock
-from desk.platform.migrate import upgrade_to_head
+from desk.platform.migrate import current_revision, upgrade_to_head
 from desk.platform.registry import Registry
 from desk.platform.settings import get_setting, set_setting
 from desk.platform.upgrade import UpgradeOptions, refuse_newer, upgrade_with_backup
 
 DB_FILENAME = "desk.sqlite3"
 BUSY_TIMEOUT_MS = 5000
+
+log = logging.getLogger(__name__)
 
 
 def wall_clock_ms() -> int:
@@ -112,6 +115,9 @@ class Database:
         except DeskError:
             engine.dispose()
             raise
+        if file_path is not None and log.isEnabledFor(logging.INFO):
+            log.info("database %s opened at schema %s (device %s)", file_path,
+                     current_revision(engine), db.device_id)
         return db
 
     def _load_identity(self) -> None:

@@ -12,6 +12,7 @@ newest KEEP_LAST backups and every backup younger than KEEP_DAYS days.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import shutil
 import sqlite3
@@ -26,6 +27,8 @@ from desk.platform.errors import DeskError
 from desk.platform.migrate import Progress, current_revision, head_revision, known_revisions
 from desk.platform.migrate import upgrade_to_head as migrate_to_head
 from desk.platform.registry import Registry
+
+log = logging.getLogger(__name__)
 
 BACKUP_FOLDER = "backups"
 MARKER = "upgrade-in-progress.json"
@@ -64,17 +67,22 @@ def upgrade_with_backup(engine: Engine, path: Path, registry: Registry, *,
         migrate_to_head(engine, registry, progress=progress)  # a new database, or at head
         return None
     backup = take_backup(path, current, free_space=free_space, now=now)
+    log.info("upgrading %s from schema %s to %s; backup %s", path, current, head_revision(),
+             backup)
     write_marker(home, backup, current)
     try:
         migrate_to_head(engine, registry, progress=progress)
     except Exception as exc:
+        log.exception("upgrade from schema %s failed; restoring the backup %s", current, backup)
         restore(engine, path, backup)
         (home / MARKER).unlink(missing_ok=True)
         reason = exc.code if isinstance(exc, DeskError) else type(exc).__name__
         raise DeskError("db.upgrade_failed", found=current, backup=str(backup),
                         reason=reason) from exc
     (home / MARKER).unlink(missing_ok=True)
-    prune_backups(home / BACKUP_FOLDER, now=now)
+    pruned = prune_backups(home / BACKUP_FOLDER, now=now)
+    log.info("upgraded %s to schema %s; %d old backup(s) pruned", path, head_revision(),
+             len(pruned))
     return backup
 
 
@@ -144,6 +152,7 @@ def restore_interrupted(engine: Engine, path: Path) -> str | None:
     if not marker.exists():
         return None
     facts = json.loads(marker.read_text(encoding="utf-8"))
+    log.warning("the last upgrade did not finish: restoring the backup %s", facts["backup"])
     restore(engine, path, path.parent / BACKUP_FOLDER / facts["backup"])
     marker.unlink()
     return str(facts["from"])

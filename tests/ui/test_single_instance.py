@@ -46,6 +46,8 @@ def test_after_the_first_quits_a_new_copy_starts(qtbot, counter_home):
     out, err = proc.communicate()
     assert proc.returncode == 0, err
     assert "login window ready" in out
+    support_log = (counter_home / "logs" / "desk.log").read_text(encoding="utf-8")
+    assert "service-desk starting" in support_log and "opened at schema" in support_log
 
 
 def test_a_stale_lock_of_a_killed_process_does_not_block(qtbot, counter_home):
