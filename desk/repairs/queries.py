@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.engine import Connection
 
 from desk.catalog import tables as catalog_t
@@ -106,8 +107,9 @@ class TicketRecord:
     def code(self) -> str:
         return str(self.ticket["code"])
 
-    @property
+    @cached_property
     def state(self) -> ChecklistState | None:
+        """Computed once per record (a record is a snapshot: its facts never change)."""
         return None if self.checklist is None else checklist_state(self.checklist, self.facts)
 
     @property
@@ -151,38 +153,56 @@ class TicketRecord:
                 "completion_signed": self.completion_signed}
 
 
+# Statements built once: building a select per call cost more than running it.
+_TICKET = select(repairs_t.tickets).where(repairs_t.tickets.c.code == bindparam("code"))
+_CHECKS = select(repairs_t.ticket_checks).where(
+    repairs_t.ticket_checks.c.ticket_code == bindparam("code"))
+_QUOTES = select(repairs_t.ticket_quotes).where(
+    repairs_t.ticket_quotes.c.ticket_code == bindparam("code"))
+_SIGNOFFS = (select(repairs_t.ticket_signoffs)
+             .where(repairs_t.ticket_signoffs.c.ticket_code == bindparam("code"))
+             .order_by(repairs_t.ticket_signoffs.c.hlc, repairs_t.ticket_signoffs.c.event_id))
+_CHECKLIST_BODY = select(repairs_t.checklists.c.body).where(
+    repairs_t.checklists.c.kind == bindparam("kind"),
+    repairs_t.checklists.c.version == bindparam("version"))
+
+
 def ticket_record(conn: Connection, code: str) -> TicketRecord | None:
-    tk = repairs_t.tickets
-    row = conn.execute(select(tk).where(tk.c.code == code)).first()
+    row = conn.execute(_TICKET, {"code": code}).first()
     if row is None:
         return None
     ticket = dict(row._mapping)
     checklist = pinned_checklist(conn, ticket["checklist_kind"], ticket["checklist_version"])
-    c = repairs_t.ticket_checks.c
     facts = tuple(
         CheckFact(r.event_id, r.hlc, r.kind, r.step, r.check_id, r.actor, r.at,
                   json.loads(r.evidence), r.reason, r.approved_by, r.corrects)
-        for r in conn.execute(select(repairs_t.ticket_checks).where(c.ticket_code == code)))
-    q = repairs_t.ticket_quotes.c
+        for r in conn.execute(_CHECKS, {"code": code}))
     quotes = tuple(sorted(
-        (Quote(r.event_id, int(json.loads(r.body)["number"]), json.loads(r.body), r.sha256,
-               r.charged_fen, r.keeps_signature, r.hlc)
-         for r in conn.execute(select(repairs_t.ticket_quotes).where(q.ticket_code == code))),
+        (_quote(r) for r in conn.execute(_QUOTES, {"code": code})),
         key=lambda x: (x.hlc, x.event_id)))
-    s = repairs_t.ticket_signoffs.c
     signoffs = tuple(
         Signoff(r.kind, r.document_sha256, r.signature_id, r.actor, r.at, r.reason)
-        for r in conn.execute(select(repairs_t.ticket_signoffs)
-                              .where(s.ticket_code == code).order_by(s.hlc, s.event_id)))
+        for r in conn.execute(_SIGNOFFS, {"code": code}))
     return TicketRecord(ticket, checklist, facts, quotes, signoffs)
+
+
+def _quote(r: Any) -> Quote:
+    body = json.loads(r.body)
+    return Quote(r.event_id, int(body["number"]), body, r.sha256, r.charged_fen,
+                 r.keeps_signature, r.hlc)
 
 
 def pinned_checklist(conn: Connection, kind: str, version: str) -> Checklist | None:
     if not kind:
         return None
-    c = repairs_t.checklists.c
-    row = conn.execute(select(c.body).where(c.kind == kind, c.version == version)).first()
-    return None if row is None else Checklist.from_dict(json.loads(row.body))
+    row = conn.execute(_CHECKLIST_BODY, {"kind": kind, "version": version}).first()
+    return None if row is None else _parsed_checklist(row.body)
+
+
+@lru_cache(maxsize=32)
+def _parsed_checklist(body: str) -> Checklist:
+    """Checklists are immutable values: one parse per distinct body text."""
+    return Checklist.from_dict(json.loads(body))
 
 
 def adopted_checklist_sha(conn: Connection, kind: str, version: str) -> str | None:

@@ -12,7 +12,14 @@ from sqlalchemy import select
 
 from desk.platform.bus import CommandBus
 from desk.repairs import tables as repairs_t
-from desk.repairs.commands import OpenTicket, ProposeQuote, QuotePart, RecordCheck, SignQuote
+from desk.repairs.commands import (
+    OpenTicket,
+    ProposeQuote,
+    QuotePart,
+    RecordCheck,
+    SignCompletion,
+    SignQuote,
+)
 from desk.repairs.queries import ticket_record
 from desk.signatures.commands import CaptureSignature
 from desk.staff.commands import RegisterStaff
@@ -97,3 +104,13 @@ def walk(bus, code, photo: str, until_step: int, actor=MANAGER) -> None:
             if record_of(bus, code).state.state(step, check.id).done:
                 continue
             record(bus, code, step, check.id, actor, **evidence_for(bus, code, check, photo))
+
+
+def archive(bus, code, photo: str, actor=MANAGER) -> None:
+    """Walk a ticket to the end: every step, the completion signed, the archive checks done."""
+    walk(bus, code, photo, 9, actor)
+    sha = record_of(bus, code).completion_sha256
+    bus.dispatch(SignCompletion(ticket_code=code, signature_id=sign(bus, "completion", code,
+                                                                    sha)), CLERK)
+    for check_id in ("file_complete", "repair_count_updated", "retention_set"):
+        record(bus, code, 9, check_id, CLERK)

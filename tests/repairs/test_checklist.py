@@ -25,6 +25,7 @@ from desk.repairs.evidence import blob_path, evidence_root, store_photo
 from tests.repairs.helpers import (
     TECH,
     TECH_PIN,
+    archive,
     open_ticket,
     png_bytes,
     quote_and_sign,
@@ -283,8 +284,13 @@ def test_rebuild_gives_the_same_tables(store, photo, db):
     code = open_ticket(store)
     walk(store, code, photo, 6)
     quote_and_sign(store, open_ticket(store, "T0002"))
+    archive(store, open_ticket(store, "T0003"), photo)
+    refused_code = open_ticket(store, "T0004")
+    store.dispatch(ProposeQuote(ticket_code=refused_code, labour_fen=900), CLERK)
+    store.dispatch(RefuseQuote(ticket_code=refused_code), CLERK)
     with db.engine.connect() as conn:
         before = dump(conn)
+    assert {r[8] for r in before["tickets"]} == {"open", "archived", "returned"}  # status
     with db.engine.begin() as conn:
         rebuild(conn, REGISTRY)
     with db.engine.connect() as conn:
