@@ -44,6 +44,7 @@ def _insert_ticket(conn: Connection, e: Event) -> None:
             checklist_kind=p.get("checklist_kind", ""),
             checklist_version=p.get("checklist_version", ""),
             closed_at="",
+            previous_code=p.get("previous_code", ""),
         ),
     )
     _recompute(conn, p["code"])  # facts synced before their ticket

@@ -205,6 +205,30 @@ def _parsed_checklist(body: str) -> Checklist:
     return Checklist.from_dict(json.loads(body))
 
 
+def reopened_as(conn: Connection, code: str) -> list[str]:
+    """The tickets that reopened `code` for a recurrence (normally at most one)."""
+    tk = repairs_t.tickets.c
+    return list(conn.execute(select(tk.code).where(tk.previous_code == code)
+                             .order_by(tk.opened_at, tk.code)).scalars())
+
+
+@dataclass(frozen=True)
+class SerialRepairs:
+    serial: str
+    tickets: int  # every ticket of the serial, in every store this database knows
+    repeats: int  # of which reopened for a recurrence
+
+
+def serial_repairs(conn: Connection, serial: str) -> SerialRepairs:
+    """The serial's repair history: how many tickets and how many were repeat repairs."""
+    tk = repairs_t.tickets.c
+    serial = serial.strip()
+    if not serial:
+        return SerialRepairs("", 0, 0)
+    rows = conn.execute(select(tk.previous_code).where(tk.serial == serial)).scalars().all()
+    return SerialRepairs(serial, len(rows), sum(1 for p in rows if p))
+
+
 def adopted_checklist_sha(conn: Connection, kind: str, version: str) -> str | None:
     c = repairs_t.checklists.c
     row = conn.execute(select(c.sha256).where(c.kind == kind, c.version == version)).first()
@@ -256,6 +280,8 @@ class TicketDetail:
     completion_signed: bool
     intake_sha256: str
     signoffs: list[Signoff] = field(default_factory=list)  # sign-offs, oldest first
+    previous_code: str = ""  # a recurrence: the ticket this cycle repeats
+    reopened_as: list[str] = field(default_factory=list)  # the cycles that repeat this one
 
 
 def ticket_detail(conn: Connection, code: str, today: date,
@@ -293,4 +319,5 @@ def ticket_detail(conn: Connection, code: str, today: date,
         quote=quote.body if quote else None, quote_sha256=quote.sha256 if quote else "",
         quote_signed=record.quote_signed, completion_sha256=record.completion_sha256,
         completion_signed=record.completion_signed, intake_sha256=record.intake_sha256,
-        signoffs=list(record.signoffs))
+        signoffs=list(record.signoffs), previous_code=t["previous_code"],
+        reopened_as=reopened_as(conn, record.code))

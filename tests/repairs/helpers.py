@@ -7,10 +7,13 @@ import io
 import itertools
 import math
 
+import pytest
 from PIL import Image as PILImage
-from sqlalchemy import select
+from sqlalchemy import func, select
 
+from desk.platform import tables as t
 from desk.platform.bus import CommandBus
+from desk.platform.errors import DeskError
 from desk.repairs import tables as repairs_t
 from desk.repairs.commands import (
     OpenTicket,
@@ -114,3 +117,18 @@ def archive(bus, code, photo: str, actor=MANAGER) -> None:
                                                                     sha)), CLERK)
     for check_id in ("file_complete", "repair_count_updated", "retention_set"):
         record(bus, code, 9, check_id, CLERK)
+
+
+def events(bus) -> int:
+    with bus.db.engine.connect() as conn:
+        return int(conn.execute(select(func.count()).select_from(t.journal)).scalar_one())
+
+
+def refused(bus, code, fn):
+    """`fn` raises the DeskError `code` and writes nothing to the journal."""
+    before = events(bus)
+    with pytest.raises(DeskError) as err:
+        fn()
+    assert err.value.code == code
+    assert events(bus) == before  # nothing half written
+    return err.value

@@ -6,10 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
 
 from desk.capabilities import REGISTRY
-from desk.platform import tables as t
 from desk.platform.errors import DeskError
 from desk.platform.projections import rebuild
 from desk.repairs.commands import (
@@ -31,26 +29,13 @@ from tests.repairs.helpers import (
     quote_and_sign,
     record,
     record_of,
+    refused,
     sign,
     ticket_row,
     walk,
 )
 from tests.returns.seed import CLERK, MANAGER, MANAGER_PIN
 from tests.support.journal import dump
-
-
-def events(bus) -> int:
-    with bus.db.engine.connect() as conn:
-        return int(conn.execute(select(func.count()).select_from(t.journal)).scalar_one())
-
-
-def refused(bus, code, fn):
-    before = events(bus)
-    with pytest.raises(DeskError) as err:
-        fn()
-    assert err.value.code == code
-    assert events(bus) == before  # nothing half written
-    return err.value
 
 
 def test_a_ticket_pins_the_checklist_of_its_product_kind(store):
