@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import Qt
 from sqlalchemy import func, select
 
+import ui.returns  # noqa: F401  (loads before ui.errors: a pre-existing import-order cycle)
 from desk.capabilities import REGISTRY
 from desk.platform import tables as t
 from desk.platform.projections import rebuild
@@ -15,6 +17,9 @@ from desk.repairs.queries import serial_repairs, ticket_detail
 from tests.repairs.helpers import archive, open_ticket, record, refused, ticket_row, walk
 from tests.returns.seed import CLERK
 from tests.support.journal import dump
+from ui.context import AppContext
+from ui.repairs.ticket_page import TicketPage
+from ui.tasks import TaskRunner
 
 
 def reopen(bus, code="T0001", new="T0002", fault="又不加热了"):
@@ -85,3 +90,28 @@ def test_rebuild_keeps_the_link(store, photo, db):
         rebuild(conn, REGISTRY)
     with db.engine.connect() as conn:
         assert dump(conn) == before
+
+
+def test_the_ticket_screen_reopens_an_archived_ticket(qtbot, store, photo):
+    archived_ticket(store, photo)
+    runner = TaskRunner()
+    ctx = AppContext(store.db, store, runner)
+    ctx.session.staff_id, ctx.session.role = CLERK, "clerk"
+    desk = TicketPage(ctx)
+    qtbot.addWidget(desk)
+    try:
+        desk.load("T0001")
+        qtbot.waitUntil(lambda: desk.detail is not None, timeout=5000)
+        box = desk.recurrence
+        assert box.reopen.isEnabled()
+        box.fault.setText("又不加热了")
+        qtbot.mouseClick(box.reopen, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: desk.detail.code != "T0001", timeout=5000)
+        assert desk.detail.previous_code == "T0001" and desk.detail.status == "open"
+        assert desk.detail.code == "T2611200001"  # the day's next code
+        assert "T0001" in box.links.text() and not box.reopen.isEnabled()
+        desk.load("T0001")
+        qtbot.waitUntil(lambda: desk.detail.code == "T0001", timeout=5000)
+        assert "T2611200001" in box.links.text() and not box.reopen.isEnabled()
+    finally:
+        runner.shutdown(wait=True)
