@@ -64,6 +64,8 @@ PAGES: list[PageSpec] = [
              "ui.repairs.intake_page:IntakePage"),
     PageSpec("counter", "repair_ticket", lambda: translate("pages", "Repair ticket"),
              "ui.repairs.ticket_page:TicketPage"),
+    PageSpec("counter", "repair_follow_up", lambda: translate("pages", "Follow-up calls"),
+             "ui.repairs.follow_up_page:FollowUpPage"),
     PageSpec("counter", "receipts", lambda: translate("pages", "Latest receipts"),
              "ui.pages.lists:RecentReceiptsPage"),
     PageSpec("counter", "prints", lambda: translate("pages", "Print history"),

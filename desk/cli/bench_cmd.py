@@ -25,6 +25,7 @@ CORE_BENCHES = (
     "desk.bench.sync:bench",
     "desk.bench.lookup:bench",
     "desk.bench.returns:bench",
+    "desk.bench.repairs:bench",
 )
 
 Bench = Callable[[BenchContext], list[BenchRow]]

@@ -162,6 +162,7 @@ class TicketDetail:
     checklist_kind: str  # the checklist pinned at intake, and its version
     checklist_version: str
     closed_at: str
+    previous_code: str  # a recurrence: the ticket this one repeats ("" otherwise)
     product_name: str | None
     barcode: str | None
     customer: CustomerBrief | None

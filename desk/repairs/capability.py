@@ -11,6 +11,7 @@ from desk.repairs.commands import (
     ProposeQuote,
     RecordCheck,
     RefuseQuote,
+    ReopenTicket,
     SignCompletion,
     SignQuote,
     WaiveCheck,
@@ -31,6 +32,8 @@ CAPABILITY = Capability(
         CommandSpec(SignQuote, h.sign_quote, EVERYONE),
         CommandSpec(RefuseQuote, h.refuse_quote, EVERYONE),
         CommandSpec(SignCompletion, h.sign_completion, EVERYONE),
+        # the recurrence is reported at the follow-up call, by whoever makes it
+        CommandSpec(ReopenTicket, h.reopen_ticket, EVERYONE),
     ),
     projectors=PROJECTORS,
     tables=(tables.tickets, tables.checklists, tables.ticket_checks, tables.ticket_quotes,

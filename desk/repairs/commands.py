@@ -126,6 +126,23 @@ class SignCompletion(Command):
 
 
 @dataclass(frozen=True)
+class ReopenTicket(Command):
+    """A recurrence (the follow-up call's "recurrence asked" answered yes, or the customer coming
+    back): the archived ticket `ticket_code` opens again as the new ticket `code`, a new cycle of
+    the nine steps for the same product, serial, receipt and customer, linked to it by
+    `previous_code` and counted as a repeat repair of the serial."""
+
+    name: ClassVar[str] = "reopen_ticket"
+    limits: ClassVar[Mapping[str, int]] = {"fault": 2000}
+    ticket_code: str
+    code: str
+    fault: str
+    promised_date: str  # YYYY-MM-DD
+    service_level: str = "simple"
+
+
+@dataclass(frozen=True)
 class TicketOpened:
     code: str
     checklist: str  # the checklist pinned at intake: "<kind> <version>"
+    previous_code: str = ""  # a recurrence: the ticket it repeats

@@ -76,6 +76,12 @@ ERRORS: dict[str, ErrorText] = {
                                               "未知的豁免原因“{reason}”"),
     "repair.archived": ErrorText("ticket {code} is archived: nothing more can be recorded",
                                  "工单 {code} 已归档，不能再记录"),
+    "repair.reopen_not_archived": ErrorText(
+        "ticket {code} is not archived: only a finished repair can be reopened for a recurrence",
+        "工单 {code} 尚未归档：只有已完成的维修才能因复发重新开单"),
+    "repair.already_reopened": ErrorText(
+        "ticket {code} was already reopened as {reopened_as}: reopen that one",
+        "工单 {code} 已重新开单为 {reopened_as}，请在该单上操作"),
     "repair.returned_unrepaired": ErrorText("ticket {code} was returned unrepaired",
                                             "工单 {code} 已未修退回"),
 }

@@ -28,13 +28,19 @@ from desk.repairs.commands import (
     ProposeQuote,
     RecordCheck,
     RefuseQuote,
+    ReopenTicket,
     SignCompletion,
     SignQuote,
     TicketOpened,
     WaiveCheck,
 )
 from desk.repairs.evidence import check_photo, evidence_root
-from desk.repairs.queries import TicketRecord, adopted_checklist_sha, ticket_record
+from desk.repairs.queries import (
+    TicketRecord,
+    adopted_checklist_sha,
+    reopened_as,
+    ticket_record,
+)
 from desk.sales.queries import receipt_exists
 from desk.signatures.queries import signature_for
 from desk.staff.approvals import approve, needs_approver
@@ -50,41 +56,63 @@ def _now(ctx: Context) -> str:
 
 
 def open_ticket(cmd: OpenTicket, uow: UnitOfWork, ctx: Context) -> TicketOpened:
-    code = require(cmd.code, "code")
+    return _open(uow, ctx, cmd.code, cmd.sku, cmd.fault, cmd.promised_date, cmd.service_level,
+                 serial=cmd.serial, receipt_no=cmd.receipt_no, customer_id=cmd.customer_id)
+
+
+def reopen_ticket(cmd: ReopenTicket, uow: UnitOfWork, ctx: Context) -> TicketOpened:
+    """The one thing an archived ticket still allows: a new cycle for a recurrence."""
+    record = ticket_record(uow.conn, cmd.ticket_code.strip())
+    if record is None:
+        raise DeskError("ticket.unknown", code=cmd.ticket_code)
+    if record.ticket["status"] != "archived":
+        raise DeskError("repair.reopen_not_archived", code=record.code)
+    later = reopened_as(uow.conn, record.code)
+    if later:
+        raise DeskError("repair.already_reopened", code=record.code, reopened_as=later[0])
+    t = record.ticket
+    return _open(uow, ctx, cmd.code, t["sku"], cmd.fault, cmd.promised_date, cmd.service_level,
+                 serial=t["serial"], receipt_no=t["receipt_no"], customer_id=t["customer_id"],
+                 previous_code=record.code)
+
+
+def _open(uow: UnitOfWork, ctx: Context, code: str, sku: str, fault: str, promised_date: str,
+          service_level: str, *, serial: str, receipt_no: str | None, customer_id: str | None,
+          previous_code: str = "") -> TicketOpened:
+    code = require(code, "code")
     if exists(uow.conn, repairs_t.tickets, "code", code):
         raise DeskError("ticket.exists", code=code)
-    category_kind = product_category_kind(uow.conn, cmd.sku)
+    category_kind = product_category_kind(uow.conn, sku)
     if category_kind is None:
-        raise DeskError("product.unknown", sku=cmd.sku)
-    if cmd.service_level not in r.SERVICE_LEVELS:
+        raise DeskError("product.unknown", sku=sku)
+    if service_level not in r.SERVICE_LEVELS:
         raise DeskError("value.invalid", field="service_level", reason="simple, complex or major")
     try:
-        date.fromisoformat(cmd.promised_date)
+        date.fromisoformat(promised_date)
     except ValueError:
         raise DeskError("value.invalid", field="promised_date", reason="YYYY-MM-DD") from None
-    if cmd.receipt_no and not receipt_exists(uow.conn, cmd.receipt_no):
-        raise DeskError("receipt.unknown", receipt_no=cmd.receipt_no)
-    if cmd.customer_id and not known_customers(uow.conn, {cmd.customer_id}):
-        raise DeskError("customer.unknown", customer_id=cmd.customer_id)
+    if receipt_no and not receipt_exists(uow.conn, receipt_no):
+        raise DeskError("receipt.unknown", receipt_no=receipt_no)
+    if customer_id and not known_customers(uow.conn, {customer_id}):
+        raise DeskError("customer.unknown", customer_id=customer_id)
     checklist = _pin_checklist(uow, r.checklist_kind(category_kind), ctx.clock.local_now().date())
-    uow.record(
-        "ticket.opened",
-        code,
-        {
-            "code": code,
-            "sku": cmd.sku,
-            "serial": cmd.serial.strip(),
-            "fault": require(cmd.fault, "fault"),
-            "service_level": cmd.service_level,
-            "promised_date": cmd.promised_date,
-            "receipt_no": cmd.receipt_no,
-            "customer_id": cmd.customer_id,
-            "opened_at": _now(ctx),
-            "checklist_kind": checklist.kind,
-            "checklist_version": checklist.version,
-        },
-    )
-    return TicketOpened(code, f"{checklist.kind} {checklist.version}")
+    payload: dict[str, Any] = {
+        "code": code,
+        "sku": sku,
+        "serial": serial.strip(),
+        "fault": require(fault, "fault"),
+        "service_level": service_level,
+        "promised_date": promised_date,
+        "receipt_no": receipt_no,
+        "customer_id": customer_id,
+        "opened_at": _now(ctx),
+        "checklist_kind": checklist.kind,
+        "checklist_version": checklist.version,
+    }
+    if previous_code:  # absent otherwise: first-cycle payloads stay as they were
+        payload["previous_code"] = previous_code
+    uow.record("ticket.opened", code, payload)
+    return TicketOpened(code, f"{checklist.kind} {checklist.version}", previous_code)
 
 
 def _pin_checklist(uow: UnitOfWork, kind: str, today: date) -> r.Checklist:

@@ -4,15 +4,17 @@ are recomputed from the set of its facts, so the result does not depend on arriv
 
 from __future__ import annotations
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.engine import Connection
 
+from desk.platform.batch import plain_insert
 from desk.platform.changes import Changed
 from desk.platform.events import Event, canonical_json
 from desk.platform.projections import unique_fact
 from desk.platform.registry import Projector
 from desk.repairs import tables as repairs_t
-from desk.repairs.queries import ticket_record
+from desk.repairs.queries import pinned_checklist
+from desk.repairs.rules import CheckFact, checklist_state
 
 
 def _ticket(conn: Connection, e: Event) -> set[Changed]:
@@ -24,7 +26,8 @@ def _ticket(conn: Connection, e: Event) -> set[Changed]:
 def _insert_ticket(conn: Connection, e: Event) -> None:
     p = e.payload
     conn.execute(
-        insert(repairs_t.tickets).values(
+        plain_insert(repairs_t.tickets),
+        dict(
             code=p["code"],
             store_id=e.store_id,
             receipt_no=p.get("receipt_no"),
@@ -41,7 +44,8 @@ def _insert_ticket(conn: Connection, e: Event) -> None:
             checklist_kind=p.get("checklist_kind", ""),
             checklist_version=p.get("checklist_version", ""),
             closed_at="",
-        )
+            previous_code=p.get("previous_code", ""),
+        ),
     )
     _recompute(conn, p["code"])  # facts synced before their ticket
 
@@ -52,7 +56,7 @@ def _checklist(conn: Connection, e: Event) -> set[Changed]:
     found = conn.execute(select(c.kind).where(c.kind == body["kind"],
                                               c.version == body["version"])).first()
     if found is None:  # two counters adopting the same version: the content is the same file
-        conn.execute(insert(repairs_t.checklists).values(
+        conn.execute(plain_insert(repairs_t.checklists), dict(
             kind=body["kind"], version=body["version"], effective_from=body["effective_from"],
             sha256=p["sha256"], body=canonical_json(body)))
     return {Changed.TICKETS}
@@ -61,7 +65,7 @@ def _checklist(conn: Connection, e: Event) -> set[Changed]:
 def _check(kind: str) -> Projector:
     def project(conn: Connection, e: Event) -> set[Changed]:
         p = e.payload
-        conn.execute(insert(repairs_t.ticket_checks).values(
+        conn.execute(plain_insert(repairs_t.ticket_checks), dict(
             event_id=e.event_id, ticket_code=e.entity_id, kind=kind, step=p["step"],
             check_id=p["check_id"], actor=e.actor, at=p["at"], hlc=e.hlc,
             evidence=canonical_json(p.get("evidence", {})), reason=p.get("reason", ""),
@@ -73,7 +77,7 @@ def _check(kind: str) -> Projector:
 
 def _quote(conn: Connection, e: Event) -> set[Changed]:
     p = e.payload
-    conn.execute(insert(repairs_t.ticket_quotes).values(
+    conn.execute(plain_insert(repairs_t.ticket_quotes), dict(
         event_id=e.event_id, ticket_code=e.entity_id, body=canonical_json(p["quote"]),
         sha256=p["sha256"], charged_fen=p["quote"]["charged_fen"],
         keeps_signature=p.get("keeps_signature", ""), actor=e.actor, at=p["at"], hlc=e.hlc))
@@ -83,7 +87,7 @@ def _quote(conn: Connection, e: Event) -> set[Changed]:
 def _signoff(kind: str) -> Projector:
     def project(conn: Connection, e: Event) -> set[Changed]:
         p = e.payload
-        conn.execute(insert(repairs_t.ticket_signoffs).values(
+        conn.execute(plain_insert(repairs_t.ticket_signoffs), dict(
             event_id=e.event_id, ticket_code=e.entity_id, kind=kind,
             document_sha256=p.get("document_sha256", ""), signature_id=p.get("signature_id", ""),
             reason=p.get("reason", ""), actor=e.actor, at=p["at"], hlc=e.hlc))
@@ -92,22 +96,43 @@ def _signoff(kind: str) -> Projector:
     return project
 
 
+_tk, _ck, _so = repairs_t.tickets.c, repairs_t.ticket_checks.c, repairs_t.ticket_signoffs.c
+# Built once, and only the columns the step and status depend on (no evidence, quotes or
+# sign-off documents): this runs after every fact of a ticket.
+_TICKET_STATE = select(_tk.checklist_kind, _tk.checklist_version, _tk.step, _tk.status,
+                       _tk.closed_at).where(_tk.code == bindparam("code"))
+_CHECK_KEYS = select(_ck.event_id, _ck.hlc, _ck.kind, _ck.step, _ck.check_id, _ck.actor, _ck.at,
+                     _ck.corrects).where(_ck.ticket_code == bindparam("code"))
+_REFUSED_AT = select(_so.at).where(_so.ticket_code == bindparam("code"),
+                                   _so.kind == "quote_refused")
+_SET_STATE = (update(repairs_t.tickets).where(_tk.code == bindparam("ticket_code"))
+              .values(step=bindparam("step"), status=bindparam("status"),
+                      closed_at=bindparam("closed_at")))
+
+
 def _recompute(conn: Connection, code: str) -> None:
-    """Step and status from the set of the ticket's facts."""
-    record = ticket_record(conn, code)
-    if record is None:
+    """Step and status from the set of the ticket's facts; the row is written only when they
+    change."""
+    row = conn.execute(_TICKET_STATE, {"code": code}).first()
+    if row is None:
         return
-    state = record.state
+    checklist = pinned_checklist(conn, row.checklist_kind, row.checklist_version)
+    facts = [CheckFact(f.event_id, f.hlc, f.kind, f.step, f.check_id, f.actor, f.at,
+                       corrects=f.corrects)
+             for f in conn.execute(_CHECK_KEYS, {"code": code})]
+    state = None if checklist is None else checklist_state(checklist, facts)
     step = state.current_step if state is not None else 1
     status, closed_at = "open", ""
-    refusals = [s for s in record.signoffs if s.kind == "quote_refused"]
-    if refusals:
-        status, closed_at = "returned", min(s.at for s in refusals)
+    refused = [r.at for r in conn.execute(_REFUSED_AT, {"code": code})]
+    if refused:
+        status, closed_at = "returned", min(refused)
     elif state is not None and step > len(state.steps):
         status = "archived"
-        closed_at = max(f.at for f in record.facts)
-    conn.execute(update(repairs_t.tickets).where(repairs_t.tickets.c.code == code)
-                 .values(step=min(step, 9), status=status, closed_at=closed_at))
+        closed_at = max(f.at for f in facts)
+    new = (min(step, 9), status, closed_at)
+    if new != (row.step, row.status, row.closed_at):
+        conn.execute(_SET_STATE, {"ticket_code": code, "step": new[0], "status": status,
+                                  "closed_at": closed_at})
 
 
 PROJECTORS: dict[str, Projector] = {

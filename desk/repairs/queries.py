@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.engine import Connection
 
 from desk.catalog import tables as catalog_t
@@ -107,8 +108,9 @@ class TicketRecord:
     def code(self) -> str:
         return str(self.ticket["code"])
 
-    @property
+    @cached_property
     def state(self) -> ChecklistState | None:
+        """Computed once per record (a record is a snapshot: its facts never change)."""
         return None if self.checklist is None else checklist_state(self.checklist, self.facts)
 
     @property
@@ -152,38 +154,80 @@ class TicketRecord:
                 "completion_signed": self.completion_signed}
 
 
+# Statements built once: building a select per call cost more than running it.
+_TICKET = select(repairs_t.tickets).where(repairs_t.tickets.c.code == bindparam("code"))
+_CHECKS = select(repairs_t.ticket_checks).where(
+    repairs_t.ticket_checks.c.ticket_code == bindparam("code"))
+_QUOTES = select(repairs_t.ticket_quotes).where(
+    repairs_t.ticket_quotes.c.ticket_code == bindparam("code"))
+_SIGNOFFS = (select(repairs_t.ticket_signoffs)
+             .where(repairs_t.ticket_signoffs.c.ticket_code == bindparam("code"))
+             .order_by(repairs_t.ticket_signoffs.c.hlc, repairs_t.ticket_signoffs.c.event_id))
+_CHECKLIST_BODY = select(repairs_t.checklists.c.body).where(
+    repairs_t.checklists.c.kind == bindparam("kind"),
+    repairs_t.checklists.c.version == bindparam("version"))
+
+
 def ticket_record(conn: Connection, code: str) -> TicketRecord | None:
-    tk = repairs_t.tickets
-    row = conn.execute(select(tk).where(tk.c.code == code)).first()
+    row = conn.execute(_TICKET, {"code": code}).first()
     if row is None:
         return None
     ticket = dict(row._mapping)
     checklist = pinned_checklist(conn, ticket["checklist_kind"], ticket["checklist_version"])
-    c = repairs_t.ticket_checks.c
     facts = tuple(
         CheckFact(r.event_id, r.hlc, r.kind, r.step, r.check_id, r.actor, r.at,
                   json.loads(r.evidence), r.reason, r.approved_by, r.corrects)
-        for r in conn.execute(select(repairs_t.ticket_checks).where(c.ticket_code == code)))
-    q = repairs_t.ticket_quotes.c
+        for r in conn.execute(_CHECKS, {"code": code}))
     quotes = tuple(sorted(
-        (Quote(r.event_id, int(json.loads(r.body)["number"]), json.loads(r.body), r.sha256,
-               r.charged_fen, r.keeps_signature, r.hlc)
-         for r in conn.execute(select(repairs_t.ticket_quotes).where(q.ticket_code == code))),
+        (_quote(r) for r in conn.execute(_QUOTES, {"code": code})),
         key=lambda x: (x.hlc, x.event_id)))
-    s = repairs_t.ticket_signoffs.c
     signoffs = tuple(
         Signoff(r.kind, r.document_sha256, r.signature_id, r.actor, r.at, r.reason)
-        for r in conn.execute(select(repairs_t.ticket_signoffs)
-                              .where(s.ticket_code == code).order_by(s.hlc, s.event_id)))
+        for r in conn.execute(_SIGNOFFS, {"code": code}))
     return TicketRecord(ticket, checklist, facts, quotes, signoffs)
+
+
+def _quote(r: Any) -> Quote:
+    body = json.loads(r.body)
+    return Quote(r.event_id, int(body["number"]), body, r.sha256, r.charged_fen,
+                 r.keeps_signature, r.hlc)
 
 
 def pinned_checklist(conn: Connection, kind: str, version: str) -> Checklist | None:
     if not kind:
         return None
-    c = repairs_t.checklists.c
-    row = conn.execute(select(c.body).where(c.kind == kind, c.version == version)).first()
-    return None if row is None else Checklist.from_dict(json.loads(row.body))
+    row = conn.execute(_CHECKLIST_BODY, {"kind": kind, "version": version}).first()
+    return None if row is None else _parsed_checklist(row.body)
+
+
+@lru_cache(maxsize=32)
+def _parsed_checklist(body: str) -> Checklist:
+    """Checklists are immutable values: one parse per distinct body text."""
+    return Checklist.from_dict(json.loads(body))
+
+
+def reopened_as(conn: Connection, code: str) -> list[str]:
+    """The tickets that reopened `code` for a recurrence (normally at most one)."""
+    tk = repairs_t.tickets.c
+    return list(conn.execute(select(tk.code).where(tk.previous_code == code)
+                             .order_by(tk.opened_at, tk.code)).scalars())
+
+
+@dataclass(frozen=True)
+class SerialRepairs:
+    serial: str
+    tickets: int  # every ticket of the serial, in every store this database knows
+    repeats: int  # of which reopened for a recurrence
+
+
+def serial_repairs(conn: Connection, serial: str) -> SerialRepairs:
+    """The serial's repair history: how many tickets and how many were repeat repairs."""
+    tk = repairs_t.tickets.c
+    serial = serial.strip()
+    if not serial:
+        return SerialRepairs("", 0, 0)
+    rows = conn.execute(select(tk.previous_code).where(tk.serial == serial)).scalars().all()
+    return SerialRepairs(serial, len(rows), sum(1 for p in rows if p))
 
 
 def adopted_checklist_sha(conn: Connection, kind: str, version: str) -> str | None:
@@ -237,6 +281,8 @@ class TicketDetail:
     completion_signed: bool
     intake_sha256: str
     signoffs: list[Signoff] = field(default_factory=list)  # sign-offs, oldest first
+    previous_code: str = ""  # a recurrence: the ticket this cycle repeats
+    reopened_as: list[str] = field(default_factory=list)  # the cycles that repeat this one
 
 
 def ticket_detail(conn: Connection, code: str, today: date,
@@ -274,7 +320,8 @@ def ticket_detail(conn: Connection, code: str, today: date,
         quote=quote.body if quote else None, quote_sha256=quote.sha256 if quote else "",
         quote_signed=record.quote_signed, completion_sha256=record.completion_sha256,
         completion_signed=record.completion_signed, intake_sha256=record.intake_sha256,
-        signoffs=list(record.signoffs))
+        signoffs=list(record.signoffs), previous_code=t["previous_code"],
+        reopened_as=reopened_as(conn, record.code))
 
 
 # --- the day's waivers (the daily closure reads them) -------------------------------------------

@@ -30,7 +30,10 @@ tickets = Table(
     Column("checklist_kind", String(16), nullable=False, default=""),  # pinned at intake
     Column("checklist_version", String(32), nullable=False, default=""),
     Column("closed_at", String(19), nullable=False, default=""),
+    # a recurrence: the ticket this one repeats (a new cycle of the same repair); "" otherwise
+    Column("previous_code", String(32), nullable=False, default=""),
     Index("ix_tickets_serial", "serial"),
+    Index("ix_tickets_previous", "previous_code"),
     Index("ix_tickets_customer", "customer_id"),
     Index("ix_tickets_receipt", "receipt_no"),
     Index("ix_tickets_status", "status"),

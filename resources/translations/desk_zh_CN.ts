@@ -307,6 +307,21 @@
     </message>
 </context>
 <context>
+    <name>FollowUpPage</name>
+    <message>
+        <source>Follow-up calls due:</source>
+        <translation>待回访：</translation>
+    </message>
+    <message>
+        <source>Picked up</source>
+        <translation>取件</translation>
+    </message>
+    <message>
+        <source>Call by</source>
+        <translation>最迟回访</translation>
+    </message>
+</context>
+<context>
     <name>HelpPage</name>
     <message>
         <source>Keyboard shortcuts</source>
@@ -606,6 +621,33 @@
     <message>
         <source>Latest receipts</source>
         <translation>最近小票</translation>
+    </message>
+</context>
+<context>
+    <name>RecurrenceBox</name>
+    <message>
+        <source>Recurrence</source>
+        <translation>复发</translation>
+    </message>
+    <message>
+        <source>What came back, since when</source>
+        <translation>复发现象及开始时间</translation>
+    </message>
+    <message>
+        <source>Reopen for recurrence</source>
+        <translation>因复发重新开单</translation>
+    </message>
+    <message>
+        <source>Repeat repair of</source>
+        <translation>返修，原工单</translation>
+    </message>
+    <message>
+        <source>Reopened as</source>
+        <translation>已重新开单为</translation>
+    </message>
+    <message>
+        <source>Reopened: a new cycle has started.</source>
+        <translation>已重新开单，新一轮维修已开始。</translation>
     </message>
 </context>
 <context>
@@ -1868,6 +1910,10 @@
     <message>
         <source>Repair ticket</source>
         <translation>维修单</translation>
+    </message>
+    <message>
+        <source>Follow-up calls</source>
+        <translation>回访电话</translation>
     </message>
     <message>
         <source>Latest receipts</source>

@@ -7,12 +7,22 @@ import io
 import itertools
 import math
 
+import pytest
 from PIL import Image as PILImage
-from sqlalchemy import select
+from sqlalchemy import func, select
 
+from desk.platform import tables as t
 from desk.platform.bus import CommandBus
+from desk.platform.errors import DeskError
 from desk.repairs import tables as repairs_t
-from desk.repairs.commands import OpenTicket, ProposeQuote, QuotePart, RecordCheck, SignQuote
+from desk.repairs.commands import (
+    OpenTicket,
+    ProposeQuote,
+    QuotePart,
+    RecordCheck,
+    SignCompletion,
+    SignQuote,
+)
 from desk.repairs.queries import ticket_record
 from desk.signatures.commands import CaptureSignature
 from desk.staff.commands import RegisterStaff
@@ -97,3 +107,28 @@ def walk(bus, code, photo: str, until_step: int, actor=MANAGER) -> None:
             if record_of(bus, code).state.state(step, check.id).done:
                 continue
             record(bus, code, step, check.id, actor, **evidence_for(bus, code, check, photo))
+
+
+def archive(bus, code, photo: str, actor=MANAGER) -> None:
+    """Walk a ticket to the end: every step, the completion signed, the archive checks done."""
+    walk(bus, code, photo, 9, actor)
+    sha = record_of(bus, code).completion_sha256
+    bus.dispatch(SignCompletion(ticket_code=code, signature_id=sign(bus, "completion", code,
+                                                                    sha)), CLERK)
+    for check_id in ("file_complete", "repair_count_updated", "retention_set"):
+        record(bus, code, 9, check_id, CLERK)
+
+
+def events(bus) -> int:
+    with bus.db.engine.connect() as conn:
+        return int(conn.execute(select(func.count()).select_from(t.journal)).scalar_one())
+
+
+def refused(bus, code, fn):
+    """`fn` raises the DeskError `code` and writes nothing to the journal."""
+    before = events(bus)
+    with pytest.raises(DeskError) as err:
+        fn()
+    assert err.value.code == code
+    assert events(bus) == before  # nothing half written
+    return err.value

@@ -38,6 +38,7 @@ from desk.repairs.queries import TicketDetail, ticket_detail
 from desk.repairs.rules import CHECKLIST_STEPS, EXPLANATION_STEP
 from ui.context import AppContext
 from ui.errors import error_text
+from ui.repairs.recurrence_box import RecurrenceBox
 from ui.repairs.words import chinese, step_name
 
 TOUCH = 44
@@ -67,6 +68,8 @@ class TicketPage(QWidget):
         layout.addWidget(self.steps)
         layout.addWidget(self._quote_box())
         layout.addWidget(self._pickup_box())
+        self.recurrence = RecurrenceBox(ctx, self.opened_cycle)
+        layout.addWidget(self.recurrence)
         self.message = QLabel()
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
@@ -168,6 +171,11 @@ class TicketPage(QWidget):
             button.setEnabled(not view.done)
         self.sign_completion.setEnabled(detail.current_step > EXPLANATION_STEP
                                         and not detail.completion_signed)
+        self.recurrence.show_ticket(detail)
+
+    def opened_cycle(self, code: str) -> None:
+        self.code.setText(code)
+        self.load(code)
 
     # --- quote ----------------------------------------------------------------------------------
     def add_part_clicked(self) -> None:
