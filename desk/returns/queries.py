@@ -49,6 +49,12 @@ def _return_row(row: Any) -> dict[str, Any]:
     return item
 
 
+def _rows_of(conn: Connection, table: Any, key: str, value: str, order: str
+             ) -> list[dict[str, Any]]:
+    rows = conn.execute(select(table).where(table.c[key] == value).order_by(table.c[order]))
+    return [dict(r._mapping) for r in rows]
+
+
 def return_detail(conn: Connection, return_id: str) -> dict[str, Any] | None:
     row = conn.execute(
         select(returns_t.returns).where(returns_t.returns.c.return_id == return_id)
@@ -56,30 +62,10 @@ def return_detail(conn: Connection, return_id: str) -> dict[str, Any] | None:
     if row is None:
         return None
     item = _return_row(row)
-    item["lines"] = [
-        dict(r._mapping)
-        for r in conn.execute(
-            select(returns_t.return_lines)
-            .where(returns_t.return_lines.c.return_id == return_id)
-            .order_by(returns_t.return_lines.c.position)
-        )
-    ]
-    item["tenders"] = [
-        dict(r._mapping)
-        for r in conn.execute(
-            select(returns_t.refund_tenders)
-            .where(returns_t.refund_tenders.c.return_id == return_id)
-            .order_by(returns_t.refund_tenders.c.position)
-        )
-    ]
-    item["approvals"] = [
-        dict(r._mapping)
-        for r in conn.execute(
-            select(returns_t.approvals)
-            .where(returns_t.approvals.c.case_id == return_id)
-            .order_by(returns_t.approvals.c.hlc)
-        )
-    ]
+    item["lines"] = _rows_of(conn, returns_t.return_lines, "return_id", return_id, "position")
+    item["tenders"] = _rows_of(conn, returns_t.refund_tenders, "return_id", return_id,
+                               "position")
+    item["approvals"] = _rows_of(conn, returns_t.approvals, "case_id", return_id, "hlc")
     return item
 
 
