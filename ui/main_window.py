@@ -219,6 +219,42 @@ class MainWindow(QMainWindow):
                 self.nav.addItem(QListWidgetItem())
         self._retranslate_nav()
         self.nav.setCurrentRow(0)
+        self._route_scans()
+
+    def _route_scans(self) -> None:
+        """One scanner for the whole window: a scan goes to the shown page's own box when it has
+        one (`scan_box()` / `take_scan(text)`: the return box, the ticket code), else to the
+        search, from whatever widget had the focus."""
+        lookup = self.page("lookup")
+        scanner = getattr(lookup, "scanner", None)
+        if scanner is not None:
+            scanner.route_to(self.scan_target, self.deliver_scan)
+
+    def page(self, key: str) -> QWidget | None:
+        keys = self.page_keys
+        return self.pages.widget(keys.index(key)) if key in keys else None
+
+    def scan_target(self) -> QWidget | None:
+        if self.stack.currentWidget() is not self.workspace or not self.isVisible():
+            return None  # locked or signed out: a scan is nobody's
+        page = self.pages.currentWidget()
+        own = getattr(page, "scan_box", None)
+        if own is not None:
+            box: QWidget = own()
+            return box
+        lookup = self.page("lookup")
+        return getattr(lookup, "box", None)
+
+    def deliver_scan(self, text: str) -> None:
+        page = self.pages.currentWidget()
+        take = getattr(page, "take_scan", None)
+        if take is not None:
+            take(text)
+            return
+        lookup = self.page("lookup")
+        if lookup is not None and hasattr(lookup, "search_scanned"):
+            self.show_page("lookup")
+            lookup.search_scanned(text)
 
     def lock(self) -> None:
         if self.ctx is None or not self.ctx.session.signed_in:
@@ -237,6 +273,11 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.login)
 
     # --- navigation ------------------------------------------------------------------------------
+    @property
+    def page_keys(self) -> list[str]:
+        """The keys of the signed-in role's pages, in navigation order."""
+        return list(getattr(self, "_page_keys", []))
+
     def show_page(self, key: str) -> None:
         keys = getattr(self, "_page_keys", [])
         if key in keys and self.stack.currentWidget() is self.workspace:

@@ -14,6 +14,7 @@ from desk.platform import tables as t
 from desk.platform.errors import DeskError
 from desk.platform.roles import Role
 from desk.platform.settings import get_setting
+from desk.platform.values import mask_phone
 from desk.policies import queries as policies
 from desk.returns import tables as returns_t
 from desk.returns.commands import AwardCompensation, RecordReturn
@@ -67,23 +68,35 @@ def load_receipt(conn: Any, text: str) -> dict[str, Any]:
 
 
 def _customer_purchases(conn: Any, text: str) -> dict[str, Any]:
+    """A customer's receipts, found by phone, member number or the phone's last four digits (a
+    last-4 can match several customers: their receipts are listed with the name and masked
+    phone, and the clerk asks which is theirs)."""
     c = catalog_t.customers.c
     digits = text.replace(" ", "")
     found_by = "member" if digits.upper().startswith("M") else "phone"
     key = digits.upper() if found_by == "member" else digits
-    column = c.member_id if found_by == "member" else c.phone
-    customer = conn.execute(select(c.customer_id, c.name).where(column == key)).first() if key \
-        else None
-    if customer is None:
+    if found_by == "phone" and len(key) == 4 and key.isdigit():
+        where = c.phone_last4 == key
+    else:
+        where = (c.member_id if found_by == "member" else c.phone) == key
+    customers = conn.execute(select(c.customer_id, c.name, c.phone).where(where)
+                             .order_by(c.customer_id).limit(20)).all() if key else []
+    if not customers:
         raise DeskError("receipt.unknown", receipt_no=text.strip())
+    who = {x.customer_id: x for x in customers}
     r = sales_t.receipts.c
-    rows = conn.execute(select(r.receipt_no, r.sold_at, r.paid_fen)
-                        .where(r.customer_id == customer.customer_id)
+    rows = conn.execute(select(r.receipt_no, r.sold_at, r.paid_fen, r.customer_id)
+                        .where(r.customer_id.in_(list(who)))
                         .order_by(r.sold_at.desc()).limit(50)).all()
-    return {"kind": "purchases", "found_by": found_by, "customer_id": customer.customer_id,
-            "name": customer.name,
+    first = customers[0]
+    return {"kind": "purchases", "found_by": found_by,
+            "customer_id": first.customer_id if len(customers) == 1 else None,
+            "name": first.name if len(customers) == 1 else "",
             "receipts": [{"receipt_no": x.receipt_no, "sold_at": x.sold_at,
-                          "paid_fen": x.paid_fen} for x in rows]}
+                          "paid_fen": x.paid_fen, "customer_id": x.customer_id,
+                          "customer_name": who[x.customer_id].name,
+                          "phone": mask_phone(who[x.customer_id].phone or "")}
+                         for x in rows]}
 
 
 def preview(conn: Any, cmd: RecordReturn, today: date, role: str = "") -> dict[str, Any]:

@@ -129,6 +129,7 @@ def test_above_the_clerk_a_manager_types_their_pin(qtbot, page, store, db):
     qtbot.waitUntil(lambda: page.state == "review")
     # jewelry: only its buyer; the clerk confirms the member card (Space), the decision follows
     assert page.buyer.isVisible() and page.buyer.hasFocus()
+    assert not page.confirm.isVisible()  # not the buyer cannot be overridden: nothing offered
     assert "buyer" in page.hint.text()
     qtbot.keyClick(page.buyer, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: page.state == "review" and page.approver.hasFocus())
@@ -194,8 +195,9 @@ def test_a_refusal_is_shown_and_nothing_is_recorded(qtbot, page, store, db):
 def test_a_return_without_the_receipt_found_by_phone(qtbot, page, store, db):
     sale(store, "R2611150100006", [("P000001", 1)], customer_id=CUSTOMER)
     scan(qtbot, page, "13800138000")
-    qtbot.waitUntil(lambda: page.state == "select" and bool(page.picking))
-    qtbot.keyClick(page.table, Qt.Key.Key_Return)  # the first (latest) receipt
+    qtbot.waitUntil(lambda: page.state == "pick" and bool(page.picking))
+    assert page.purchases.isVisible() and not page.table.isVisible()  # a list of its own
+    qtbot.keyClick(page.purchases, Qt.Key.Key_Return)  # the first (latest) receipt
     qtbot.waitUntil(lambda: page.receipt is not None)
     qtbot.keyClick(page.table, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: page.state == "review")

@@ -13,9 +13,11 @@ keys, each within `max_gap_ms` of the one before — ended by Enter or Tab is a 
   terminator — is replayed unchanged, in order, to the widget it was meant for (each key arrives
   a few tens of ms later than typed).
 
-It is active only while the search box is visible (not behind the lock screen) and no modal
-dialog is open. A widget that reads scans itself (e.g. a serial field on a form) opts out by
-setting the Qt property `deskScannerInput` to True.
+It is active only while there is a box to scan into (by default: while the search box is
+visible, not behind the lock screen) and no modal dialog is open. The main window routes scans
+per page with `route_to()`: the page's own box (the return box on the return page) or the search
+box. A widget that reads scans itself (e.g. a serial field on a form) opts out by setting the Qt
+property `deskScannerInput` to True.
 """
 
 from __future__ import annotations
@@ -40,7 +42,8 @@ class ScannerRouter(QObject):
     def __init__(self, target: QWidget, parent: QObject | None = None, *, max_gap_ms: int = 35,
                  min_length: int = 6, clock: Callable[[], float] = time.monotonic) -> None:
         super().__init__(parent)
-        self.target = target  # the search box: scans are for it
+        self.target = target  # the search box: scans are for it, unless route_to() says where
+        self.target_for: Callable[[], QWidget | None] = self._search_box_if_shown
         self.max_gap_ms = max_gap_ms
         self.min_length = min_length
         self.clock = clock
@@ -55,6 +58,21 @@ class ScannerRouter(QObject):
         self.scans = 0  # how many scans were recognised (status, tests)
 
     # --- installation -------------------------------------------------------------------------
+    def route_to(self, target_for: Callable[[], QWidget | None],
+                 deliver: Callable[[str], None]) -> None:
+        """Scans go to `deliver` instead of the search; `target_for()` is the box that scans are
+        for now (its own keys are only watched), or None when nothing takes scans."""
+        self.flush()
+        self.target_for = target_for
+        self.sig_scanned.disconnect()
+        self.sig_scanned.connect(deliver)
+
+    def _search_box_if_shown(self) -> QWidget | None:
+        try:
+            return self.target if self.target.isVisible() else None
+        except RuntimeError:  # the search box was deleted
+            return None
+
     def install(self) -> None:
         app = QApplication.instance()
         if app is not None:
@@ -67,12 +85,11 @@ class ScannerRouter(QObject):
             app.removeEventFilter(self)
 
     # --- the filter ---------------------------------------------------------------------------
-    def _active(self) -> bool:
-        try:
-            visible = self.target.isVisible()
-        except RuntimeError:  # the search box was deleted
-            return False
-        return self.enabled and visible and QApplication.activeModalWidget() is None
+    def _active(self) -> QWidget | None:
+        """The box scans are for now, or None (off, locked, a dialog open)."""
+        if not self.enabled or QApplication.activeModalWidget() is not None:
+            return None
+        return self.target_for()
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if self._replaying or event.type() != QEvent.Type.KeyPress:
@@ -82,7 +99,8 @@ class ScannerRouter(QObject):
         focus = QApplication.focusWidget()
         if focus is not None and obj is not focus:
             return False  # the same event on its way to a parent, or to the window
-        if not self._active() or bool(obj.property(OPT_OUT_PROPERTY)):
+        box = self._active()
+        if box is None or bool(obj.property(OPT_OUT_PROPERTY)):
             self.flush()
             return False
         text = event.text()
@@ -90,7 +108,7 @@ class ScannerRouter(QObject):
         now = self.clock() * 1000.0
         printable = (len(text) == 1 and text.isprintable()
                      and not (event.modifiers() & _PASS_MODIFIERS) and not event.isAutoRepeat())
-        watched = obj is self.target
+        watched = obj is box
         if self._keys and (watched != (self._receiver is None)
                            or (not watched and obj is not self._receiver)):
             self.flush()  # the focus moved: the keys so far were not one scan

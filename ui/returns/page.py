@@ -23,7 +23,6 @@ captured for exactly that return). `sig_completed(result)` carries the recorded 
 
 from __future__ import annotations
 
-import html
 import logging
 from collections.abc import Callable
 from dataclasses import replace
@@ -52,10 +51,14 @@ from desk.platform.errors import DeskError
 from desk.platform.money import format_yuan
 from desk.returns.commands import RecordReturn, ReturnLineInput
 from desk.returns.counter_queries import load_receipt, preview
-from desk.returns.explain import audit_line, sentences
 from ui.context import AppContext
 from ui.errors import error_text
-from ui.i18n import current_language
+from ui.returns.words import (
+    REASONS,
+    explanation,
+    overridable,
+    reason_text,
+)
 from ui.widgets.naming import named
 
 log = logging.getLogger(__name__)
@@ -66,7 +69,7 @@ QLineEdit#returnsBox { font-size: 22pt; padding: 8px 12px; border: 2px solid #1f
 QLabel#returnsHint { font-size: 13pt; color: #555; }
 QLabel#returnsHint[problem="true"] { color: #b3261e; font-weight: bold; }
 QLabel#returnsTitle { font-size: 16pt; font-weight: bold; }
-QTableWidget#returnsLines { font-size: 14pt; }
+QTableWidget#returnsLines, QTableWidget#returnsPurchases { font-size: 14pt; }
 QLabel#returnsDecision { font-size: 13pt; background: #f6f8fa; border: 1px solid #d0d7de;
                          border-radius: 8px; padding: 10px; }
 QLabel#returnsRefund { font-size: 26pt; font-weight: bold; color: #1a7f37; }
@@ -76,9 +79,9 @@ QLabel#returnsDone { font-size: 16pt; color: #1a7f37; font-weight: bold; }
 QPushButton#returnsConfirm { font-size: 15pt; padding: 8px 24px; }
 """
 
-REASONS = ("", "size", "quality", "changed_mind", "not_as_described", "gift", "other")
 SignatureProvider = Callable[[Any, Callable[[str | None], None]], None]  # (command, done)
 COL_TICK, COL_NO, COL_NAME, COL_SOLD, COL_LEFT, COL_QTY, COL_PAID = range(7)
+PICK_RECEIPT, PICK_DATE, PICK_PAID, PICK_CUSTOMER = range(4)
 
 
 class _Keys(QObject):
@@ -112,17 +115,12 @@ class ReturnPage(QWidget):
         self._keys = _Keys(self)
 
         self.box = named(QLineEdit(), "returnsBox")
-        self.box.setPlaceholderText(self.tr("Scan or type the receipt number (or the customer's "
-                                            "phone / member number)"))
         self.box.returnPressed.connect(self.load)
         self.hint = named(QLabel(), "returnsHint")
         self.hint.setWordWrap(True)
         self.title = named(QLabel(), "returnsTitle")
 
         self.table = named(QTableWidget(0, 7), "returnsLines")
-        self.table.setHorizontalHeaderLabels([
-            self.tr("Return"), self.tr("Line"), self.tr("Item"), self.tr("Bought"),
-            self.tr("Left"), self.tr("Qty back"), self.tr("Paid")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -132,10 +130,11 @@ class ReturnPage(QWidget):
         header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
         self.table.installEventFilter(self._keys)
         self.table.cellDoubleClicked.connect(lambda row, _c: self._toggle(row))
+        self.purchases = self._purchases_table()
 
         self.reason = QComboBox()
         for code in REASONS:
-            self.reason.addItem(self._reason_text(code), code)
+            self.reason.addItem(reason_text(code), code)
         self.reason.installEventFilter(self._keys)
 
         self.refund = named(QLabel(), "returnsRefund")
@@ -144,32 +143,26 @@ class ReturnPage(QWidget):
         self.explain.setTextFormat(Qt.TextFormat.RichText)
         self.explain.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.override = QLineEdit()
-        self.override.setPlaceholderText(self.tr("Manager's reason for the override"))
         self.approver = QLineEdit()
-        self.approver.setPlaceholderText(self.tr("Manager's staff id"))
         self.pin = QLineEdit()
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
-        self.pin.setPlaceholderText(self.tr("Manager's PIN"))
-        self.cash_back = QCheckBox(self.tr("Cash back (manager, with a reason)"))
-        self.buyer = QCheckBox(self.tr("I checked that this is the buyer on the receipt "
-                                       "(member card or ID)"))
+        self.cash_back = QCheckBox()
+        self.buyer = QCheckBox()
         for w in (self.override, self.approver, self.pin, self.cash_back, self.buyer):
             w.installEventFilter(self._keys)
         self.cash_back.toggled.connect(lambda _on: self.review())
         self.buyer.toggled.connect(lambda _on: self.review())
-        self.back = QPushButton(self.tr("Back (Esc)"))
+        self.back = QPushButton()
         self.back.clicked.connect(self.go_back)
-        self.confirm = named(QPushButton(self.tr("Confirm refund (Enter)")), "returnsConfirm")
+        self.confirm = named(QPushButton(), "returnsConfirm")
         self.confirm.clicked.connect(self.submit)
         self.confirm.installEventFilter(self._keys)
         self.done_label = named(QLabel(), "returnsDone")
         self.done_label.setWordWrap(True)
 
         form = QFormLayout()
-        form.addRow(self.tr("Reason (optional)"), self.reason)
-        form.addRow(self.tr("Override reason"), self.override)
-        form.addRow(self.tr("Approved by"), self.approver)
-        form.addRow(self.tr("PIN"), self.pin)
+        for field in (self.reason, self.override, self.approver, self.pin):
+            form.addRow(QLabel(), field)
         self.form = form
         checks = QHBoxLayout()
         checks.addWidget(self.cash_back)
@@ -186,40 +179,71 @@ class ReturnPage(QWidget):
         layout.addWidget(self.done_label)
         layout.addWidget(self.title)
         layout.addWidget(self.table, 3)
+        layout.addWidget(self.purchases, 3)
         layout.addWidget(self.refund)
         layout.addWidget(self.explain, 2)
         layout.addLayout(form)
         layout.addLayout(checks)
         layout.addLayout(buttons)
         layout.addStretch(0)
+        self._hint: Callable[[], str] = lambda: ""  # said again on a language change
+        self._title: Callable[[], str] = lambda: ""
+        self._done: Callable[[], str] = lambda: ""
+        self.retranslate()
         self._set_state("scan")
+
+    def _purchases_table(self) -> QTableWidget:
+        """A customer's receipts (found by phone, member number or the phone's last 4): their own
+        list, apart from a receipt's lines."""
+        table = named(QTableWidget(0, 4), "returnsPurchases")
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.verticalHeader().hide()
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(PICK_CUSTOMER, QHeaderView.ResizeMode.Stretch)
+        table.installEventFilter(self._keys)
+        table.cellDoubleClicked.connect(lambda row, _c: self._pick(row))
+        return table
 
     # --- words ------------------------------------------------------------------------------
 
-    def _reason_text(self, code: str) -> str:
-        return {
-            "": self.tr("(no reason given)"), "size": self.tr("Size or fit"),
-            "quality": self.tr("Quality problem"), "changed_mind": self.tr("Changed my mind"),
-            "not_as_described": self.tr("Not as described"), "gift": self.tr("Unwanted gift"),
-            "other": self.tr("Other"),
-        }[code]
+    def retranslate(self) -> None:
+        self.box.setPlaceholderText(self.tr("Scan or type the receipt number (or the customer's "
+                                            "phone, its last 4 digits, or the member number)"))
+        self.table.setHorizontalHeaderLabels([
+            self.tr("Return"), self.tr("Line"), self.tr("Item"), self.tr("Bought"),
+            self.tr("Left"), self.tr("Qty back"), self.tr("Paid")])
+        self.purchases.setHorizontalHeaderLabels([
+            self.tr("Receipt"), self.tr("Bought on"), self.tr("Paid"), self.tr("Customer")])
+        for i, code in enumerate(REASONS):
+            self.reason.setItemText(i, reason_text(code))
+        self.override.setPlaceholderText(self.tr("Manager's reason for the override"))
+        self.approver.setPlaceholderText(self.tr("Manager's staff id"))
+        self.pin.setPlaceholderText(self.tr("Manager's PIN"))
+        self.cash_back.setText(self.tr("Cash back (manager, with a reason)"))
+        self.buyer.setText(self.tr("I checked that this is the buyer on the receipt "
+                                   "(member card or ID)"))
+        self.back.setText(self.tr("Back (Esc)"))
+        for field, words in ((self.reason, self.tr("Reason (optional)")),
+                             (self.override, self.tr("Override reason")),
+                             (self.approver, self.tr("Approved by")), (self.pin, self.tr("PIN"))):
+            label = self.form.labelForField(field)
+            if isinstance(label, QLabel):
+                label.setText(words)
+        self._say_words(self._hint, bool(self.hint.property("problem")))
+        self.title.setText(self._title())
+        self.done_label.setText(self._done())
+        if self.decision is not None:
+            self._show_decision(self.decision)
+        else:
+            self.confirm.setText(self.tr("Confirm refund (Enter)"))
 
-    def _tender_text(self, tender: str) -> str:
-        return {"cash": self.tr("Cash"), "bank_card": self.tr("Bank card"),
-                "wechat_pay": self.tr("WeChat Pay"), "alipay": self.tr("Alipay"),
-                "store_card": self.tr("Store card")}.get(tender, tender)
-
-    def _route_text(self, route: str) -> str:
-        return {"original": self.tr("back to the same account"),
-                "cash": self.tr("paid out in cash (manager override)"),
-                "bank_transfer": self.tr("by bank transfer (the channel's window has passed)"),
-                }.get(route, route)
-
-    def _level_text(self, level: str) -> str:
-        return {"clerk": self.tr("within the clerk's authority"),
-                "manager": self.tr("a manager approves (staff id and PIN)"),
-                "head_office": self.tr("above the manager's limit: recorded as pending until "
-                                       "head office approves")}.get(level, level)
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # --- states -----------------------------------------------------------------------------
 
@@ -227,10 +251,12 @@ class ReturnPage(QWidget):
         self.state = state
         reviewing = state in ("review", "busy")
         self.table.setVisible(state in ("select", "review", "busy"))
+        self.purchases.setVisible(state == "pick")
         self.title.setVisible(state != "scan" and state != "done")
-        for w in (self.refund, self.explain, self.back, self.confirm):
-            w.setVisible(reviewing)
         needs = self._needs()
+        for w in (self.refund, self.explain, self.back):
+            w.setVisible(reviewing)
+        self.confirm.setVisible(reviewing and needs["can_confirm"])  # never offer the impossible
         self._show_row(self.reason, state in ("select", "review", "busy"))
         self._show_row(self.override, reviewing and needs["override"])
         self._show_row(self.approver, reviewing and needs["approver"])
@@ -240,7 +266,8 @@ class ReturnPage(QWidget):
         self.buyer.setVisible(reviewing and needs["buyer"])
         layout = self.layout()
         if isinstance(layout, QBoxLayout):  # the page's own column (built in __init__)
-            layout.setStretch(layout.count() - 1, 0 if self.table.isVisibleTo(self) else 1)
+            listing = self.table.isVisibleTo(self) or self.purchases.isVisibleTo(self)
+            layout.setStretch(layout.count() - 1, 0 if listing else 1)
         self.confirm.setEnabled(state == "review" and needs["can_confirm"])
         self.sig_state.emit(state)
 
@@ -253,8 +280,8 @@ class ReturnPage(QWidget):
     def _needs(self) -> dict[str, bool]:
         d = self.decision or {}
         refusals = d.get("refusals", [])
-        overridable = bool(refusals) and all(r["overridable"] for r in refusals)
-        override = overridable or self.cash_back.isChecked()
+        can_override = overridable(d)
+        override = can_override or self.cash_back.isChecked()
         approver = bool(d.get("needs", {}).get("needed"))  # the core's answer for this role
         tenders = (self.receipt or {}).get("tenders", [])
         codes = {r["code"] for r in refusals}
@@ -263,11 +290,17 @@ class ReturnPage(QWidget):
             "override": override, "approver": approver,
             "signature": bool(d.get("signature", {}).get("required")),
             "non_cash": any(td["tender"] != "cash" for td in tenders),
-            "can_confirm": bool(d) and (not refusals or overridable),
+            "can_confirm": bool(d) and (not refusals or can_override),
         }
 
-    def _say(self, text: str, problem: bool = False) -> None:
-        self.hint.setText(text)
+    def _say(self, words: str | Callable[[], str], problem: bool = False) -> None:
+        """The hint under the box; given as a function of the language it is said again in the
+        other language when the clerk switches."""
+        self._say_words(words if callable(words) else (lambda: words), problem)
+
+    def _say_words(self, words: Callable[[], str], problem: bool) -> None:
+        self._hint = words
+        self.hint.setText(words())
         self.hint.setProperty("problem", problem)
         self.hint.style().unpolish(self.hint)
         self.hint.style().polish(self.hint)
@@ -275,11 +308,23 @@ class ReturnPage(QWidget):
     def _fail(self, error: BaseException) -> None:
         if not isinstance(error, DeskError):
             log.error("return screen: unexpected failure", exc_info=error)
-        self._say(error_text(error), problem=True)
+        self._say(lambda: error_text(error), problem=True)
 
     def focus_box(self) -> None:
         self.box.setFocus()
         self.box.selectAll()
+
+    def scan_box(self) -> QWidget:
+        """Where the window's scanner routes scans while this page is shown."""
+        return self.box
+
+    def take_scan(self, text: str) -> None:
+        """A scan on this page, from whatever had the focus: a new receipt (a case on screen is
+        put aside, its approval with it)."""
+        self.clear_approval()
+        self.box.setText(text.strip())
+        self.focus_box()
+        self.load()
 
     # --- scan -> lines ----------------------------------------------------------------------
 
@@ -287,7 +332,8 @@ class ReturnPage(QWidget):
         text = self.box.text().strip()
         if not text:
             return
-        self._say(self.tr("Looking up %1 ...").replace("%1", text))
+        self._say(lambda: self.tr("Looking up %1 ...").replace("%1", text))
+        self.clear_approval()
         self.found_by, self.customer_id = "receipt", None
         self.ctx.query(load_receipt, text, done=self._loaded)
 
@@ -310,44 +356,51 @@ class ReturnPage(QWidget):
             box.blockSignals(False)
         self.reason.setCurrentIndex(0)
         who = data.get("customer")
-        self.title.setText(self.tr("Receipt %1 · %2 · paid %3").replace(
+        self._title = lambda: self.tr("Receipt %1 · %2 · paid %3").replace(
             "%1", data["receipt_no"]).replace("%2", data["sold_at"].replace("T", " ")).replace(
-            "%3", format_yuan(data["paid_fen"]))
-            + (f" · {who['name']}" if who else ""))
+            "%3", format_yuan(data["paid_fen"])) + (f" · {who['name']}" if who else "")
+        self.title.setText(self._title())
         self._fill_lines(data["lines"])
         if not data["store_ok"]:
-            self._say(self.tr("This receipt is from another store: it is returned there."),
+            self._say(lambda: self.tr("This receipt is from another store: it is returned there."),
                       problem=True)
         elif not any(ln["returnable"] for ln in data["lines"]):
-            self._say(self.tr("Everything on this receipt has been returned already."),
+            self._say(lambda: self.tr("Everything on this receipt has been returned already."),
                       problem=True)
         else:
-            self._say(self.tr("Space ticks a line, + / - or a digit sets the quantity, Enter "
-                              "shows the decision."))
+            self._say(lambda: self.tr("Space ticks a line, + / - or a digit sets the quantity, "
+                                      "Enter shows the decision."))
         self._set_state("select")
         self.table.setFocus()
 
     def _show_purchases(self, data: dict[str, Any]) -> None:
-        """A customer found by phone or member number: choose the receipt (no-receipt return)."""
+        """A customer found by phone, last 4 or member number: choose the receipt (no-receipt
+        return), in a list of its own."""
         self.found_by, self.customer_id = data["found_by"], data["customer_id"]
         self.picking = data["receipts"]
         self.receipt = None
-        self.title.setText(self.tr("%1's receipts: choose one (Enter)").replace("%1",
-                                                                               data["name"]))
-        self.table.setRowCount(0)
+        self.decision = None
+        name = data["name"]
+        self._title = (lambda: self.tr("%1's receipts: choose one (Enter)").replace("%1", name)) \
+            if name else (lambda: self.tr("Receipts of the customers with this number: ask "
+                                          "which is theirs, choose one (Enter)"))
+        self.title.setText(self._title())
+        self.purchases.setRowCount(0)
         for r in self.picking:
-            row = self.table.rowCount()
-            self.table.insertRow(row)
-            for col, text in ((COL_NO, r["receipt_no"]),
-                              (COL_NAME, r["sold_at"].replace("T", " ")),
-                              (COL_PAID, format_yuan(r["paid_fen"]))):
-                self.table.setItem(row, col, QTableWidgetItem(text))
-        self._say(self.tr("Return without the receipt: found by %1.").replace(
-            "%1", self.tr("phone") if self.found_by == "phone" else self.tr("member number")))
-        self._set_state("select")
+            row = self.purchases.rowCount()
+            self.purchases.insertRow(row)
+            for col, text in ((PICK_RECEIPT, r["receipt_no"]),
+                              (PICK_DATE, r["sold_at"].replace("T", " ")[:16]),
+                              (PICK_PAID, format_yuan(r["paid_fen"])),
+                              (PICK_CUSTOMER, f"{r['customer_name']}  {r['phone']}")):
+                self.purchases.setItem(row, col, QTableWidgetItem(text))
+        by_member = self.found_by == "member"
+        self._say(lambda: self.tr("Return without the receipt: found by %1.").replace(
+            "%1", self.tr("member number") if by_member else self.tr("phone")))
+        self._set_state("pick")
         if self.picking:
-            self.table.selectRow(0)
-        self.table.setFocus()
+            self.purchases.selectRow(0)
+        self.purchases.setFocus()
 
     def _fill_lines(self, lines: list[dict[str, Any]]) -> None:
         self.picking = []
@@ -389,7 +442,12 @@ class ReturnPage(QWidget):
         line = self._row_line(row)
         if line is None:
             return
-        qty = max(0, min(qty, line["returnable"]))
+        left = int(line["returnable"])
+        if qty > left:  # say why the quantity stays where it is
+            self._say(lambda: self.tr("Nothing is left to return on this line.") if not left
+                      else self.tr("Only %n left to return on this line.", "", left),
+                      problem=True)
+        qty = max(0, min(qty, left))
         qty_item, tick_item = self.table.item(row, COL_QTY), self.table.item(row, COL_TICK)
         if qty_item is None or tick_item is None:
             return
@@ -400,7 +458,6 @@ class ReturnPage(QWidget):
 
     def _toggle(self, row: int) -> None:
         if self.receipt is None:
-            self._pick(row)
             return
         line = self._row_line(row)
         if line is None:
@@ -410,7 +467,7 @@ class ReturnPage(QWidget):
     def _pick(self, row: int) -> None:
         if 0 <= row < len(self.picking):
             self.box.setText(self.picking[row]["receipt_no"])
-            found_by, customer = self.found_by, self.customer_id
+            found_by, customer = self.found_by, self.picking[row]["customer_id"]
             self.ctx.query(load_receipt, self.picking[row]["receipt_no"],
                            done=lambda data, error: self._picked(data, error, found_by,
                                                                  customer))
@@ -450,7 +507,7 @@ class ReturnPage(QWidget):
         if self.receipt is None or self.state not in ("select", "review"):
             return
         if not self.selected_lines():
-            self._say(self.tr("Tick at least one line (Space)."), problem=True)
+            self._say(lambda: self.tr("Tick at least one line (Space)."), problem=True)
             return
         cmd = self.command()
         if cmd.cash_back and not cmd.override_reason:
@@ -463,6 +520,27 @@ class ReturnPage(QWidget):
             self._fail(error or RuntimeError("no decision"))
             return
         self.decision = decision
+        self._show_decision(decision)
+        self._set_state("review")
+        needs = self._needs()
+        if decision["refusals"]:
+            first = decision["refusals"][0]
+            self._say(lambda: error_text(DeskError(first["code"], **first["params"])),
+                      problem=True)
+        else:
+            self._say(lambda: self.tr("Enter confirms the refund; Esc goes back to the lines."))
+        if needs["buyer"] and not self.buyer.isChecked():
+            self.buyer.setFocus()
+        elif needs["override"] and not self.override.text().strip():
+            self.override.setFocus()
+        elif needs["approver"] and not self.approver.text().strip():
+            self.approver.setFocus()
+        else:
+            self.confirm.setFocus()
+
+    def _show_decision(self, decision: dict[str, Any]) -> None:
+        """The amount, what the confirm button does (never one that cannot be done) and the
+        explanation, in the language shown."""
         refused = bool(decision["refusals"])
         pending = decision["approval"]["level"] == "head_office"
         amount = format_yuan(decision["refund_fen"])
@@ -480,49 +558,7 @@ class ReturnPage(QWidget):
         self.refund.style().polish(self.refund)
         self.confirm.setText(self.tr("Override and confirm (Enter)") if refused
                              else self.tr("Confirm refund (Enter)"))
-        self.explain.setText(self._explanation(decision))
-        self._set_state("review")
-        needs = self._needs()
-        if decision["refusals"]:
-            first = decision["refusals"][0]
-            self._say(error_text(DeskError(first["code"], **first["params"])), problem=True)
-        else:
-            self._say(self.tr("Enter confirms the refund; Esc goes back to the lines."))
-        if needs["buyer"] and not self.buyer.isChecked():
-            self.buyer.setFocus()
-        elif needs["override"] and not self.override.text().strip():
-            self.override.setFocus()
-        elif needs["approver"] and not self.approver.text().strip():
-            self.approver.setFocus()
-        else:
-            self.confirm.setFocus()
-
-    def _explanation(self, d: dict[str, Any]) -> str:
-        e = html.escape
-        parts = []
-        for td in d["tenders"]:
-            tender, route = self._tender_text(td["tender"]), self._route_text(td["route"])
-            parts.append(f"<b>{e(format_yuan(td['amount_fen']))}</b> {e(tender)} — {e(route)}")
-        if d["gift_deduction_fen"]:
-            parts.append(e(self.tr("Gift not brought back: %1 deducted").replace(
-                "%1", format_yuan(d["gift_deduction_fen"]))))
-        if d["points_reversed"]:
-            parts.append(e(self.tr("%1 points taken back").replace(
-                "%1", str(d["points_reversed"]))))
-        if d["refusals"]:
-            overridable = all(r["overridable"] for r in d["refusals"])
-            parts.append(e(self.tr("A manager may override this, with a reason.") if overridable
-                           else self.tr("This cannot be overridden.")))
-        else:
-            parts.append(e(self._level_text(d["approval"]["level"])))
-        if d["signature"]["required"]:
-            parts.append(e(self.tr("The customer signs.")))
-        language = current_language()
-        parts += [e(words) for words in sentences(d["rules"], language)]
-        audit = " · ".join(e(audit_line(r)) for r in d["rules"])  # for the store, in small print
-        policy = self.tr("Policy")
-        parts.append(f"<small>{e(policy)} {e(d['policy_version'])} · {audit}</small>")
-        return "<br>".join(parts)
+        self.explain.setText(explanation(decision))
 
     # --- confirm --------------------------------------------------------------------------------
 
@@ -531,18 +567,20 @@ class ReturnPage(QWidget):
             return
         needs = self._needs()
         if needs["override"] and not self.override.text().strip():
-            self._say(self.tr("The manager's reason for the override is needed."), problem=True)
+            self._say(lambda: self.tr("The manager's reason for the override is needed."),
+                      problem=True)
             self.override.setFocus()
             return
         if needs["approver"] and not (self.approver.text().strip() and self.pin.text()):
-            self._say(self.tr("A manager approves: staff id and PIN."), problem=True)
+            self._say(lambda: self.tr("A manager approves: staff id and PIN."), problem=True)
             (self.pin if self.approver.text().strip() else self.approver).setFocus()
             return
         cmd = self.command()
         if needs["signature"]:
             if self.signature_provider is None:
-                self._say(self.tr("The customer must sign on the signature pad, and no pad is "
-                                  "connected: the return cannot be confirmed."), problem=True)
+                self._say(lambda: self.tr("The customer must sign on the signature pad, and no "
+                                          "pad is connected: the return cannot be confirmed."),
+                          problem=True)
                 return
             self.signature_provider(cmd, lambda ref: self._signed(cmd, ref))
             return
@@ -550,7 +588,9 @@ class ReturnPage(QWidget):
 
     def _signed(self, cmd: RecordReturn, ref: str | None) -> None:
         if not ref:
-            self._say(self.tr("No signature: nothing was recorded."), problem=True)
+            self.clear_approval()  # a new try asks the manager again
+            self._say(lambda: self.tr("No signature: nothing was recorded. The manager approves "
+                                      "again."), problem=True)
             return
         self._dispatch(replace(cmd, signature_ref=ref))
 
@@ -566,32 +606,52 @@ class ReturnPage(QWidget):
             if isinstance(error, DeskError) and error.code.startswith("auth."):
                 self.pin.setFocus()
             return
-        money = format_yuan(result["refund_fen"])
-        if result["status"] == "pending":
-            text = self.tr("Case %1 recorded: %2 waits for head office's approval; nothing was "
-                           "refunded yet. The customer gets the pending slip.")
-        else:
-            text = self.tr("Return %1 done: %2 refunded.")
-        self.done_label.setText(text.replace("%1", result["return_id"]).replace("%2", money))
+        self._done = lambda: self._done_words(result)
+        self.done_label.setText(self._done())
         self.sig_completed.emit(result)
         self.receipt = None
         self.decision = None
         self.found_by, self.customer_id = "receipt", None
         self.table.setRowCount(0)
         self.box.clear()
-        self._say(self.tr("Ready for the next customer: scan a receipt."))
+        self._say(lambda: self.tr("Ready for the next customer: scan a receipt."))
         self._set_state("done")
         self.focus_box()
+
+    def _done_words(self, result: dict[str, Any]) -> str:
+        money = format_yuan(result["refund_fen"])
+        if result["status"] == "pending":
+            text = self.tr("Case %1 recorded: %2 waits for head office's approval; nothing was "
+                           "refunded yet. The customer gets the pending slip.")
+        else:
+            text = self.tr("Return %1 done: %2 refunded.")
+        return text.replace("%1", result["return_id"]).replace("%2", money)
 
     # --- keys -------------------------------------------------------------------------------------
 
     def go_back(self) -> None:
+        self.clear_approval()
         if self.state == "review":
             self._set_state("select")
             self.table.setFocus()
-        elif self.state == "select":
+        elif self.state in ("select", "pick"):
             self._set_state("scan")
             self.focus_box()
+
+    def clear_approval(self) -> None:
+        """A manager's id and PIN never outlive the decision they were typed for: cleared on
+        every way out (back, a new scan, a cancelled signature, leaving the page, locking)."""
+        self.approver.clear()
+        self.pin.clear()
+        self.override.clear()
+
+    def case_in_progress(self) -> bool:
+        """A return is on screen and not recorded: closing the window asks first."""
+        return self.state in ("select", "review", "busy") and self.receipt is not None
+
+    def hideEvent(self, event: Any) -> None:
+        self.clear_approval()
+        super().hideEvent(event)
 
     def handle_key(self, obj: QObject, event: QKeyEvent) -> bool:
         key = event.key()
@@ -599,12 +659,15 @@ class ReturnPage(QWidget):
         if key == Qt.Key.Key_Escape:
             self.go_back()
             return True
+        if obj is self.purchases:
+            if enter:
+                self._pick(self.purchases.currentRow())
+                return True
+            return False
         if obj is self.table:
             row = self.table.currentRow()
             if enter:
-                if self.receipt is None:
-                    self._pick(row)
-                elif self.state == "review":
+                if self.state == "review":
                     self.submit()
                 else:
                     self.review()
