@@ -6,7 +6,7 @@ from desk.platform.money import format_yuan
 from desk.repairs.rules import CHECKLIST_STEPS
 from printing.documents import TENDER_NAMES
 
-RULES = {"fraud": "欺诈赔偿", "unsafe_food": "食品安全赔偿", "quality": "质量问题赔偿",
+RULES = {"fraud": "欺诈补偿", "unsafe_food": "食品安全补偿", "quality": "质量问题补偿",
          "service_complaint": "服务投诉补偿", "late_repair": "维修超期补偿"}
 OVERRIDES = {"cash_back": "非现金改退现金", "return.window_passed": "超过退货期限",
              "return.opened": "已拆封", "return.exchange_only": "仅限换货",

@@ -11,13 +11,16 @@ from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QSettings, Qt, 
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMessageBox,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -37,6 +40,17 @@ from ui.status_bar import DeskStatusBar
 from ui.widgets.naming import named
 
 translate = QCoreApplication.translate
+NAV_MIN_WIDTH, NAV_MAX_WIDTH = 230, 380
+
+
+def scrolling(page: QWidget) -> QScrollArea:
+    """A page in a scroller of its own: a tall page scrolls instead of making the window taller
+    than a 768-pixel counter monitor (the stack is as tall as its tallest page)."""
+    scroller = QScrollArea()
+    scroller.setWidgetResizable(True)
+    scroller.setFrameShape(QFrame.Shape.NoFrame)
+    scroller.setWidget(page)
+    return scroller
 
 
 @dataclass(frozen=True)
@@ -109,6 +123,7 @@ class MainWindow(QMainWindow):
         self._bind_shortcuts()
         self.resize(1280, 800)  # only until show_as_last_time(): maximised, or as it was left
         self.window_settings: QSettings | None = None
+        self._built: list[QWidget] = []  # the pages, in navigation order (each in its scroller)
         self.retranslate()
 
     def show_as_last_time(self, settings: QSettings) -> None:
@@ -123,11 +138,33 @@ class MainWindow(QMainWindow):
             self.showMaximized()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.cases_in_progress() and not self.ask_to_close():
+            event.ignore()  # the clerk goes back to the case
+            return
         if self.window_settings is not None:
             self.window_settings.setValue("window/geometry", self.saveGeometry())
             self.window_settings.setValue("window/maximized", self.isMaximized())
             self.window_settings.sync()
         super().closeEvent(event)
+
+    def cases_in_progress(self) -> list[str]:
+        """The titles of the pages with a case on screen that is not recorded yet."""
+        out = []
+        for row, page in enumerate(self._built):
+            busy = getattr(page, "case_in_progress", None)
+            if busy is not None and busy():
+                out.append(self.nav.item(row).text())
+        return out
+
+    def ask_to_close(self) -> bool:
+        """Closing mid-case asks first (tests replace this with their answer)."""
+        answer = QMessageBox.question(
+            self, self.tr("Close Service Desk"),
+            self.tr("A case is on screen and not recorded yet (%1). Close anyway? Nothing of it "
+                    "is kept.").replace("%1", ", ".join(self.cases_in_progress())),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
 
     # --- construction ----------------------------------------------------------------------------
     def _build_workspace(self) -> None:
@@ -149,7 +186,7 @@ class MainWindow(QMainWindow):
         for w in (self.who, self.language, self.lock_button, self.sign_out_button):
             top.addWidget(w)
         self.nav = named(QListWidget(), "nav")
-        self.nav.setFixedWidth(230)
+        self.nav.setFixedWidth(NAV_MIN_WIDTH)  # widened to its longest entry when filled
         self.pages = QStackedWidget()
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
         body = QHBoxLayout()
@@ -210,10 +247,12 @@ class MainWindow(QMainWindow):
             self.pages.removeWidget(old)
             old.deleteLater()
         self._page_keys: list[str] = []
+        self._built = []
         for spec in PAGES:
             if spec.area in areas or spec.area == "help":
                 page = spec.build(self.ctx)
-                self.pages.addWidget(page)
+                self._built.append(page)
+                self.pages.addWidget(scrolling(page))
                 self.sig_page_built.emit(spec.key, page)
                 self._page_keys.append(spec.key)
                 self.nav.addItem(QListWidgetItem())
@@ -229,15 +268,29 @@ class MainWindow(QMainWindow):
         scanner = getattr(lookup, "scanner", None)
         if scanner is not None:
             scanner.route_to(self.scan_target, self.deliver_scan)
+        asked = getattr(lookup, "sig_return", None)
+        if asked is not None and self.page("returns") is not None:
+            asked.connect(self.start_return)
+
+    def start_return(self, receipt_no: str) -> None:
+        """"Return from this receipt" in the search: the return page, with the receipt loaded."""
+        take = getattr(self.page("returns"), "take_scan", None)
+        if take is not None:
+            self.show_page("returns")
+            take(receipt_no)
 
     def page(self, key: str) -> QWidget | None:
         keys = self.page_keys
-        return self.pages.widget(keys.index(key)) if key in keys else None
+        return self._built[keys.index(key)] if key in keys else None
+
+    def current_page(self) -> QWidget | None:
+        row = self.pages.currentIndex()
+        return self._built[row] if 0 <= row < len(self._built) else None
 
     def scan_target(self) -> QWidget | None:
         if self.stack.currentWidget() is not self.workspace or not self.isVisible():
             return None  # locked or signed out: a scan is nobody's
-        page = self.pages.currentWidget()
+        page = self.current_page()
         own = getattr(page, "scan_box", None)
         if own is not None:
             box: QWidget = own()
@@ -246,7 +299,7 @@ class MainWindow(QMainWindow):
         return getattr(lookup, "box", None)
 
     def deliver_scan(self, text: str) -> None:
-        page = self.pages.currentWidget()
+        page = self.current_page()
         take = getattr(page, "take_scan", None)
         if take is not None:
             take(text)
@@ -303,14 +356,13 @@ class MainWindow(QMainWindow):
             self._go_to_row((self.nav.currentRow() + step) % self.nav.count())
 
     def refresh_current(self) -> None:
-        page = self.pages.currentWidget()
+        page = self.current_page()
         if page is not None and hasattr(page, "refresh"):
             page.refresh()
 
     def focus_search(self) -> None:
         """F2 and after every finished task: the search box, wherever it lives."""
-        for i in range(self.pages.count()):
-            page = self.pages.widget(i)
+        for i, page in enumerate(self._built):
             focus = getattr(page, "focus_search", None)
             if focus is not None:
                 self.nav.setCurrentRow(i)
@@ -350,3 +402,14 @@ class MainWindow(QMainWindow):
             item = self.nav.item(row)
             if item is not None:
                 item.setText(f"{row + 1}  {area_name(area)} · {title()}")
+        self._fit_nav()
+
+    def _fit_nav(self) -> None:
+        """As wide as its longest entry in the language shown (English is longer), within
+        limits that leave the page its room at 1366 px."""
+        self.nav.ensurePolished()
+        metrics = self.nav.fontMetrics()
+        texts = [self.nav.item(i).text() for i in range(self.nav.count())]
+        need = max((metrics.horizontalAdvance(t) for t in texts), default=0)
+        padding = 2 * self.nav.frameWidth() + 48  # item padding and the scroll bar's room
+        self.nav.setFixedWidth(max(NAV_MIN_WIDTH, min(NAV_MAX_WIDTH, need + padding)))

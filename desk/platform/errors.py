@@ -115,7 +115,7 @@ PARAM_WORDS: dict[str, dict[str, ErrorText]] = {
     "kind": {
         "receipt": ErrorText("receipt", "小票"), "ticket": ErrorText("ticket", "维修单"),
         "customer": ErrorText("customer", "顾客"), "product": ErrorText("product", "商品"),
-        "return": ErrorText("return", "退货"), "compensation": ErrorText("compensation", "赔偿"),
+        "return": ErrorText("return", "退货"), "compensation": ErrorText("compensation", "补偿"),
         "return_receipt": ErrorText("return receipt", "退货单"),
         "return_receipt_store": ErrorText("return receipt (store copy)", "退货单（门店联）"),
         "": ErrorText("", "记录"),

@@ -74,11 +74,11 @@ ERRORS: dict[str, ErrorText] = {
         "事项 {case_id} 不在待总部审批中（当前{status}）"),
     "compensation.label_defect": ErrorText(
         "a label defect that neither affects safety nor misleads is not compensated",
-        "不影响安全且不构成误导的标签瑕疵不予赔偿"),
+        "不影响安全且不构成误导的标签瑕疵不予补偿"),
     "compensation.not_late": ErrorText("the repair is not late", "维修没有超期"),
     "compensation.exists": ErrorText(
         "compensation '{compensation_id}' already exists",
-        "赔偿 {compensation_id} 已存在"),
+        "补偿 {compensation_id} 已存在"),
     "compensation.line_needed": ErrorText(
         "give the receipt and line, or the price paid",
         "请填写小票与行号，或实付价格"),

@@ -91,7 +91,7 @@ ALTERNATIVES: dict[str, tuple[ErrorText, ...]] = {
         "a clerk grants goodwill up to {clerk_goodwill_yuan}, a manager up to"
         " {manager_limit_yuan} and every statutory payout",
         "店员可给予 {clerk_goodwill_yuan} 以内的补偿，店长 {manager_limit_yuan} 以内"
-        "及所有法定赔偿")),
+        "及所有法定补偿")),
 }
 FALLBACK = ErrorText("as the store's policy says", "按本店政策规定办理")
 

@@ -516,6 +516,14 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Close Service Desk</source>
+        <translation>关闭服务台</translation>
+    </message>
+    <message>
+        <source>A case is on screen and not recorded yet (%1). Close anyway? Nothing of it is kept.</source>
+        <translation>屏幕上有尚未记录的业务（%1）。仍要关闭吗？该业务不会保存。</translation>
+    </message>
+    <message>
         <source>Go to page</source>
         <translation>转到页面</translation>
     </message>
@@ -653,8 +661,8 @@
 <context>
     <name>ReturnPage</name>
     <message>
-        <source>Scan or type the receipt number (or the customer's phone / member number)</source>
-        <translation>扫描或输入小票号（或顾客手机号／会员号）</translation>
+        <source>Scan or type the receipt number (or the customer's phone, its last 4 digits, or the member number)</source>
+        <translation>扫描或输入小票号（或顾客手机号、手机尾号后 4 位、会员号）</translation>
     </message>
     <message>
         <source>Return</source>
@@ -685,6 +693,18 @@
         <translation>实付</translation>
     </message>
     <message>
+        <source>Receipt</source>
+        <translation>小票</translation>
+    </message>
+    <message>
+        <source>Bought on</source>
+        <translation>购买时间</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>顾客</translation>
+    </message>
+    <message>
         <source>Manager's reason for the override</source>
         <translation>经理填写的例外放行理由</translation>
     </message>
@@ -709,10 +729,6 @@
         <translation>返回 (Esc)</translation>
     </message>
     <message>
-        <source>Confirm refund (Enter)</source>
-        <translation>确认退款 (Enter)</translation>
-    </message>
-    <message>
         <source>Reason (optional)</source>
         <translation>原因（可不填）</translation>
     </message>
@@ -727,6 +743,114 @@
     <message>
         <source>PIN</source>
         <translation>PIN 码</translation>
+    </message>
+    <message>
+        <source>Confirm refund (Enter)</source>
+        <translation>确认退款（回车）</translation>
+    </message>
+    <message>
+        <source>Looking up %1 ...</source>
+        <translation>正在查找 %1 ……</translation>
+    </message>
+    <message>
+        <source>Receipt %1 · %2 · paid %3</source>
+        <translation>小票 %1 · %2 · 实付 %3</translation>
+    </message>
+    <message>
+        <source>This receipt is from another store: it is returned there.</source>
+        <translation>这张小票属于其他门店：请到该门店办理退货。</translation>
+    </message>
+    <message>
+        <source>Everything on this receipt has been returned already.</source>
+        <translation>这张小票上的商品已全部退过。</translation>
+    </message>
+    <message>
+        <source>Space ticks a line, + / - or a digit sets the quantity, Enter shows the decision.</source>
+        <translation>空格勾选一行，+ / - 或数字设置数量，回车查看处理结果。</translation>
+    </message>
+    <message>
+        <source>%1's receipts: choose one (Enter)</source>
+        <translation>%1 的购物小票：请选择一张（回车）</translation>
+    </message>
+    <message>
+        <source>Receipts of the customers with this number: ask which is theirs, choose one (Enter)</source>
+        <translation>尾号相同的顾客的小票：请向顾客确认是哪一张，选择后按回车</translation>
+    </message>
+    <message>
+        <source>Return without the receipt: found by %1.</source>
+        <translation>无小票退货：通过%1找到。</translation>
+    </message>
+    <message>
+        <source>member number</source>
+        <translation>会员号</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source> (gift)</source>
+        <translation>（赠品）</translation>
+    </message>
+    <message>
+        <source>Nothing is left to return on this line.</source>
+        <translation>这一行已没有可退的数量。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Only %n left to return on this line.</source>
+        <translation><numerusform>这一行只剩 %n 件可退。</numerusform></translation>
+    </message>
+    <message>
+        <source>Tick at least one line (Space).</source>
+        <translation>请至少勾选一行（空格）。</translation>
+    </message>
+    <message>
+        <source>Enter confirms the refund; Esc goes back to the lines.</source>
+        <translation>回车确认退款；Esc 返回商品行。</translation>
+    </message>
+    <message>
+        <source>Not returnable by the policy (%1)</source>
+        <translation>按规则不可退（%1）</translation>
+    </message>
+    <message>
+        <source>%1 asked: waits for head office, nothing is refunded now</source>
+        <translation>申请退款 %1：须总部审批，现在不退款</translation>
+    </message>
+    <message>
+        <source>Refund %1</source>
+        <translation>退款 %1</translation>
+    </message>
+    <message>
+        <source>Override and confirm (Enter)</source>
+        <translation>例外放行并确认（回车）</translation>
+    </message>
+    <message>
+        <source>The manager's reason for the override is needed.</source>
+        <translation>需填写经理的例外放行理由。</translation>
+    </message>
+    <message>
+        <source>A manager approves: staff id and PIN.</source>
+        <translation>需经理批准：工号和密码。</translation>
+    </message>
+    <message>
+        <source>The customer must sign on the signature pad, and no pad is connected: the return cannot be confirmed.</source>
+        <translation>顾客须在签名板上签名，但未连接签名板：无法确认退货。</translation>
+    </message>
+    <message>
+        <source>No signature: nothing was recorded. The manager approves again.</source>
+        <translation>顾客未签名：未作任何记录。需经理重新批准。</translation>
+    </message>
+    <message>
+        <source>Ready for the next customer: scan a receipt.</source>
+        <translation>可以接待下一位顾客：请扫描小票。</translation>
+    </message>
+    <message>
+        <source>Case %1 recorded: %2 waits for head office's approval; nothing was refunded yet. The customer gets the pending slip.</source>
+        <translation>审批单 %1 已登记：%2 等待总部审批，尚未退款。请将待审批单交给顾客。</translation>
+    </message>
+    <message>
+        <source>Return %1 done: %2 refunded.</source>
+        <translation>退货 %1 完成：已退款 %2。</translation>
     </message>
     <message>
         <source>(no reason given)</source>
@@ -777,6 +901,10 @@
         <translation>储值卡</translation>
     </message>
     <message>
+        <source>Other payment</source>
+        <translation>其他支付方式</translation>
+    </message>
+    <message>
         <source>back to the same account</source>
         <translation>原路退回</translation>
     </message>
@@ -787,6 +915,10 @@
     <message>
         <source>by bank transfer (the channel's window has passed)</source>
         <translation>银行转账（已超出该渠道的退款期限）</translation>
+    </message>
+    <message>
+        <source>as the manager decides</source>
+        <translation>由经理决定</translation>
     </message>
     <message>
         <source>within the clerk's authority</source>
@@ -801,70 +933,6 @@
         <translation>超出经理权限：登记为待批，总部批准后完成</translation>
     </message>
     <message>
-        <source>Looking up %1 ...</source>
-        <translation>正在查找 %1 ……</translation>
-    </message>
-    <message>
-        <source>Receipt %1 · %2 · paid %3</source>
-        <translation>小票 %1 · %2 · 实付 %3</translation>
-    </message>
-    <message>
-        <source>This receipt is from another store: it is returned there.</source>
-        <translation>这张小票属于其他门店：请到该门店办理退货。</translation>
-    </message>
-    <message>
-        <source>Everything on this receipt has been returned already.</source>
-        <translation>这张小票上的商品已全部退过。</translation>
-    </message>
-    <message>
-        <source>Space ticks a line, + / - or a digit sets the quantity, Enter shows the decision.</source>
-        <translation>空格勾选一行，+ / - 或数字设置数量，回车查看处理结果。</translation>
-    </message>
-    <message>
-        <source>%1's receipts: choose one (Enter)</source>
-        <translation>%1 的购物小票：请选择一张（回车）</translation>
-    </message>
-    <message>
-        <source>Return without the receipt: found by %1.</source>
-        <translation>无小票退货：通过%1找到。</translation>
-    </message>
-    <message>
-        <source>phone</source>
-        <translation>手机号</translation>
-    </message>
-    <message>
-        <source>member number</source>
-        <translation>会员号</translation>
-    </message>
-    <message>
-        <source> (gift)</source>
-        <translation>（赠品）</translation>
-    </message>
-    <message>
-        <source>Tick at least one line (Space).</source>
-        <translation>请至少勾选一行（空格）。</translation>
-    </message>
-    <message>
-        <source>Not returnable by the policy (%1)</source>
-        <translation>按规则不可退（%1）</translation>
-    </message>
-    <message>
-        <source>%1 asked: waits for head office, nothing is refunded now</source>
-        <translation>申请退款 %1：须总部审批，现在不退款</translation>
-    </message>
-    <message>
-        <source>Refund %1</source>
-        <translation>退款 %1</translation>
-    </message>
-    <message>
-        <source>Override and confirm (Enter)</source>
-        <translation>例外放行并确认 (Enter)</translation>
-    </message>
-    <message>
-        <source>Enter confirms the refund; Esc goes back to the lines.</source>
-        <translation>回车确认退款；Esc 返回商品行。</translation>
-    </message>
-    <message>
         <source>Gift not brought back: %1 deducted</source>
         <translation>赠品未退回：扣除 %1</translation>
     </message>
@@ -877,8 +945,8 @@
         <translation>经理可填写理由例外放行。</translation>
     </message>
     <message>
-        <source>This cannot be overridden.</source>
-        <translation>此项不能例外放行。</translation>
+        <source>This cannot be overridden: nothing can be refunded for these lines.</source>
+        <translation>此项不能例外放行：这些商品不能退款。</translation>
     </message>
     <message>
         <source>The customer signs.</source>
@@ -887,34 +955,6 @@
     <message>
         <source>Policy</source>
         <translation>政策</translation>
-    </message>
-    <message>
-        <source>The manager's reason for the override is needed.</source>
-        <translation>需填写经理的例外放行理由。</translation>
-    </message>
-    <message>
-        <source>A manager approves: staff id and PIN.</source>
-        <translation>需经理批准：工号和密码。</translation>
-    </message>
-    <message>
-        <source>The customer must sign on the signature pad, and no pad is connected: the return cannot be confirmed.</source>
-        <translation>顾客须在签名板上签名，但未连接签名板：无法确认退货。</translation>
-    </message>
-    <message>
-        <source>No signature: nothing was recorded.</source>
-        <translation>未签字：没有登记任何内容。</translation>
-    </message>
-    <message>
-        <source>Case %1 recorded: %2 waits for head office's approval; nothing was refunded yet. The customer gets the pending slip.</source>
-        <translation>审批单 %1 已登记：%2 等待总部审批，尚未退款。请将待审批单交给顾客。</translation>
-    </message>
-    <message>
-        <source>Return %1 done: %2 refunded.</source>
-        <translation>退货 %1 完成：已退款 %2。</translation>
-    </message>
-    <message>
-        <source>Ready for the next customer: scan a receipt.</source>
-        <translation>可以接待下一位顾客：请扫描小票。</translation>
     </message>
 </context>
 <context>
@@ -1469,6 +1509,10 @@
         <translation>门店</translation>
     </message>
     <message>
+        <source>Return from this receipt (Ctrl+R)</source>
+        <translation>按此小票退货（Ctrl+R）</translation>
+    </message>
+    <message>
         <source>Lines (in red: nothing left to return)</source>
         <translation>商品明细（红色：已无可退数量）</translation>
     </message>
@@ -1557,6 +1601,10 @@
         <translation>备注</translation>
     </message>
     <message>
+        <source>Return from the chosen receipt (Ctrl+R)</source>
+        <translation>按所选小票退货（Ctrl+R）</translation>
+    </message>
+    <message>
         <source>Purchases, newest first (%1)</source>
         <translation>购买记录，最新在前（%1）</translation>
     </message>
@@ -1570,7 +1618,7 @@
     </message>
     <message>
         <source>Compensations (%1)</source>
-        <translation>赔偿（%1）</translation>
+        <translation>补偿（%1）</translation>
     </message>
     <message>
         <source>Ticket %1</source>

@@ -41,10 +41,11 @@ class Seen:
 
 
 TAG = re.compile(r"<[^>]+>")
+SMALL_PRINT = re.compile(r"<small>.*?</small>", re.S)  # rule ids and versions, for the audit
 
 
 def plain(text: str) -> str:
-    return TAG.sub(" ", text).replace("&nbsp;", " ").replace("&amp;", "&")
+    return TAG.sub(" ", SMALL_PRINT.sub(" ", text)).replace("&nbsp;", " ").replace("&amp;", "&")
 
 
 def shown(widget: QWidget, window: QWidget) -> bool:
@@ -95,14 +96,15 @@ def _view_texts(view: QAbstractItemView, rows: int) -> Iterator[Seen]:
                 yield Seen("cell", str(value), view)
 
 
-# --- what may not be on a Chinese screen -----------------------------------------------------------
+# --- what may not be on a Chinese screen ---------------------------------------------------------
 # Latin words that are Chinese counter usage too (abbreviations, units, brands in the demo data).
 ALLOWED_LATIN = {
     "PIN", "QR", "SN", "POS", "ESC", "PDF", "USB", "COM", "CNY", "VIP", "SKU", "ID", "IMEI",
     "WiFi", "Wi", "Fi", "LED", "LCD", "GB", "TB", "MB", "KB", "mm", "cm", "kg", "ml", "XL", "XXL",
     "Ctrl", "Alt", "Shift", "Enter", "Esc", "Tab", "Space", "PgUp", "PgDn", "Home", "End", "Del",
     "Backspace", "F1", "F2", "F3", "F4", "F5", "F6", "F7", "F8", "F9", "F10", "F11", "F12",
-    "Up", "Down", "Left", "Right", "ttyUSB", "dev", "tty", "SHA", "English", "Service", "Desk",
+    "Up", "Down", "Left", "Right", "PgDown", "Ins", "Print", "ttyUSB", "dev", "tty", "SHA",
+    "English", "Service", "Desk",
 }
 IDENTIFIER = re.compile(r"\b[a-z]+(?:[_.][a-z0-9]+)+\b")  # return_receipt_store, return.clothing
 LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
@@ -121,9 +123,10 @@ def foreign_on_chinese(seen: Seen, data_words: set[str]) -> list[str]:
 CJK = re.compile(r"[\u3400-\u9fff\uff00-\uffef\u3000-\u303f]")
 
 
-def chinese_on_english(seen: Seen, data_texts: set[str]) -> bool:
+def chinese_on_english(seen: Seen, data_texts: list[str]) -> bool:
     """Chinese in the English chrome: labels, buttons, headers, placeholders, tabs and groups.
-    Cells and data labels (names, products, addresses) are the store's data and stay as typed."""
+    Cells and data labels (names, products, addresses) are the store's data and stay as typed;
+    `data_texts` longest first, so that a short name does not cut a longer one."""
     if seen.kind in ("cell", "text", "item") or not CJK.search(seen.text):
         return False
     rest = seen.text
@@ -133,7 +136,7 @@ def chinese_on_english(seen: Seen, data_texts: set[str]) -> bool:
     return bool(CJK.search(rest))
 
 
-# --- what does not fit -------------------------------------------------------------------------------
+# --- what does not fit ---------------------------------------------------------------------------
 def clipped(w: QWidget) -> str | None:
     """The text of a one-line label or button that is wider than the room it has."""
     if isinstance(w, QLabel):

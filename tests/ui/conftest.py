@@ -22,11 +22,10 @@ def counter_home(tmp_path):
     return tmp_path
 
 
-@pytest.fixture
-def desk_app(qtbot, counter_home):
+def running_app(qtbot, home, idle_lock_minutes: str):
     from ui.app import DeskApp, parse_args
 
-    app = DeskApp(parse_args(["--home", str(counter_home), "--idle-lock-minutes", "0.005"]))
+    app = DeskApp(parse_args(["--home", str(home), "--idle-lock-minutes", idle_lock_minutes]))
     qtbot.addWidget(app.window)
     app.start()
     qtbot.waitUntil(lambda: app.ctx is not None, timeout=10_000)
@@ -34,3 +33,15 @@ def desk_app(qtbot, counter_home):
     app.qt.removeEventFilter(app.window.idle)
     app.shutdown()  # the print worker, sync, then the task runner
     app.ctx.db.dispose()
+
+
+@pytest.fixture
+def desk_app(qtbot, counter_home):
+    """The app that locks itself after 0.3 s without input (the idle-lock tests)."""
+    yield from running_app(qtbot, counter_home, "0.005")
+
+
+@pytest.fixture
+def awake_app(qtbot, counter_home):
+    """The app that stays signed in for the length of a test."""
+    yield from running_app(qtbot, counter_home, "60")

@@ -58,7 +58,7 @@ def test_scan_return_sign_and_print(qtbot, tmp_path):
         sign_in(qtbot, app, CLERK, CLERK_PIN)
         qtbot.waitUntil(lambda: window.stack.currentWidget() is window.workspace, timeout=5000)
         window.show_page("returns")
-        page = window.pages.currentWidget()
+        page = window.current_page()
         page.focus_box()
         qtbot.keyClicks(page.box, "R2611150100001", delay=1)
         qtbot.keyClick(page.box, Qt.Key.Key_Return)
@@ -117,7 +117,7 @@ def test_print_history_shows_the_paper_and_reprints_a_copy(qtbot, tmp_path):
         prints = tmp_path / "prints"
         qtbot.waitUntil(lambda: len(list(prints.glob("*.bin"))) == 2, timeout=15_000)
         window.show_page("prints")
-        page = window.pages.currentWidget()
+        page = window.current_page()
         page.refresh()
         qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=5000)
         page.view.selectRow(0)

@@ -16,7 +16,7 @@ from desk.capabilities import open_database
 from desk.demo.generator import build_demo
 from desk.platform.bus import CommandBus
 from tests.support.screen_text import (
-    Seen,
+    LATIN_WORD,
     chinese_on_english,
     clipped,
     clipped_items,
@@ -26,6 +26,7 @@ from tests.support.screen_text import (
 from tests.support.ui import sign_in
 
 SIZES = [(1366, 768), (1920, 1080)]
+ONE_WORD_PER_IDEA = ("赔偿", "(Enter)")  # Chinese says 补偿 and （回车）
 LANGUAGES = ["zh_CN", "en"]
 
 
@@ -52,11 +53,9 @@ def store_words(conn) -> set[str]:
 
     out: set[str] = set()
     for sql in ("SELECT name FROM products", "SELECT name FROM customers",
-                "SELECT name FROM staff", "SELECT store_name FROM counter_info"):
-        try:
-            out.update(r[0] for r in conn.execute(text(sql)) if r[0])
-        except Exception:  # noqa: BLE001 - a table named otherwise: its words are found below
-            continue
+                "SELECT name FROM staff", "SELECT name FROM stores", "SELECT name FROM devices",
+                "SELECT value FROM local_settings WHERE key LIKE '%name%'"):
+        out.update(r[0] for r in conn.execute(text(sql)) if r[0])
     return out
 
 
@@ -78,20 +77,25 @@ def walk_app(qtbot, demo_home):
 
 
 def settle(qtbot, app) -> None:
+    """The page's queries answered, their answers shown and laid out."""
     qtbot.waitUntil(lambda: app.runner.pending == 0, timeout=20_000)
-    QApplication.processEvents()
+    for _ in range(3):
+        QApplication.sendPostedEvents()
+        QApplication.processEvents()
 
 
 def problems_on(window: QWidget, language: str, data: set[str]) -> list[str]:
     found: list[str] = []
-    latin_data = {w for d in data for w in d.split() if w.isascii()}
+    latin_data = {w for d in data for w in LATIN_WORD.findall(d)}
+    longest_first = sorted(data, key=len, reverse=True)
     for seen in texts(window):
         if language == "zh_CN":
             bad = foreign_on_chinese(seen, latin_data)
+            bad += [w for w in ONE_WORD_PER_IDEA if w in seen.text]
             if bad:
                 found.append(f"English/identifier {bad} in {seen.kind} {seen.text[:60]!r}"
                              f" at {seen.where()}")
-        elif chinese_on_english(seen, data):
+        elif chinese_on_english(seen, longest_first):
             found.append(f"Chinese in {seen.kind} {seen.text[:60]!r} at {seen.where()}")
         if seen.kind in ("label", "button"):
             cut = clipped(seen.widget)
@@ -119,15 +123,22 @@ def test_every_page_in_both_languages_at_both_sizes(qtbot, walk_app, demo_home):
     assert len(keys) >= 14
     for language in LANGUAGES:
         app.switch_language(language)
+        lock_words = "Lock" if language == "en" else "锁屏"
+        qtbot.waitUntil(lambda words=lock_words: window.lock_button.text().startswith(words))
+        settle(qtbot, app)
         for width, height in SIZES:
             window.showNormal()
             window.resize(width, height)
+            settle(qtbot, app)
+            if (window.width(), window.height()) != (width, height):
+                problems.append(f"{language}: the window cannot be {width}x{height}, it is "
+                                f"{window.width()}x{window.height()}")
             for key in keys:
                 window.show_page(key)
                 settle(qtbot, app)
                 for scene_name, scene in SCENES.get(key, [("", None)]):
                     if scene is not None:
-                        scene(qtbot, app, window.pages.currentWidget())
+                        scene(qtbot, app, window.current_page())
                         settle(qtbot, app)
                     label = f"{key}{'-' + scene_name if scene_name else ''}"
                     window.grab().save(str(out / f"{language}-{width}x{height}-{label}.png"))

@@ -119,7 +119,7 @@ def test_f1_lists_every_shortcut(qtbot, desk_app):
     sign_in(qtbot, desk_app, "1001", "1111")
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.workspace, timeout=5000)
     qtbot.keyClick(window, Qt.Key.Key_F1)
-    page = window.pages.currentWidget()
+    page = window.current_page()
     assert page.table.rowCount() == len(SHORTCUTS)
     assert page.table.item(0, 1).text().startswith("搜索")
 
@@ -166,8 +166,7 @@ def test_make_run_path_demo_store_shows_its_logins_and_data(qtbot, tmp_path):
         sign_in(qtbot, app, staff_id, rows[staff_id])
         window = app.window
         qtbot.waitUntil(lambda: window.stack.currentWidget() is window.workspace, timeout=5000)
-        receipts = next(window.pages.widget(i) for i in range(window.pages.count())
-                        if type(window.pages.widget(i)).__name__ == "RecentReceiptsPage")
+        receipts = window.page("receipts")
         qtbot.waitUntil(lambda: receipts.model.rowCount() > 0, timeout=5000)
     finally:
         app.shutdown()

@@ -80,6 +80,7 @@ class DetailView(QWidget):
     """Base: a title, a grid of facts, then the view's own tables."""
 
     sig_open = Signal(str, str)  # kind, key: a link inside this view was followed
+    sig_return = Signal(str)  # a receipt number: take a return from it (the return page)
     kind = ""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -186,6 +187,8 @@ class ReceiptView(DetailView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.customer_button = _link_button(self, self._open_customer)
+        self.return_button = named(QPushButton(self), "lookupReturn")
+        self.return_button.clicked.connect(self._take_return)
         self.lines_label = _section("")
         self.lines, self.lines_model = _table([
             Column("line_no", lambda: "#"),
@@ -222,7 +225,11 @@ class ReceiptView(DetailView):
         self.tickets_label = _section("")
         self.tickets, self.tickets_model = _ticket_table(self)
         self.link_rows(self.tickets, self.tickets_model, "ticket", "code")
-        self.layout_.addWidget(self.customer_button, 0, Qt.AlignmentFlag.AlignLeft)
+        actions = QHBoxLayout()
+        actions.addWidget(self.customer_button)
+        actions.addWidget(self.return_button)
+        actions.addStretch(1)
+        self.layout_.addLayout(actions)
         self.layout_.addWidget(self.lines_label)
         self.layout_.addWidget(self.lines)
         row = QHBoxLayout()
@@ -244,6 +251,10 @@ class ReceiptView(DetailView):
         if isinstance(self.data, ReceiptDetail):
             self.open_customer(self.data.customer)
 
+    def _take_return(self) -> None:
+        if isinstance(self.data, ReceiptDetail):
+            self.sig_return.emit(self.data.receipt_no)
+
     def first_focus(self) -> QWidget:
         return self.lines
 
@@ -260,6 +271,8 @@ class ReceiptView(DetailView):
             (translate("lookup", "Store"), d.store_id),
         ])
         self.show_customer(self.customer_button, d.customer)
+        self.return_button.setText(translate("lookup", "Return from this receipt (Ctrl+R)"))
+        self.return_button.setEnabled(any(ln.returnable_qty for ln in d.lines))
         self.fill(self.lines, self.lines_model, d.lines, max_rows=20, hide_empty=False)
         self.lines_model.highlight = lambda row: row.returnable_qty == 0
         self.lines_label.setText(translate("lookup", "Lines (in red: nothing left to return)"))
@@ -310,6 +323,8 @@ class CustomerView(DetailView):
             Column("paid_fen", lambda: translate("lookup", "Paid"), money, True),
         ], self, stretch="sold_at")
         self.link_rows(self.purchases, self.purchases_model, "receipt", "receipt_no")
+        self.return_button = named(QPushButton(self), "lookupReturn")
+        self.return_button.clicked.connect(self._take_return)
         self.tickets_label = _section("")
         self.tickets, self.tickets_model = _ticket_table(self)
         self.link_rows(self.tickets, self.tickets_model, "ticket", "code")
@@ -332,6 +347,7 @@ class CustomerView(DetailView):
         ], self, stretch="reason")
         self.layout_.addWidget(self.purchases_label)
         self.layout_.addWidget(self.purchases)
+        self.layout_.addWidget(self.return_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.layout_.addWidget(self.tickets_label)
         self.layout_.addWidget(self.tickets)
         self.layout_.addWidget(self.returns_label)
@@ -342,6 +358,14 @@ class CustomerView(DetailView):
 
     def first_focus(self) -> QWidget:
         return self.purchases
+
+    def _take_return(self) -> None:
+        """A return from the chosen purchase (the first when none is chosen)."""
+        if not isinstance(self.data, CustomerDetail) or not self.data.purchases:
+            return
+        row = max(0, self.purchases.currentIndex().row())
+        self.sig_return.emit(self.data.purchases[min(row, len(self.data.purchases) - 1)]
+                             .receipt_no)
 
     def show_detail(self) -> None:
         d = self.data
@@ -356,6 +380,8 @@ class CustomerView(DetailView):
             (translate("lookup", "Note"), d.note or "—"),
         ])
         self.fill(self.purchases, self.purchases_model, d.purchases, max_rows=12)
+        self.return_button.setText(translate("lookup", "Return from the chosen receipt (Ctrl+R)"))
+        self.return_button.setEnabled(bool(d.purchases))
         shown = len(d.purchases)
         label = translate("lookup", "Purchases, newest first (%1)").replace("%1", str(shown))
         if d.purchase_count > shown:

@@ -120,6 +120,7 @@ class LookupPage(QWidget):
     sig_open_ticket = Signal(str)
     sig_open_customer = Signal(str)
     sig_open_product = Signal(str)
+    sig_return = Signal(str)  # "take a return from this receipt": the window opens the return page
     sig_searched = Signal(object)  # the Outcome shown (tests, status bar)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, *,
@@ -171,6 +172,7 @@ class LookupPage(QWidget):
             self._pages[kind] = scroll
             self.stack.addWidget(scroll)
             view.sig_open.connect(self.open_detail)
+            view.sig_return.connect(self.sig_return)
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -190,6 +192,9 @@ class LookupPage(QWidget):
         back = QShortcut(QKeySequence("Alt+Left"), self)
         back.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         back.activated.connect(self.back)
+        take_return = QShortcut(QKeySequence("Ctrl+R"), self)
+        take_return.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        take_return.activated.connect(self._take_return)
 
         self.generation = 0  # bumped by every new search; stale answers are dropped
         self._detail_generation = 0
@@ -274,6 +279,12 @@ class LookupPage(QWidget):
                 self.results.setCurrentIndex(self.model.index(0, 0))
         if self.outcome is not None:
             self._describe(self.outcome)
+
+    def _take_return(self) -> None:
+        view = self.current_detail()
+        button = getattr(view, "return_button", None)
+        if button is not None and button.isEnabled():
+            button.click()
 
     def current_detail(self) -> DetailView | None:
         widget = self.stack.currentWidget()
@@ -405,7 +416,9 @@ class LookupPage(QWidget):
             "lookup", "Scan or type: receipt, ticket, phone, member, barcode, serial, name"))
         self.back_button.setText(translate("lookup", "← Back (Esc)"))
         self.model.retranslate()
-        if self.outcome is not None and self.stack.currentWidget() is self.results:
+        if self.current_detail() is not None:
+            self._set_hint(translate("lookup", "Esc: back · Tab: next table · Enter: open the row"))
+        elif self.outcome is not None and self.stack.currentWidget() is self.results:
             self._describe(self.outcome)
         elif self.outcome is None:
             self._set_hint(reason_text("lookup.empty", {}))
