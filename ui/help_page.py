@@ -42,7 +42,9 @@ class HelpPage(QWidget):
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Keyboard shortcuts"))
         self.hint.setText(
-            self.tr("A barcode scanner works anywhere: scanned codes go to the search box.")
+            self.tr("A barcode scanner works on every page, whatever has the focus: a scan goes "
+                    "to the page's own box (the return box on the return page), else to the "
+                    "search box.")
         )
         self.table.setHorizontalHeaderLabels([self.tr("Keys"), self.tr("What it does")])
         for row, shortcut in enumerate(SHORTCUTS):

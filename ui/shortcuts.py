@@ -28,6 +28,8 @@ class Shortcut:
             "previous_page": translate("shortcuts", "Previous page in the navigation"),
             "page_n": translate("shortcuts", "Go to page 1…9 of the navigation"),
             "switch_page": translate("shortcuts", "Go to any page: type part of its name"),
+            "take_return": translate("shortcuts", "In a receipt or a customer found by the "
+                                                  "search: take a return from it"),
         }[self.action]
 
 
@@ -42,6 +44,7 @@ SHORTCUTS = (
     Shortcut("previous_page", "Ctrl+PgUp"),
     Shortcut("page_n", "Alt+1…9"),
     Shortcut("switch_page", "Ctrl+K"),
+    Shortcut("take_return", "Ctrl+R"),
 )
 
 

@@ -328,8 +328,8 @@
         <translation>快捷键</translation>
     </message>
     <message>
-        <source>A barcode scanner works anywhere: scanned codes go to the search box.</source>
-        <translation>扫码枪在任何界面都可使用：扫描的条码会进入搜索框。</translation>
+        <source>A barcode scanner works on every page, whatever has the focus: a scan goes to the page's own box (the return box on the return page), else to the search box.</source>
+        <translation>扫码枪在每个页面都可用，不论光标在哪里：扫描内容进入本页的输入框（退货页为退货输入框），其他页面进入查找框。</translation>
     </message>
     <message>
         <source>Keys</source>
@@ -2265,6 +2265,10 @@
     <message>
         <source>Go to any page: type part of its name</source>
         <translation>转到任意页面：输入页面名称</translation>
+    </message>
+    <message>
+        <source>In a receipt or a customer found by the search: take a return from it</source>
+        <translation>在查找到的小票或顾客详情中：按此办理退货</translation>
     </message>
 </context>
 <context>

@@ -30,6 +30,7 @@ def running_app(qtbot, home, idle_lock_minutes: str):
     app.start()
     qtbot.waitUntil(lambda: app.ctx is not None, timeout=10_000)
     yield app
+    app.window.ask_to_close = lambda: True  # a case left on screen: no question at teardown
     app.qt.removeEventFilter(app.window.idle)
     app.shutdown()  # the print worker, sync, then the task runner
     app.ctx.db.dispose()

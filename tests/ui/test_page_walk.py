@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QListWidget, QWidget
 
 from desk.capabilities import open_database
@@ -71,6 +72,7 @@ def walk_app(qtbot, demo_home):
     sign_in(qtbot, app, "9001", "9999")
     qtbot.waitUntil(lambda: app.window.pages.count() > 0, timeout=10_000)
     yield app
+    app.window.ask_to_close = lambda: True  # a case left on screen: no question at teardown
     app.qt.removeEventFilter(app.window.idle)
     app.shutdown()
     app.ctx.db.dispose()
@@ -147,3 +149,36 @@ def test_every_page_in_both_languages_at_both_sizes(qtbot, walk_app, demo_home):
                     if not status_bar_on_screen(window):
                         problems.append(f"{language} {width}x{height} {label}: status bar off")
     assert not problems, "\n".join(sorted(set(problems)))
+
+
+def test_return_from_this_receipt_opens_the_return_page_with_its_lines(qtbot, walk_app):
+    from tests.support.scenes import lookup_receipt
+
+    window = walk_app.window
+    window.show_page("lookup")
+    lookup = window.current_page()
+    lookup_receipt(qtbot, walk_app, lookup)
+    qtbot.waitUntil(lambda: lookup.current_detail() is not None, timeout=10_000)
+    receipt_no = lookup.current_detail().key()
+    qtbot.keyClick(lookup.current_detail().first_focus(), "r", Qt.KeyboardModifier.ControlModifier)
+    returns = window.page("returns")
+    qtbot.waitUntil(lambda: window.current_page() is returns and returns.state == "select",
+                    timeout=10_000)
+    assert returns.receipt["receipt_no"] == receipt_no and returns.table.hasFocus()
+
+
+def test_closing_the_window_mid_case_asks_first(qtbot, walk_app):
+    from tests.support.scenes import return_lines
+
+    window = walk_app.window
+    window.show_page("returns")
+    returns = window.current_page()
+    return_lines(qtbot, walk_app, returns)
+    qtbot.waitUntil(lambda: returns.state == "select", timeout=10_000)
+    asked: list[list[str]] = []
+    window.ask_to_close = lambda: asked.append(window.cases_in_progress()) or False
+    window.close()
+    assert window.isVisible() and len(asked) == 1 and "2" in asked[0][0]  # "2  柜台 · 退货"
+    window.ask_to_close = lambda: True
+    window.close()
+    assert not window.isVisible()
