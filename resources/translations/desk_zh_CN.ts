@@ -7,20 +7,20 @@
         <translation>备注</translation>
     </message>
     <message>
+        <source>Photo ✓</source>
+        <translation>照片 ✓</translation>
+    </message>
+    <message>
         <source>Photo…</source>
         <translation>照片…</translation>
     </message>
     <message>
+        <source>Signed ✓</source>
+        <translation>已签名 ✓</translation>
+    </message>
+    <message>
         <source>Customer signs…</source>
         <translation>顾客签名…</translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>完成</translation>
-    </message>
-    <message>
-        <source>Waive…</source>
-        <translation>豁免…</translation>
     </message>
     <message>
         <source>Waived</source>
@@ -29,6 +29,14 @@
     <message>
         <source>Done ✓</source>
         <translation>已完成 ✓</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Waive…</source>
+        <translation>豁免…</translation>
     </message>
     <message>
         <source>Choose a photo</source>
@@ -1093,14 +1101,6 @@
     <message>
         <source>Saved.</source>
         <translation>已保存。</translation>
-    </message>
-    <message>
-        <source>Photo ✓</source>
-        <translation>照片 ✓</translation>
-    </message>
-    <message>
-        <source>Signed ✓</source>
-        <translation>已签名 ✓</translation>
     </message>
     <message>
         <source>Intake of ticket %1</source>
