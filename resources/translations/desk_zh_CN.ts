@@ -1087,12 +1087,12 @@
 <context>
     <name>WorkshopPage</name>
     <message>
-        <source>Due</source>
-        <translation>承诺日期</translation>
-    </message>
-    <message>
         <source>Overdue</source>
         <translation>已超期</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>承诺日期</translation>
     </message>
     <message>
         <source>Step %1: %2</source>
@@ -1228,12 +1228,12 @@
         <translation>未签字：没有登记任何内容。</translation>
     </message>
     <message>
-        <source>Compensation %1 recorded: %2, waits for head office.</source>
-        <translation>补偿 %1 已登记：%2，等待总部审批。</translation>
+        <source>Compensation %1 recorded: %2, waits for head office. The slip is printing.</source>
+        <translation>补偿 %1 已登记：%2，等待总部审批。凭证正在打印。</translation>
     </message>
     <message>
-        <source>Compensation %1 recorded: %2.</source>
-        <translation>补偿 %1 已登记：%2。</translation>
+        <source>Compensation %1 recorded: %2. The slip is printing.</source>
+        <translation>补偿 %1 已登记：%2。凭证正在打印。</translation>
     </message>
     <message>
         <source>Compensation</source>
@@ -1983,6 +1983,50 @@
         <translation>已取消</translation>
     </message>
     <message>
+        <source>Return receipt (customer)</source>
+        <translation>退货凭证（顾客联）</translation>
+    </message>
+    <message>
+        <source>Return receipt (store)</source>
+        <translation>退货凭证（门店联）</translation>
+    </message>
+    <message>
+        <source>Return waiting for approval (customer)</source>
+        <translation>退货待审批（顾客联）</translation>
+    </message>
+    <message>
+        <source>Return waiting for approval (store)</source>
+        <translation>退货待审批（门店联）</translation>
+    </message>
+    <message>
+        <source>Compensation slip (customer)</source>
+        <translation>补偿凭证（顾客联）</translation>
+    </message>
+    <message>
+        <source>Compensation slip (store)</source>
+        <translation>补偿凭证（门店联）</translation>
+    </message>
+    <message>
+        <source>Repair intake slip</source>
+        <translation>维修受理单</translation>
+    </message>
+    <message>
+        <source>Repair quote</source>
+        <translation>维修报价单</translation>
+    </message>
+    <message>
+        <source>Repair completion certificate</source>
+        <translation>维修完工证明</translation>
+    </message>
+    <message>
+        <source>Daily closure summary</source>
+        <translation>日结报告（简版）</translation>
+    </message>
+    <message>
+        <source>Other document</source>
+        <translation>其他单据</translation>
+    </message>
+    <message>
         <source>Job</source>
         <translation>任务</translation>
     </message>
@@ -2019,6 +2063,10 @@
         <translation>请选择状态为“未知”的任务。</translation>
     </message>
     <message>
+        <source>Job %1 is cancelled: it will not print.</source>
+        <translation>任务 %1 已取消，不会打印。</translation>
+    </message>
+    <message>
         <source>Print history</source>
         <translation>打印记录</translation>
     </message>
@@ -2033,6 +2081,10 @@
     <message>
         <source>Send it again</source>
         <translation>重新发送</translation>
+    </message>
+    <message>
+        <source>Cancel the job</source>
+        <translation>取消任务</translation>
     </message>
 </context>
 <context>
