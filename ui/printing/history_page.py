@@ -136,7 +136,8 @@ class PrintHistoryPage(QWidget):
         layout.addWidget(self.message)
         layout.addWidget(self.body, 1)
         layout.addLayout(buttons)
-        self.view.selectionModel().currentRowChanged.connect(lambda *_: self.show_selected())
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self.show_selected())
         self.reprint_button.clicked.connect(self.reprint)
         self.printed_button.clicked.connect(lambda: self.settle(printed=True))
         self.again_button.clicked.connect(lambda: self.settle(printed=False))
@@ -175,8 +176,10 @@ class PrintHistoryPage(QWidget):
         self.cancel_button.setEnabled(job is not None and job.status in q.CANCELLABLE)
 
     def selected(self) -> q.Job | None:
-        index = self.view.currentIndex()
-        job: q.Job | None = self.model.row_at(index.row()) if index.isValid() else None
+        """The job the clerk chose (a selected row; the view's current cell alone is not a
+        choice: the view puts it on the first row by itself)."""
+        rows = self.view.selectionModel().selectedRows()
+        job: q.Job | None = self.model.row_at(rows[0].row()) if rows else None
         return job
 
     def show_selected(self) -> None:
