@@ -146,11 +146,11 @@ def pending_cases(conn: Connection) -> list[dict[str, Any]]:
             "amount_fen": row.refund_fen,
             "receipt_no": row.receipt_no,
             "actor": row.actor,
+            "store_id": row.store_id,
         }
         for row in conn.execute(
-            select(r.return_id, r.returned_at, r.refund_fen, r.receipt_no, r.actor).where(
-                r.status == "pending"
-            )
+            select(r.return_id, r.returned_at, r.refund_fen, r.receipt_no, r.actor,
+                   r.store_id).where(r.status == "pending")
         )
     ]
     j = platform_t.journal.c
@@ -162,10 +162,11 @@ def pending_cases(conn: Connection) -> list[dict[str, Any]]:
             "amount_fen": row.amount_fen,
             "receipt_no": row.receipt_no or row.ticket_code,
             "actor": row.actor,
+            "store_id": row.store_id,
         }
         for row in conn.execute(
             select(c.compensation_id, c.decided_at, c.amount_fen, c.receipt_no, c.ticket_code,
-                   j.actor)
+                   c.store_id, j.actor)
             .select_from(returns_t.compensations.join(platform_t.journal,
                                                       j.event_id == c.event_id))
             .where(c.status == "pending")

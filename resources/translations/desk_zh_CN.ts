@@ -2169,8 +2169,24 @@
         <translation>补偿</translation>
     </message>
     <message>
+        <source>Write why it is refused: the store and the customer are told.</source>
+        <translation>请写明拒绝原因：门店和顾客会收到通知。</translation>
+    </message>
+    <message>
+        <source>Case %1 approved.</source>
+        <translation>案件 %1 已批准。</translation>
+    </message>
+    <message>
+        <source>Case %1 refused.</source>
+        <translation>案件 %1 已拒绝。</translation>
+    </message>
+    <message>
         <source>Case</source>
         <translation>案件</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>门店</translation>
     </message>
     <message>
         <source>Kind</source>
@@ -2181,8 +2197,8 @@
         <translation>登记时间</translation>
     </message>
     <message>
-        <source>Receipt</source>
-        <translation>小票</translation>
+        <source>Receipt or ticket</source>
+        <translation>小票或维修单</translation>
     </message>
     <message>
         <source>Amount</source>
@@ -2191,6 +2207,18 @@
     <message>
         <source>Clerk</source>
         <translation>柜员</translation>
+    </message>
+    <message>
+        <source>Reason (a refusal needs one)</source>
+        <translation>原因（拒绝时必填）</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <source>Refuse</source>
+        <translation>拒绝</translation>
     </message>
 </context>
 <context>

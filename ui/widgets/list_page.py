@@ -50,7 +50,7 @@ class QueryListPage(QWidget):
         self.view.verticalHeader().hide()
         self.view.setAlternatingRowColors(True)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        layout = QVBoxLayout(self)
+        layout = self.column = QVBoxLayout(self)  # a subclass adds its own rows below the list
         layout.addWidget(self.heading)
         layout.addWidget(self.status)
         layout.addWidget(self.view, 1)
