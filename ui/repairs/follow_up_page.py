@@ -13,6 +13,7 @@ from desk.platform.changes import Changed
 from desk.repairs.counter_queries import FollowUpCall, follow_up_calls
 from ui.context import AppContext
 from ui.errors import error_text
+from ui.widgets.text_items import fit_item
 
 TOUCH = 44
 
@@ -69,4 +70,5 @@ class FollowUpPage(QWidget):
                      f"{due} {call.due_by.replace('T', ' ')}")
             item = QListWidgetItem(words)
             item.setData(Qt.ItemDataRole.UserRole, call.code)
+            fit_item(item, self.calls.font(), TOUCH)  # three lines, whole (text_items.py)
             self.calls.addItem(item)

@@ -41,6 +41,7 @@ from desk.signatures.commands import CaptureSignature
 from ui.context import AppContext
 from ui.errors import error_text
 from ui.repairs.words import checklist_title, chinese, reason_name, step_name
+from ui.widgets.text_items import fit_item, text_size
 
 TOUCH = 48  # px: every control of a check is at least this tall (≥ 44 px for a finger)
 QUEUE_MAX_WIDTH = 520  # px: the queue never takes more than this from the checklist
@@ -170,7 +171,7 @@ class WorkshopPage(QWidget):
         # are known) and the technician can drag it wider; the checklist takes the rest.
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.queue = QListWidget()
-        self.queue.setMinimumWidth(self.queue_width([]))
+        self.queue.setMinimumWidth(self.queue_width(0))
         self.queue.currentItemChanged.connect(self._picked)
         self.splitter.addWidget(self.queue)
         checklist = QWidget()
@@ -206,16 +207,14 @@ class WorkshopPage(QWidget):
         self.retranslate()
         self.refresh()
 
-    def queue_width(self, lines: list[str]) -> int:
-        """What the queue needs to show `lines` uncut in the current font (at least a ticket code,
+    def queue_width(self, items_width: int) -> int:
+        """What the queue needs to show items `items_width` wide uncut (at least a ticket code,
         an overdue mark and a short product name), capped so the checklist keeps its room."""
-        metrics = self.queue.fontMetrics()
         overdue = self.tr("Overdue")
-        sample = f"{overdue} · T2612010001  {'空' * 10}"
-        widest = max([metrics.horizontalAdvance(t) for t in [sample, *lines]])
+        sample = text_size(f"{overdue} · T2612010001  {'空' * 10}", self.queue.font()).width()
         frame = 2 * self.queue.frameWidth() + self.queue.style().pixelMetric(
-            self.queue.style().PixelMetric.PM_ScrollBarExtent) + 24  # item margins, focus rect
-        return min(widest + frame, QUEUE_MAX_WIDTH)
+            self.queue.style().PixelMetric.PM_ScrollBarExtent) + 12  # item margins, focus rect
+        return min(max(sample + 12, items_width) + frame, QUEUE_MAX_WIDTH)
 
     # --- words ----------------------------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:
@@ -258,6 +257,7 @@ class WorkshopPage(QWidget):
         current = self.detail.code if self.detail else None
         self.queue.blockSignals(True)
         self.queue.clear()
+        widest = 0
         for t in tickets:
             due = self.tr("Due")
             words = f"{t.code}  {t.product_name or ''}\n{due} {t.promised_date}"
@@ -268,13 +268,12 @@ class WorkshopPage(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, t.code)
             if t.overdue:
                 item.setForeground(QBrush(QColor("#c62828")))
+            widest = max(widest, fit_item(item, self.queue.font(), TOUCH))
             self.queue.addItem(item)
             if t.code == current:
                 self.queue.setCurrentItem(item)
         self.queue.blockSignals(False)
-        lines = [line for i in range(self.queue.count())
-                 for line in self.queue.item(i).text().splitlines()]
-        width = self.queue_width(lines)
+        width = self.queue_width(widest)
         self.queue.setMinimumWidth(width)
         sizes = self.splitter.sizes()
         if sizes[0] < width:  # widen the queue, taking it from the checklist
