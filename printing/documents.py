@@ -14,7 +14,8 @@ from desk.platform.values import mask_phone
 from printing.model import QR, Block, Document, Feed, Image, Pair, Rule, Sign, Text
 
 KINDS = ("return_receipt", "return_receipt_store", "return_pending", "return_pending_store",
-         "intake_slip", "quote", "completion", "closure")
+         "compensation_slip", "compensation_slip_store", "intake_slip", "quote", "completion",
+         "closure")
 TENDER_NAMES = {"cash": "现金", "bank_card": "银行卡", "wechat": "微信支付",
                 "wechat_pay": "微信支付", "alipay": "支付宝",
                 "store_card": "购物卡", "bank_transfer": "银行转账"}

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 import ui.returns  # noqa: F401  (loads before ui.errors: a pre-existing import-order cycle)
 from desk.printjobs import queue as q
+from printing.documents import KINDS  # every kind the printing capability produces
 from printing.escpos import encode
 from printing.profiles import get_profile
 from printing.samples import sample
@@ -21,10 +22,6 @@ from ui.context import AppContext
 from ui.i18n import install_language
 from ui.printing.history_page import PrintHistoryPage, document_name, when
 from ui.tasks import TaskRunner
-
-KINDS = ("return_receipt", "return_receipt_store", "return_pending", "return_pending_store",
-         "compensation_slip", "compensation_slip_store", "intake_slip", "quote", "completion",
-         "closure")
 
 
 @pytest.fixture

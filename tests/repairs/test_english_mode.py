@@ -15,16 +15,18 @@ from tests.support.words import CJK, chinese_words
 from ui.context import AppContext
 from ui.i18n import install_language
 from ui.pages.lists import RecentReceiptsPage, StaffPage
+from ui.printing.history_page import PrintHistoryPage
 from ui.repairs.follow_up_page import FollowUpPage
 from ui.repairs.intake_page import IntakePage
 from ui.repairs.ticket_page import TicketPage
 from ui.repairs.words import checklist_title
 from ui.repairs.workshop_page import WorkshopPage
+from ui.returns.compensation_page import CompensationPage
 from ui.returns.pending import PendingCasesPage
 from ui.tasks import TaskRunner
 
 PAGES = [WorkshopPage, FollowUpPage, IntakePage, TicketPage, PendingCasesPage,
-         RecentReceiptsPage, StaffPage]
+         RecentReceiptsPage, StaffPage, CompensationPage, PrintHistoryPage]
 
 
 @pytest.fixture
@@ -58,6 +60,8 @@ def loaded(page) -> bool:
         return page.detail is not None
     if isinstance(page, FollowUpPage):
         return bool(page.counter.text())
+    if isinstance(page, PrintHistoryPage | CompensationPage):
+        return True
     if hasattr(page, "status"):
         return any(ch.isdigit() for ch in page.status.text())
     return True
@@ -79,6 +83,9 @@ def test_a_page_follows_the_language(qtbot, ctx, page_class):
     assert words_of(page) == []
     if hasattr(page, "status"):
         assert not CJK.search(page.status.text()), page.status.text()  # "1 row(s)", not "共 1 条"
+    if isinstance(page, IntakePage | CompensationPage):  # the fixed choices of its combo boxes
+        combo = page.level if isinstance(page, IntakePage) else page.kind
+        assert not any(CJK.search(combo.itemText(i)) for i in range(combo.count()))
     if isinstance(page, WorkshopPage):
         assert all(not CJK.search(r.label.text()) for r in page.rows)  # the checks' words
         assert "Appliance repair checklist" in page.header.text()

@@ -191,17 +191,22 @@ class PrintHistoryPage(QWidget):
             return
         profile = self.printer.profile if self.printer is not None else "80mm-cn-qr-cut"
 
-        def render() -> bytes:
+        def render(data: bytes) -> bytes:
             from printing.preview import render_png
             from printing.profiles import get_profile
 
-            return render_png(q.get(self.ctx.db, job.job_id).data, get_profile(profile).dots)
+            return render_png(data, get_profile(profile).dots)
+
+        def read(stored: Any, error: BaseException | None) -> None:
+            # the bytes are read on the database worker, the picture drawn on the I/O pool
+            if error is None and self.selected() is job:
+                self.ctx.runner.io(render, stored.data, done=shown)
 
         def shown(png: Any, error: BaseException | None) -> None:
             if error is None and self.selected() is job:
                 self.preview.show_png(png, f"#{job.job_id} {document_name(job.document_kind)}")
 
-        self.ctx.runner.io(render, done=shown)
+        self.ctx.query(q.get_on, job.job_id, done=read)
 
     def reprint(self) -> None:
         job = self.selected()
