@@ -39,3 +39,27 @@ def test_shows_the_rendered_paper_fitted_and_zoomed(qtbot):
     widget.resize(600, 500)  # a wider pane: the fitted paper follows it
     qtbot.waitUntil(lambda: widget.image.pixmap().width() > fitted, timeout=2000)
     assert not widget.show_png(b"not a png")
+
+
+def test_fitting_settles_instead_of_redrawing_for_ever(qtbot):
+    """A fitted paper must not start a resize ping-pong with its scroll bar (it kept the GUI
+    thread busy enough to stall the print worker)."""
+    from PySide6.QtWidgets import QApplication
+
+    widget = PrintPreview()
+    qtbot.addWidget(widget)
+    profile = get_profile("80mm-cn-qr-cut")
+    png = render_png(encode(sample("return_receipt"), profile), profile.dots)
+    draws = []
+    for height in range(300, 1400, 50):  # around the paper's fitted height somewhere
+        widget.resize(320, height)
+        widget.show()
+        assert widget.show_png(png)
+        QApplication.processEvents()
+        original = widget._draw
+        draws.clear()
+        widget._draw = lambda original=original: (draws.append(1), original())
+        for _ in range(5):
+            QApplication.processEvents()
+        widget._draw = original
+        assert len(draws) <= 1, height

@@ -28,6 +28,10 @@ class PrintPreview(QWidget):
         self.scroller = QScrollArea(widgetResizable=True)  # not `scroll`: QWidget's method
         self.scroller.setWidget(self.image)
         self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        # Always there: a vertical bar coming and going would change the width the paper is
+        # fitted to, which changes its height, which brings or removes the bar, and so on.
+        self.scroller.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.fitted_width = -1  # the pane width the paper was last fitted to
         self.scroller.viewport().installEventFilter(self)
         self.caption = named(QLabel(), "printPreviewCaption")
         self.zoom_label = QLabel()
@@ -98,6 +102,7 @@ class PrintPreview(QWidget):
         if self.pixmap.isNull():
             return
         if self.fit:
+            self.fitted_width = self.scroller.viewport().width()
             self.slider.blockSignals(True)
             self.slider.setValue(self._fitting_zoom())
             self.slider.blockSignals(False)
@@ -108,6 +113,7 @@ class PrintPreview(QWidget):
         self.zoom_label.setText(f"{percent}%")
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize and self.fit:
+        if (event.type() == QEvent.Type.Resize and self.fit
+                and self.scroller.viewport().width() != self.fitted_width):
             self._draw()  # the pane changed width: fit again
         return super().eventFilter(watched, event)
