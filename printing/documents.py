@@ -14,7 +14,8 @@ from desk.platform.values import mask_phone
 from printing.model import QR, Block, Document, Feed, Image, Pair, Rule, Sign, Text
 
 KINDS = ("return_receipt", "return_receipt_store", "return_pending", "return_pending_store",
-         "intake_slip", "quote", "completion", "closure")
+         "compensation_slip", "compensation_slip_store", "intake_slip", "quote", "completion",
+         "closure")
 TENDER_NAMES = {"cash": "现金", "bank_card": "银行卡", "wechat": "微信支付",
                 "wechat_pay": "微信支付", "alipay": "支付宝",
                 "store_card": "购物卡", "bank_transfer": "银行转账"}
@@ -82,6 +83,26 @@ class ReturnReceiptData:
     approved_by: str = ""
     cash_refund: bool = False  # opens the drawer on the store copy
     status: str = "completed"  # pending: waits for head office, nothing refunded yet
+
+
+@dataclass(frozen=True)
+class CompensationSlipData:
+    store: Store
+    compensation_id: str
+    rule: str  # the rule in words: "质量问题赔偿"
+    at: str  # "2026-11-20 10:32"
+    clerk: str
+    amount_fen: int
+    receipt_no: str = ""
+    ticket_code: str = ""
+    customer: Customer = Customer()
+    reason: str = ""  # what happened, as the clerk wrote it
+    statutory: bool = False  # a statutory payout, on top of the refund
+    policy_version: str = ""
+    explanation: tuple[str, ...] = ()  # the decision's rules in words (both copies)
+    rule_ids: tuple[str, ...] = ()  # the store's copy only, for audit
+    approved_by: str = ""
+    status: str = "completed"  # pending: waits for head office, nothing paid yet
 
 
 @dataclass(frozen=True)
@@ -246,6 +267,43 @@ def pending_slip(d: ReturnReceiptData, *, store_copy: bool = False) -> Document:
     blocks.append(Sign("顾客签名" if not store_copy else "顾客签名（门店留存）"))
     kind = "return_pending_store" if store_copy else "return_pending"
     return Document(kind, d.return_id, tuple(blocks))
+
+
+def compensation_slip(d: CompensationSlipData, *, store_copy: bool = False) -> Document:
+    """What the customer signs for a compensation: the rule, the amount and why, in words; the
+    store's copy adds the policy version and the rule ids for audit."""
+    pending = d.status == "pending"
+    title = "补偿待审批" if pending else "补偿凭证"
+    blocks = _header(d.store, title + ("（门店联）" if store_copy else "（顾客联）"))
+    blocks.append(Pair("补偿单号", d.compensation_id))
+    if d.receipt_no:
+        blocks.append(Pair("原小票", d.receipt_no))
+    if d.ticket_code:
+        blocks.append(Pair("维修单号", d.ticket_code))
+    blocks += [Pair("时间", d.at), Pair("经办", d.clerk)]
+    blocks += _customer(d.customer)
+    blocks += [Rule(), Pair("补偿项目", d.rule),
+               Pair("申请补偿" if pending else "补偿金额", yuan(d.amount_fen), bold=True)]
+    if d.statutory:
+        blocks.append(Text("法定赔付，另加退款"))
+    if d.reason:
+        blocks.append(Text(f"事由：{d.reason}"))
+    if pending:
+        blocks.append(Text("尚未支付：本补偿超出门店权限，已提交总部审批。", bold=True))
+    if d.explanation or d.policy_version:
+        blocks += [Rule(), Text("依据：本店补偿规则")]
+        blocks += [Text(f"· {line}") for line in d.explanation]
+        if store_copy:  # for audit: which rule of which version decided
+            blocks.append(Text(f"政策版本 {d.policy_version}"))
+            if d.rule_ids:
+                blocks.append(Text("规则：" + "；".join(d.rule_ids)))
+    if d.approved_by:
+        blocks.append(Pair("批准", d.approved_by))
+    blocks += [Feed(), Sign("顾客签名" if not store_copy else "顾客签名（门店留存）")]
+    if not store_copy:
+        blocks += [Feed(), Text("感谢您的信任与包涵", align="center")]
+    kind = "compensation_slip_store" if store_copy else "compensation_slip"
+    return Document(kind, d.compensation_id, tuple(blocks))
 
 
 def tracking_payload(t: TicketData) -> str:

@@ -11,13 +11,21 @@ from typing import Any
 from desk.catalog.queries import customer_contact, this_store
 from desk.platform.db import Connection
 from desk.returns.explain import audit_line, sentences
-from desk.returns.queries import return_detail
+from desk.returns.queries import compensation_detail, return_detail
 from desk.sales.queries import line_names
 from desk.signatures.queries import signature_png
 from desk.staff.queries import staff_names
-from printing.documents import Customer, RefundPart, ReturnLine, ReturnReceiptData, Store
+from printing.closure_words import rule
+from printing.documents import (
+    CompensationSlipData,
+    Customer,
+    RefundPart,
+    ReturnLine,
+    ReturnReceiptData,
+    Store,
+)
 
-__all__ = ["return_receipt_data", "signature_png", "store_of"]
+__all__ = ["compensation_slip_data", "return_receipt_data", "signature_png", "store_of"]
 
 
 def store_of(conn: Connection) -> Store:
@@ -82,5 +90,32 @@ def return_receipt_data(conn: Connection, return_id: str) -> ReturnReceiptData |
         points_reversed=item["points_reversed"],
         approved_by=_with_id(staff, item["approved_by"]) if item["approved_by"] else "",
         cash_refund=any(td["route"] == "cash" or td["tender"] == "cash" for td in item["tenders"]),
+        status=item["status"],
+    )
+
+
+def compensation_slip_data(conn: Connection, compensation_id: str) -> CompensationSlipData | None:
+    """The slip of a recorded compensation, or None when there is no such compensation."""
+    item = compensation_detail(conn, compensation_id)
+    if item is None:
+        return None
+    staff = staff_names(conn, {item["actor"], item["approved_by"]} - {""})
+    approved = item["approved_by"] if item["approved_by"] != item["actor"] else ""
+    return CompensationSlipData(
+        store=store_of(conn),
+        compensation_id=compensation_id,
+        rule=rule(item["kind"]),
+        at=item["decided_at"].replace("T", " ")[:16],
+        clerk=_with_id(staff, item["actor"]),
+        amount_fen=item["amount_fen"],
+        receipt_no=item["receipt_no"] or "",
+        ticket_code=item["ticket_code"] or "",
+        customer=_customer(conn, item["customer_id"]),
+        reason=item["reason"],
+        statutory=bool(item["statutory"]),
+        policy_version=item["policy_version"],
+        explanation=_explanation(item["decision"]),
+        rule_ids=_audit(item["decision"]),
+        approved_by=_with_id(staff, approved) if approved else "",
         status=item["status"],
     )

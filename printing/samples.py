@@ -7,6 +7,7 @@ from dataclasses import replace
 from desk.platform.errors import DeskError
 from printing.documents import (
     ClosureData,
+    CompensationSlipData,
     CompletionData,
     Customer,
     QuoteData,
@@ -17,6 +18,7 @@ from printing.documents import (
     Store,
     TicketData,
     closure,
+    compensation_slip,
     completion,
     intake_slip,
     pending_slip,
@@ -41,6 +43,16 @@ RETURN = ReturnReceiptData(
                  "退回原支付方式：微信 ￥500.00、现金 ￥232.40"),
     rule_ids=("return.appliance v2026.2", "refund.paid_amount v2026.2"),
     points_reversed=732, cash_refund=True,
+)
+
+COMPENSATION = CompensationSlipData(
+    store=STORE, compensation_id="CP261120-3F2A9C1D07", rule="质量问题赔偿",
+    at="2026-11-20 11:05", clerk="李娜（1001）", amount_fen=58000,
+    receipt_no="R2611200100042", customer=CUSTOMER, reason="水壶漏电，顾客受惊",
+    policy_version="store-2026.2",
+    explanation=("质量问题：基础补偿 ￥500.00，另加协商损失 ￥80.00",
+                 "店长可批准 ￥10,000.00 以内的补偿"),
+    rule_ids=("comp.quality v2026.2", "authority.limits v2026.2"), approved_by="张伟（2001）",
 )
 
 TICKET = TicketData(
@@ -84,6 +96,8 @@ def sample(kind: str) -> Document:
         "intake_slip": lambda: intake_slip(TICKET),
         "quote": lambda: quote(QUOTE),
         "completion": lambda: completion(COMPLETION),
+        "compensation_slip": lambda: compensation_slip(COMPENSATION),
+        "compensation_slip_store": lambda: compensation_slip(COMPENSATION, store_copy=True),
         "closure": lambda: closure(CLOSURE),
     }
     if kind not in builders:

@@ -195,6 +195,9 @@ class DeskApp:
         if key == "returns":
             page.sig_completed.connect(lambda result: self.printer.print_return(
                 result["return_id"], self.ctx.session.staff_id))
+        elif key == "compensation":
+            page.sig_completed.connect(lambda result: self.printer.print_compensation(
+                result["compensation_id"], self.ctx.session.staff_id))
         elif key in ("repair_intake", "repair_ticket"):
             page.printer = self.printer
         elif key in ("prints", "closure"):

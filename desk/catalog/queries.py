@@ -75,6 +75,13 @@ def customer_contact(conn: Connection, customer_id: str | None) -> CustomerConta
 _CHUNK = 500  # keys per IN (...) query
 
 
+def store_names(conn: Connection, store_ids: set[str]) -> dict[str, str]:
+    """The name of each store this counter knows (head office knows every store that synced)."""
+    st = catalog_t.stores.c
+    rows = conn.execute(select(st.store_id, st.name).where(st.store_id.in_(sorted(store_ids))))
+    return {r.store_id: r.name for r in rows}
+
+
 def product_names(conn: Connection, skus: set[str]) -> dict[str, str]:
     """The catalogue's name of each known sku (unknown skus are absent)."""
     p = catalog_t.products.c

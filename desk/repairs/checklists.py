@@ -34,7 +34,7 @@ from desk.repairs.rules import (
 
 _TOML_LINE = re.compile(r"at line (\d+)")
 _HEADER = re.compile(r"^\s*\[\[?\s*([A-Za-z0-9_.\-]+)\s*\]\]?")
-_HEAD_KEYS = {"kind", "version", "effective_from", "title", "quote_tolerance",
+_HEAD_KEYS = {"kind", "version", "effective_from", "title", "title_en", "quote_tolerance",
               "quote_tolerance_percent"}
 _CHECK_KEYS = {"id", "zh", "en", "evidence", "who", "unit", "min", "max", "document",
                "condition"}
@@ -97,6 +97,7 @@ def parse_checklist(text: str, source: str) -> Checklist:
     if not isinstance(effective, date) or hasattr(effective, "hour"):
         raise fail("checklist", 0, "effective_from", "effective_from must be a date "
                                                      "(YYYY-MM-DD)")
+    titles = _titles(head, fail)
     try:
         tolerance = parse_yuan(str(head.get("quote_tolerance", "0")))
     except DeskError:
@@ -139,8 +140,25 @@ def parse_checklist(text: str, source: str) -> Checklist:
             check_index += 1
         steps.append(Step(expected, tuple(checks)))
     return Checklist(kind=kind, version=version.strip(), effective_from=effective.isoformat(),
-                     title=str(head.get("title", "")), quote_tolerance_fen=tolerance,
-                     quote_tolerance_percent=percent, steps=tuple(steps))
+                     title=titles[0], quote_tolerance_fen=tolerance,
+                     quote_tolerance_percent=percent, steps=tuple(steps), title_en=titles[1])
+
+
+def _titles(head: dict[str, Any], fail: Any) -> tuple[str, str]:
+    """The checklist's name in Chinese (`title`) and English (`title_en`): both or neither, as a
+    check has its words in both languages."""
+    found = []
+    for key in ("title", "title_en"):
+        value = head.get(key, "")
+        if not isinstance(value, str):
+            raise fail("checklist", 0, key, f"{key} must be text")
+        found.append(value.strip())
+    if bool(found[0]) != bool(found[1]):
+        missing = "title_en" if found[0] else "title"
+        raise fail("checklist", 0, missing if missing in head else None,
+                   "a checklist named in one language needs its name in the other: "
+                   f"write '{missing}'")
+    return found[0], found[1]
 
 
 def _check(raw: Any, step: int, seen: set[str], fail: Any) -> Check:

@@ -122,7 +122,9 @@ def _pin_checklist(uow: UnitOfWork, kind: str, today: date) -> r.Checklist:
     if checklist is None:
         raise DeskError("repair.no_checklist", kind=kind)
     body = checklist.to_dict()
-    sha = documents.sha256_of(body)
+    # The identity of a definition leaves out its English name: counters adopted 2026.1 before
+    # the files had one, and a display name does not change what a ticket must go through.
+    sha = documents.sha256_of({k: v for k, v in body.items() if k != "title_en"})
     known = adopted_checklist_sha(uow.conn, checklist.kind, checklist.version)
     if known is None:
         uow.record("checklist.adopted", f"{checklist.kind}@{checklist.version}",

@@ -271,7 +271,7 @@ class TicketDetail:
     promised_date: str
     overdue: bool
     checklist: str  # "appliance 2026.1"
-    title: str
+    title: str  # the checklist's name in Chinese
     current_step: int
     steps: list[list[CheckView]]
     quote: dict[str, Any] | None
@@ -283,6 +283,7 @@ class TicketDetail:
     signoffs: list[Signoff] = field(default_factory=list)  # sign-offs, oldest first
     previous_code: str = ""  # a recurrence: the ticket this cycle repeats
     reopened_as: list[str] = field(default_factory=list)  # the cycles that repeat this one
+    title_en: str = ""  # the checklist's name in English
 
 
 def ticket_detail(conn: Connection, code: str, today: date,
@@ -321,7 +322,8 @@ def ticket_detail(conn: Connection, code: str, today: date,
         quote_signed=record.quote_signed, completion_sha256=record.completion_sha256,
         completion_signed=record.completion_signed, intake_sha256=record.intake_sha256,
         signoffs=list(record.signoffs), previous_code=t["previous_code"],
-        reopened_as=reopened_as(conn, record.code))
+        reopened_as=reopened_as(conn, record.code),
+        title_en=record.checklist.title_en if record.checklist else "")
 
 
 # --- the day's waivers (the daily closure reads them) -------------------------------------------

@@ -80,6 +80,7 @@ class Checklist:
     quote_tolerance_fen: int
     quote_tolerance_percent: int
     steps: tuple[Step, ...]
+    title_en: str = ""  # the English name; `title` is the Chinese one
 
     def check(self, step: int, check_id: str) -> Check:
         if not 1 <= step <= len(self.steps):
@@ -92,6 +93,7 @@ class Checklist:
     def to_dict(self) -> dict[str, Any]:
         return {"kind": self.kind, "version": self.version,
                 "effective_from": self.effective_from, "title": self.title,
+                "title_en": self.title_en,
                 "quote_tolerance_fen": self.quote_tolerance_fen,
                 "quote_tolerance_percent": self.quote_tolerance_percent,
                 "steps": [{"key": s.key, "checks": [vars(c) for c in s.checks]}
@@ -102,7 +104,8 @@ class Checklist:
         return Checklist(d["kind"], d["version"], d["effective_from"], d["title"],
                          d["quote_tolerance_fen"], d["quote_tolerance_percent"],
                          tuple(Step(s["key"], tuple(Check(**c) for c in s["checks"]))
-                               for s in d["steps"]))
+                               for s in d["steps"]),
+                         d.get("title_en", ""))  # a ticket pinned before the English name
 
 
 # --- facts and the checklist state --------------------------------------------------------------

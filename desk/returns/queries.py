@@ -10,9 +10,11 @@ from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 
 from desk.catalog import tables as catalog_t
+from desk.platform import tables as platform_t
 from desk.platform.conflicts import Finding
 from desk.platform.errors import DeskError
 from desk.returns import tables as returns_t
+from desk.returns.documents import compensation_reference
 from desk.returns.rules import History, Purchase, SoldLine, SoldTender, paid_per_line
 from desk.sales import tables as sales_t
 
@@ -69,6 +71,29 @@ def return_detail(conn: Connection, return_id: str) -> dict[str, Any] | None:
     return item
 
 
+def compensation_detail(conn: Connection, compensation_id: str) -> dict[str, Any] | None:
+    """A recorded compensation with its decision and who recorded it (the clerk: the actor of
+    its journal fact), or None when there is no such compensation."""
+    c, j = returns_t.compensations, platform_t.journal.c
+    row = conn.execute(
+        select(c, j.actor).select_from(c.join(platform_t.journal, j.event_id == c.c.event_id))
+        .where(c.c.compensation_id == compensation_id)
+    ).first()
+    return _return_row(row) if row is not None else None
+
+
+def compensation_signature_ref(conn: Connection, compensation_id: str) -> tuple[str, str]:
+    """The signature given for a compensation and the document reference it was given under
+    (("", "") when none was asked)."""
+    c = returns_t.compensations.c
+    row = conn.execute(select(c.signature_ref, c.receipt_no, c.ticket_code, c.customer_id)
+                       .where(c.compensation_id == compensation_id)).first()
+    if row is None or not row.signature_ref:
+        return "", ""
+    return str(row.signature_ref), compensation_reference(row.receipt_no, row.ticket_code,
+                                                          row.customer_id)
+
+
 def customer_returns(conn: Connection, customer_id: str, limit: int = 200) -> list[dict[str, Any]]:
     r = returns_t.returns.c
     rows = conn.execute(
@@ -121,26 +146,30 @@ def pending_cases(conn: Connection) -> list[dict[str, Any]]:
             "amount_fen": row.refund_fen,
             "receipt_no": row.receipt_no,
             "actor": row.actor,
+            "store_id": row.store_id,
         }
         for row in conn.execute(
-            select(r.return_id, r.returned_at, r.refund_fen, r.receipt_no, r.actor).where(
-                r.status == "pending"
-            )
+            select(r.return_id, r.returned_at, r.refund_fen, r.receipt_no, r.actor,
+                   r.store_id).where(r.status == "pending")
         )
     ]
+    j = platform_t.journal.c
     out += [
         {
             "case_id": row.compensation_id,
             "case_kind": "compensation",
             "at": row.decided_at,
             "amount_fen": row.amount_fen,
-            "receipt_no": row.receipt_no,
-            "actor": "",
+            "receipt_no": row.receipt_no or row.ticket_code,
+            "actor": row.actor,
+            "store_id": row.store_id,
         }
         for row in conn.execute(
-            select(c.compensation_id, c.decided_at, c.amount_fen, c.receipt_no).where(
-                c.status == "pending"
-            )
+            select(c.compensation_id, c.decided_at, c.amount_fen, c.receipt_no, c.ticket_code,
+                   c.store_id, j.actor)
+            .select_from(returns_t.compensations.join(platform_t.journal,
+                                                      j.event_id == c.event_id))
+            .where(c.status == "pending")
         )
     ]
     return sorted(out, key=lambda x: (x["at"], x["case_id"]))

@@ -7,20 +7,20 @@
         <translation>备注</translation>
     </message>
     <message>
+        <source>Photo ✓</source>
+        <translation>照片 ✓</translation>
+    </message>
+    <message>
         <source>Photo…</source>
         <translation>照片…</translation>
     </message>
     <message>
+        <source>Signed ✓</source>
+        <translation>已签名 ✓</translation>
+    </message>
+    <message>
         <source>Customer signs…</source>
         <translation>顾客签名…</translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>完成</translation>
-    </message>
-    <message>
-        <source>Waive…</source>
-        <translation>豁免…</translation>
     </message>
     <message>
         <source>Waived</source>
@@ -29,6 +29,14 @@
     <message>
         <source>Done ✓</source>
         <translation>已完成 ✓</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Waive…</source>
+        <translation>豁免…</translation>
     </message>
     <message>
         <source>Choose a photo</source>
@@ -548,7 +556,7 @@
     <name>PendingCasesPage</name>
     <message>
         <source>Waiting for head office</source>
-        <translation>待总部审批</translation>
+        <translation>等待总部批准</translation>
     </message>
 </context>
 <context>
@@ -922,11 +930,11 @@
     </message>
     <message>
         <source>within the clerk's authority</source>
-        <translation>在柜员权限内</translation>
+        <translation>在店员权限之内</translation>
     </message>
     <message>
         <source>a manager approves (staff id and PIN)</source>
-        <translation>需经理审批（工号与 PIN 码）</translation>
+        <translation>需经理批准（工号和密码）</translation>
     </message>
     <message>
         <source>above the manager's limit: recorded as pending until head office approves</source>
@@ -1119,12 +1127,12 @@
 <context>
     <name>WorkshopPage</name>
     <message>
-        <source>Due</source>
-        <translation>承诺日期</translation>
-    </message>
-    <message>
         <source>Overdue</source>
         <translation>已超期</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>承诺日期</translation>
     </message>
     <message>
         <source>Step %1: %2</source>
@@ -1133,14 +1141,6 @@
     <message>
         <source>Saved.</source>
         <translation>已保存。</translation>
-    </message>
-    <message>
-        <source>Photo ✓</source>
-        <translation>照片 ✓</translation>
-    </message>
-    <message>
-        <source>Signed ✓</source>
-        <translation>已签名 ✓</translation>
     </message>
     <message>
         <source>Intake of ticket %1</source>
@@ -1213,7 +1213,7 @@
     </message>
     <message>
         <source>Late repair</source>
-        <translation>维修延误</translation>
+        <translation>维修逾期</translation>
     </message>
     <message>
         <source>Fraud (3 × price, statutory)</source>
@@ -1241,11 +1241,11 @@
     </message>
     <message>
         <source>within the clerk's authority</source>
-        <translation>在柜员权限内</translation>
+        <translation>在店员权限之内</translation>
     </message>
     <message>
         <source>a manager approves (staff id and PIN)</source>
-        <translation>需经理审批（工号与 PIN 码）</translation>
+        <translation>需经理批准（工号和密码）</translation>
     </message>
     <message>
         <source>head office approves: it waits as pending</source>
@@ -1268,12 +1268,12 @@
         <translation>未签字：没有登记任何内容。</translation>
     </message>
     <message>
-        <source>Compensation %1 recorded: %2, waits for head office.</source>
-        <translation>补偿 %1 已登记：%2，等待总部审批。</translation>
+        <source>Compensation %1 recorded: %2, waits for head office. The slip is printing.</source>
+        <translation>补偿 %1 已登记：%2，等待总部审批。凭证正在打印。</translation>
     </message>
     <message>
-        <source>Compensation %1 recorded: %2.</source>
-        <translation>补偿 %1 已登记：%2。</translation>
+        <source>Compensation %1 recorded: %2. The slip is printing.</source>
+        <translation>补偿 %1 已登记：%2。凭证正在打印。</translation>
     </message>
     <message>
         <source>Compensation</source>
@@ -1309,7 +1309,7 @@
     </message>
     <message>
         <source>What happened</source>
-        <translation>事情经过</translation>
+        <translation>发生了什么</translation>
     </message>
     <message>
         <source>Manager</source>
@@ -1922,7 +1922,7 @@
     </message>
     <message>
         <source>Late repair</source>
-        <translation>维修延误</translation>
+        <translation>维修逾期</translation>
     </message>
     <message>
         <source>simple</source>
@@ -1981,7 +1981,7 @@
     </message>
     <message>
         <source>Waiting for head office</source>
-        <translation>待总部审批</translation>
+        <translation>等待总部批准</translation>
     </message>
     <message>
         <source>Sync conflicts</source>
@@ -2031,6 +2031,50 @@
         <translation>已取消</translation>
     </message>
     <message>
+        <source>Return receipt (customer)</source>
+        <translation>退货凭证（顾客联）</translation>
+    </message>
+    <message>
+        <source>Return receipt (store)</source>
+        <translation>退货凭证（门店联）</translation>
+    </message>
+    <message>
+        <source>Return waiting for approval (customer)</source>
+        <translation>退货待审批（顾客联）</translation>
+    </message>
+    <message>
+        <source>Return waiting for approval (store)</source>
+        <translation>退货待审批（门店联）</translation>
+    </message>
+    <message>
+        <source>Compensation slip (customer)</source>
+        <translation>补偿凭证（顾客联）</translation>
+    </message>
+    <message>
+        <source>Compensation slip (store)</source>
+        <translation>补偿凭证（门店联）</translation>
+    </message>
+    <message>
+        <source>Repair intake slip</source>
+        <translation>维修受理单</translation>
+    </message>
+    <message>
+        <source>Repair quote</source>
+        <translation>维修报价单</translation>
+    </message>
+    <message>
+        <source>Repair completion certificate</source>
+        <translation>维修完工证明</translation>
+    </message>
+    <message>
+        <source>Daily closure summary</source>
+        <translation>日结报告（简版）</translation>
+    </message>
+    <message>
+        <source>Other document</source>
+        <translation>其他单据</translation>
+    </message>
+    <message>
         <source>Job</source>
         <translation>任务</translation>
     </message>
@@ -2067,6 +2111,10 @@
         <translation>请选择状态为“未知”的任务。</translation>
     </message>
     <message>
+        <source>Job %1 is cancelled: it will not print.</source>
+        <translation>任务 %1 已取消，不会打印。</translation>
+    </message>
+    <message>
         <source>Print history</source>
         <translation>打印记录</translation>
     </message>
@@ -2081,6 +2129,10 @@
     <message>
         <source>Send it again</source>
         <translation>重新发送</translation>
+    </message>
+    <message>
+        <source>Cancel the job</source>
+        <translation>取消任务</translation>
     </message>
 </context>
 <context>
@@ -2165,8 +2217,24 @@
         <translation>补偿</translation>
     </message>
     <message>
+        <source>Write why it is refused: the store and the customer are told.</source>
+        <translation>请写明拒绝原因：门店和顾客会收到通知。</translation>
+    </message>
+    <message>
+        <source>Case %1 approved.</source>
+        <translation>案件 %1 已批准。</translation>
+    </message>
+    <message>
+        <source>Case %1 refused.</source>
+        <translation>案件 %1 已拒绝。</translation>
+    </message>
+    <message>
         <source>Case</source>
         <translation>案件</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>门店</translation>
     </message>
     <message>
         <source>Kind</source>
@@ -2177,8 +2245,8 @@
         <translation>登记时间</translation>
     </message>
     <message>
-        <source>Receipt</source>
-        <translation>小票</translation>
+        <source>Receipt or ticket</source>
+        <translation>小票或维修单</translation>
     </message>
     <message>
         <source>Amount</source>
@@ -2187,6 +2255,18 @@
     <message>
         <source>Clerk</source>
         <translation>柜员</translation>
+    </message>
+    <message>
+        <source>Reason (a refusal needs one)</source>
+        <translation>原因（拒绝时必填）</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <source>Refuse</source>
+        <translation>拒绝</translation>
     </message>
 </context>
 <context>
@@ -2306,7 +2386,7 @@
     </message>
     <message>
         <source>What happened</source>
-        <translation>事情经过</translation>
+        <translation>发生了什么</translation>
     </message>
     <message>
         <source>About</source>

@@ -106,3 +106,21 @@ def test_the_customers_copy_has_words_only_and_the_stores_copy_the_rule_ids():
     for rule_id in data.rule_ids:
         assert rule_id not in customer and rule_id in store
     assert "2026.2" not in customer and "2026.2" in store
+
+
+def test_the_compensation_slip_customer_copy_in_words_store_copy_with_rule_ids():
+    from dataclasses import replace
+
+    from printing.documents import compensation_slip
+    from printing.samples import COMPENSATION
+
+    customer = compensation_slip(COMPENSATION).content()
+    store = compensation_slip(COMPENSATION, store_copy=True).content()
+    for text in (customer, store):
+        assert "补偿凭证" in text and "质量问题赔偿" in text and "￥580.00" in text
+        assert "水壶漏电" in text and "张伟（2001）" in text
+    for rule_id in COMPENSATION.rule_ids:
+        assert rule_id not in customer and rule_id in store
+    assert "store-2026.2" not in customer and "store-2026.2" in store
+    pending = compensation_slip(replace(COMPENSATION, status="pending", approved_by="")).content()
+    assert "补偿待审批" in pending and "尚未支付" in pending and "补偿金额" not in pending

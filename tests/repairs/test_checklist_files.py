@@ -76,3 +76,28 @@ def test_not_toml_and_unknown_keys():
     text = GOOD.replace('who = "clerk"', 'who = "clerk"\ncolour = "red"', 1)
     err = refusal(text)
     assert err.reason == "unknown key 'colour' in a check" and err.line == line_of(text, "colour")
+
+
+def test_every_checklist_is_named_in_both_languages():
+    for checklist in load_folder(FOLDER):
+        assert checklist.title and checklist.title_en and checklist.title_en.isascii()
+        assert checklist.to_dict()["title_en"] == checklist.title_en
+
+
+def test_a_name_in_one_language_only_is_refused_at_its_line():
+    no_english = GOOD.replace('title_en = "Appliance repair checklist"\n', "")
+    err = refusal(no_english)
+    assert "title_en" in err.reason and err.line == line_of(no_english, "[checklist]")
+    no_chinese = GOOD.replace('title = "家电维修检查单"\n', "")
+    err = refusal(no_chinese)
+    assert "'title'" in err.reason and err.line == line_of(no_chinese, "[checklist]")
+    err = refusal(GOOD.replace('title_en = "Appliance repair checklist"', "title_en = 3"))
+    assert err.line == line_of(GOOD, "title_en")
+
+
+def test_a_ticket_pinned_before_the_english_name_still_reads():
+    from desk.repairs.rules import Checklist
+
+    body = parse_checklist(GOOD, "good.toml").to_dict()
+    del body["title_en"]
+    assert Checklist.from_dict(body).title_en == ""

@@ -81,3 +81,54 @@ def test_a_ticket_through_the_first_steps(qtbot, page, store, tmp_path, monkeypa
     page.ctx.runner.shutdown(wait=True)
     fact = record_of(store, "T0001").state.state(2, "condition_recorded").fact
     assert fact.actor == TECH and fact.evidence["photo_type"] == "image/png"
+
+
+def test_the_queue_shows_its_items_uncut_at_1366x768(qtbot, store, tmp_path):
+    """A counter monitor: the queue is as wide as its items in the font (the checklist keeps the
+    rest); the grab is saved for a person to look at (DESK_SCREENSHOTS, else a temporary
+    folder)."""
+    import os
+    from pathlib import Path
+
+    from PySide6.QtGui import QTextLayout
+    from PySide6.QtWidgets import QApplication
+
+    from desk.catalog.commands import RegisterProduct
+    from tests.returns.seed import ADMIN
+    from ui.i18n import install_language
+
+    store.dispatch(RegisterProduct(sku="P000090", product_name="多功能智能电饭煲（五升，家用）",
+                                   category_id="AP", price_fen=59900), ADMIN)
+    store.dispatch(OpenTicket(code="T2612010001", sku="P000090", fault="不加热",
+                              promised_date="2026-11-18"), CLERK)  # overdue: the longest line
+    runner = TaskRunner()
+    ctx = AppContext(store.db, store, runner)
+    ctx.session.staff_id, ctx.session.role = TECH, "technician"
+    page = WorkshopPage(ctx)
+    qtbot.addWidget(page)
+    page.resize(1366, 768)
+    page.show()
+    try:
+        qtbot.waitUntil(lambda: page.queue.count() == 1 and len(page.rows) == 3, timeout=5000)
+        qtbot.waitUntil(lambda: page.queue.width() >= page.queue.minimumWidth(), timeout=2000)
+        qtbot.waitUntil(lambda: all(r.isVisible() and r.height() >= 48 for r in page.rows),
+                        timeout=2000)  # laid out (the grab shows what a person sees)
+        folder = Path(os.environ.get("DESK_SCREENSHOTS") or tmp_path)
+        folder.mkdir(parents=True, exist_ok=True)
+        for language in ("en", "zh_CN"):
+            assert install_language(language)
+            QApplication.processEvents()  # LanguageChange is posted to the window
+            item = page.queue.item(0)
+            shown = page.queue.visualItemRect(item)
+            for line in item.text().splitlines():  # laid out in the fonts that draw it (CJK)
+                layout = QTextLayout(line, page.queue.font())
+                layout.beginLayout()
+                drawn = layout.createLine()
+                layout.endLayout()
+                assert drawn.naturalTextWidth() + 8 < shown.width(), (line, shown)
+                assert drawn.height() * 2 + 4 < shown.height(), (line, shown)  # both lines
+            assert page.queue.horizontalScrollBar().maximum() == 0
+            assert page.width() - page.queue.width() > 700  # the checklist keeps the most room
+            assert page.grab().save(str(folder / f"workshop-1366x768-{language}.png"))
+    finally:
+        runner.shutdown(wait=True)

@@ -173,6 +173,17 @@ def test_the_dialog_tests_saves_and_never_writes_the_password(qtbot, central, st
     assert STORE_PASSWORDS["S001"].encode() not in raw
 
 
+def test_with_no_conflict_nothing_offers_to_resolve(qtbot, app_ctx):
+    page = ConflictsPage(app_ctx)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: "0" in page.status.text(), timeout=5_000)
+    assert page.model.rowCount() == 0
+    assert not any(w.isEnabled() for w in (page.resolve_button, page.decision, page.note))
+    page.resolve()  # a stray call does nothing either
+    assert journal_facts(app_ctx.db, "conflict.") == []
+
+
 def test_the_manager_sees_and_resolves_a_conflict(qtbot, central, store, app_ctx):
     s = settings_for(central)
     save(app_ctx, s)

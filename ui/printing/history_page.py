@@ -6,13 +6,15 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QCoreApplication, QDateTime, QEvent, QLocale, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -20,13 +22,16 @@ from PySide6.QtWidgets import (
 
 from desk.platform.changes import Changed
 from desk.printjobs import queue as q
-from desk.printjobs.commands import SettlePrintJob
+from desk.printjobs.commands import CancelPrintJob, SettlePrintJob
 from ui.context import AppContext
 from ui.errors import error_text
+from ui.i18n import current_language
+from ui.printing.service import can_reprint
 from ui.table_model import Column, RowTableModel
 from ui.widgets.naming import named
 
 translate = QCoreApplication.translate
+REFERENCE_COLUMN = 3  # "For": the receipt, ticket or day the document is about
 
 
 def status_name(status: str) -> str:
@@ -41,8 +46,38 @@ def status_name(status: str) -> str:
     }.get(status, status)
 
 
-def _when(ms: Any) -> str:
-    return datetime.fromtimestamp(int(ms) / 1000).strftime("%m-%d %H:%M:%S") if ms else ""
+def document_name(kind: str) -> str:
+    """Every document kind the printing capability produces, in words (printing/documents.py,
+    printing/closure_print.py)."""
+    return {
+        "return_receipt": translate("print_history", "Return receipt (customer)"),
+        "return_receipt_store": translate("print_history", "Return receipt (store)"),
+        "return_pending": translate("print_history", "Return waiting for approval (customer)"),
+        "return_pending_store": translate("print_history",
+                                          "Return waiting for approval (store)"),
+        "compensation_slip": translate("print_history", "Compensation slip (customer)"),
+        "compensation_slip_store": translate("print_history", "Compensation slip (store)"),
+        "intake_slip": translate("print_history", "Repair intake slip"),
+        "quote": translate("print_history", "Repair quote"),
+        "completion": translate("print_history", "Repair completion certificate"),
+        "closure": translate("print_history", "Daily closure summary"),
+    }.get(kind, translate("print_history", "Other document"))
+
+
+def when(ms: Any) -> str:
+    """A job's time as a person reads it: "12月1日 14:05", "1 Dec 14:05" (the year when it is
+    not this year's)."""
+    if not ms:
+        return ""
+    at = datetime.fromtimestamp(int(ms) / 1000)
+    this_year = at.year == datetime.now().year
+    if current_language() == "en":
+        pattern = "d MMM HH:mm" if this_year else "d MMM yyyy HH:mm"
+        locale = QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+    else:
+        pattern = "M月d日 HH:mm" if this_year else "yyyy年M月d日 HH:mm"
+        locale = QLocale(QLocale.Language.Chinese, QLocale.Country.China)
+    return locale.toString(QDateTime.fromMSecsSinceEpoch(int(ms)), pattern)
 
 
 def load_history(_conn: Any, db: Any) -> list[q.Job]:
@@ -60,8 +95,9 @@ class PrintHistoryPage(QWidget):
         self.message = named(QLabel(), "hint")
         self.model = RowTableModel([
             Column("job_id", lambda: translate("print_history", "Job")),
-            Column("created_ms", lambda: translate("print_history", "Queued"), _when),
-            Column("document_kind", lambda: translate("print_history", "Document")),
+            Column("created_ms", lambda: translate("print_history", "Queued"), when),
+            Column("document_kind", lambda: translate("print_history", "Document"),
+                   document_name),
             Column("reference", lambda: translate("print_history", "For")),
             Column("is_copy", lambda: translate("print_history", "Copy"),
                    lambda v: translate("print_history", "copy") if v else ""),
@@ -72,29 +108,45 @@ class PrintHistoryPage(QWidget):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.view.setWordWrap(False)
+        header = self.view.horizontalHeader()
+        # Each column as wide as its words; the reference takes what is left, so nothing is cut
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(REFERENCE_COLUMN, QHeaderView.ResizeMode.Stretch)
         self.reprint_button = QPushButton()
         self.printed_button = QPushButton()
         self.again_button = QPushButton()
+        self.cancel_button = QPushButton()
         buttons = QHBoxLayout()
-        for b in (self.reprint_button, self.printed_button, self.again_button):
+        for b in (self.reprint_button, self.printed_button, self.again_button,
+                  self.cancel_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         from ui.printing.preview import PrintPreview
 
         self.preview = PrintPreview()  # what the selected job looks like on paper
-        body = QHBoxLayout()
-        body.addWidget(self.view, 3)
-        body.addWidget(self.preview, 2)
+        self.body = QSplitter(Qt.Orientation.Horizontal)
+        self.body.addWidget(self.view)
+        self.body.addWidget(self.preview)
+        self.body.setStretchFactor(0, 3)
+        self.body.setStretchFactor(1, 2)
+        self.body.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.message)
-        layout.addLayout(body, 1)
+        layout.addWidget(self.body, 1)
         layout.addLayout(buttons)
-        self.view.selectionModel().currentRowChanged.connect(lambda *_: self.show_selected())
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self.show_selected())
         self.reprint_button.clicked.connect(self.reprint)
         self.printed_button.clicked.connect(lambda: self.settle(printed=True))
         self.again_button.clicked.connect(lambda: self.settle(printed=False))
+        self.cancel_button.clicked.connect(self.cancel)
+        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        for keys, step in (("Ctrl++", 1), ("Ctrl+=", 1), ("Ctrl+-", -1)):
+            QShortcut(QKeySequence(keys), self, lambda s=step: self.preview.zoom_by(s),
+                      context=context)
+        QShortcut(QKeySequence("Ctrl+0"), self, self.preview.fit_width, context=context)
         self.retranslate()
         self.refresh()
 
@@ -105,32 +157,56 @@ class PrintHistoryPage(QWidget):
         if error is not None:
             self.message.setText(error_text(error))
             return
+        current = self.selected()
         self.model.set_rows(rows)
+        again = next((i for i, job in enumerate(rows)
+                      if current is not None and job.job_id == current.job_id), None)
+        if again is not None:
+            self.view.selectRow(again)  # the same job stays selected, with its new state
+        self.enable()
+
+    def enable(self) -> None:
+        """Only the buttons that can act on the selected job are enabled."""
+        job = self.selected()
+        self.reprint_button.setEnabled(job is not None and self.printer is not None
+                                       and can_reprint(job.document_kind))
+        unknown = job is not None and job.status == q.UNCERTAIN
+        self.printed_button.setEnabled(unknown)
+        self.again_button.setEnabled(unknown)
+        self.cancel_button.setEnabled(job is not None and job.status in q.CANCELLABLE)
 
     def selected(self) -> q.Job | None:
-        index = self.view.currentIndex()
-        job: q.Job | None = self.model.row_at(index.row()) if index.isValid() else None
+        """The job the clerk chose (a selected row; the view's current cell alone is not a
+        choice: the view puts it on the first row by itself)."""
+        rows = self.view.selectionModel().selectedRows()
+        job: q.Job | None = self.model.row_at(rows[0].row()) if rows else None
         return job
 
     def show_selected(self) -> None:
         """Render the selected job's bytes to a picture of the paper, off the GUI thread."""
         job = self.selected()
+        self.enable()
         if job is None:
             self.preview.clear()
             return
         profile = self.printer.profile if self.printer is not None else "80mm-cn-qr-cut"
 
-        def render() -> bytes:
+        def render(data: bytes) -> bytes:
             from printing.preview import render_png
             from printing.profiles import get_profile
 
-            return render_png(q.get(self.ctx.db, job.job_id).data, get_profile(profile).dots)
+            return render_png(data, get_profile(profile).dots)
+
+        def read(stored: Any, error: BaseException | None) -> None:
+            # the bytes are read on the database worker, the picture drawn on the I/O pool
+            if error is None and self.selected() is job:
+                self.ctx.runner.io(render, stored.data, done=shown)
 
         def shown(png: Any, error: BaseException | None) -> None:
             if error is None and self.selected() is job:
-                self.preview.show_png(png, f"#{job.job_id} {job.document_kind}")
+                self.preview.show_png(png, f"#{job.job_id} {document_name(job.document_kind)}")
 
-        self.ctx.runner.io(render, done=shown)
+        self.ctx.query(q.get_on, job.job_id, done=read)
 
     def reprint(self) -> None:
         job = self.selected()
@@ -158,6 +234,19 @@ class PrintHistoryPage(QWidget):
 
         self.ctx.run_command(SettlePrintJob(job.job_id, printed), done)
 
+    def cancel(self) -> None:
+        job = self.selected()
+        if job is None or job.status not in q.CANCELLABLE:
+            return
+
+        def done(_value: Any, error: BaseException | None) -> None:
+            self.message.setText(error_text(error) if error else translate(
+                "print_history", "Job %1 is cancelled: it will not print.").replace(
+                "%1", str(job.job_id)))
+            self.refresh()
+
+        self.ctx.run_command(CancelPrintJob(job.job_id), done)
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
@@ -168,4 +257,6 @@ class PrintHistoryPage(QWidget):
         self.reprint_button.setText(translate("print_history", "Reprint (marked COPY)"))
         self.printed_button.setText(translate("print_history", "It printed"))
         self.again_button.setText(translate("print_history", "Send it again"))
+        self.cancel_button.setText(translate("print_history", "Cancel the job"))
         self.model.retranslate()
+        self.enable()

@@ -25,9 +25,9 @@ from desk.platform.settings import get_setting
 from desk.printjobs import queue as q
 from desk.printjobs.commands import QueuePrintJob, ReprintJob
 from desk.returns.counter_queries import decided_by_head_office
-from desk.returns.queries import return_signature_ref
+from desk.returns.queries import compensation_signature_ref, return_signature_ref
 from printing.escpos import encode
-from printing.from_core import return_receipt_data, signature_png
+from printing.from_core import compensation_slip_data, return_receipt_data, signature_png
 from printing.profiles import get_profile
 from printing.queue_worker import PrintWorker, Step
 from printing.transport import open_transport
@@ -35,6 +35,12 @@ from ui.context import AppContext
 
 DEFAULT_PROFILE = "80mm-cn-qr-cut"
 RETURN_KINDS = ("return_receipt", "return_receipt_store", "return_pending", "return_pending_store")
+COMPENSATION_KINDS = ("compensation_slip", "compensation_slip_store")
+
+
+def can_reprint(kind: str) -> bool:
+    """The documents a copy can be rebuilt of from the core's data (reprint_command)."""
+    return kind in RETURN_KINDS or kind in COMPENSATION_KINDS or kind == "closure"
 
 
 def printer_settings(conn: Any, home: Path) -> tuple[str, str]:
@@ -63,6 +69,35 @@ def return_receipts(conn: Any, return_id: str, profile_name: str, *,
             doc = doc.as_copy()
         jobs.append((doc.kind, encode(doc, profile)))
     return jobs
+
+
+def compensation_slips(conn: Any, compensation_id: str, profile_name: str, *,
+                       as_copy: bool = False) -> list[tuple[str, bytes]]:
+    """(kind, bytes) of the customer's copy (words only) and the store's copy (with the rule ids)
+    of a recorded compensation, with the customer's signature when one was captured."""
+    from printing.documents import compensation_slip
+
+    data = compensation_slip_data(conn, compensation_id)
+    if data is None:
+        raise DeskError("print.unknown_document", reference=compensation_id)
+    signature_id, signed_under = compensation_signature_ref(conn, compensation_id)
+    png = signature_png(conn, signature_id, signed_under)
+    profile = get_profile(profile_name)
+    jobs = []
+    for store_copy in (False, True):
+        doc = compensation_slip(data, store_copy=store_copy)
+        if png:
+            doc = doc.with_signature(png)
+        if as_copy:
+            doc = doc.as_copy()
+        jobs.append((doc.kind, encode(doc, profile)))
+    return jobs
+
+
+def compensation_commands(conn: Any, compensation_id: str, profile: str) -> list[QueuePrintJob]:
+    """On the database worker: the commands that queue a compensation's two copies."""
+    return [queue_command(kind, compensation_id, data)
+            for kind, data in compensation_slips(conn, compensation_id, profile)]
 
 
 def repair_document(conn: Any, kind: str, code: str, today: Any, profile_name: str,
@@ -108,9 +143,10 @@ def reprint_command(conn: Any, job: q.Job, profile: str, printed_at: str) -> Rep
                                   profile_name=profile, copy_of=job.job_id)
         assert isinstance(command, ReprintJob)
         return command
-    if job.document_kind not in RETURN_KINDS:
+    if not can_reprint(job.document_kind):
         raise DeskError("print.cannot_reprint", kind=job.document_kind)
-    jobs = dict(return_receipts(conn, job.reference, profile, as_copy=True))
+    build = compensation_slips if job.document_kind in COMPENSATION_KINDS else return_receipts
+    jobs = dict(build(conn, job.reference, profile, as_copy=True))
     return ReprintJob(job.job_id, base64.b64encode(jobs[job.document_kind]).decode("ascii"))
 
 
@@ -157,6 +193,11 @@ class PrinterService(QObject):
     def print_return(self, return_id: str, requested_by: str) -> None:
         """Queue the customer's and the store's copy of a recorded return (audited commands)."""
         self.ctx.query(return_commands, return_id, self.profile,
+                       done=lambda cmds, error: self._dispatch(cmds, error, requested_by))
+
+    def print_compensation(self, compensation_id: str, requested_by: str) -> None:
+        """Queue the customer's and the store's copy of a recorded compensation."""
+        self.ctx.query(compensation_commands, compensation_id, self.profile,
                        done=lambda cmds, error: self._dispatch(cmds, error, requested_by))
 
     def print_repair(self, kind: str, code: str, requested_by: str, **extra: str) -> None:

@@ -6,13 +6,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from desk.platform.changes import Changed
 from desk.repairs.counter_queries import FollowUpCall, follow_up_calls
 from ui.context import AppContext
 from ui.errors import error_text
+from ui.widgets.text_items import fit_item
 
 TOUCH = 44
 
@@ -23,6 +24,7 @@ class FollowUpPage(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.shown: list[FollowUpCall] | None = None  # as last read (redrawn on a switch)
         layout = QVBoxLayout(self)
         self.counter = QLabel()
         self.counter.setStyleSheet("font-size: 18pt; font-weight: bold;")
@@ -36,6 +38,11 @@ class FollowUpPage(QWidget):
         ctx.hub.changed.connect(self._changed)
         self.refresh()
 
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and self.shown is not None:
+            self._show(self.shown)
+        super().changeEvent(event)
+
     def refresh(self) -> None:
         self.ctx.query(follow_up_calls, self.ctx.bus.clock.local_now(), done=self._loaded)
 
@@ -48,6 +55,10 @@ class FollowUpPage(QWidget):
             self.message.setText(error_text(error) if error else "")
             return
         self.message.clear()
+        self.shown = calls
+        self._show(calls)
+
+    def _show(self, calls: list[FollowUpCall]) -> None:
         waiting = self.tr("Follow-up calls due:")  # tr() outside f-strings: lupdate
         self.counter.setText(f"{waiting} {len(calls)}")
         self.calls.clear()
@@ -59,4 +70,5 @@ class FollowUpPage(QWidget):
                      f"{due} {call.due_by.replace('T', ' ')}")
             item = QListWidgetItem(words)
             item.setData(Qt.ItemDataRole.UserRole, call.code)
+            fit_item(item, self.calls.font(), TOUCH)  # three lines, whole (text_items.py)
             self.calls.addItem(item)

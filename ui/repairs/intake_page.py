@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, QEvent, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -37,6 +37,7 @@ from ui.context import AppContext
 from ui.errors import error_text
 
 TOUCH = 44
+LEVELS = ("simple", "complex", "major")
 
 
 def find_for_intake(conn: Connection, text: str) -> Any:
@@ -59,43 +60,37 @@ class IntakePage(QWidget):
         self.receipt_no: str | None = None
         self.customer_id: str | None = None
         layout = QVBoxLayout(self)
-        form = QFormLayout()
-        layout.addLayout(form)
+        self.form = QFormLayout()
+        layout.addLayout(self.form)
         self.search_box = QLineEdit()
-        self.search_box.setPlaceholderText(self.tr("Receipt no, serial or phone (scan or type)"))
         self.search_box.returnPressed.connect(self.look_up)
         self.found = QLabel()
         self.lines = QComboBox()
         self.lines.currentIndexChanged.connect(self._line_picked)
         self.sku, self.serial = QLineEdit(), QLineEdit()
         self.fault, self.environment, self.contact = QLineEdit(), QLineEdit(), QLineEdit()
-        self.fault.setPlaceholderText(self.tr("What happens, and since when"))
         self.accessories, self.condition = QLineEdit(), QLineEdit()
         self.level = QComboBox()
-        for code, words in (("simple", self.tr("Simple (answer in 5 min)")),
-                            ("complex", self.tr("Complex (plan in 30 min)")),
-                            ("major", self.tr("Major (plan in 2 h)"))):
-            self.level.addItem(words, code)
+        for code in LEVELS:
+            self.level.addItem("", code)
         self.promised = QDateEdit()
         self.promised.setCalendarPopup(True)
         self.promised.setDisplayFormat("yyyy-MM-dd")
         today = ctx.bus.clock.local_now().date() + timedelta(days=3)
         self.promised.setDate(QDate(today.year, today.month, today.day))
-        rows = ((self.tr("Find the purchase"), self.search_box), ("", self.found),
-                (self.tr("Receipt line"), self.lines), (self.tr("Product (SKU)"), self.sku),
-                (self.tr("Serial"), self.serial), (self.tr("Fault"), self.fault),
-                (self.tr("Usage environment"), self.environment),
-                (self.tr("Time window and contact"), self.contact),
-                (self.tr("Accessories"), self.accessories),
-                (self.tr("Condition"), self.condition), (self.tr("Service level"), self.level),
-                (self.tr("Promised date"), self.promised))
-        for words, widget in rows:
+        self.rows: list[tuple[str, QWidget]] = [
+            ("search", self.search_box), ("", self.found), ("line", self.lines),
+            ("sku", self.sku), ("serial", self.serial), ("fault", self.fault),
+            ("environment", self.environment), ("contact", self.contact),
+            ("accessories", self.accessories), ("condition", self.condition),
+            ("level", self.level), ("promised", self.promised)]
+        for _name, widget in self.rows:
             widget.setMinimumHeight(TOUCH)
-            form.addRow(words, widget)
+            self.form.addRow(QLabel(), widget)
         for edit in (self.sku, self.serial, self.fault, self.environment, self.contact,
                      self.accessories, self.condition):
             edit.returnPressed.connect(self.focusNextChild)
-        self.open_button = QPushButton(self.tr("Open ticket, sign and print"))
+        self.open_button = QPushButton()
         self.open_button.setMinimumHeight(TOUCH)
         self.open_button.clicked.connect(self.open_ticket)
         layout.addWidget(self.open_button)
@@ -104,6 +99,35 @@ class IntakePage(QWidget):
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
         layout.addStretch(1)
+        self.retranslate()
+
+    # --- words ----------------------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.search_box.setPlaceholderText(
+            self.tr("Receipt no, serial or phone (scan or type)"))
+        self.fault.setPlaceholderText(self.tr("What happens, and since when"))
+        levels = {"simple": self.tr("Simple (answer in 5 min)"),
+                  "complex": self.tr("Complex (plan in 30 min)"),
+                  "major": self.tr("Major (plan in 2 h)")}
+        for i, code in enumerate(LEVELS):
+            self.level.setItemText(i, levels[code])
+        words = {"search": self.tr("Find the purchase"), "": "",
+                 "line": self.tr("Receipt line"), "sku": self.tr("Product (SKU)"),
+                 "serial": self.tr("Serial"), "fault": self.tr("Fault"),
+                 "environment": self.tr("Usage environment"),
+                 "contact": self.tr("Time window and contact"),
+                 "accessories": self.tr("Accessories"), "condition": self.tr("Condition"),
+                 "level": self.tr("Service level"), "promised": self.tr("Promised date")}
+        for name, widget in self.rows:
+            label = self.form.labelForField(widget)
+            if isinstance(label, QLabel):
+                label.setText(words[name])
+        self.open_button.setText(self.tr("Open ticket, sign and print"))
 
     # --- finding the purchase -------------------------------------------------------------------
     def look_up(self) -> None:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QEvent
 from PySide6.QtWidgets import (
     QDateEdit,
     QGroupBox,
@@ -33,7 +33,6 @@ class RecurrenceBox(QGroupBox):
     def __init__(self, ctx: AppContext, opened: Callable[[str], None],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setTitle(self.tr("Recurrence"))
         self.ctx, self.opened = ctx, opened
         self.detail: TicketDetail | None = None
         v = QVBoxLayout(self)
@@ -41,11 +40,10 @@ class RecurrenceBox(QGroupBox):
         v.addWidget(self.links)
         row = QHBoxLayout()
         self.fault = QLineEdit()
-        self.fault.setPlaceholderText(self.tr("What came back, since when"))
         self.promised = QDateEdit()
         self.promised.setCalendarPopup(True)
         self.promised.setDisplayFormat("yyyy-MM-dd")
-        self.reopen = QPushButton(self.tr("Reopen for recurrence"))
+        self.reopen = QPushButton()
         self.reopen.clicked.connect(self.reopen_clicked)
         self.fault.returnPressed.connect(self.reopen_clicked)
         widgets: tuple[QWidget, ...] = (self.fault, self.promised, self.reopen)
@@ -56,9 +54,32 @@ class RecurrenceBox(QGroupBox):
         self.message = QLabel()
         self.message.setWordWrap(True)
         v.addWidget(self.message)
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Recurrence"))
+        self.fault.setPlaceholderText(self.tr("What came back, since when"))
+        self.reopen.setText(self.tr("Reopen for recurrence"))
+        if self.detail is not None:
+            self._show_links(self.detail)
+        self.message.clear()
 
     def show_ticket(self, detail: TicketDetail) -> None:
         self.detail = detail
+        self._show_links(detail)
+        can = detail.status == "archived" and not detail.reopened_as
+        self.reopen.setEnabled(can)
+        self.fault.setEnabled(can)
+        self.promised.setEnabled(can)
+        due = self.ctx.bus.clock.local_now().date() + timedelta(days=PROMISE_DAYS)
+        self.promised.setDate(QDate(due.year, due.month, due.day))
+
+    def _show_links(self, detail: TicketDetail) -> None:
         lines = []
         if detail.previous_code:
             repeats = self.tr("Repeat repair of")  # tr() outside f-strings: lupdate
@@ -67,12 +88,6 @@ class RecurrenceBox(QGroupBox):
             again = self.tr("Reopened as")
             lines.append(f"{again} {', '.join(detail.reopened_as)}")
         self.links.setText("\n".join(lines))
-        can = detail.status == "archived" and not detail.reopened_as
-        self.reopen.setEnabled(can)
-        self.fault.setEnabled(can)
-        self.promised.setEnabled(can)
-        due = self.ctx.bus.clock.local_now().date() + timedelta(days=PROMISE_DAYS)
-        self.promised.setDate(QDate(due.year, due.month, due.day))
 
     def reopen_clicked(self) -> None:
         if self.detail is None or not self.reopen.isEnabled():

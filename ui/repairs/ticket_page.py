@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
@@ -42,6 +43,7 @@ from ui.repairs.recurrence_box import RecurrenceBox
 from ui.repairs.words import chinese, step_name
 
 TOUCH = 44
+FREE_REASONS = ("", "warranty", "lifetime")  # charged, or why the repair is free
 
 
 class TicketPage(QWidget):
@@ -56,7 +58,6 @@ class TicketPage(QWidget):
         self.parts: list[QuotePart] = []
         layout = QVBoxLayout(self)
         self.code = QLineEdit()
-        self.code.setPlaceholderText(self.tr("Ticket code (scan the slip)"))
         self.code.setMinimumHeight(TOUCH)
         self.code.returnPressed.connect(lambda: self.load(self.code.text()))
         layout.addWidget(self.code)
@@ -75,16 +76,43 @@ class TicketPage(QWidget):
         layout.addWidget(self.message)
         layout.addStretch(1)
         ctx.hub.changed.connect(self._changed)
+        self.retranslate()
 
-    def _quote_box(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Quote"))
-        v = QVBoxLayout(box)
-        row = QHBoxLayout()
-        self.part, self.part_serial, self.part_price = QLineEdit(), QLineEdit(), QLineEdit()
+    # --- words ----------------------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.code.setPlaceholderText(self.tr("Ticket code (scan the slip)"))
+        self.quote_box.setTitle(self.tr("Quote"))
         self.part.setPlaceholderText(self.tr("Part"))
         self.part_serial.setPlaceholderText(self.tr("Serial"))
         self.part_price.setPlaceholderText(self.tr("Price (yuan)"))
-        self.add_part = QPushButton(self.tr("Add part"))
+        self.add_part.setText(self.tr("Add part"))
+        self.labour.setPlaceholderText(self.tr("Labour (yuan)"))
+        free = {"": self.tr("Charged"), "warranty": self.tr("Under warranty"),
+                "lifetime": self.tr("Lifetime repair")}
+        for i, code in enumerate(FREE_REASONS):
+            self.free.setItemText(i, free[code])
+        self.propose.setText(self.tr("Propose quote"))
+        self.sign_quote.setText(self.tr("Customer signs the quote…"))
+        self.refuse.setText(self.tr("Customer refuses"))
+        self.pickup_box.setTitle(self.tr("Pickup"))
+        self.sign_completion.setText(self.tr("Customer signs the completion…"))
+        if self.detail is not None:
+            self._show(self.detail)
+        else:
+            self.quote_words.clear()
+        self.message.clear()  # a message in the old language would stay until the next one
+
+    def _quote_box(self) -> QGroupBox:
+        box = self.quote_box = QGroupBox()
+        v = QVBoxLayout(box)
+        row = QHBoxLayout()
+        self.part, self.part_serial, self.part_price = QLineEdit(), QLineEdit(), QLineEdit()
+        self.add_part = QPushButton()
         inputs: tuple[QWidget, ...] = (self.part, self.part_serial, self.part_price,
                                        self.add_part)
         for w in inputs:
@@ -98,14 +126,10 @@ class TicketPage(QWidget):
         v.addWidget(self.part_list)
         row2 = QHBoxLayout()
         self.labour = QLineEdit()
-        self.labour.setPlaceholderText(self.tr("Labour (yuan)"))
         self.free = QComboBox()
-        for code, words in (("", self.tr("Charged")), ("warranty", self.tr("Under warranty")),
-                            ("lifetime", self.tr("Lifetime repair"))):
-            self.free.addItem(words, code)
-        self.propose = QPushButton(self.tr("Propose quote"))
-        self.sign_quote = QPushButton(self.tr("Customer signs the quote…"))
-        self.refuse = QPushButton(self.tr("Customer refuses"))
+        for code in FREE_REASONS:
+            self.free.addItem("", code)
+        self.propose, self.sign_quote, self.refuse = QPushButton(), QPushButton(), QPushButton()
         widgets: tuple[QWidget, ...] = (self.labour, self.free, self.propose, self.sign_quote,
                                         self.refuse)
         for w in widgets:
@@ -120,7 +144,7 @@ class TicketPage(QWidget):
         return box
 
     def _pickup_box(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Pickup"))
+        box = self.pickup_box = QGroupBox()
         v = QVBoxLayout(box)
         row = QHBoxLayout()
         self.demos = [QPushButton() for _ in range(3)]
@@ -129,7 +153,7 @@ class TicketPage(QWidget):
             b.clicked.connect(lambda _c=False, n=n: self.demo_clicked(n))
             row.addWidget(b)
         v.addLayout(row)
-        self.sign_completion = QPushButton(self.tr("Customer signs the completion…"))
+        self.sign_completion = QPushButton()
         self.sign_completion.setMinimumHeight(TOUCH)
         self.sign_completion.clicked.connect(self.sign_completion_clicked)
         v.addWidget(self.sign_completion)
@@ -150,6 +174,10 @@ class TicketPage(QWidget):
             self.message.setText(error_text(error) if error else self.tr("No such ticket."))
             return
         self.detail = detail
+        self._show(detail)
+        self.recurrence.show_ticket(detail)
+
+    def _show(self, detail: TicketDetail) -> None:
         due, waived_word = self.tr("Due"), self.tr("waived")  # tr() outside f-strings: lupdate
         self.header.setText(f"<b>{detail.code}</b> {detail.product_name or ''} — {detail.fault}"
                             f"<br>{due} {detail.promised_date}")
@@ -171,7 +199,6 @@ class TicketPage(QWidget):
             button.setEnabled(not view.done)
         self.sign_completion.setEnabled(detail.current_step > EXPLANATION_STEP
                                         and not detail.completion_signed)
-        self.recurrence.show_ticket(detail)
 
     def opened_cycle(self, code: str) -> None:
         self.code.setText(code)

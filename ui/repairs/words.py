@@ -34,3 +34,9 @@ def reason_name(code: str) -> str:
         "customer_absent": translate("repairs", "Customer absent"),
         "other": translate("repairs", "Other"),
     }.get(code, code)
+
+
+def checklist_title(zh: str, en: str) -> str:
+    """The checklist's name in the screen's language (a checklist without English shows its
+    Chinese name rather than nothing)."""
+    return (en or zh) if not chinese() else (zh or en)

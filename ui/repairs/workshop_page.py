@@ -13,7 +13,7 @@ import base64
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -39,9 +40,11 @@ from desk.repairs.rules import CHECKLIST_STEPS, WAIVER_REASONS
 from desk.signatures.commands import CaptureSignature
 from ui.context import AppContext
 from ui.errors import error_text
-from ui.repairs.words import chinese, reason_name, step_name
+from ui.repairs.words import checklist_title, chinese, reason_name, step_name
+from ui.widgets.text_items import fit_item, text_size
 
 TOUCH = 48  # px: every control of a check is at least this tall (≥ 44 px for a finger)
+QUEUE_MAX_WIDTH = 520  # px: the queue never takes more than this from the checklist
 
 
 class WaiverDialog(QDialog):
@@ -80,8 +83,8 @@ class CheckRow(QWidget):
         self.photo_sha = ""
         self.signature_id = ""
         row = QHBoxLayout(self)
-        words = view.zh if chinese() else view.en
-        self.label = QLabel(f"{index}. {words}")
+        self.index = index
+        self.label = QLabel()
         self.label.setWordWrap(True)
         self.label.setMinimumHeight(TOUCH)
         row.addWidget(self.label, 3)
@@ -90,21 +93,17 @@ class CheckRow(QWidget):
         if view.evidence in ("value", "note"):
             self.field = QLineEdit()
             self.field.setMinimumHeight(TOUCH)
-            self.field.setPlaceholderText(
-                f"{view.min}–{view.max} {view.unit}" if view.evidence == "value"
-                else self.tr("Note"))
             self.field.returnPressed.connect(self.done_clicked)
             row.addWidget(self.field, 2)
             if view.evidence == "value":
                 row.addWidget(QLabel(view.unit))
         elif view.evidence in ("photo", "signature"):
-            self.evidence_button = QPushButton(self.tr("Photo…") if view.evidence == "photo"
-                                               else self.tr("Customer signs…"))
+            self.evidence_button = QPushButton()
             self.evidence_button.setMinimumHeight(TOUCH)
             self.evidence_button.clicked.connect(self.evidence_clicked)
             row.addWidget(self.evidence_button, 2)
-        self.done_button = QPushButton(self.tr("Done"))
-        self.waive_button = QPushButton(self.tr("Waive…"))
+        self.done_button = QPushButton()
+        self.waive_button = QPushButton()
         for b in (self.done_button, self.waive_button):
             b.setMinimumSize(TOUCH * 2, TOUCH)
             row.addWidget(b)
@@ -114,7 +113,27 @@ class CheckRow(QWidget):
         if view.done:
             self.done_button.setEnabled(False)
             self.waive_button.setEnabled(False)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        view = self.view
+        self.label.setText(f"{self.index}. {view.zh if chinese() else view.en}")
+        if self.field is not None:
+            self.field.setPlaceholderText(
+                f"{view.min}–{view.max} {view.unit}" if view.evidence == "value"
+                else self.tr("Note"))
+        if self.evidence_button is not None:
+            photo = view.evidence == "photo"
+            if photo:
+                words = self.tr("Photo ✓") if self.photo_sha else self.tr("Photo…")
+            else:
+                words = self.tr("Signed ✓") if self.signature_id else self.tr("Customer signs…")
+            self.evidence_button.setText(words)
+        if view.done:
             self.done_button.setText(self.tr("Waived") if view.waived else self.tr("Done ✓"))
+        else:
+            self.done_button.setText(self.tr("Done"))
+        self.waive_button.setText(self.tr("Waive…"))
 
     def evidence_clicked(self) -> None:
         if self.view.evidence == "photo":
@@ -146,13 +165,23 @@ class WorkshopPage(QWidget):
         self.detail: TicketDetail | None = None
         self.rows: list[CheckRow] = []
         self.waiver_dialog: WaiverDialog | None = None
+        self.tickets: list[Any] = []  # the queue as last read (redrawn on a language switch)
         layout = QHBoxLayout(self)
+        # A splitter: the queue gets the width its items need (computed from the font once they
+        # are known) and the technician can drag it wider; the checklist takes the rest.
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.queue = QListWidget()
-        self.queue.setMinimumWidth(260)
+        self.queue.setMinimumWidth(self.queue_width(0))
         self.queue.currentItemChanged.connect(self._picked)
-        layout.addWidget(self.queue, 1)
-        main = QVBoxLayout()
-        layout.addLayout(main, 3)
+        self.splitter.addWidget(self.queue)
+        checklist = QWidget()
+        main = QVBoxLayout(checklist)
+        main.setContentsMargins(0, 0, 0, 0)
+        self.splitter.addWidget(checklist)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        layout.addWidget(self.splitter)
         self.header = QLabel()
         self.header.setWordWrap(True)
         main.addWidget(self.header)
@@ -175,7 +204,31 @@ class WorkshopPage(QWidget):
         for n in (1, 2, 3):
             QShortcut(QKeySequence(f"Ctrl+{n}"), self, lambda n=n: self._shortcut(n))
         ctx.hub.changed.connect(self._changed)
+        self.retranslate()
         self.refresh()
+
+    def queue_width(self, items_width: int) -> int:
+        """What the queue needs to show items `items_width` wide uncut (at least a ticket code,
+        an overdue mark and a short product name), capped so the checklist keeps its room."""
+        overdue = self.tr("Overdue")
+        sample = text_size(f"{overdue} · T2612010001  {'空' * 10}", self.queue.font()).width()
+        frame = 2 * self.queue.frameWidth() + self.queue.style().pixelMetric(
+            self.queue.style().PixelMetric.PM_ScrollBarExtent) + 12  # item margins, focus rect
+        return min(max(sample + 12, items_width) + frame, QUEUE_MAX_WIDTH)
+
+    # --- words ----------------------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self._fill_queue(self.tickets)
+        if self.detail is not None:
+            self._show_header(self.detail)
+        for row in self.rows:
+            row.retranslate()
+        self.message.clear()  # a message in the old language would stay until the next one
 
     # --- reading --------------------------------------------------------------------------------
     def today(self) -> Any:
@@ -193,8 +246,18 @@ class WorkshopPage(QWidget):
             self.message.setText(error_text(error))
             return
         current = self.detail.code if self.detail else None
+        self.tickets = list(tickets)
+        self._fill_queue(self.tickets)
+        if current is None and self.queue.count():
+            self.queue.setCurrentRow(0)
+        elif current is not None:
+            self.load(current)
+
+    def _fill_queue(self, tickets: list[Any]) -> None:
+        current = self.detail.code if self.detail else None
         self.queue.blockSignals(True)
         self.queue.clear()
+        widest = 0
         for t in tickets:
             due = self.tr("Due")
             words = f"{t.code}  {t.product_name or ''}\n{due} {t.promised_date}"
@@ -205,14 +268,16 @@ class WorkshopPage(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, t.code)
             if t.overdue:
                 item.setForeground(QBrush(QColor("#c62828")))
+            widest = max(widest, fit_item(item, self.queue.font(), TOUCH))
             self.queue.addItem(item)
             if t.code == current:
                 self.queue.setCurrentItem(item)
         self.queue.blockSignals(False)
-        if current is None and self.queue.count():
-            self.queue.setCurrentRow(0)
-        elif current is not None:
-            self.load(current)
+        width = self.queue_width(widest)
+        self.queue.setMinimumWidth(width)
+        sizes = self.splitter.sizes()
+        if sizes[0] < width:  # widen the queue, taking it from the checklist
+            self.splitter.setSizes([width, max(sum(sizes) - width, 0)])
 
     def _picked(self, item: QListWidgetItem | None, _previous: Any) -> None:
         if item is not None:
@@ -227,14 +292,7 @@ class WorkshopPage(QWidget):
             self.message.setText(error_text(error) if error else "")
             return
         self.detail = detail
-        due = self.tr("Due")
-        self.header.setText(f"<b>{detail.code}</b> {detail.product_name or ''} — {detail.fault}"
-                            f"<br>{detail.title} · {due} {detail.promised_date}")
-        for number, (label, key) in enumerate(zip(self.step_labels, CHECKLIST_STEPS,
-                                                  strict=True), start=1):
-            mark = "✓" if number < detail.current_step else "●" if number == \
-                detail.current_step else "○"
-            label.setText(f"{mark} {number}\n{step_name(key)}")
+        self._show_header(detail)
         for row in self.rows:
             row.setParent(None)
             row.deleteLater()
@@ -242,12 +300,25 @@ class WorkshopPage(QWidget):
         step = min(detail.current_step, len(detail.steps))
         if not detail.steps:
             return
-        self.step_title.setText(self.tr("Step %1: %2").replace("%1", str(step)).replace(
-            "%2", step_name(CHECKLIST_STEPS[step - 1])))
         for index, view in enumerate(detail.steps[step - 1], start=1):
             row = CheckRow(self, view, index)
             self.checks_box.addWidget(row)
             self.rows.append(row)
+
+    def _show_header(self, detail: TicketDetail) -> None:
+        due = self.tr("Due")
+        title = checklist_title(detail.title, detail.title_en)
+        self.header.setText(f"<b>{detail.code}</b> {detail.product_name or ''} — {detail.fault}"
+                            f"<br>{title} · {due} {detail.promised_date}")
+        for number, (label, key) in enumerate(zip(self.step_labels, CHECKLIST_STEPS,
+                                                  strict=True), start=1):
+            mark = "✓" if number < detail.current_step else "●" if number == \
+                detail.current_step else "○"
+            label.setText(f"{mark} {number}\n{step_name(key)}")
+        step = min(detail.current_step, len(detail.steps))
+        if detail.steps:
+            self.step_title.setText(self.tr("Step %1: %2").replace("%1", str(step)).replace(
+                "%2", step_name(CHECKLIST_STEPS[step - 1])))
 
     # --- writing --------------------------------------------------------------------------------
     def _shortcut(self, n: int) -> None:
@@ -290,8 +361,7 @@ class WorkshopPage(QWidget):
                 self.message.setText(error_text(error))
                 return
             row.photo_sha = photo.sha256
-            if row.evidence_button is not None:
-                row.evidence_button.setText(self.tr("Photo ✓"))
+            row.retranslate()
 
         self.ctx.runner.io(store_photo_file, root, path, done=stored)
 
@@ -315,8 +385,7 @@ class WorkshopPage(QWidget):
                     self.message.setText(error_text(error))
                     return
                 row.signature_id = str(value.signature_id)
-                if row.evidence_button is not None:
-                    row.evidence_button.setText(self.tr("Signed ✓"))
+                row.retranslate()
 
             self.ctx.run_command(command, captured)
 

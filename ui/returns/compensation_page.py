@@ -9,7 +9,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -50,7 +51,14 @@ def kind_name(kind: str) -> str:
 
 
 class CompensationPage(QWidget):
-    """The compensation screen (ui/main_window.py PAGES: "compensation")."""
+    """The compensation screen (ui/main_window.py PAGES: "compensation").
+
+    Keyboard from start to end: the rule has the focus when the screen shows; Tab through the
+    facts; Enter in a field shows the decision; the focus goes to the manager's id (when one
+    must approve) or to the confirm button, where Enter confirms; the customer signs on the pad;
+    the slip prints (the app wires sig_completed to the printer)."""
+
+    sig_completed = Signal(dict)  # the recorded compensation: its slip prints
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -92,6 +100,7 @@ class CompensationPage(QWidget):
         self.form.addRow("", self.label_only)
         self.form.addRow(self.labels["reason"], self.reason)
         self.review_button = QPushButton()
+        self.review_button.setAutoDefault(True)  # Enter on a focused button presses it
         self.amount = named(QLabel(), "pageTitle")
         self.explain = QLabel()
         self.explain.setWordWrap(True)
@@ -100,6 +109,7 @@ class CompensationPage(QWidget):
         for w in (self.labels["approver"], self.approver, self.labels["pin"], self.pin):
             approval.addWidget(w)
         self.confirm = named(QPushButton(), "primary")
+        self.confirm.setAutoDefault(True)
         self.message = named(QLabel(), "hint")
         self.message.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -121,6 +131,7 @@ class CompensationPage(QWidget):
         self.line_no.valueChanged.connect(self._facts_changed)
         self.label_only.toggled.connect(self._facts_changed)
         self.pin.returnPressed.connect(self.submit)
+        self.approver.returnPressed.connect(self.pin.setFocus)
         self._set_reviewed(None)
 
     def _kind_changed(self) -> None:
@@ -258,11 +269,14 @@ class CompensationPage(QWidget):
             self._say(error_text(error or RuntimeError()), problem=True)
             return
         words = (translate("compensation", "Compensation %1 recorded: %2, waits for head "
-                                           "office.") if result["status"] == "pending"
-                 else translate("compensation", "Compensation %1 recorded: %2."))
+                                           "office. The slip is printing.")
+                 if result["status"] == "pending"
+                 else translate("compensation", "Compensation %1 recorded: %2. The slip is "
+                                                "printing."))
         self.reset()
         self._say(words.replace("%1", result["compensation_id"])
                   .replace("%2", format_yuan(result["amount_fen"])))
+        self.sig_completed.emit(result)
 
     def reset(self) -> None:
         for edit in (self.receipt, self.ticket, self.price, self.loss, self.extra, self.reason,
@@ -278,6 +292,11 @@ class CompensationPage(QWidget):
         self.message.setObjectName("error" if problem else "hint")
         self.message.style().unpolish(self.message)
         self.message.style().polish(self.message)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.decision is None:
+            self.kind.setFocus()  # the first field: a clerk starts typing at once
 
     # --- words ----------------------------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:

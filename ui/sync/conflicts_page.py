@@ -97,7 +97,6 @@ class ConflictsPage(QWidget):
         self.note = QLineEdit()
         self.resolve_button = QPushButton()
         self.resolve_button.clicked.connect(self.resolve)
-        self.resolve_button.setEnabled(False)
         actions = QHBoxLayout()
         actions.addWidget(self.decision)
         actions.addWidget(self.note, 1)
@@ -120,8 +119,14 @@ class ConflictsPage(QWidget):
         layout.addWidget(split, 1)
         ctx.hub.changed.connect(self._on_changed)
         self._generation = 0
+        self.can_resolve(False)  # nothing chosen yet: nothing to resolve
         self.retranslate()
         self.refresh()
+
+    def can_resolve(self, enabled: bool) -> None:
+        """The decision, its note and "Resolve" act only on an open conflict that is selected."""
+        for widget in (self.decision, self.note, self.resolve_button):
+            widget.setEnabled(enabled)
 
     # --- data -----------------------------------------------------------------------------------
     def _on_changed(self, changes: Changes) -> None:
@@ -142,7 +147,7 @@ class ConflictsPage(QWidget):
             self.model.set_rows(rows)
             self.status.setText(self.tr("%1 conflict(s)").replace("%1", str(len(rows))))
             self.detail.clear()
-            self.resolve_button.setEnabled(False)
+            self.can_resolve(False)
             if rows:
                 self.view.selectRow(0)
 
@@ -157,10 +162,10 @@ class ConflictsPage(QWidget):
         row = self.selected()
         if row is None:
             self.detail.clear()
-            self.resolve_button.setEnabled(False)
+            self.can_resolve(False)
             return
         self.detail.setPlainText(self.describe(row))
-        self.resolve_button.setEnabled(row.status == OPEN)
+        self.can_resolve(row.status == OPEN)
 
     def describe(self, row: Conflict) -> str:
         lines = [conflict_words(row.code) + f"  ({row.entity_id})", ""]

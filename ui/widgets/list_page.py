@@ -50,12 +50,13 @@ class QueryListPage(QWidget):
         self.view.verticalHeader().hide()
         self.view.setAlternatingRowColors(True)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        layout = QVBoxLayout(self)
+        layout = self.column = QVBoxLayout(self)  # a subclass adds its own rows below the list
         layout.addWidget(self.heading)
         layout.addWidget(self.status)
         layout.addWidget(self.view, 1)
         ctx.hub.changed.connect(self._on_changed)
         self._generation = 0
+        self._count: int | None = None  # rows shown (None while loading or after an error)
         self.retranslate()
         self.refresh()
 
@@ -73,6 +74,7 @@ class QueryListPage(QWidget):
         self._generation += 1
         generation = self._generation
         # translate() with an explicit context: self.tr() in a base class looks up the subclass
+        self._count = None
         self.status.setText(translate("QueryListPage", "Loading…"))
 
         def done(rows: Any, error: BaseException | None) -> None:
@@ -82,7 +84,8 @@ class QueryListPage(QWidget):
                 self.status.setText(error_text(error))
                 return
             self.model.set_rows(rows)
-            self.status.setText(translate("QueryListPage", "%n row(s)", "", len(rows)))
+            self._count = len(rows)
+            self._show_count()
 
         self.ctx.query(type(self).query, *self.query_args(), done=done)
 
@@ -95,6 +98,11 @@ class QueryListPage(QWidget):
             self.retranslate()
         super().changeEvent(event)
 
+    def _show_count(self) -> None:
+        if self._count is not None:
+            self.status.setText(translate("QueryListPage", "%n row(s)", "", self._count))
+
     def retranslate(self) -> None:
         self.heading.setText(self.title())
         self.model.retranslate()
+        self._show_count()
