@@ -362,3 +362,39 @@ def waivers_between(conn: Connection, start: str, end: str) -> list[Waiver]:
         found.append(Waiver(r.event_id, r.ticket_code, int(r.step), r.check_id, zh, r.actor,
                             r.approved_by, r.reason, r.at, r.device_id))
     return found
+
+
+# --- payments taken at pickup -------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class TicketPayment:
+    event_id: str
+    position: int
+    ticket_code: str
+    tender: str
+    amount_fen: int
+    at: str  # local time of the pickup
+    device_id: str  # the counter that took it
+
+
+def _payments(conn: Connection, where: Any) -> list[TicketPayment]:
+    pay, j = repairs_t.ticket_payments.c, platform_t.journal.c
+    rows = conn.execute(
+        select(pay.event_id, pay.position, pay.ticket_code, pay.tender, pay.amount_fen, pay.at,
+               j.device_id)
+        .select_from(repairs_t.ticket_payments.join(platform_t.journal,
+                                                    j.event_id == pay.event_id))
+        .where(where).order_by(pay.at, pay.event_id, pay.position)).all()
+    return [TicketPayment(r.event_id, int(r.position), r.ticket_code, r.tender,
+                          int(r.amount_fen), r.at, r.device_id) for r in rows]
+
+
+def ticket_payments(conn: Connection, code: str) -> list[TicketPayment]:
+    """What the ticket's pickups took, by tender, oldest first."""
+    return _payments(conn, repairs_t.ticket_payments.c.ticket_code == code)
+
+
+def payments_between(conn: Connection, start: str, end: str) -> list[TicketPayment]:
+    """Payments taken at pickup with `at` in [start, end) (local ISO text): the closure's."""
+    pay = repairs_t.ticket_payments.c
+    return _payments(conn, (pay.at >= start) & (pay.at < end))

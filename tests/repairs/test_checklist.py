@@ -177,11 +177,12 @@ def test_a_quote_changed_beyond_tolerance_needs_a_new_signature(store, photo):
     record(store, code, 4, "safety_isolation")
 
 
-def test_zero_under_warranty(store):
-    code = open_ticket(store)
-    result = store.dispatch(ProposeQuote(ticket_code=code, parts=[QuotePart("温控器", "SN", 3000)],
-                                         labour_fen=5000, free_reason="warranty"), CLERK)
-    assert result.value["charged_fen"] == 0
+def test_the_clerk_cannot_make_a_repair_free_that_the_warranty_does_not(store):
+    code = open_ticket(store)  # no receipt: the verdict says a paid repair
+    refused(store, "repair.not_under_warranty", lambda: store.dispatch(ProposeQuote(
+        ticket_code=code, parts=[QuotePart("温控器", "SN", 3000)], labour_fen=5000,
+        free_reason="warranty"), CLERK))
+    # zero under warranty: tests/repairs/test_warranty.py
 
 
 def test_a_refused_quote_returns_the_ticket_unrepaired(store, photo):
