@@ -214,6 +214,8 @@ class MainWindow(QMainWindow):
             if spec.area in areas or spec.area == "help":
                 page = spec.build(self.ctx)
                 self.pages.addWidget(page)
+                if spec.key == "repair_intake":  # an exchange or return offered at intake
+                    page.sig_return_offered.connect(self.hand_over_to_returns)
                 self.sig_page_built.emit(spec.key, page)
                 self._page_keys.append(spec.key)
                 self.nav.addItem(QListWidgetItem())
@@ -241,6 +243,14 @@ class MainWindow(QMainWindow):
         keys = getattr(self, "_page_keys", [])
         if key in keys and self.stack.currentWidget() is self.workspace:
             self.nav.setCurrentRow(keys.index(key))
+
+    def hand_over_to_returns(self, receipt_no: str, why: str) -> None:
+        """From the repair intake to the return counter, with the receipt and the reason."""
+        keys = getattr(self, "_page_keys", [])
+        if "returns" not in keys:
+            return
+        self.pages.widget(keys.index("returns")).start_from_repair(receipt_no, why)
+        self.show_page("returns")
 
     def switch_page(self) -> None:
         """Ctrl+K: every page of the signed-in role by name, from the keyboard (pages past the

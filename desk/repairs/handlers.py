@@ -286,9 +286,9 @@ def sign_completion(cmd: SignCompletion, uow: UnitOfWork, ctx: Context) -> dict[
     if state.current_step <= r.EXPLANATION_STEP:
         raise DeskError("repair.pickup_not_ready", current=state.current_step)
     sha = record.completion_sha256
+    _signature_on(uow, cmd.signature_id, sha, "repair.completion_signature_mismatch")
     payments = r.check_payments([(p.tender, p.amount_fen) for p in cmd.payments],
                                 _amount_due(uow, record))
-    _signature_on(uow, cmd.signature_id, sha, "repair.completion_signature_mismatch")
     payload: dict[str, Any] = {"document_sha256": sha, "signature_id": cmd.signature_id,
                                "at": _now(ctx)}
     if payments:  # absent otherwise: payloads of free pickups stay as they were

@@ -283,6 +283,10 @@ class TicketDetail:
     signoffs: list[Signoff] = field(default_factory=list)  # sign-offs, oldest first
     previous_code: str = ""  # a recurrence: the ticket this cycle repeats
     reopened_as: list[str] = field(default_factory=list)  # the cycles that repeat this one
+    fault_kind: str = ""
+    warranty: dict[str, Any] | None = None  # the verdict recorded at intake (None: before them)
+    payments: list[TicketPayment] = field(default_factory=list)  # taken at pickup
+    due_fen: int = 0  # still to pay at pickup: the quote's charge less what was taken
 
 
 def ticket_detail(conn: Connection, code: str, today: date,
@@ -310,6 +314,7 @@ def ticket_detail(conn: Connection, code: str, today: date,
                     not photo or evidence_root is None or photo_ok(evidence_root, photo)))
             steps.append(row)
     quote = record.quote
+    paid = ticket_payments(conn, record.code)
     return TicketDetail(
         code=record.code, product_name=names.name if names else None, fault=t["fault"],
         serial=t["serial"], status=t["status"], promised_date=t["promised_date"],
@@ -321,7 +326,9 @@ def ticket_detail(conn: Connection, code: str, today: date,
         quote_signed=record.quote_signed, completion_sha256=record.completion_sha256,
         completion_signed=record.completion_signed, intake_sha256=record.intake_sha256,
         signoffs=list(record.signoffs), previous_code=t["previous_code"],
-        reopened_as=reopened_as(conn, record.code))
+        reopened_as=reopened_as(conn, record.code), fault_kind=t["fault_kind"],
+        warranty=json.loads(t["warranty"]) if t["warranty"] else None, payments=paid,
+        due_fen=max(0, (quote.charged_fen if quote else 0) - sum(p.amount_fen for p in paid)))
 
 
 # --- the day's waivers (the daily closure reads them) -------------------------------------------

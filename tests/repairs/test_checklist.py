@@ -12,6 +12,7 @@ from desk.platform.errors import DeskError
 from desk.platform.projections import rebuild
 from desk.repairs.commands import (
     CorrectCheck,
+    Payment,
     ProposeQuote,
     QuotePart,
     RefuseQuote,
@@ -242,7 +243,8 @@ def test_pickup_archive_and_nothing_after(store, photo):
     refused(store, "repair.completion_signature_mismatch", lambda: store.dispatch(
         SignCompletion(ticket_code=code, signature_id=stale), CLERK))
     store.dispatch(SignCompletion(ticket_code=code, signature_id=sign(store, "completion", code,
-                                                                      sha)), CLERK)
+                                                                      sha),
+                                  payments=[Payment("cash", 8000)]), CLERK)  # the quote's 80
     record(store, code, 9, "file_complete", CLERK)
     record(store, code, 9, "repair_count_updated", CLERK)
     record(store, code, 9, "retention_set", CLERK)
