@@ -214,8 +214,9 @@ class MainWindow(QMainWindow):
             if spec.area in areas or spec.area == "help":
                 page = spec.build(self.ctx)
                 self.pages.addWidget(page)
-                if spec.key == "repair_intake":  # an exchange or return offered at intake
-                    page.sig_return_offered.connect(self.hand_over_to_returns)
+                offered = getattr(page, "sig_return_offered", None)  # the repair intake's
+                if offered is not None:  # an exchange or return offered instead of a repair
+                    offered.connect(self.hand_over_to_returns)
                 self.sig_page_built.emit(spec.key, page)
                 self._page_keys.append(spec.key)
                 self.nav.addItem(QListWidgetItem())
@@ -249,8 +250,10 @@ class MainWindow(QMainWindow):
         keys = getattr(self, "_page_keys", [])
         if "returns" not in keys:
             return
-        self.pages.widget(keys.index("returns")).start_from_repair(receipt_no, why)
-        self.show_page("returns")
+        start = getattr(self.pages.widget(keys.index("returns")), "start_from_repair", None)
+        if start is not None:
+            start(receipt_no, why)
+            self.show_page("returns")
 
     def switch_page(self) -> None:
         """Ctrl+K: every page of the signed-in role by name, from the keyboard (pages past the

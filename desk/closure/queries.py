@@ -329,10 +329,10 @@ def late_arrivals(conn: Connection, scope: str, device_id: str | None,
         if (d := keep(t.event_id, t.opened_at)) is not None:
             found.append(rules.LateFact(t.event_id, "ticket", t.code, t.opened_at, d,
                                         t.device_id, 0))
-    paid: dict[str, list[rules.RepairPaymentFact]] = {}
+    pickups: dict[str, list[rules.RepairPaymentFact]] = {}
     for p in read_repair_payments(conn, start, end, device_id):
-        paid.setdefault(p.event_id, []).append(p)
-    for event_id, parts in paid.items():
+        pickups.setdefault(p.event_id, []).append(p)
+    for event_id, parts in pickups.items():
         first = parts[0]
         if (d := keep(event_id, first.at)) is not None:
             found.append(rules.LateFact(event_id, "repair_payment", first.ticket_code, first.at,

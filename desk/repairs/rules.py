@@ -265,7 +265,7 @@ def free_reason_of(recorded: str | None, asked: str) -> str:
 def check_payments(payments: Iterable[tuple[str, int]], due_fen: int) -> list[dict[str, Any]]:
     """A pickup's payment by tender (mixed tenders too): known tenders, positive amounts, and a
     sum that is exactly the amount due (nothing when nothing is due)."""
-    out = []
+    out: list[dict[str, Any]] = []
     for tender, amount in payments:
         if tender not in TENDER_KINDS:
             raise DeskError("repair.tender_unknown", tender=tender)
@@ -274,8 +274,8 @@ def check_payments(payments: Iterable[tuple[str, int]], due_fen: int) -> list[di
         out.append({"tender": tender, "amount_fen": amount})
     paid, due = sum(p["amount_fen"] for p in out), max(0, due_fen)
     if paid != due:
-        raise DeskError("repair.payment_mismatch", paid_fen=paid, due_fen=due,
-                        paid=f"{paid // 100}.{paid % 100:02d}", due=f"{due // 100}.{due % 100:02d}")
+        raise DeskError("repair.payment_mismatch", paid=f"{paid // 100}.{paid % 100:02d}",
+                        due=f"{due // 100}.{due % 100:02d}")
     return out
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from desk.platform.paths import resources_dir
@@ -70,6 +70,10 @@ def test_the_repeat_offer():
     assert on_day(100, two, history=[repair("T1"), repair("T2", day=50)]).offer
 
 
+# the machine is shared: a slow first draw is load, not a strategy generating too much
+settings.register_profile("warranty", suppress_health_check=[HealthCheck.too_slow],
+                          deadline=None)
+shared = settings(settings.get_profile("warranty"))
 windows = st.builds(lambda r, e, w: Terms(r, max(r, e), max(r, e, w) if w else 0),
                     st.integers(0, 60), st.integers(0, 60), st.integers(0, 800))
 days = st.integers(0, 2000)
@@ -78,11 +82,13 @@ histories = st.lists(st.builds(repair, st.text("T0123456789", min_size=2, max_si
                                st.booleans()), max_size=6)
 
 
+@shared
 @given(windows, days)
 def test_free_exactly_inside_the_repair_window(terms, day):
     assert on_day(day, terms).free == (terms.repair_days > 0 and day <= terms.repair_days)
 
 
+@shared
 @given(windows, days)
 def test_return_and_exchange_only_inside_their_windows(terms, day):
     kind = on_day(day, terms).kind
@@ -92,6 +98,7 @@ def test_return_and_exchange_only_inside_their_windows(terms, day):
         assert terms.return_days < day <= terms.exchange_days
 
 
+@shared
 @given(windows, st.integers(0, 1999))
 def test_the_window_only_closes_as_days_pass(terms, day):
     """Free on a day means free on every earlier day (no window reopens)."""
@@ -99,6 +106,7 @@ def test_the_window_only_closes_as_days_pass(terms, day):
         assert on_day(day, terms).free
 
 
+@shared
 @given(windows, days, histories, st.sampled_from(sorted(FAULT_KINDS)))
 def test_a_repair_never_resets_the_window(terms, day, history, fault):
     """Earlier tickets change only the offer, never what the repair costs or the day counted."""
