@@ -124,3 +124,31 @@ def test_a_recurrence_reopened_is_the_same_fault_and_offers(store, photo):
     assert reopened.offer and reopened.free_reason == "warranty"
     assert ticket_row(store, "T12").fault_kind == "no_heat"
 
+
+
+def test_another_stores_repair_arrives_by_sync_and_counts(store, clock, tmp_path):
+    """Bought here, first repaired at store S002: once S002's events are on this database
+    (projected as sync applies pulled events) its ticket counts and the repeat is offered here.
+    (Today's central server lets a store pull only its own and head office's events: see
+    docs/repairs.md, "Warranty at intake".)"""
+    from desk.capabilities import open_database
+    from desk.catalog.setup import initialise_counter
+    from desk.platform.bus import CommandBus
+    from desk.repairs.evidence import evidence_root, store_photo
+    from desk.sync.engine import apply_pulled
+    from tests.repairs.helpers import png_bytes, seed_repairs
+    from tests.support.counters import events
+
+    sold(store, "R20", "2026-09-01T10:00:00", serial="SN-K-20")
+    other = open_database(tmp_path / "s002.sqlite3", wall_ms=clock.now_ms)
+    elsewhere = CommandBus(other, clock)
+    initialise_counter(elsewhere, store_id="S002", store_name="二店", device_name="一号柜台",
+                       admin_id=ADMIN, admin_name="王管理", admin_pin="9999")
+    seed_repairs(elsewhere)
+    open_with(elsewhere, "S2-T1", serial="SN-K-20")  # S002 has no receipt: a paid repair there
+    archive(elsewhere, "S2-T1", store_photo(evidence_root(other.path), png_bytes()).sha256)
+    apply_pulled(store.db, events(other), None)  # the other counter's whole chain
+    assert ticket_row(store, "S2-T1").status == "archived"
+    opened = open_with(store, "T20", receipt="R20", serial="SN-K-20")
+    assert opened.offer and "S2-T1" in opened.warranty_zh
+    other.dispose()
