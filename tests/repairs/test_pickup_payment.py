@@ -15,9 +15,11 @@ from desk.platform import tables as t
 from desk.platform.journal import event_from_row
 from desk.repairs.commands import OpenTicket, Payment, SignCompletion
 from desk.sales.commands import RecordSale, SaleLine, Tender
+from printing.closure_print import save_pdf, thermal_document
 from printing.documents import completion
 from printing.from_repairs import completion_data
 from printing.model import Pair, Text
+from tests.closure.pdftext import shows, text_of
 from tests.repairs.helpers import record_of, refused, sign, walk
 from tests.returns.seed import ADMIN, CLERK
 
@@ -121,3 +123,18 @@ def test_the_closure_counts_repair_payments_by_tender_and_the_cash_in_the_till(s
     with store.db.engine.connect() as conn:  # another day sees none of it
         other = closure_queries.x_report(conn, "2026-11-21").numbers
     assert other["repair_payments"]["fen"] == 0 and other["cash"]["cash_repair_payments_fen"] == 0
+
+
+def test_the_pdf_and_the_thermal_summary_show_the_repair_payments(store, photo, tmp_path):
+    pickup(store, ready(store, "T7", photo), ("cash", 5000), ("wechat_pay", 3000))
+    path = tmp_path / "x.pdf"
+    save_pdf(store.db, DAY.isoformat(), None, path, printed_at="2026-11-20 21:00")
+    text = text_of(path)
+    assert "维修收款按支付方式（取件 1 笔，合计 ¥80.00）" in text
+    assert shows(text, "现金", "¥50.00") and shows(text, "微信支付", "¥30.00")
+    assert shows(text, "加：维修现金收款", "¥50.00")
+    with store.db.engine.connect() as conn:
+        report = closure_queries.x_report(conn, DAY.isoformat())
+    pairs = [(b.left.strip(), b.right) for b in thermal_document(report, "21:00").blocks
+             if isinstance(b, Pair)]
+    assert ("维修收款", "￥80.00") in pairs and ("现金", "￥50.00") in pairs
