@@ -281,6 +281,11 @@ def _repairs_sections(n: dict[str, Any], names: dict[str, str],
                         _table([["步骤", "维修单数"]] + [[w.step(x["step"]), str(x["count"])]
                                                          for x in steps],
                                [WIDTH * 0.6, WIDTH * 0.4])]
+    # a closure frozen before repairs took payments has no repair_payments: nothing was taken
+    paid = n.get("repair_payments") or {"by_tender": [], "fen": 0, "pickups": 0}
+    story += [Paragraph(f"维修收款按支付方式（取件 {paid['pickups']} 笔，合计 "
+                        f"{w.yuan(paid['fen'])}）", s["body"]),
+              _money_table(paid["by_tender"], "tender", "支付方式", w.tender)]
     if rep["overdue_codes"]:
         story.append(Paragraph("超期维修单：" + "、".join(rep["overdue_codes"]), s["body"]))
     if rep.get("closed_codes"):

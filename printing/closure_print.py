@@ -50,6 +50,8 @@ def thermal_data(report: ClosureReport, printed_at: str) -> ClosureData:
         manager=w.person(report.closed_by, names) if report.closed else "—",
         printed_at=printed_at,
         refunds_by_tender=tuple((t["tender"], t["fen"]) for t in n["returns"]["by_tender"]),
+        repair_payments_by_tender=tuple((t["tender"], t["fen"]) for t in (
+            n.get("repair_payments") or {"by_tender": []})["by_tender"]),
         returns_count=n["returns"]["count"], refunds_total_fen=n["returns"]["refund_fen"],
         compensations_count=n["compensations"]["count"],
         compensations_total_fen=n["compensations"]["fen"],

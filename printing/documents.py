@@ -120,6 +120,7 @@ class TicketData:
     promised_date: str = ""
     service_level: str = ""  # simple, complex, major
     warranty: bool = False
+    warranty_words: str = ""  # the verdict computed at intake, in Chinese ("" before verdicts)
 
 
 @dataclass(frozen=True)
@@ -146,6 +147,7 @@ class CompletionData:
     warranty_until: str = ""
     total_fen: int = 0
     completed_at: str = ""
+    payments: tuple[tuple[str, int], ...] = ()  # (tender, fen) taken at pickup, mixed too
 
 
 @dataclass(frozen=True)
@@ -155,6 +157,7 @@ class ClosureData:
     manager: str
     printed_at: str
     refunds_by_tender: tuple[tuple[str, int], ...] = ()
+    repair_payments_by_tender: tuple[tuple[str, int], ...] = ()  # taken at repair pickups
     returns_count: int = 0
     refunds_total_fen: int = 0
     compensations_count: int = 0
@@ -336,7 +339,10 @@ def intake_slip(t: TicketData) -> Document:
         blocks.append(Text(f"服务等级：{LEVELS.get(t.service_level, t.service_level)}"))
     if t.promised_date:
         blocks.append(Pair("承诺完成", t.promised_date, bold=True))
-    blocks.append(Pair("保修", "保内" if t.warranty else "保外"))
+    if t.warranty_words:
+        blocks.append(Text(f"保修：{t.warranty_words}"))
+    else:
+        blocks.append(Pair("保修", "保内" if t.warranty else "保外"))
     blocks += [Rule(), QR(tracking_payload(t), module=6),
                Text(t.code, align="center", bold=True), Text("扫码查询维修进度", align="center"),
                Feed(), Sign("顾客签名（确认以上信息）")]
@@ -381,6 +387,11 @@ def completion(c: CompletionData) -> Document:
     if c.voltage_test:
         blocks.append(Pair("安全检测", c.voltage_test))
     blocks.append(Pair("费用", yuan(c.total_fen), bold=True))
+    if c.payments:
+        blocks.append(Text("付款方式", bold=True))
+        blocks += [Pair(f"  {TENDER_NAMES.get(k, k)}", yuan(v)) for k, v in c.payments]
+    if t.warranty_words:
+        blocks.append(Text(f"保修：{t.warranty_words}"))
     if c.warranty_until:
         blocks.append(Pair("维修保修至", c.warranty_until))
     if c.completed_at:
@@ -406,6 +417,10 @@ def closure(c: ClosureData) -> Document:
     blocks.append(Pair("维修超期", str(c.tickets_overdue)))
     if c.checks_waived is not None:
         blocks.append(Pair("豁免检查", str(c.checks_waived)))
+    if c.repair_payments_by_tender:
+        blocks.append(Pair("维修收款", yuan(sum(v for _k, v in c.repair_payments_by_tender))))
+        blocks += [Pair(f"  {TENDER_NAMES.get(k, k)}", yuan(v))
+                   for k, v in c.repair_payments_by_tender]
     blocks += [Pair("缺少签名", str(c.signatures_missing)), Pair("未决冲突", str(c.conflicts_open)),
                Pair("打印失败", str(c.print_failures)), Pair("未同步事件", str(c.events_unsynced)),
                Pair("迟到事件", str(c.late_arrivals)), Rule(),

@@ -8,7 +8,8 @@ from datetime import date
 from desk.catalog.queries import customer_contact
 from desk.platform.db import Connection
 from desk.platform.errors import DeskError
-from desk.repairs.queries import TicketDetail, ticket_detail, ticket_record
+from desk.repairs.queries import TicketDetail, ticket_detail, ticket_payments, ticket_record
+from desk.repairs.warranty_queries import ticket_warranty
 from desk.staff.queries import staff_names
 from printing.documents import CompletionData, Customer, TicketData
 from printing.from_core import store_of
@@ -26,12 +27,15 @@ def ticket_data(conn: Connection, code: str, today: date, *, accessories: str = 
     found = customer_contact(conn, t["customer_id"])
     customer = Customer(found.name, found.phone, found.member_id) if found else Customer()
     quote = detail.quote or {}
+    recorded = ticket_warranty(conn, record.code).recorded
     return TicketData(
         store=store_of(conn), code=record.code, at=str(t["opened_at"]).replace("T", " ")[:16],
         clerk=f"{name}（{clerk}）" if name else clerk, product=detail.product_name or t["sku"],
         serial=detail.serial, fault=detail.fault, customer=customer, accessories=accessories,
         condition=condition, promised_date=detail.promised_date,
-        service_level=t["service_level"], warranty=bool(quote.get("free_reason")))
+        service_level=t["service_level"],
+        warranty=bool(quote.get("free_reason") or (recorded or {}).get("free_reason")),
+        warranty_words=str((recorded or {}).get("zh", "")))
 
 
 def completion_data(conn: Connection, code: str, today: date) -> CompletionData:
@@ -45,7 +49,8 @@ def completion_data(conn: Connection, code: str, today: date) -> CompletionData:
         parts=tuple(f"{p['part']}（{p['serial']}）" if p["serial"] else p["part"]
                     for p in quote["parts"]),
         voltage_test=_test_value(detail), total_fen=int(quote["charged_fen"]),
-        completed_at=signed[-1].replace("T", " ")[:16] if signed else "")
+        completed_at=signed[-1].replace("T", " ")[:16] if signed else "",
+        payments=tuple((p.tender, p.amount_fen) for p in ticket_payments(conn, code)))
 
 
 def _work_done(detail: TicketDetail) -> tuple[str, ...]:

@@ -253,6 +253,9 @@ class MainWindow(QMainWindow):
                 page = spec.build(self.ctx)
                 self._built.append(page)
                 self.pages.addWidget(scrolling(page))
+                offered = getattr(page, "sig_return_offered", None)  # the repair intake's
+                if offered is not None:  # an exchange or return offered instead of a repair
+                    offered.connect(self.hand_over_to_returns)
                 self.sig_page_built.emit(spec.key, page)
                 self._page_keys.append(spec.key)
                 self.nav.addItem(QListWidgetItem())
@@ -335,6 +338,13 @@ class MainWindow(QMainWindow):
         keys = getattr(self, "_page_keys", [])
         if key in keys and self.stack.currentWidget() is self.workspace:
             self.nav.setCurrentRow(keys.index(key))
+
+    def hand_over_to_returns(self, receipt_no: str, why: str) -> None:
+        """From the repair intake to the return counter, with the receipt and the reason."""
+        start = getattr(self.page("returns"), "start_from_repair", None)
+        if start is not None:
+            start(receipt_no, why)
+            self.show_page("returns")
 
     def switch_page(self) -> None:
         """Ctrl+K: every page of the signed-in role by name, from the keyboard (pages past the

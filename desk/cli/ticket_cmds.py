@@ -52,7 +52,9 @@ def ticket_lines(t: TicketDetail) -> list[str]:
     lines = [f"ticket {t.code}  {t.product_name or ''}  serial {t.serial or '-'}",
              f"status {status}, promised {t.promised_date}, checklist {t.checklist}"
              f" ({t.title}), current step {min(t.current_step, 9)}",
-             f"fault: {t.fault}"]
+             f"fault: {t.fault}" + (f" ({t.fault_kind})" if t.fault_kind else "")]
+    if t.warranty is not None:  # the verdict recorded at intake, in the reader's words
+        lines.append(f"warranty: {t.warranty['en']}")
     for number, checks in enumerate(t.steps, start=1):
         key = CHECKLIST_STEPS[number - 1] if number <= len(CHECKLIST_STEPS) else str(number)
         complete = all(c.done for c in checks)
@@ -109,4 +111,7 @@ def _quote_lines(t: TicketDetail) -> list[str]:
               + (f", reason {s.reason}" if s.reason else "") for s in t.signoffs]
     lines.append(f"completion: {'signed' if t.completion_signed else 'not signed'}"
                  f" (sha256 {t.completion_sha256})")
+    lines += [f"paid at pickup: {p.tender} {format_yuan(p.amount_fen)}" for p in t.payments]
+    if t.due_fen:
+        lines.append(f"due at pickup: {format_yuan(t.due_fen)}")
     return lines

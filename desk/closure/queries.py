@@ -242,6 +242,15 @@ def read_waivers(conn: Connection, start: str, end: str,
             if not device_id or w.device_id == device_id]
 
 
+def read_repair_payments(conn: Connection, start: str, end: str,
+                         device_id: str | None) -> list[rules.RepairPaymentFact]:
+    """Payments taken at repair pickups in the window (per counter: taken there)."""
+    return [rules.RepairPaymentFact(p.event_id, p.ticket_code, p.tender, p.amount_fen, p.at,
+                                    p.device_id)
+            for p in repairs_queries.payments_between(conn, start, end)
+            if not device_id or p.device_id == device_id]
+
+
 def read_prints(conn: Connection, day: date, settings: DaySettings) -> list[rules.PrintFact]:
     """This counter's print jobs created in the business day (the queue is local state)."""
     zone = settings.zone()
@@ -320,6 +329,14 @@ def late_arrivals(conn: Connection, scope: str, device_id: str | None,
         if (d := keep(t.event_id, t.opened_at)) is not None:
             found.append(rules.LateFact(t.event_id, "ticket", t.code, t.opened_at, d,
                                         t.device_id, 0))
+    pickups: dict[str, list[rules.RepairPaymentFact]] = {}
+    for p in read_repair_payments(conn, start, end, device_id):
+        pickups.setdefault(p.event_id, []).append(p)
+    for event_id, parts in pickups.items():
+        first = parts[0]
+        if (d := keep(event_id, first.at)) is not None:
+            found.append(rules.LateFact(event_id, "repair_payment", first.ticket_code, first.at,
+                                        d, first.device_id, sum(x.amount_fen for x in parts)))
     return sorted(found, key=lambda f: (f.at, f.event_id))
 
 
@@ -336,6 +353,7 @@ def day_facts(conn: Connection, day: date, device_id: str | None,
         tickets_open=tuple(read_tickets_open(conn, end, device_id)),
         tickets_closed=tuple(read_tickets_closed(conn, start, end, device_id)),
         waivers=tuple(read_waivers(conn, start, end, device_id)),
+        repair_payments=tuple(read_repair_payments(conn, start, end, device_id)),
         prints=tuple(read_prints(conn, day, settings)) if own else (),
         conflicts_open=tuple(open_conflicts(conn)),
         unsynced_events=unsynced_events(conn) if own else 0,

@@ -34,7 +34,9 @@ REPORTED_KINDS = ("sale.recorded", "return.recorded", "compensation.recorded",
                   "approval.recorded", "ticket.opened", "closure.recorded", "conflict.resolved",
                   # what closes a ticket or waives a check (repairs closed, checks waived)
                   "ticket.check_recorded", "ticket.check_waived", "ticket.check_corrected",
-                  "ticket.quote_refused")
+                  "ticket.quote_refused",
+                  # a pickup: the completion signature and the payment taken with it
+                  "ticket.completion_signed")
 
 
 # the repair service levels (desk/repairs/rules.SERVICE_LEVELS), in the report's order
@@ -193,6 +195,18 @@ class WaiverFact:
 
 
 @dataclass(frozen=True)
+class RepairPaymentFact:
+    """One tender of a payment taken at a repair's pickup (repairs' ticket.completion_signed)."""
+
+    event_id: str
+    ticket_code: str
+    tender: str  # the returns' tenders: cash, bank_card, wechat_pay, alipay, store_card
+    amount_fen: int
+    at: str
+    device_id: str
+
+
+@dataclass(frozen=True)
 class PrintFact:
     job_id: int
     kind: str
@@ -222,6 +236,7 @@ class DayFacts:
     tickets_open: tuple[TicketFact, ...] = ()  # every open ticket of the scope (by step, overdue)
     tickets_closed: tuple[TicketFact, ...] = ()  # archived or returned, closed_at in the day
     waivers: tuple[WaiverFact, ...] = ()
+    repair_payments: tuple[RepairPaymentFact, ...] = ()
     prints: tuple[PrintFact, ...] = ()
     conflicts_open: tuple[str, ...] = ()  # conflict codes
     unsynced_events: int = 0
@@ -229,6 +244,7 @@ class DayFacts:
 
     def counted_event_ids(self) -> list[str]:
         ids = [r.event_id for r in self.returns] + [c.event_id for c in self.compensations]
+        ids += sorted({p.event_id for p in self.repair_payments})
         return sorted(ids + [t.event_id for t in self.tickets_opened])
 
 
@@ -332,10 +348,22 @@ def _repairs(facts: DayFacts, day: date) -> dict[str, Any]:
                          "reason": w.reason, "at": w.at} for w in waivers]}
 
 
-def _cash(returns: dict[str, Any], comps: dict[str, Any],
+def _repair_payments(payments: Iterable[RepairPaymentFact]) -> dict[str, Any]:
+    """What repairs took at pickup, by tender: a pickup paid with two tenders counts in both."""
+    done = list(payments)
+    by_tender: dict[str, list[int]] = {}
+    for p in done:
+        _add(by_tender, p.tender, p.amount_fen)
+    return {"pickups": len({p.event_id for p in done}), "fen": sum(p.amount_fen for p in done),
+            "cash_fen": sum(p.amount_fen for p in done if p.tender == "cash"),
+            "by_tender": _rows(by_tender, "tender"),
+            "tickets": sorted({p.ticket_code for p in done})}
+
+
+def _cash(returns: dict[str, Any], comps: dict[str, Any], repairs_paid: dict[str, Any],
           count: CashCount | None) -> dict[str, Any]:
     opening = count.opening_float_fen if count else 0
-    repair_payments = 0  # repairs take no payments yet: the line is shown, at 0
+    repair_payments = repairs_paid["cash_fen"]  # cash taken at pickup goes into the till
     expected = opening - returns["cash_fen"] - comps["cash_fen"] + repair_payments
     cash: dict[str, Any] = {"opening_float_fen": opening, "cash_refunds_fen": returns["cash_fen"],
                             "cash_compensations_fen": comps["cash_fen"],
@@ -355,6 +383,7 @@ def day_numbers(facts: DayFacts, *, store_id: str, scope: str, day: date, bounda
     """Every number of the report: JSON-able, canonical, frozen as is in a closure."""
     returns = _returns_numbers(facts.returns, boundary)
     comps = _compensation_numbers(facts.compensations)
+    repairs_paid = _repair_payments(facts.repair_payments)
     start, end = day_window(day, boundary)
     overrides = [{"return_id": r.return_id, "at": r.at, "kinds": list(r.overrides),
                   "reason": r.override_reason, "approved_by": r.approved_by, "fen": r.refund_fen}
@@ -368,6 +397,7 @@ def day_numbers(facts: DayFacts, *, store_id: str, scope: str, day: date, bounda
         "overrides": sorted(overrides, key=lambda o: (o["at"], o["return_id"])),
         "pending": _pending(facts),
         "repairs": _repairs(facts, day),
+        "repair_payments": repairs_paid,
         "signatures_missing": missing,
         "prints": {"reprints": sum(1 for p in facts.prints if p.is_copy),
                    "failures": sum(1 for p in facts.prints
@@ -378,7 +408,7 @@ def day_numbers(facts: DayFacts, *, store_id: str, scope: str, day: date, bounda
         "late_arrivals": [{"n": i, "event_id": f.event_id, "kind": f.kind, "ref": f.reference,
                            "at": f.at, "business_date": f.business_date, "device": f.device_id,
                            "fen": f.amount_fen} for i, f in enumerate(facts.late, start=1)],
-        "cash": _cash(returns, comps, count),
+        "cash": _cash(returns, comps, repairs_paid, count),
     }
 
 

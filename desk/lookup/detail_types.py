@@ -163,6 +163,8 @@ class TicketDetail:
     checklist_version: str
     closed_at: str
     previous_code: str  # a recurrence: the ticket this one repeats ("" otherwise)
+    fault_kind: str  # desk/repairs/warranty.FAULT_KINDS ("" before classification)
+    warranty: str  # the verdict recorded at intake, canonical JSON ("" before verdicts)
     product_name: str | None
     barcode: str | None
     customer: CustomerBrief | None

@@ -25,6 +25,7 @@ from typing import Any
 
 from desk.platform.errors import DeskError
 from desk.platform.money import parse_yuan
+from desk.repairs.warranty import FAULT_KINDS
 
 DATE_BASES = ("purchase", "return")
 CATEGORY_KINDS = ("fresh_food", "clothing", "down_jacket", "appliance", "electronics",
@@ -45,7 +46,7 @@ class PolicyError(DeskError):
 
 # --- field specifications -------------------------------------------------------------------
 # kind -> (required?, default). Kinds: int, bool, str, yuan, date, kinds (list of category
-# kinds), str_list, tender, comp_kind, basis, approver.
+# kinds), str_list, tender, comp_kind, basis, approver, faults (repairs.warranty.FAULT_KINDS).
 
 Spec = dict[str, tuple[str, bool, Any]]
 
@@ -110,7 +111,17 @@ SECTIONS: dict[str, tuple[bool, Spec]] = {
         "per_day": ("yuan", False, 0),
         "max_days": ("int", False, 0),
     }),
+    # repairs at intake (desk/repairs/warranty.py): the repair warranty (三包有效期) and lifetime
+    # repair per category kind; the return and exchange windows are the return rule's
+    "warranty": (True, {
+        "kinds": ("kinds", True, None),
+        "repair_days": ("int", True, None),  # free repair up to this day; 0: none
+        "lifetime": ("bool", False, False),  # lifetime free repair
+        "lifetime_faults": ("faults", False, []),  # the faults it covers (empty: every fault)
+        "repeat_offer_after": ("int", False, 1),  # same-fault repairs before exchange/return
+    }),
 }
+OPTIONAL_SECTIONS = ("warranty",)  # a version without it: no free repair, everything paid
 REQUIRED_SECTIONS = ("return", "no_receipt", "refund", "tender", "cash_back", "signature",
                      "authority", "compensation")
 GIFT_RULES = ("all_returned", "never")
@@ -142,6 +153,7 @@ class PolicyDocument:
     tender_rules: Mapping[str, str]  # tender -> rule id
     compensation_rules: Mapping[str, str]  # compensation kind -> rule id
     singletons: Mapping[str, str] = field(default_factory=dict)  # section -> rule id
+    warranty_by_kind: Mapping[str, str] = field(default_factory=dict)  # category kind -> rule
 
     def return_rule_id(self, category_kind: str) -> str:
         return self.return_by_kind.get(category_kind, self.default_return)
@@ -215,10 +227,13 @@ def parse_document(text: str, source: str) -> PolicyDocument:
     tender_rules: dict[str, str] = {}
     compensation_rules: dict[str, str] = {}
     singletons: dict[str, str] = {}
+    warranty_by_kind: dict[str, str] = {}
     for section in REQUIRED_SECTIONS:
         if section not in data:
             raise fail(None, 0, None, f"section [{section}] is missing")
     for section, (is_array, spec) in SECTIONS.items():
+        if section in OPTIONAL_SECTIONS and section not in data:
+            continue
         raw = data[section]
         tables: list[Any]
         if is_array:
@@ -264,6 +279,11 @@ def parse_document(text: str, source: str) -> PolicyDocument:
                 _check_compensation(values, lambda key, reason, i=index: fail(
                     "compensation", i, key, reason))
                 compensation_rules[values["kind"]] = rule_id
+            elif section == "warranty":
+                _check_warranty(values, warranty_by_kind, lambda key, reason, i=index: fail(
+                    "warranty", i, key, reason))
+                for kind in values["kinds"]:
+                    warranty_by_kind[kind] = rule_id
             else:
                 singletons[section] = rule_id
     if not default_return:
@@ -276,11 +296,31 @@ def parse_document(text: str, source: str) -> PolicyDocument:
             "manager_limit"]:
         raise fail("authority", 0, "manager_limit",
                    "manager_limit must not be below the clerk's limits")
+    for kind, rule_id in warranty_by_kind.items():
+        exchange = rules[return_by_kind.get(kind, default_return)]["exchange_days"]
+        if 0 < rules[rule_id]["repair_days"] < exchange:
+            index = [r.id for r in rules.values() if r.section == "warranty"].index(rule_id)
+            raise fail("warranty", index, "repair_days",
+                       f"repair_days ({rules[rule_id]['repair_days']}) is shorter than the "
+                       f"{exchange}-day exchange window of '{kind}'")
     return PolicyDocument(version=version.strip(), effective_from=effective,
                           title=str(head.get("title", "")), source=source, rules=rules,
                           return_by_kind=return_by_kind, default_return=default_return,
                           tender_rules=tender_rules, compensation_rules=compensation_rules,
-                          singletons=singletons)
+                          singletons=singletons, warranty_by_kind=warranty_by_kind)
+
+
+def _check_warranty(values: dict[str, Any], seen: dict[str, str], fail: Any) -> None:
+    for kind in values["kinds"]:
+        if kind in seen:
+            raise fail("kinds", f"category kind '{kind}' already has warranty rule "
+                                f"'{seen[kind]}'")
+    if not values["repair_days"] and not values["lifetime"]:
+        raise fail("repair_days", "a warranty rule needs repair_days above 0 or lifetime = true")
+    if values["lifetime_faults"] and not values["lifetime"]:
+        raise fail("lifetime_faults", "lifetime_faults needs lifetime = true")
+    if values["repeat_offer_after"] < 1:
+        raise fail("repeat_offer_after", "repeat_offer_after must be 1 or more")
 
 
 def _check_compensation(values: dict[str, Any], fail: Any) -> None:
@@ -345,7 +385,8 @@ def _convert(kind: str, value: Any, fail: Any) -> Any:
         if value not in choices[kind]:
             raise fail(f"'{value}' is not one of {', '.join(choices[kind])}")
         return value
-    lists = {"kinds": CATEGORY_KINDS, "found_by": FOUND_BY, "str_list": None}
+    lists = {"kinds": CATEGORY_KINDS, "found_by": FOUND_BY, "str_list": None,
+             "faults": tuple(FAULT_KINDS)}
     if kind in lists:
         allowed = lists[kind]
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):

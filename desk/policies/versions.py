@@ -91,6 +91,18 @@ class PolicySet:
         rule_id = self.at(today).tender_rules.get(tender)
         return None if rule_id is None else self.resolve(rule_id, purchase, today)
 
+    def warranty_rule(self, category_kind: str, purchase: date, today: date) -> Applied | None:
+        """The repair warranty of a category (None: no rule, every repair is paid). A rule that
+        today's version dropped still holds for a purchase made under a version that had it."""
+        rule_id = self.at(today).warranty_by_kind.get(category_kind)
+        if rule_id is not None:
+            return self.resolve(rule_id, purchase, today)
+        then = self.at(purchase)
+        rule_id = then.warranty_by_kind.get(category_kind)
+        if rule_id is None:
+            return None
+        return Applied(then.rules[rule_id], then.version, "purchase", purchase)
+
     def compensation_rule(self, kind: str, purchase: date, today: date) -> Applied:
         return self.resolve(self.at(today).compensation_rules[kind], purchase, today)
 

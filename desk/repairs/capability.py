@@ -37,5 +37,5 @@ CAPABILITY = Capability(
     ),
     projectors=PROJECTORS,
     tables=(tables.tickets, tables.checklists, tables.ticket_checks, tables.ticket_quotes,
-            tables.ticket_signoffs),
+            tables.ticket_signoffs, tables.ticket_payments),
 )

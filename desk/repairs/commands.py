@@ -24,6 +24,7 @@ class OpenTicket(Command):
     serial: str = ""
     receipt_no: str | None = None
     customer_id: str | None = None
+    fault_kind: str = ""  # desk/repairs/warranty.FAULT_KINDS: what a repeat of it is judged by
 
 
 @dataclass(frozen=True)
@@ -85,8 +86,9 @@ class QuotePart:
 
 @dataclass(frozen=True)
 class ProposeQuote(Command):
-    """The itemised quote (a revision replaces the one before); `free_reason` warranty or
-    lifetime makes it 0."""
+    """The itemised quote (a revision replaces the one before). Its charge is 0 when the
+    warranty verdict recorded at intake says warranty or lifetime repair; `free_reason` may only
+    repeat what the verdict says ("" follows it), never grant what it does not."""
 
     name: ClassVar[str] = "propose_quote"
     ticket_code: str
@@ -116,13 +118,22 @@ class RefuseQuote(Command):
 
 
 @dataclass(frozen=True)
+class Payment:
+    tender: str  # cash, bank_card, wechat_pay, alipay, store_card (the returns' tenders)
+    amount_fen: int
+
+
+@dataclass(frozen=True)
 class SignCompletion(Command):
     """Pickup: the customer's signature (document_kind "completion") on the hash of the
-    checklist state of steps 1..7 and the signed quote; may be collected later."""
+    checklist state of steps 1..7 and the signed quote; may be collected later. `payments`: what
+    the customer pays, by tender (mixed tenders too); their sum must be the amount still due
+    (the quote's charge less what earlier pickups of the ticket took)."""
 
     name: ClassVar[str] = "sign_completion"
     ticket_code: str
     signature_id: str
+    payments: list[Payment] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -146,3 +157,7 @@ class TicketOpened:
     code: str
     checklist: str  # the checklist pinned at intake: "<kind> <version>"
     previous_code: str = ""  # a recurrence: the ticket it repeats
+    warranty_zh: str = ""  # the verdict recorded at intake, in words
+    warranty_en: str = ""
+    free_reason: str = ""  # warranty, lifetime or "" (paid): what the quote's charge follows
+    offer: bool = False  # a repeat of the same fault within 三包: exchange or return offered

@@ -19,7 +19,13 @@ def sha256_of(document: Mapping[str, Any]) -> str:
 def intake_document(ticket: Mapping[str, Any]) -> dict[str, Any]:
     keys = ("code", "sku", "serial", "fault", "service_level", "promised_date", "receipt_no",
             "customer_id", "opened_at", "checklist_kind", "checklist_version")
-    return {"document": "intake", **{k: ticket.get(k) for k in keys}}
+    body = {"document": "intake", **{k: ticket.get(k) for k in keys}}
+    # what the customer is told at intake, signed with it; absent for tickets opened before
+    # verdicts, so their documents (and the signatures bound to them) stay the same
+    for key in ("fault_kind", "warranty"):
+        if ticket.get(key):
+            body[key] = ticket[key]
+    return body
 
 
 def quote_document(ticket_code: str, number: int, parts: list[dict[str, Any]], labour_fen: int,

@@ -82,6 +82,17 @@ ERRORS: dict[str, ErrorText] = {
     "repair.already_reopened": ErrorText(
         "ticket {code} was already reopened as {reopened_as}: reopen that one",
         "工单 {code} 已重新开单为 {reopened_as}，请在该单上操作"),
+    "repair.fault_kind_unknown": ErrorText("unknown fault kind '{fault_kind}'",
+                                           "未知的故障类别“{fault_kind}”"),
+    "repair.not_under_warranty": ErrorText(
+        "the warranty verdict recorded at intake does not make this repair free ({free_reason})",
+        "受理时判定的保修结论不含此项免费（{free_reason}）"),
+    "repair.tender_unknown": ErrorText("unknown tender '{tender}'", "未知的支付方式"),
+    "repair.payment_invalid": ErrorText("a payment by {tender} must be an amount above 0",
+                                        "{tender}付款金额必须大于 0"),
+    "repair.payment_mismatch": ErrorText(
+        "the payments add up to {paid} yuan but {due} yuan is due at pickup",
+        "付款合计 {paid} 元，但取件应付 {due} 元"),
     "repair.returned_unrepaired": ErrorText("ticket {code} was returned unrepaired",
                                             "工单 {code} 已未修退回"),
 }

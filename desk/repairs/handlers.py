@@ -39,8 +39,10 @@ from desk.repairs.queries import (
     TicketRecord,
     adopted_checklist_sha,
     reopened_as,
+    ticket_payments,
     ticket_record,
 )
+from desk.repairs.warranty_queries import intake_warranty, require_fault_kind, ticket_warranty
 from desk.sales.queries import receipt_exists
 from desk.signatures.queries import signature_for
 from desk.staff.approvals import approve, needs_approver
@@ -57,7 +59,8 @@ def _now(ctx: Context) -> str:
 
 def open_ticket(cmd: OpenTicket, uow: UnitOfWork, ctx: Context) -> TicketOpened:
     return _open(uow, ctx, cmd.code, cmd.sku, cmd.fault, cmd.promised_date, cmd.service_level,
-                 serial=cmd.serial, receipt_no=cmd.receipt_no, customer_id=cmd.customer_id)
+                 serial=cmd.serial, receipt_no=cmd.receipt_no, customer_id=cmd.customer_id,
+                 fault_kind=cmd.fault_kind)
 
 
 def reopen_ticket(cmd: ReopenTicket, uow: UnitOfWork, ctx: Context) -> TicketOpened:
@@ -73,12 +76,12 @@ def reopen_ticket(cmd: ReopenTicket, uow: UnitOfWork, ctx: Context) -> TicketOpe
     t = record.ticket
     return _open(uow, ctx, cmd.code, t["sku"], cmd.fault, cmd.promised_date, cmd.service_level,
                  serial=t["serial"], receipt_no=t["receipt_no"], customer_id=t["customer_id"],
-                 previous_code=record.code)
+                 previous_code=record.code, fault_kind=t["fault_kind"])
 
 
 def _open(uow: UnitOfWork, ctx: Context, code: str, sku: str, fault: str, promised_date: str,
           service_level: str, *, serial: str, receipt_no: str | None, customer_id: str | None,
-          previous_code: str = "") -> TicketOpened:
+          previous_code: str = "", fault_kind: str = "") -> TicketOpened:
     code = require(code, "code")
     if exists(uow.conn, repairs_t.tickets, "code", code):
         raise DeskError("ticket.exists", code=code)
@@ -95,7 +98,11 @@ def _open(uow: UnitOfWork, ctx: Context, code: str, sku: str, fault: str, promis
         raise DeskError("receipt.unknown", receipt_no=receipt_no)
     if customer_id and not known_customers(uow.conn, {customer_id}):
         raise DeskError("customer.unknown", customer_id=customer_id)
-    checklist = _pin_checklist(uow, r.checklist_kind(category_kind), ctx.clock.local_now().date())
+    fault_kind = require_fault_kind(fault_kind)
+    today = ctx.clock.local_now().date()
+    checklist = _pin_checklist(uow, r.checklist_kind(category_kind), today)
+    # the verdict the intake screen showed: same query, same inputs (a repair never resets it)
+    warranty = intake_warranty(uow.conn, sku, serial, receipt_no, fault_kind, today, code)
     payload: dict[str, Any] = {
         "code": code,
         "sku": sku,
@@ -108,11 +115,15 @@ def _open(uow: UnitOfWork, ctx: Context, code: str, sku: str, fault: str, promis
         "opened_at": _now(ctx),
         "checklist_kind": checklist.kind,
         "checklist_version": checklist.version,
+        "fault_kind": fault_kind,
+        "warranty": warranty.recorded(),
     }
     if previous_code:  # absent otherwise: first-cycle payloads stay as they were
         payload["previous_code"] = previous_code
     uow.record("ticket.opened", code, payload)
-    return TicketOpened(code, f"{checklist.kind} {checklist.version}", previous_code)
+    v = warranty.verdict
+    return TicketOpened(code, f"{checklist.kind} {checklist.version}", previous_code, v.zh, v.en,
+                        v.free_reason, warranty.offer)
 
 
 def _pin_checklist(uow: UnitOfWork, kind: str, today: date) -> r.Checklist:
@@ -230,9 +241,11 @@ def propose_quote(cmd: ProposeQuote, uow: UnitOfWork, ctx: Context) -> dict[str,
     if cmd.labour_fen < 0:
         raise DeskError("money.negative", field="labour_fen")
     parts_fen = sum(p["price_fen"] * p["qty"] for p in parts)
-    charged = r.quote_charged(parts_fen, cmd.labour_fen, cmd.free_reason)
+    free_reason = r.free_reason_of(ticket_warranty(uow.conn, record.code).free_reason,
+                                   cmd.free_reason)
+    charged = r.quote_charged(parts_fen, cmd.labour_fen, free_reason)
     body = documents.quote_document(record.code, len(record.quotes) + 1, parts, cmd.labour_fen,
-                                    cmd.free_reason, charged)
+                                    free_reason, charged)
     sha = documents.sha256_of(body)
     keeps = ""
     current = record.quote
@@ -276,9 +289,21 @@ def sign_completion(cmd: SignCompletion, uow: UnitOfWork, ctx: Context) -> dict[
         raise DeskError("repair.pickup_not_ready", current=state.current_step)
     sha = record.completion_sha256
     _signature_on(uow, cmd.signature_id, sha, "repair.completion_signature_mismatch")
-    uow.record("ticket.completion_signed", record.code, {
-        "document_sha256": sha, "signature_id": cmd.signature_id, "at": _now(ctx)})
-    return {"completion_sha256": sha}
+    payments = r.check_payments([(p.tender, p.amount_fen) for p in cmd.payments],
+                                _amount_due(uow, record))
+    payload: dict[str, Any] = {"document_sha256": sha, "signature_id": cmd.signature_id,
+                               "at": _now(ctx)}
+    if payments:  # absent otherwise: payloads of free pickups stay as they were
+        payload["payments"] = payments
+    uow.record("ticket.completion_signed", record.code, payload)
+    return {"completion_sha256": sha, "paid_fen": sum(p["amount_fen"] for p in payments)}
+
+
+def _amount_due(uow: UnitOfWork, record: TicketRecord) -> int:
+    """The quote's charge less what earlier pickups of this ticket took (a signature collected
+    again later pays nothing twice)."""
+    charged = record.quote.charged_fen if record.quote is not None else 0
+    return charged - sum(p.amount_fen for p in ticket_payments(uow.conn, record.code))
 
 
 def _signature_on(uow: UnitOfWork, signature_id: str, sha: str, mismatch: str) -> None:

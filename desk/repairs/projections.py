@@ -45,6 +45,8 @@ def _insert_ticket(conn: Connection, e: Event) -> None:
             checklist_version=p.get("checklist_version", ""),
             closed_at="",
             previous_code=p.get("previous_code", ""),
+            fault_kind=p.get("fault_kind", ""),
+            warranty=canonical_json(p["warranty"]) if p.get("warranty") else "",
         ),
     )
     _recompute(conn, p["code"])  # facts synced before their ticket
@@ -91,6 +93,10 @@ def _signoff(kind: str) -> Projector:
             event_id=e.event_id, ticket_code=e.entity_id, kind=kind,
             document_sha256=p.get("document_sha256", ""), signature_id=p.get("signature_id", ""),
             reason=p.get("reason", ""), actor=e.actor, at=p["at"], hlc=e.hlc))
+        for position, pay in enumerate(p.get("payments", [])):
+            conn.execute(plain_insert(repairs_t.ticket_payments), dict(
+                event_id=e.event_id, position=position, ticket_code=e.entity_id,
+                tender=pay["tender"], amount_fen=int(pay["amount_fen"]), at=p["at"]))
         _recompute(conn, e.entity_id)
         return {Changed.TICKETS}
     return project

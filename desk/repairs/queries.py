@@ -284,6 +284,10 @@ class TicketDetail:
     previous_code: str = ""  # a recurrence: the ticket this cycle repeats
     reopened_as: list[str] = field(default_factory=list)  # the cycles that repeat this one
     title_en: str = ""  # the checklist's name in English
+    fault_kind: str = ""
+    warranty: dict[str, Any] | None = None  # the verdict recorded at intake (None: before them)
+    payments: list[TicketPayment] = field(default_factory=list)  # taken at pickup
+    due_fen: int = 0  # still to pay at pickup: the quote's charge less what was taken
 
 
 def ticket_detail(conn: Connection, code: str, today: date,
@@ -311,6 +315,7 @@ def ticket_detail(conn: Connection, code: str, today: date,
                     not photo or evidence_root is None or photo_ok(evidence_root, photo)))
             steps.append(row)
     quote = record.quote
+    paid = ticket_payments(conn, record.code)
     return TicketDetail(
         code=record.code, product_name=names.name if names else None, fault=t["fault"],
         serial=t["serial"], status=t["status"], promised_date=t["promised_date"],
@@ -322,7 +327,9 @@ def ticket_detail(conn: Connection, code: str, today: date,
         quote_signed=record.quote_signed, completion_sha256=record.completion_sha256,
         completion_signed=record.completion_signed, intake_sha256=record.intake_sha256,
         signoffs=list(record.signoffs), previous_code=t["previous_code"],
-        reopened_as=reopened_as(conn, record.code),
+        reopened_as=reopened_as(conn, record.code), fault_kind=t["fault_kind"],
+        warranty=json.loads(t["warranty"]) if t["warranty"] else None, payments=paid,
+        due_fen=max(0, (quote.charged_fen if quote else 0) - sum(p.amount_fen for p in paid)),
         title_en=record.checklist.title_en if record.checklist else "")
 
 
@@ -364,3 +371,39 @@ def waivers_between(conn: Connection, start: str, end: str) -> list[Waiver]:
         found.append(Waiver(r.event_id, r.ticket_code, int(r.step), r.check_id, zh, r.actor,
                             r.approved_by, r.reason, r.at, r.device_id))
     return found
+
+
+# --- payments taken at pickup -------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class TicketPayment:
+    event_id: str
+    position: int
+    ticket_code: str
+    tender: str
+    amount_fen: int
+    at: str  # local time of the pickup
+    device_id: str  # the counter that took it
+
+
+def _payments(conn: Connection, where: Any) -> list[TicketPayment]:
+    pay, j = repairs_t.ticket_payments.c, platform_t.journal.c
+    rows = conn.execute(
+        select(pay.event_id, pay.position, pay.ticket_code, pay.tender, pay.amount_fen, pay.at,
+               j.device_id)
+        .select_from(repairs_t.ticket_payments.join(platform_t.journal,
+                                                    j.event_id == pay.event_id))
+        .where(where).order_by(pay.at, pay.event_id, pay.position)).all()
+    return [TicketPayment(r.event_id, int(r.position), r.ticket_code, r.tender,
+                          int(r.amount_fen), r.at, r.device_id) for r in rows]
+
+
+def ticket_payments(conn: Connection, code: str) -> list[TicketPayment]:
+    """What the ticket's pickups took, by tender, oldest first."""
+    return _payments(conn, repairs_t.ticket_payments.c.ticket_code == code)
+
+
+def payments_between(conn: Connection, start: str, end: str) -> list[TicketPayment]:
+    """Payments taken at pickup with `at` in [start, end) (local ISO text): the closure's."""
+    pay = repairs_t.ticket_payments.c
+    return _payments(conn, (pay.at >= start) & (pay.at < end))

@@ -16,6 +16,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from desk.platform.errors import DeskError
+from desk.policies.document import TENDER_KINDS
 
 CHECKLIST_STEPS = ("booking", "diagnosis", "quote", "repair", "cleaning", "testing",
                    "explanation", "follow_up", "archive")
@@ -252,6 +253,33 @@ def require_condition(condition: str, facts: Mapping[str, bool]) -> None:
 def quote_charged(parts_fen: int, labour_fen: int, free_reason: str) -> int:
     """What the customer pays: nothing under warranty or lifetime repair."""
     return 0 if free_reason else parts_fen + labour_fen
+
+
+def free_reason_of(recorded: str | None, asked: str) -> str:
+    """The quote's free reason: the warranty verdict recorded at intake decides. A ticket from
+    before verdicts (None) keeps the clerk's choice; otherwise the clerk may only repeat it."""
+    if recorded is None:
+        return asked
+    if asked and asked != recorded:
+        raise DeskError("repair.not_under_warranty", free_reason=asked)
+    return recorded
+
+
+def check_payments(payments: Iterable[tuple[str, int]], due_fen: int) -> list[dict[str, Any]]:
+    """A pickup's payment by tender (mixed tenders too): known tenders, positive amounts, and a
+    sum that is exactly the amount due (nothing when nothing is due)."""
+    out: list[dict[str, Any]] = []
+    for tender, amount in payments:
+        if tender not in TENDER_KINDS:
+            raise DeskError("repair.tender_unknown", tender=tender)
+        if isinstance(amount, bool) or not isinstance(amount, int) or amount <= 0:
+            raise DeskError("repair.payment_invalid", tender=tender)
+        out.append({"tender": tender, "amount_fen": amount})
+    paid, due = sum(p["amount_fen"] for p in out), max(0, due_fen)
+    if paid != due:
+        raise DeskError("repair.payment_mismatch", paid=f"{paid // 100}.{paid % 100:02d}",
+                        due=f"{due // 100}.{due % 100:02d}")
+    return out
 
 
 def within_tolerance(signed_fen: int, new_fen: int, tolerance_fen: int, percent: int) -> bool:

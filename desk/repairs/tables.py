@@ -32,6 +32,11 @@ tickets = Table(
     Column("closed_at", String(19), nullable=False, default=""),
     # a recurrence: the ticket this one repeats (a new cycle of the same repair); "" otherwise
     Column("previous_code", String(32), nullable=False, default=""),
+    # the fault's kind (desk/repairs/warranty.FAULT_KINDS; "" before classification existed)
+    Column("fault_kind", String(16), nullable=False, default=""),
+    # the warranty verdict computed at intake (canonical JSON of warranty.Verdict.to_dict()
+    # and the purchase it counted from); "" for tickets opened before verdicts existed
+    Column("warranty", Text, nullable=False, default=""),
     Index("ix_tickets_serial", "serial"),
     Index("ix_tickets_previous", "previous_code"),
     Index("ix_tickets_customer", "customer_id"),
@@ -95,4 +100,18 @@ ticket_signoffs = Table(
     Column("at", String(19), nullable=False),
     Column("hlc", String(96), nullable=False),
     Index("ix_ticket_signoffs_ticket", "ticket_code"),
+)
+
+ticket_payments = Table(
+    "ticket_payments",
+    metadata,
+    # one row per tender of a pickup's payment (the ticket.completion_signed fact)
+    Column("event_id", String(36), primary_key=True),
+    Column("position", Integer, primary_key=True),
+    Column("ticket_code", String(32), nullable=False),
+    Column("tender", String(16), nullable=False),  # desk.policies.document.TENDER_KINDS
+    Column("amount_fen", Integer, nullable=False),
+    Column("at", String(19), nullable=False),  # local time of the pickup
+    Index("ix_ticket_payments_ticket", "ticket_code"),
+    Index("ix_ticket_payments_at", "at"),
 )

@@ -39,3 +39,29 @@ def line_names(conn: Connection, receipt_no: str) -> dict[int, str]:
 def receipt_exists(conn: Connection, receipt_no: str) -> bool:
     r = sales_t.receipts.c
     return conn.execute(select(r.receipt_no).where(r.receipt_no == receipt_no)).first() is not None
+
+
+@dataclass(frozen=True)
+class Purchase:
+    receipt_no: str
+    sold_at: str  # local ISO time of the sale
+
+
+def purchase_of(conn: Connection, receipt_no: str | None, sku: str,
+                serial: str) -> Purchase | None:
+    """The purchase a repair's warranty counts from: the receipt named, or else the latest receipt
+    line that sold this serial (of this product)."""
+    r, ln = sales_t.receipts.c, sales_t.receipt_lines.c
+    if receipt_no:
+        row = conn.execute(select(r.receipt_no, r.sold_at)
+                           .where(r.receipt_no == receipt_no)).first()
+    elif serial.strip():
+        row = conn.execute(
+            select(r.receipt_no, r.sold_at)
+            .select_from(sales_t.receipts.join(sales_t.receipt_lines,
+                                               ln.receipt_no == r.receipt_no))
+            .where(ln.serial == serial.strip(), ln.sku == sku)
+            .order_by(r.sold_at.desc(), r.receipt_no.desc()).limit(1)).first()
+    else:
+        row = None
+    return None if row is None else Purchase(row.receipt_no, row.sold_at)

@@ -391,6 +391,14 @@
         <translation>故障</translation>
     </message>
     <message>
+        <source>Kind of fault</source>
+        <translation>故障类别</translation>
+    </message>
+    <message>
+        <source>Warranty</source>
+        <translation>保修</translation>
+    </message>
+    <message>
         <source>Usage environment</source>
         <translation>使用环境</translation>
     </message>
@@ -419,6 +427,14 @@
         <translation>开单、签字并打印</translation>
     </message>
     <message>
+        <source>(choose the kind of fault)</source>
+        <translation>（请选择故障类别）</translation>
+    </message>
+    <message>
+        <source>Exchange or return instead…</source>
+        <translation>改为换货或退货…</translation>
+    </message>
+    <message>
         <source>Not found: type the product</source>
         <translation>未找到：请输入商品</translation>
     </message>
@@ -429,6 +445,10 @@
     <message>
         <source>Customer %1</source>
         <translation>顾客 %1</translation>
+    </message>
+    <message>
+        <source>Same fault again within the statutory warranty: the customer may take an exchange or a return of receipt %1 instead of another repair.</source>
+        <translation>三包期内同一故障再次报修：顾客可凭小票 %1 选择换货或退货，不必再次维修。</translation>
     </message>
     <message>
         <source>Cancelled.</source>
@@ -1041,16 +1061,12 @@
         <translation>工时费（元）</translation>
     </message>
     <message>
-        <source>Charged</source>
-        <translation>收费</translation>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
     </message>
     <message>
-        <source>Under warranty</source>
-        <translation>保修期内</translation>
-    </message>
-    <message>
-        <source>Lifetime repair</source>
-        <translation>终身维修</translation>
+        <source>Add payment</source>
+        <translation>添加付款</translation>
     </message>
     <message>
         <source>Propose quote</source>
@@ -1071,6 +1087,26 @@
     <message>
         <source>Customer signs the completion…</source>
         <translation>顾客签署完工确认…</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <source>Bank card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <source>WeChat Pay</source>
+        <translation>微信支付</translation>
+    </message>
+    <message>
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <source>Store card</source>
+        <translation>储值卡</translation>
     </message>
     <message>
         <source>No such ticket.</source>
@@ -1095,6 +1131,14 @@
     <message>
         <source>not signed</source>
         <translation>未签署</translation>
+    </message>
+    <message>
+        <source>Warranty not recorded (opened before verdicts)</source>
+        <translation>未记录保修结论（开单早于保修判定）</translation>
+    </message>
+    <message>
+        <source>Due at pickup: %1</source>
+        <translation>取件应付：%1</translation>
     </message>
     <message>
         <source>Saved.</source>

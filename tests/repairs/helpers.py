@@ -17,6 +17,7 @@ from desk.platform.errors import DeskError
 from desk.repairs import tables as repairs_t
 from desk.repairs.commands import (
     OpenTicket,
+    Payment,
     ProposeQuote,
     QuotePart,
     RecordCheck,
@@ -112,9 +113,11 @@ def walk(bus, code, photo: str, until_step: int, actor=MANAGER) -> None:
 def archive(bus, code, photo: str, actor=MANAGER) -> None:
     """Walk a ticket to the end: every step, the completion signed, the archive checks done."""
     walk(bus, code, photo, 9, actor)
-    sha = record_of(bus, code).completion_sha256
-    bus.dispatch(SignCompletion(ticket_code=code, signature_id=sign(bus, "completion", code,
-                                                                    sha)), CLERK)
+    done = record_of(bus, code)
+    due = done.quote.charged_fen if done.quote else 0  # paid at pickup, in cash
+    bus.dispatch(SignCompletion(ticket_code=code, signature_id=sign(
+        bus, "completion", code, done.completion_sha256),
+        payments=[Payment("cash", due)] if due else []), CLERK)
     for check_id in ("file_complete", "repair_count_updated", "retention_set"):
         record(bus, code, 9, check_id, CLERK)
 

@@ -12,6 +12,7 @@ from desk.platform.errors import DeskError
 from desk.platform.projections import rebuild
 from desk.repairs.commands import (
     CorrectCheck,
+    Payment,
     ProposeQuote,
     QuotePart,
     RefuseQuote,
@@ -177,11 +178,12 @@ def test_a_quote_changed_beyond_tolerance_needs_a_new_signature(store, photo):
     record(store, code, 4, "safety_isolation")
 
 
-def test_zero_under_warranty(store):
-    code = open_ticket(store)
-    result = store.dispatch(ProposeQuote(ticket_code=code, parts=[QuotePart("温控器", "SN", 3000)],
-                                         labour_fen=5000, free_reason="warranty"), CLERK)
-    assert result.value["charged_fen"] == 0
+def test_the_clerk_cannot_make_a_repair_free_that_the_warranty_does_not(store):
+    code = open_ticket(store)  # no receipt: the verdict says a paid repair
+    refused(store, "repair.not_under_warranty", lambda: store.dispatch(ProposeQuote(
+        ticket_code=code, parts=[QuotePart("温控器", "SN", 3000)], labour_fen=5000,
+        free_reason="warranty"), CLERK))
+    # zero under warranty: tests/repairs/test_warranty.py
 
 
 def test_a_refused_quote_returns_the_ticket_unrepaired(store, photo):
@@ -241,7 +243,8 @@ def test_pickup_archive_and_nothing_after(store, photo):
     refused(store, "repair.completion_signature_mismatch", lambda: store.dispatch(
         SignCompletion(ticket_code=code, signature_id=stale), CLERK))
     store.dispatch(SignCompletion(ticket_code=code, signature_id=sign(store, "completion", code,
-                                                                      sha)), CLERK)
+                                                                      sha),
+                                  payments=[Payment("cash", 8000)]), CLERK)  # the quote's 80
     record(store, code, 9, "file_complete", CLERK)
     record(store, code, 9, "repair_count_updated", CLERK)
     record(store, code, 9, "retention_set", CLERK)

@@ -28,7 +28,7 @@ from ui.repairs.ticket_page import TicketPage
 from ui.repairs.workshop_page import WorkshopPage
 from ui.tasks import TaskRunner
 
-RECEIPT = "R2611150100001"
+RECEIPT = "R2510150100001"
 WAIVED = (5, "waste_disposed")
 
 
@@ -40,7 +40,8 @@ def counter(qtbot, tmp_path, clock, monkeypatch):
     initialise_counter(bus, store_id="S001", store_name="测试百货", device_name="一号柜台",
                        admin_id="A001", admin_name="王管理", admin_pin="9999")
     seed_repairs(bus)
-    sale(bus, RECEIPT, [("P000003", 1)])
+    # bought more than a year ago: past 三包, a paid repair
+    sale(bus, RECEIPT, [("P000003", 1)], sold_at="2025-10-15T10:00:00")
     runner = TaskRunner()
     clerk, tech = AppContext(db, bus, runner), AppContext(db, bus, runner)
     tech.hub = clerk.hub  # one app's screens: the technician's ticks refresh the counter's
@@ -115,6 +116,10 @@ def test_one_ticket_from_intake_to_archive(qtbot, counter, tmp_path, monkeypatch
     qtbot.keyClicks(intake.search_box, RECEIPT)
     qtbot.keyClick(intake.search_box, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: intake.sku.text() == "P000003", timeout=5000)
+    qtbot.waitUntil(lambda: intake.warranty is not None, timeout=5000)
+    verdict = intake.warranty.verdict
+    assert verdict.kind == "expired" and verdict.zh.startswith("已过三包期：收费维修")
+    assert intake.warranty_words.text() in (verdict.zh, verdict.en)
     intake.fault.setText("不加热，三天前开始")  # typed by an input method
     intake.environment.setText("家用，每天两次")
     intake.contact.setText("工作日晚上，138****8000")
@@ -167,6 +172,13 @@ def test_one_ticket_from_intake_to_archive(qtbot, counter, tmp_path, monkeypatch
         qtbot.mouseClick(desk.demos[n], Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda n=n: desk.detail.steps[6][n].done, timeout=5000)
     qtbot.waitUntil(desk.sign_completion.isEnabled, timeout=5000)
+    # paid by two tenders: 30 yuan by WeChat Pay, the rest (left in the field) in cash
+    assert "80.00" in desk.due.text() and desk.pay_amount.text() == "80.00"
+    desk.tender.setCurrentIndex(desk.tender.findData("wechat_pay"))
+    desk.pay_amount.setText("30.00")
+    qtbot.mouseClick(desk.add_payment, Qt.MouseButton.LeftButton)
+    assert desk.pay_amount.text() == "50.00"
+    desk.tender.setCurrentIndex(desk.tender.findData("cash"))
     qtbot.mouseClick(desk.sign_completion, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: desk.detail.completion_signed, timeout=5000)
     assert pad.asked == [(code, "intake"), (code, "quote"), (code, "completion")]
@@ -176,6 +188,7 @@ def test_one_ticket_from_intake_to_archive(qtbot, counter, tmp_path, monkeypatch
     assert "温控器（SN-TC-1）" in "\n".join(certificate.texts)
     words = "\n".join(certificate.texts)
     assert "￥80.00" in words and "210 V" in words and "完工时间" in words
+    assert "付款方式" in words and "￥30.00" in words and "￥50.00" in words
 
     for _step in (8, 9):
         tick_current_step(qtbot, shop, photo)

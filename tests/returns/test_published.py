@@ -26,7 +26,8 @@ def test_a_published_version_takes_effect_for_purchases_from_its_date(store, db,
                                                                        head_office):
     sale(store, "R2611200100001", [("P000001", 1)], sold_at="2026-11-20T09:00:00")
     result = head_office.run(PublishPolicy(text=V3, source="store-2026.3.toml"))
-    assert result.value == {"version": "2026.3", "effective_from": "2026-11-20", "rules": 20}
+    # the 20 rules of returns and compensation, and the 3 warranty rules of repairs
+    assert result.value == {"version": "2026.3", "effective_from": "2026-11-20", "rules": 23}
     clock.advance(days=50)  # day 50: past 45 days, within the published 60
     done = store.dispatch(RecordReturn(receipt_no="R2611200100001",
                                        lines=[ReturnLineInput(1, 1)]), CLERK).value

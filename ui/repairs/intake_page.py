@@ -5,6 +5,12 @@ the service level and the promised date. Open: the ticket is opened, the booking
 recorded with those answers, the customer signs the intake on the pad, and the intake slip with
 its QR prints at once. Enter moves on; Ctrl+Return opens the ticket.
 
+The warranty is the core's (desk.repairs.warranty_queries.intake_warranty): as soon as the
+product, serial and fault kind are known the screen shows its verdict in words and, when the
+core says a repeat of the same fault within 三包 offers an exchange or a return, the offer and a
+button that hands the receipt over to the return counter (`sig_return_offered`; the main window
+switches to the returns page). The screen decides nothing itself.
+
 Everything runs on the database worker (ctx.query / ctx.run_command)."""
 
 from __future__ import annotations
@@ -33,8 +39,11 @@ from desk.platform.db import Connection
 from desk.repairs.commands import OpenTicket, RecordCheck
 from desk.repairs.counter_queries import next_ticket_code
 from desk.repairs.rules import INTAKE_NOTES, INTAKE_SIGNATURE, INTAKE_TICK
+from desk.repairs.warranty import FAULT_KINDS
+from desk.repairs.warranty_queries import IntakeWarranty, intake_warranty
 from ui.context import AppContext
 from ui.errors import error_text
+from ui.repairs.words import chinese
 
 TOUCH = 44
 LEVELS = ("simple", "complex", "major")
@@ -50,6 +59,8 @@ def find_for_intake(conn: Connection, text: str) -> Any:
 
 class IntakePage(QWidget):
     sig_opened = Signal(str)  # the ticket code, once signed and printed
+    # the customer takes the exchange or return the core offers: (receipt number, why in words)
+    sig_return_offered = Signal(str, str)
     shows: frozenset[Any] = frozenset()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -59,6 +70,7 @@ class IntakePage(QWidget):
         self.signer: Callable[[str, str, Callable[[str | None], None]], None] | None = None
         self.receipt_no: str | None = None
         self.customer_id: str | None = None
+        self.warranty: IntakeWarranty | None = None
         layout = QVBoxLayout(self)
         self.form = QFormLayout()
         layout.addLayout(self.form)
@@ -69,6 +81,20 @@ class IntakePage(QWidget):
         self.lines.currentIndexChanged.connect(self._line_picked)
         self.sku, self.serial = QLineEdit(), QLineEdit()
         self.fault, self.environment, self.contact = QLineEdit(), QLineEdit(), QLineEdit()
+        self.fault_kind = QComboBox()
+        self.fault_kind.addItem("", "")
+        for code, (en, zh) in FAULT_KINDS.items():  # the core's words, in the screen's language
+            self.fault_kind.addItem(zh if chinese() else en, code)
+        self.fault_kind.currentIndexChanged.connect(lambda _i: self.check_warranty())
+        self.warranty_words = QLabel()
+        self.warranty_words.setWordWrap(True)
+        self.offer_words = QLabel()
+        self.offer_words.setWordWrap(True)
+        self.offer_button = QPushButton()
+        self.offer_button.setMinimumHeight(TOUCH)
+        self.offer_button.clicked.connect(self.take_offer)
+        self.offer_words.hide()
+        self.offer_button.hide()
         self.accessories, self.condition = QLineEdit(), QLineEdit()
         self.level = QComboBox()
         for code in LEVELS:
@@ -81,6 +107,8 @@ class IntakePage(QWidget):
         self.rows: list[tuple[str, QWidget]] = [
             ("search", self.search_box), ("", self.found), ("line", self.lines),
             ("sku", self.sku), ("serial", self.serial), ("fault", self.fault),
+            ("fault_kind", self.fault_kind), ("warranty", self.warranty_words),
+            ("", self.offer_words), ("", self.offer_button),
             ("environment", self.environment), ("contact", self.contact),
             ("accessories", self.accessories), ("condition", self.condition),
             ("level", self.level), ("promised", self.promised)]
@@ -90,6 +118,8 @@ class IntakePage(QWidget):
         for edit in (self.sku, self.serial, self.fault, self.environment, self.contact,
                      self.accessories, self.condition):
             edit.returnPressed.connect(self.focusNextChild)
+        for edit in (self.sku, self.serial):
+            edit.editingFinished.connect(self.check_warranty)
         self.open_button = QPushButton()
         self.open_button.setMinimumHeight(TOUCH)
         self.open_button.clicked.connect(self.open_ticket)
@@ -119,6 +149,7 @@ class IntakePage(QWidget):
         words = {"search": self.tr("Find the purchase"), "": "",
                  "line": self.tr("Receipt line"), "sku": self.tr("Product (SKU)"),
                  "serial": self.tr("Serial"), "fault": self.tr("Fault"),
+                 "fault_kind": self.tr("Kind of fault"), "warranty": self.tr("Warranty"),
                  "environment": self.tr("Usage environment"),
                  "contact": self.tr("Time window and contact"),
                  "accessories": self.tr("Accessories"), "condition": self.tr("Condition"),
@@ -128,6 +159,10 @@ class IntakePage(QWidget):
             if isinstance(label, QLabel):
                 label.setText(words[name])
         self.open_button.setText(self.tr("Open ticket, sign and print"))
+        self.fault_kind.setItemText(0, self.tr("(choose the kind of fault)"))
+        for i, (en, zh) in enumerate(FAULT_KINDS.values(), start=1):
+            self.fault_kind.setItemText(i, zh if chinese() else en)
+        self.offer_button.setText(self.tr("Exchange or return instead…"))
 
     # --- finding the purchase -------------------------------------------------------------------
     def look_up(self) -> None:
@@ -161,6 +196,41 @@ class IntakePage(QWidget):
         if data:
             self.sku.setText(data[0])
             self.serial.setText(data[1])
+        self.check_warranty()
+
+    # --- the warranty (the core's verdict; the screen only shows it) ----------------------------
+    def check_warranty(self) -> None:
+        sku = self.sku.text().strip()
+        if not sku:
+            self._warranty(None, None)
+            return
+        self.ctx.query(intake_warranty, sku, self.serial.text(), self.receipt_no,
+                       str(self.fault_kind.currentData() or ""),
+                       self.ctx.bus.clock.local_now().date(), done=self._warranty)
+
+    def _warranty(self, found: IntakeWarranty | None, error: BaseException | None) -> None:
+        self.warranty = found if error is None else None
+        if error is not None:
+            self.warranty_words.setText(error_text(error))
+        elif found is None:
+            self.warranty_words.clear()
+        else:
+            self.warranty_words.setText(found.verdict.zh if chinese() else found.verdict.en)
+        offer = self.warranty is not None and self.warranty.offer
+        if offer and self.warranty is not None:
+            self.offer_words.setText(
+                self.tr("Same fault again within the statutory warranty: the customer may take "
+                        "an exchange or a return of receipt %1 instead of another repair.")
+                .replace("%1", self.warranty.receipt_no))
+        self.offer_words.setVisible(offer)
+        self.offer_button.setVisible(offer)
+
+    def take_offer(self) -> None:
+        """Hand the receipt over to the return counter, with the core's words as the reason."""
+        found = self.warranty
+        if found is None or not found.offer:
+            return
+        self.sig_return_offered.emit(found.receipt_no, found.verdict.zh)
 
     # --- opening, signing, printing -------------------------------------------------------------
     def open_ticket(self) -> None:
@@ -180,7 +250,8 @@ class IntakePage(QWidget):
             code=str(code), sku=self.sku.text().strip(), fault=self.fault.text(),
             promised_date=self.promised.date().toString("yyyy-MM-dd"),
             service_level=str(self.level.currentData()), serial=self.serial.text(),
-            receipt_no=self.receipt_no, customer_id=self.customer_id)
+            receipt_no=self.receipt_no, customer_id=self.customer_id,
+            fault_kind=str(self.fault_kind.currentData() or ""))
         self.ctx.run_command(command, lambda v, e: self._opened(str(code), e))
 
     def _opened(self, code: str, error: BaseException | None) -> None:
@@ -240,4 +311,6 @@ class IntakePage(QWidget):
         for edit in (self.search_box, self.sku, self.serial, self.fault, self.environment,
                      self.contact, self.accessories, self.condition):
             edit.clear()
+        self.fault_kind.setCurrentIndex(0)
+        self._warranty(None, None)
         self.sig_opened.emit(code)

@@ -1,7 +1,9 @@
 """The ticket at the counter: find it (type or scan its code or the slip's QR), its steps, the
 quote (parts with serials and labour; proposed, signed by the customer on the pad, or refused)
-and pickup (the three demonstrations are the checks of step 7; then the customer signs the
-completion and the completion certificate prints).
+and pickup (the three demonstrations are the checks of step 7; the customer pays what the core
+says is due, by tender — several tenders add up —, signs the completion and the completion
+certificate prints). The quote's charge follows the warranty verdict recorded at intake (shown
+in words); the screen has no "free" switch.
 
 The documents signed are built by the core (desk.repairs.counter_queries.signable_repair); the
 screen only names the signature id in the command. All work on the database worker."""
@@ -27,7 +29,9 @@ from PySide6.QtWidgets import (
 from desk.platform.changes import Changed
 from desk.platform.errors import DeskError
 from desk.platform.money import format_yuan, parse_yuan
+from desk.policies.document import TENDER_KINDS
 from desk.repairs.commands import (
+    Payment,
     ProposeQuote,
     QuotePart,
     RecordCheck,
@@ -56,6 +60,7 @@ class TicketPage(QWidget):
         self.signer: Callable[[str, str, Callable[[str | None], None]], None] | None = None
         self.detail: TicketDetail | None = None
         self.parts: list[QuotePart] = []
+        self.payments: list[Payment] = []
         layout = QVBoxLayout(self)
         self.code = QLineEdit()
         self.code.setMinimumHeight(TOUCH)
@@ -92,10 +97,10 @@ class TicketPage(QWidget):
         self.part_price.setPlaceholderText(self.tr("Price (yuan)"))
         self.add_part.setText(self.tr("Add part"))
         self.labour.setPlaceholderText(self.tr("Labour (yuan)"))
-        free = {"": self.tr("Charged"), "warranty": self.tr("Under warranty"),
-                "lifetime": self.tr("Lifetime repair")}
-        for i, code in enumerate(FREE_REASONS):
-            self.free.setItemText(i, free[code])
+        self.pay_amount.setPlaceholderText(self.tr("Amount (yuan)"))
+        self.add_payment.setText(self.tr("Add payment"))
+        for i, tender in enumerate(TENDER_KINDS):
+            self.tender.setItemText(i, self._tender_text(tender))
         self.propose.setText(self.tr("Propose quote"))
         self.sign_quote.setText(self.tr("Customer signs the quote…"))
         self.refuse.setText(self.tr("Customer refuses"))
@@ -126,9 +131,8 @@ class TicketPage(QWidget):
         v.addWidget(self.part_list)
         row2 = QHBoxLayout()
         self.labour = QLineEdit()
-        self.free = QComboBox()
-        for code in FREE_REASONS:
-            self.free.addItem("", code)
+        self.free = QLabel()  # the verdict recorded at intake decides what is charged
+        self.free.setWordWrap(True)
         self.propose, self.sign_quote, self.refuse = QPushButton(), QPushButton(), QPushButton()
         widgets: tuple[QWidget, ...] = (self.labour, self.free, self.propose, self.sign_quote,
                                         self.refuse)
@@ -153,11 +157,31 @@ class TicketPage(QWidget):
             b.clicked.connect(lambda _c=False, n=n: self.demo_clicked(n))
             row.addWidget(b)
         v.addLayout(row)
+        pay = QHBoxLayout()
+        self.due = QLabel()
+        self.tender = QComboBox()
+        for tender in TENDER_KINDS:
+            self.tender.addItem(self._tender_text(tender), tender)
+        self.pay_amount = QLineEdit()
+        self.add_payment = QPushButton()
+        self.add_payment.clicked.connect(self.add_payment_clicked)
+        self.pay_amount.returnPressed.connect(self.add_payment_clicked)
+        for w in (self.due, self.tender, self.pay_amount, self.add_payment):
+            w.setMinimumHeight(TOUCH)
+            pay.addWidget(w)
+        v.addLayout(pay)
+        self.payment_words = QLabel()
+        v.addWidget(self.payment_words)
         self.sign_completion = QPushButton()
         self.sign_completion.setMinimumHeight(TOUCH)
         self.sign_completion.clicked.connect(self.sign_completion_clicked)
         v.addWidget(self.sign_completion)
         return box
+
+    def _tender_text(self, tender: str) -> str:
+        return {"cash": self.tr("Cash"), "bank_card": self.tr("Bank card"),
+                "wechat_pay": self.tr("WeChat Pay"), "alipay": self.tr("Alipay"),
+                "store_card": self.tr("Store card")}.get(tender, tender)
 
     # --- reading --------------------------------------------------------------------------------
     def load(self, text: str) -> None:
@@ -173,6 +197,8 @@ class TicketPage(QWidget):
         if error is not None or detail is None:
             self.message.setText(error_text(error) if error else self.tr("No such ticket."))
             return
+        if self.detail is None or self.detail.code != detail.code:
+            self.payments = []  # another ticket: nothing added for it yet
         self.detail = detail
         self._show(detail)
         self.recurrence.show_ticket(detail)
@@ -199,6 +225,36 @@ class TicketPage(QWidget):
             button.setEnabled(not view.done)
         self.sign_completion.setEnabled(detail.current_step > EXPLANATION_STEP
                                         and not detail.completion_signed)
+        w = detail.warranty
+        self.free.setText(self.tr("Warranty not recorded (opened before verdicts)") if w is None
+                          else str(w["zh"] if chinese() else w["en"]))
+        self._show_payments()
+
+    def _remaining(self) -> int:
+        due = self.detail.due_fen if self.detail is not None else 0
+        return due - sum(p.amount_fen for p in self.payments)
+
+    def _show_payments(self) -> None:
+        due = self.detail.due_fen if self.detail is not None else 0
+        self.due.setText(self.tr("Due at pickup: %1").replace("%1", format_yuan(due)))
+        self.payment_words.setText(" + ".join(
+            f"{self._tender_text(p.tender)} {format_yuan(p.amount_fen)}" for p in self.payments))
+        remaining = self._remaining()
+        self.pay_amount.setText(f"{remaining // 100}.{remaining % 100:02d}" if remaining > 0
+                                else "")
+        for w in (self.tender, self.pay_amount, self.add_payment):
+            w.setEnabled(due > 0)
+
+    def add_payment_clicked(self) -> None:
+        """One tender's part; the rest stays in the amount field for the next tender."""
+        try:
+            amount = parse_yuan(self.pay_amount.text() or "0")
+        except DeskError as err:
+            self.message.setText(error_text(err))
+            return
+        if amount > 0:
+            self.payments.append(Payment(str(self.tender.currentData()), amount))
+        self._show_payments()
 
     def opened_cycle(self, code: str) -> None:
         self.code.setText(code)
@@ -230,8 +286,7 @@ class TicketPage(QWidget):
             self.message.setText(error_text(err))
             return
         self.ctx.run_command(ProposeQuote(ticket_code=self.detail.code, parts=list(self.parts),
-                                          labour_fen=labour,
-                                          free_reason=str(self.free.currentData())), self._after)
+                                          labour_fen=labour), self._after)
         self.parts = []
         self.part_list.clear()
 
@@ -270,15 +325,28 @@ class TicketPage(QWidget):
         if self.detail is None:
             return
         code = self.detail.code
+        # the tenders added, and what is left in the amount field in the tender chosen; the core
+        # refuses a sum that is not the amount due
+        payments = list(self.payments)
+        if self._remaining() > 0:
+            try:
+                rest = parse_yuan(self.pay_amount.text() or "0")
+            except DeskError as err:
+                self.message.setText(error_text(err))
+                return
+            if rest > 0:
+                payments.append(Payment(str(self.tender.currentData()), rest))
 
         def recorded(_value: Any, error: BaseException | None) -> None:
             self._after(_value, error)
+            if error is None:
+                self.payments = []
             if error is None and self.printer is not None:
                 self.printer.print_repair("completion", code, self.ctx.session.staff_id)
 
         def signed(signature_id: str | None) -> None:
             if signature_id:
-                self.ctx.run_command(SignCompletion(ticket_code=code, signature_id=signature_id),
-                                     recorded)
+                self.ctx.run_command(SignCompletion(ticket_code=code, signature_id=signature_id,
+                                                    payments=payments), recorded)
 
         self._signer()(code, "completion", signed)

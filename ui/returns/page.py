@@ -111,6 +111,7 @@ class ReturnPage(QWidget):
         self.found_by = "receipt"
         self.customer_id: str | None = None
         self.picking: list[dict[str, Any]] = []
+        self.handed_over = ""  # the repair intake's reason for a 三包 exchange or return
         self.setStyleSheet(STYLE)
         self._keys = _Keys(self)
 
@@ -326,6 +327,16 @@ class ReturnPage(QWidget):
         self.focus_box()
         self.load()
 
+    def start_from_repair(self, receipt_no: str, why: str) -> None:
+        """The repair intake hands over a 三包 exchange-or-return: the receipt is looked up as
+        if scanned, and the reason a manager's override needs (past the exchange window) is
+        the core's verdict, already filled in."""
+        if self.state != "busy":
+            self._set_state("scan")
+        self.handed_over = why
+        self.box.setText(receipt_no)
+        self.load()
+
     # --- scan -> lines ----------------------------------------------------------------------
 
     def load(self) -> None:
@@ -355,6 +366,10 @@ class ReturnPage(QWidget):
             box.setChecked(False)
             box.blockSignals(False)
         self.reason.setCurrentIndex(0)
+        if self.handed_over:  # from the repair intake: a quality problem, the core's words
+            self.override.setText(self.handed_over)
+            self.reason.setCurrentIndex(max(0, self.reason.findData("quality")))
+            self.handed_over = ""
         who = data.get("customer")
         self._title = lambda: self.tr("Receipt %1 · %2 · paid %3").replace(
             "%1", data["receipt_no"]).replace("%2", data["sold_at"].replace("T", " ")).replace(
