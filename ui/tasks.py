@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
@@ -83,6 +84,39 @@ class TaskRunner:
         self._closed = True
         self._db.shutdown(wait=wait, cancel_futures=not wait)
         self._io.shutdown(wait=wait, cancel_futures=not wait)
+
+
+class Progress(QObject):
+    """Progress of long work, reported from a worker thread and heard on the GUI thread.
+
+    Pass the object itself as the work's progress callback: `progress(stage, done, total)` (the
+    demo's shape), `progress(done, total)` (the replay's) or `progress(stage, done)` (sync's,
+    total 0: unknown) emits `changed(stage, done, total)`, which Qt queues to the GUI thread.
+    Reports closer together than `every_s` are dropped (the last one, done == total, never), so
+    a fast loop cannot flood the event queue."""
+
+    changed = Signal(str, int, int)
+
+    def __init__(self, stage: str = "", every_s: float = 0.05,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.stage = stage
+        self.every_s = every_s
+        self._last = 0.0
+
+    def __call__(self, *report: Any) -> None:
+        if len(report) == 3:
+            stage, done, total = report
+        elif isinstance(report[0], str):
+            stage, done, total = report[0], report[1], 0
+        else:
+            stage, done, total = self.stage, report[0], report[1]
+        now = time.monotonic()
+        finished = 0 < total <= done
+        if not finished and now - self._last < self.every_s:
+            return
+        self._last = now
+        self.changed.emit(str(stage), int(done), int(total))
 
 
 def _count_only(_result: Any, _error: BaseException | None) -> None:
