@@ -29,14 +29,14 @@ from printing.status import PAPER_NEAR_END, PrinterStatus
 from printing.transport.serial_port import BAUDS, FLOWS
 from ui.errors import error_text
 from ui.firstrun import work
-from ui.firstrun.wizard import FirstRunWizard, WorkPage
+from ui.firstrun.base import SetupWizard, WorkPage
 from ui.widgets.naming import named
 
 DEFAULT_PROFILE = "80mm-cn-qr-cut"
 
 
 class PrinterPage(WorkPage):
-    def __init__(self, wizard: FirstRunWizard) -> None:
+    def __init__(self, wizard: SetupWizard) -> None:
         super().__init__(wizard)
         self.serial = named(QRadioButton(), "printerSerial")
         self.network = named(QRadioButton(), "printerNetwork")

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from desk.platform.errors import DeskError
 from desk.sync import settings as central_settings
 from ui.firstrun import work
-from ui.firstrun.wizard import PRINTER, FirstRunWizard, Refused, WorkPage
+from ui.firstrun.base import PRINTER, Refused, SetupWizard, WorkPage
 from ui.tasks import Cancel, Progress
 from ui.widgets.naming import named
 
@@ -39,7 +39,7 @@ def pin_edit(name: str) -> QLineEdit:
 
 
 class DemoPage(WorkPage):
-    def __init__(self, wizard: FirstRunWizard) -> None:
+    def __init__(self, wizard: SetupWizard) -> None:
         super().__init__(wizard)
         self.setCommitPage(True)
         self.text = QLabel()
@@ -75,7 +75,7 @@ class DemoPage(WorkPage):
 
 
 class NewStorePage(WorkPage):
-    def __init__(self, wizard: FirstRunWizard) -> None:
+    def __init__(self, wizard: SetupWizard) -> None:
         super().__init__(wizard)
         self.setCommitPage(True)
         self.store_id = named(QLineEdit(), "storeId")
@@ -153,7 +153,7 @@ class JoinPage(WorkPage):
     """The store's credentials for the central server, then one sync round that pulls the store
     and registers this counter (on the I/O worker, like the app's own sync)."""
 
-    def __init__(self, wizard: FirstRunWizard) -> None:
+    def __init__(self, wizard: SetupWizard) -> None:
         super().__init__(wizard)
         self.setCommitPage(True)
         self.host = named(QLineEdit(), "centralHost")

@@ -12,17 +12,14 @@ with nothing set up.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QFormLayout,
     QLabel,
-    QProgressBar,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -31,33 +28,22 @@ from PySide6.QtWidgets import (
 )
 
 from ui.context import AppContext
-from ui.errors import error_text
+from ui.firstrun.base import CHOICE, DEMO, JOIN, NEW_STORE, PRINTER, SetupWizard
+from ui.firstrun.printer_page import PrinterPage
+from ui.firstrun.store_pages import DemoPage, JoinPage, NewStorePage
 from ui.i18n import LANGUAGES, current_language, install_language
 from ui.sync.secrets import PasswordStore
 from ui.widgets.naming import named
 
-CHOICE, DEMO, NEW_STORE, JOIN, PRINTER = range(5)
+__all__ = ["CHOICE", "DEMO", "JOIN", "NEW_STORE", "PRINTER", "FirstRunWizard"]
 
-
-class FirstRunWizard(QWizard):
-    """`FirstRunWizard(ctx, home, passwords)`; `accepted` once a store and a printer are set.
-    `path` says which way it went ("demo", "new", "join"); `admin_id` is the administrator a new
-    store was made with (the login window is filled with it)."""
-
-    sig_language_requested = Signal(str)
+class FirstRunWizard(SetupWizard):
+    """`FirstRunWizard(ctx, home, passwords, parent)`; `accepted` once a store and a printer are
+    set, `rejected` when cancelled (`path` is then "" unless a store was already made)."""
 
     def __init__(self, ctx: AppContext, home: Path, passwords: PasswordStore | None = None,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        from ui.firstrun.printer_page import PrinterPage
-        from ui.firstrun.store_pages import DemoPage, JoinPage, NewStorePage
-
-        self.ctx = ctx
-        self.home = home
-        self.passwords = passwords or PasswordStore()
-        self.path = ""
-        self.admin_id = ""
-        self.working = False
+        super().__init__(ctx, home, passwords, parent)
         self.setObjectName("firstRun")
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)  # the same look on every system
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
@@ -73,25 +59,6 @@ class FirstRunWizard(QWizard):
         self.resize(720, 560)
         self.retranslate()
 
-    def busy(self, busy: bool) -> None:
-        """While work runs no button may start more of it or leave half way."""
-        self.working = busy
-        for which in (QWizard.WizardButton.NextButton, QWizard.WizardButton.CommitButton,
-                      QWizard.WizardButton.FinishButton, QWizard.WizardButton.CancelButton,
-                      QWizard.WizardButton.BackButton):
-            button = self.button(which)
-            if button is not None:
-                button.setEnabled(not busy)
-
-    def reject(self) -> None:
-        if not self.working:  # Escape included: work half done is never walked away from
-            super().reject()
-
-    def store_made(self, path: str, admin_id: str = "") -> None:
-        """Cancelling after this keeps the store; the printer is then the file printer, as
-        when none was chosen."""
-        self.path, self.admin_id = path, admin_id
-
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
@@ -101,97 +68,8 @@ class FirstRunWizard(QWizard):
         self.setWindowTitle(self.tr("Service Desk — first start"))
 
 
-class Refused(Exception):
-    """A refusal of the form itself (two PINs that differ), already in words."""
-
-
-class WorkPage(QWizardPage):
-    """A page whose Next/Commit/Finish runs work in the background: `validatePage` starts it and
-    says no; when the work is done the page says yes and moves the wizard on."""
-
-    def __init__(self, wizard: FirstRunWizard) -> None:
-        super().__init__()
-        self.owner = wizard
-        self.finished_ok = False
-        self.running = False
-        self.progress = QProgressBar()
-        self.progress.setVisible(False)
-        self.message = named(QLabel(), "error")
-        self.message.setWordWrap(True)
-
-    def validatePage(self) -> bool:
-        if self.finished_ok:
-            return True
-        if not self.running:
-            try:
-                self.start_work()
-            except Exception as err:  # bad input, refused before any work
-                self.show_error(err)
-        return False
-
-    def start_work(self) -> None:
-        raise NotImplementedError
-
-    def run(self, submit: Callable[..., Any], fn: Callable[..., Any], *args: Any,
-            **kwargs: Any) -> None:
-        """`submit` is ctx.runner.db or ctx.runner.io; the outcome arrives in `work_done`."""
-        self.running = True
-        self.say("hint", self.tr("Working…"))
-        self.owner.busy(True)
-        self.inputs_enabled(False)
-        submit(fn, *args, done=self._finished, **kwargs)
-
-    def _finished(self, value: Any, error: BaseException | None) -> None:
-        self.running = False
-        self.owner.busy(False)
-        if error is not None:
-            self.inputs_enabled(True)
-            self.show_error(error)
-            return
-        self.message.clear()
-        if self.work_done(value):
-            self.finished_ok = True
-            if self.owner.currentPage() is not self:
-                return
-            if self.isFinalPage():
-                self.owner.accept()  # validates this page again: now it says yes
-            else:
-                self.owner.next()
-
-    def work_done(self, value: Any) -> bool:
-        """The work went well: record it; False when more work follows before moving on."""
-        return True
-
-    def show_error(self, error: BaseException) -> None:
-        self.progress.setVisible(False)
-        self.say("error", str(error) if isinstance(error, Refused) else error_text(error))
-
-    def say(self, kind: str, text: str) -> None:
-        """A hint or an error under the form (the style sheet colours them by object name)."""
-        self.message.setObjectName(kind)
-        self.message.style().unpolish(self.message)
-        self.message.style().polish(self.message)
-        self.message.setText(text)
-
-    def show_progress(self, stage: str, done: int, total: int) -> None:
-        self.progress.setVisible(True)
-        self.progress.setRange(0, max(total, 0))  # 0, 0: a busy bar when the total is unknown
-        self.progress.setValue(min(done, total) if total else 0)
-
-    def inputs_enabled(self, enabled: bool) -> None:
-        pass
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
-    def retranslate(self) -> None:
-        pass
-
-
 class ChoicePage(QWizardPage):
-    def __init__(self, wizard: FirstRunWizard) -> None:
+    def __init__(self, wizard: SetupWizard) -> None:
         super().__init__()
         self.owner = wizard
         self.intro = QLabel()
