@@ -47,7 +47,18 @@ def print_sample(home: Path) -> dict[str, Any]:
     if not any(p.suffix == ".png" for p in written):
         raise RuntimeError("the file printer wrote no preview")
     return {"printed": [p.name for p in written],
-            "printed_bytes": sum(p.stat().st_size for p in written)}
+            "printed_bytes": sum(p.stat().st_size for p in written), **setup_parts()}
+
+
+def setup_parts() -> dict[str, Any]:
+    """What the first-run wizard's printer and join pages need from the bundle: pyserial's port
+    listing and the PostgreSQL driver."""
+    from importlib.util import find_spec
+
+    from printing.printer_setup import serial_ports
+
+    return {"serial_ports": [p.device for p in serial_ports()],
+            "central_driver": find_spec("psycopg") is not None}
 
 
 def report(facts: dict[str, Any]) -> None:
@@ -82,7 +93,18 @@ class SmokeTest:
         if not (window.isVisible() and window.stack.currentWidget() is window.login):
             self.fail("login", RuntimeError("the login page is not showing"))
             return
+        self.check_wizard()
         self.app.runner.io(print_sample, self.home, done=self._printed)
+
+    def check_wizard(self) -> None:
+        """The first-run wizard is in the bundle with its words (built, never shown: this data
+        directory already has the demo store)."""
+        from ui.firstrun.wizard import FirstRunWizard
+
+        wizard = FirstRunWizard(self.app.ctx, self.home, self.app.passwords)
+        self.facts["wizard_pages"] = len(wizard.pageIds())
+        self.facts["wizard_title"] = wizard.windowTitle()
+        wizard.deleteLater()
 
     def _printed(self, value: Any, error: BaseException | None) -> None:
         if error is not None:

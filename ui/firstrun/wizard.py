@@ -12,6 +12,7 @@ with nothing set up.
 
 from __future__ import annotations
 
+from importlib.util import find_spec
 from pathlib import Path
 
 from PySide6.QtCore import QEvent
@@ -27,7 +28,9 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from desk.platform.errors import DeskError
 from ui.context import AppContext
+from ui.errors import error_text
 from ui.firstrun.base import CHOICE, DEMO, JOIN, NEW_STORE, PRINTER, SetupWizard
 from ui.firstrun.printer_page import PrinterPage
 from ui.firstrun.store_pages import DemoPage, JoinPage, NewStorePage
@@ -77,6 +80,10 @@ class ChoicePage(QWizardPage):
         self.demo = named(QRadioButton(), "choiceDemo")
         self.new_store = named(QRadioButton(), "choiceNewStore")
         self.join = named(QRadioButton(), "choiceJoin")
+        # Without the PostgreSQL driver (a pip install without the `central` extra) joining
+        # cannot work: the choice is off and says why, rather than failing after the form.
+        self.can_join = find_spec("psycopg") is not None
+        self.join.setEnabled(self.can_join)
         self.demo.setChecked(True)
         self.group = QButtonGroup(self)
         self.notes: list[QLabel] = []
@@ -130,5 +137,6 @@ class ChoicePage(QWizardPage):
         self.notes[1].setText(self.tr("You give the store's code and name, its time zone and the "
                                       "first administrator, who then adds the staff."))
         self.notes[2].setText(self.tr("You need the store's credentials for the central server "
-                                      "(from head office IT). The store's data is copied here."))
+                                      "(from head office IT). The store's data is copied here.")
+                              if self.can_join else error_text(DeskError("sync.driver_missing")))
         self.language_label.setText(self.tr("Language"))
