@@ -333,6 +333,30 @@
 <context>
     <name>DemoPage</name>
     <message>
+        <source>The store and its staff</source>
+        <translation>门店和员工</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>顾客</translation>
+    </message>
+    <message>
+        <source>A year of sales</source>
+        <translation>一年的销售</translation>
+    </message>
+    <message>
+        <source>Repair tickets</source>
+        <translation>维修单</translation>
+    </message>
+    <message>
+        <source>{stage}: {done} of {total}</source>
+        <translation>{stage}：{done} / {total}</translation>
+    </message>
+    <message>
         <source>The demo store</source>
         <translation>演示门店</translation>
     </message>

@@ -58,7 +58,11 @@ class DemoPage(WorkPage):
 
     def show_progress(self, stage: str, done: int, total: int) -> None:
         super().show_progress(stage, done, total)
-        self.stage.setText(stage)
+        words = {"setup": self.tr("The store and its staff"), "catalogue": self.tr("Products"),
+                 "customers": self.tr("Customers"), "sales": self.tr("A year of sales"),
+                 "tickets": self.tr("Repair tickets")}
+        self.stage.setText(self.tr("{stage}: {done} of {total}").format(
+            stage=words.get(stage, stage), done=done, total=total))
 
     def nextId(self) -> int:
         return PRINTER
