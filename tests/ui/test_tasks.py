@@ -68,3 +68,24 @@ def test_work_asked_for_after_shutdown_is_dropped_not_raised(qtbot):
     got: list = []
     future = runner.db(lambda: 1, done=lambda r, e: got.append(r))
     assert future.cancelled() and got == [] and runner.pending == 0
+
+
+def test_progress_from_a_worker_is_heard_on_the_gui_thread_and_throttled(qtbot, runner):
+    from ui.tasks import Progress
+
+    progress = Progress("replay", every_s=60)  # only the first and the last report get through
+    heard: list[tuple[str, int, int, int]] = []
+    progress.changed.connect(
+        lambda stage, done, total: heard.append((stage, done, total, threading.get_ident())))
+
+    def work(report) -> None:
+        for done in range(1, 1001):
+            report(done, 1000)  # the replay's shape: (done, total)
+        report("pull", 7)  # sync's shape: (stage, count), the total unknown
+
+    finished: list[object] = []
+    runner.db(work, progress, done=lambda _result, error: finished.append(error))
+    qtbot.waitUntil(lambda: bool(finished), timeout=5000)  # queued after every report
+    assert finished == [None]
+    gui = threading.get_ident()
+    assert heard == [("replay", 1, 1000, gui), ("replay", 1000, 1000, gui)]
