@@ -143,7 +143,11 @@ class DeskApp:
         self.window.activateWindow()
 
     def _upgrade_progress(self, stage: str, done: int, total: int) -> None:
-        """Shown only when an upgrade happens (an older data directory), never at a usual start."""
+        """Shown only when an upgrade happens (an older data directory), never at a usual start.
+        A report can arrive after the open's own callback (two signals, not ordered): then the
+        database is open and the report is ignored."""
+        if self.ctx is not None:
+            return
         if self.upgrade_dialog is None:
             from ui.opening import UpgradeDialog
 

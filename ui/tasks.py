@@ -16,7 +16,7 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 log = logging.getLogger(__name__)
 Done = Callable[[Any, BaseException | None], None]
@@ -95,7 +95,12 @@ class Progress(QObject):
     Reports closer together than `every_s` are dropped (the last one, done == total, never), so
     a fast loop cannot flood the event queue."""
 
-    changed = Signal(str, int, int)
+    changed = Signal(str, int, int)  # emitted on the GUI thread only
+    # What the worker emits; it reaches one slot of this object (queued to the GUI thread),
+    # which re-emits `changed` there. Listeners never hear a signal emitted by a Python thread
+    # directly: PySide6 crashed ("deallocating None") when a lambda or a plain method was
+    # connected straight to a signal emitted from a ThreadPoolExecutor thread.
+    reported = Signal(str, int, int)
 
     def __init__(self, stage: str = "", every_s: float = 0.05,
                  parent: QObject | None = None) -> None:
@@ -103,6 +108,11 @@ class Progress(QObject):
         self.stage = stage
         self.every_s = every_s
         self._last = 0.0
+        self.reported.connect(self.deliver, Qt.ConnectionType.QueuedConnection)
+
+    @Slot(str, int, int)
+    def deliver(self, stage: str, done: int, total: int) -> None:
+        self.changed.emit(stage, done, total)
 
     def __call__(self, *report: Any) -> None:
         if len(report) == 3:
@@ -116,7 +126,7 @@ class Progress(QObject):
         if not finished and now - self._last < self.every_s:
             return
         self._last = now
-        self.changed.emit(str(stage), int(done), int(total))
+        self.reported.emit(str(stage), int(done), int(total))
 
 
 def _count_only(_result: Any, _error: BaseException | None) -> None:
