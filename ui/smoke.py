@@ -1,8 +1,10 @@
 """`service-desk --smoke-test --home DIR`: what `make dist` runs with the bundled executable.
 
-On a fresh data directory: build the small demo store, open the window to the login page, print a
-sample return receipt to the file printer (DIR/smoke-prints), quit, and print one JSON line with
-the seconds each step took. Exit code 0 only when every step worked.
+On a fresh data directory: build the small demo store, open the window to the login page, build
+the first-run wizard (not shown: it proves the wizard and its words are in the bundle), print a
+sample return receipt to the file printer (DIR/smoke-prints), list the serial ports, check the
+PostgreSQL driver is there, quit, and print one JSON line with the seconds each step took and
+those facts. Exit code 0 only when every step worked.
 """
 
 from __future__ import annotations
