@@ -25,7 +25,8 @@ from ui.fonts import apply_app_font  # noqa: E402
 from ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, install_language  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
 from ui.single_instance import ALREADY_OPEN, CounterLock  # noqa: E402
-from ui.tasks import TaskRunner  # noqa: E402
+from ui.sync.secrets import PasswordStore  # noqa: E402
+from ui.tasks import Progress, TaskRunner  # noqa: E402
 
 log = logging.getLogger(__name__)
 
@@ -49,13 +50,21 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     return p.parse_args(argv)
 
 
-def open_counter(path: Any) -> tuple[Database, CommandBus, CounterInfo]:
-    """On the database worker: open (migrate) the database and read who this counter is."""
+def open_counter(path: Any, progress: Any = None) -> tuple[Database, CommandBus, CounterInfo]:
+    """On the database worker: open (migrate) the database and read who this counter is.
+    `progress(stage, done, total)` hears of an upgrade: ("upgrade", 0, 0) before the backup of an
+    older file, then the journal replay's (done, total)."""
     from desk.capabilities import open_database
     from desk.catalog.queries import counter_info
     from desk.platform.bus import CommandBus
+    from desk.platform.upgrade import UpgradeOptions, needs_upgrade
 
-    db = open_database(path)
+    upgrade = None
+    if progress is not None:
+        if needs_upgrade(path):
+            progress("upgrade", 0, 0)
+        upgrade = UpgradeOptions(progress=progress)
+    db = open_database(path, upgrade=upgrade)
     bus = CommandBus(db)
     with db.engine.connect() as conn:
         counter = counter_info(conn)
@@ -78,6 +87,11 @@ class DeskApp:
         self.window.sig_language_requested.connect(self.switch_language)
         self.qt.installEventFilter(self.window.idle)
         self.ctx: Any = None
+        self.passwords = PasswordStore()  # the central server's: the wizard's join, then sync
+        self.opening = Progress("replay")  # an upgrade's progress, from the database worker
+        self.opening.changed.connect(self._upgrade_progress)
+        self.upgrade_dialog: Any = None
+        self.wizard: Any = None
         self.sync: Any = None
         self.printer: Any = None
         self.smoke: Any = None
@@ -102,10 +116,12 @@ class DeskApp:
         self.window.show_as_last_time(settings)
         path = database_path(home)
         if self.smoke is not None:
-            self.smoke.before_open(lambda: self.runner.db(open_counter, path, done=self._opened))
+            self.smoke.before_open(lambda: self.runner.db(open_counter, path, self.opening,
+                                                          done=self._opened))
             return True
-        self.runner.db(open_counter, path, done=self._opened)
+        self.runner.db(open_counter, path, self.opening, done=self._opened)
         return True
+
     def _say_already_open(self) -> None:
         from PySide6.QtCore import QCoreApplication
         from PySide6.QtWidgets import QMessageBox
@@ -126,6 +142,20 @@ class DeskApp:
         self.window.raise_()
         self.window.activateWindow()
 
+    def _upgrade_progress(self, stage: str, done: int, total: int) -> None:
+        """Shown only when an upgrade happens (an older data directory), never at a usual start.
+        A report can arrive after the open's own callback (two signals, not ordered): then the
+        database is open and the report is ignored."""
+        if self.ctx is not None:
+            return
+        if self.upgrade_dialog is None:
+            from ui.opening import UpgradeDialog
+
+            self.upgrade_dialog = UpgradeDialog(self.window)
+            self.upgrade_dialog.rejected.connect(self.qt.quit)
+            self.upgrade_dialog.open()
+        self.upgrade_dialog.show_progress(stage, done, total)
+
     def _opened(self, value: Any, error: BaseException | None) -> None:
         from ui.context import AppContext
         from ui.errors import error_text
@@ -135,9 +165,55 @@ class DeskApp:
             if self.smoke is not None:
                 self.smoke.fail("open", error)
             self.window.login.show_fatal(error_text(error))
+            if self.upgrade_dialog is not None:
+                self.upgrade_dialog.fail(error_text(error))
             return
+        if self.upgrade_dialog is not None:
+            self.upgrade_dialog.accept()
+            self.upgrade_dialog = None
         db, bus, counter = value
         self.ctx = AppContext(db, bus, self.runner)
+        if counter.store_id is None and self.smoke is None:
+            self._first_run()
+            return
+        self._attach(counter)
+
+    def _first_run(self) -> None:
+        """No store yet: the first-run wizard, then the login window."""
+        from ui.firstrun.wizard import FirstRunWizard
+
+        self.wizard = FirstRunWizard(self.ctx, data_home(self.args.home), self.passwords,
+                                     self.window)
+        self.wizard.sig_language_requested.connect(self.window.set_language_shown)
+        self.wizard.accepted.connect(self._set_up)
+        self.wizard.rejected.connect(self._set_up)
+        self.wizard.open()
+
+    def _set_up(self) -> None:
+        """The wizard closed: with a store, on to the login window; without one, nothing was
+        set up and the app ends (the next start offers the wizard again)."""
+        from desk.catalog.queries import counter_info
+
+        wizard, self.wizard = self.wizard, None
+        if wizard is None:
+            return
+        if not wizard.path:
+            self.qt.quit()
+            return
+
+        def read(counter: Any, error: BaseException | None) -> None:
+            if error is not None:
+                from ui.errors import error_text
+
+                self.window.login.show_fatal(error_text(error))
+                return
+            self._attach(counter)
+            if wizard.admin_id:
+                self.window.login.suggest(wizard.admin_id)
+
+        self.ctx.query(counter_info, done=read)
+
+    def _attach(self, counter: Any) -> None:
         self.window.attach(self.ctx, counter)
         if self.smoke is not None:
             self.smoke.opened()
@@ -155,7 +231,7 @@ class DeskApp:
         from ui.sync.widgets import SyncStatusWidget
 
         self._start_printer()
-        self.sync = SyncService(self.ctx)
+        self.sync = SyncService(self.ctx, self.passwords)
         status = SyncStatusWidget(self.sync)
         self.window.status.replace_section("connection", status)
 
@@ -171,7 +247,6 @@ class DeskApp:
     def switch_language(self, code: str) -> None:
         install_language(code)
         self.window.set_language_shown(code)
-
 
     def _start_printer(self) -> None:
         from ui.printing.service import PrinterService

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 log = logging.getLogger(__name__)
 Done = Callable[[Any, BaseException | None], None]
@@ -83,6 +84,49 @@ class TaskRunner:
         self._closed = True
         self._db.shutdown(wait=wait, cancel_futures=not wait)
         self._io.shutdown(wait=wait, cancel_futures=not wait)
+
+
+class Progress(QObject):
+    """Progress of long work, reported from a worker thread and heard on the GUI thread.
+
+    Pass the object itself as the work's progress callback: `progress(stage, done, total)` (the
+    demo's shape), `progress(done, total)` (the replay's) or `progress(stage, done)` (sync's,
+    total 0: unknown) emits `changed(stage, done, total)`, which Qt queues to the GUI thread.
+    Reports closer together than `every_s` are dropped (the last one, done == total, never), so
+    a fast loop cannot flood the event queue."""
+
+    changed = Signal(str, int, int)  # emitted on the GUI thread only
+    # What the worker emits; it reaches one slot of this object (queued to the GUI thread),
+    # which re-emits `changed` there. Listeners never hear a signal emitted by a Python thread
+    # directly: PySide6 crashed ("deallocating None") when a lambda or a plain method was
+    # connected straight to a signal emitted from a ThreadPoolExecutor thread.
+    reported = Signal(str, int, int)
+
+    def __init__(self, stage: str = "", every_s: float = 0.05,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.stage = stage
+        self.every_s = every_s
+        self._last = 0.0
+        self.reported.connect(self.deliver, Qt.ConnectionType.QueuedConnection)
+
+    @Slot(str, int, int)
+    def deliver(self, stage: str, done: int, total: int) -> None:
+        self.changed.emit(stage, done, total)
+
+    def __call__(self, *report: Any) -> None:
+        if len(report) == 3:
+            stage, done, total = report
+        elif isinstance(report[0], str):
+            stage, done, total = report[0], report[1], 0
+        else:
+            stage, done, total = self.stage, report[0], report[1]
+        now = time.monotonic()
+        finished = 0 < total <= done
+        if not finished and now - self._last < self.every_s:
+            return
+        self._last = now
+        self.reported.emit(str(stage), int(done), int(total))
 
 
 def _count_only(_result: Any, _error: BaseException | None) -> None:

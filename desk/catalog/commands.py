@@ -18,7 +18,7 @@ class InitialiseCounter(Command):
     all in one transaction, so a refused PIN leaves nothing half set up."""
 
     name: ClassVar[str] = "initialise_counter"
-    limits: ClassVar[Mapping[str, int]] = {"tracking_url": 500}
+    limits: ClassVar[Mapping[str, int]] = {"tracking_url": 500, "timezone": 64}
     store_id: str
     store_name: str
     device_name: str
@@ -26,6 +26,7 @@ class InitialiseCounter(Command):
     admin_name: str
     admin_pin: str
     tracking_url: str = ""
+    timezone: str = ""  # the store's IANA time zone (closure's business day); "" keeps the default
 
 
 @dataclass(frozen=True)

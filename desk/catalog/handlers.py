@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
 from desk.catalog import tables as catalog_t
 from desk.catalog.commands import (
     CategoryDefined,
@@ -15,6 +17,7 @@ from desk.catalog.commands import (
     RegisterProduct,
     UpdateCustomer,
 )
+from desk.closure.queries import TIMEZONE_KEY
 from desk.platform.bus import Context
 from desk.platform.errors import DeskError
 from desk.platform.queries import exists
@@ -29,14 +32,17 @@ CATEGORY_KINDS = frozenset({"fresh_food", "clothing", "down_jacket", "appliance"
 
 
 def initialise_counter(cmd: InitialiseCounter, uow: UnitOfWork, ctx: Context) -> CounterInitialised:
-    _record_store(uow, cmd.store_id, cmd.store_name, cmd.tracking_url)
+    _record_store(uow, cmd.store_id, cmd.store_name, cmd.tracking_url, cmd.timezone)
     _record_device(uow, cmd.device_name)
     record_new_staff(uow, cmd.admin_id, cmd.admin_name, Role.ADMIN, cmd.admin_pin)
     return CounterInitialised(cmd.store_id, uow.db.device_id, cmd.admin_id)
 
 
-def _record_store(uow: UnitOfWork, store_id: str, name: str, tracking_url: str) -> None:
-    """Binds this counter to a store (first run); the store row is a projection like any other."""
+def _record_store(uow: UnitOfWork, store_id: str, name: str, tracking_url: str,
+                  timezone: str = "") -> None:
+    """Binds this counter to a store (first run); the store row is a projection like any other.
+    The time zone is a setting of this counter (closure reads it) and, for the audit, part of the
+    store's event (only when one was given: older events stay as they were)."""
     if get_setting(uow.conn, "store_id") is not None:
         raise DeskError("store.exists", store_id=get_setting(uow.conn, "store_id"))
     store_id = require(store_id, "store_id")
@@ -44,10 +50,21 @@ def _record_store(uow: UnitOfWork, store_id: str, name: str, tracking_url: str) 
         raise DeskError("store.exists", store_id=store_id)
     uow.use_store(store_id)
     set_setting(uow.conn, "store_id", store_id)
-    uow.record("store.registered", store_id, {
-        "store_id": store_id, "name": require(name, "store_name"),
-        "address": "", "tracking_url": tracking_url,
-    })
+    payload = {"store_id": store_id, "name": require(name, "store_name"),
+               "address": "", "tracking_url": tracking_url}
+    if timezone:
+        set_setting(uow.conn, TIMEZONE_KEY, check_timezone(timezone))
+        payload["timezone"] = timezone
+    uow.record("store.registered", store_id, payload)
+
+
+def check_timezone(name: str) -> str:
+    """An IANA zone name the machine knows ("Asia/Shanghai"), else `value.invalid`."""
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise DeskError("value.invalid", field=TIMEZONE_KEY, reason=name) from None
+    return name
 
 
 def _record_device(uow: UnitOfWork, name: str) -> None:

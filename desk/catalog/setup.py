@@ -16,8 +16,10 @@ def initialise_counter(
     admin_name: str,
     admin_pin: str,
     tracking_url: str = "",
+    timezone: str = "",
 ) -> None:
     bus.dispatch(InitialiseCounter(store_id=store_id, store_name=store_name,
                                    device_name=device_name, admin_id=admin_id,
                                    admin_name=admin_name, admin_pin=admin_pin,
-                                   tracking_url=tracking_url), SYSTEM_ACTOR)
+                                   tracking_url=tracking_url,
+                                   timezone=timezone), SYSTEM_ACTOR)

@@ -18,6 +18,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--admin-id", required=True)
     p.add_argument("--admin-name", required=True)
     p.add_argument("--tracking-url", default="")
+    p.add_argument("--timezone", default="",
+                   help="the store's time zone, e.g. Asia/Shanghai (the default when omitted)")
     p.set_defaults(func=run_init)
 
 
@@ -26,6 +28,7 @@ def run_init(args: argparse.Namespace) -> int:
     bus = open_bus(args)
     initialise_counter(bus, store_id=args.store_id, store_name=args.store_name,
                        device_name=args.counter_name, admin_id=args.admin_id,
-                       admin_name=args.admin_name, admin_pin=pin, tracking_url=args.tracking_url)
+                       admin_name=args.admin_name, admin_pin=pin, tracking_url=args.tracking_url,
+                       timezone=args.timezone)
     print_json({"ok": True, "store_id": args.store_id, "device_id": bus.db.device_id})
     return 0

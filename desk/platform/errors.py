@@ -140,7 +140,12 @@ PARAM_WORDS: dict[str, dict[str, ErrorText]] = {
         "fault": ErrorText("fault", "故障描述"),
         "override_reason": ErrorText("override_reason", "例外理由"),
         "variance_note": ErrorText("variance_note", "差额说明"),
-        "lines": ErrorText("lines", "商品行"), "": ErrorText("", "这一项"),
+        "lines": ErrorText("lines", "商品行"),
+        "store_name": ErrorText("store name", "门店名称"),
+        "device_name": ErrorText("counter name", "柜台名称"),
+        "admin_id": ErrorText("administrator's staff ID", "管理员工号"),
+        "admin_name": ErrorText("administrator's name", "管理员姓名"),
+        "store.timezone": ErrorText("time zone", "时区"), "": ErrorText("", "这一项"),
     },
 }
 

@@ -89,17 +89,33 @@ def upgrade_with_backup(engine: Engine, path: Path, registry: Registry, *,
 def refuse_newer(path: Path) -> None:
     """`db.newer_schema` for a file a newer program wrote, read-only (the file is not touched:
     opening it through the engine would already switch it to WAL)."""
+    found = schema_on_disk(path)
+    if found is not None and found not in known_revisions():
+        raise DeskError("db.newer_schema", found=found)
+
+
+def schema_on_disk(path: Path) -> str | None:
+    """The schema revision of the database file at `path`, read-only; None when there is no
+    file, no schema yet, or it is not a database (the usual checks say so later)."""
     if not path.is_file() or path.stat().st_size == 0:
-        return
+        return None
     conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
     try:
         found = conn.execute("SELECT version_num FROM alembic_version").fetchone()
     except sqlite3.Error:
-        return  # no schema yet, or not a database: the usual checks say so
+        return None
     finally:
         conn.close()
-    if found is not None and str(found[0]) not in known_revisions():
-        raise DeskError("db.newer_schema", found=str(found[0]))
+    return None if found is None else str(found[0])
+
+
+def needs_upgrade(path: Path) -> bool:
+    """An older schema this program upgrades (with a backup, and maybe a replay), or an upgrade
+    that was interrupted: what the app shows progress for before it opens the file."""
+    if (path.parent / MARKER).exists():
+        return True
+    found = schema_on_disk(path)
+    return found is not None and found in known_revisions() and found != head_revision()
 
 
 def take_backup(path: Path, revision: str, *, free_space: FreeSpace,

@@ -48,6 +48,45 @@
     </message>
 </context>
 <context>
+    <name>ChoicePage</name>
+    <message>
+        <source>Welcome to Service Desk</source>
+        <translation>欢迎使用服务台</translation>
+    </message>
+    <message>
+        <source>This counter has no store yet. What should it be?</source>
+        <translation>这台柜台还没有门店。请选择：</translation>
+    </message>
+    <message>
+        <source>A demo store, to try the app</source>
+        <translation>演示门店（试用本程序）</translation>
+    </message>
+    <message>
+        <source>A new store (the first counter of a store)</source>
+        <translation>新门店（门店的第一台柜台）</translation>
+    </message>
+    <message>
+        <source>A counter of an existing store, from the central server</source>
+        <translation>已有门店的柜台（从中心服务器加入）</translation>
+    </message>
+    <message>
+        <source>A year of made-up sales, repairs and staff; their PINs are shown at sign-in. Not for real customers.</source>
+        <translation>一年的虚构销售、维修和员工，登录页显示他们的 PIN 码。不可用于真实顾客。</translation>
+    </message>
+    <message>
+        <source>You give the store's code and name, its time zone and the first administrator, who then adds the staff.</source>
+        <translation>填写门店编号和名称、时区以及第一位管理员，由管理员再添加其他员工。</translation>
+    </message>
+    <message>
+        <source>You need the store's credentials for the central server (from head office IT). The store's data is copied here.</source>
+        <translation>需要门店在中心服务器的账号（由总部 IT 提供）。门店的数据会复制到本机。</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+</context>
+<context>
     <name>ClosurePage</name>
     <message>
         <source>Closed: Z%1 at %2 by %3</source>
@@ -300,6 +339,45 @@
     </message>
 </context>
 <context>
+    <name>DemoPage</name>
+    <message>
+        <source>The store and its staff</source>
+        <translation>门店和员工</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>顾客</translation>
+    </message>
+    <message>
+        <source>A year of sales</source>
+        <translation>一年的销售</translation>
+    </message>
+    <message>
+        <source>Repair tickets</source>
+        <translation>维修单</translation>
+    </message>
+    <message>
+        <source>{stage}: {done} of {total}</source>
+        <translation>{stage}：{done} / {total}</translation>
+    </message>
+    <message>
+        <source>The demo store</source>
+        <translation>演示门店</translation>
+    </message>
+    <message>
+        <source>Build the demo store</source>
+        <translation>建立演示门店</translation>
+    </message>
+    <message>
+        <source>About 2 000 receipts, repair tickets and the demo staff are made up on this counter. It takes a few seconds.</source>
+        <translation>将在本柜台生成约 2000 张小票、维修单和演示员工，需要几秒钟。</translation>
+    </message>
+</context>
+<context>
     <name>DeskStatusBar</name>
     <message>
         <source>Signed out</source>
@@ -312,6 +390,13 @@
     <message>
         <source>Printer: not configured</source>
         <translation>打印机：未配置</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <source>Service Desk — first start</source>
+        <translation>服务台 — 首次启动</translation>
     </message>
 </context>
 <context>
@@ -464,6 +549,65 @@
     </message>
 </context>
 <context>
+    <name>JoinPage</name>
+    <message>
+        <source>Sending this counter's events: {n}</source>
+        <translation>正在上传本柜台的记录：{n}</translation>
+    </message>
+    <message>
+        <source>Receiving the store's events: {n}</source>
+        <translation>正在接收门店的记录：{n}</translation>
+    </message>
+    <message>
+        <source>Join a store from the central server</source>
+        <translation>从中心服务器加入门店</translation>
+    </message>
+    <message>
+        <source>Head office IT gives you the server's address and the store's user and password.</source>
+        <translation>服务器地址以及门店的用户名和密码由总部 IT 提供。</translation>
+    </message>
+    <message>
+        <source>Connect and join</source>
+        <translation>连接并加入</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>User (the store's role)</source>
+        <translation>用户（门店角色）</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation>TLS 加密</translation>
+    </message>
+    <message>
+        <source>This counter's name</source>
+        <translation>本柜台名称</translation>
+    </message>
+    <message>
+        <source>Remember the password in the system keyring</source>
+        <translation>在系统钥匙串中记住密码</translation>
+    </message>
+    <message>
+        <source>e.g. Counter 2</source>
+        <translation>例如：二号柜台</translation>
+    </message>
+</context>
+<context>
     <name>JournalPage</name>
     <message>
         <source>Checking every event…</source>
@@ -573,6 +717,69 @@
     </message>
 </context>
 <context>
+    <name>NewStorePage</name>
+    <message>
+        <source>The two PINs are not the same.</source>
+        <translation>两次输入的 PIN 码不一致。</translation>
+    </message>
+    <message>
+        <source>A new store</source>
+        <translation>新门店</translation>
+    </message>
+    <message>
+        <source>The first administrator signs in with this ID and PIN and then adds the other staff.</source>
+        <translation>第一位管理员用此工号和 PIN 码登录，然后添加其他员工。</translation>
+    </message>
+    <message>
+        <source>Create the store</source>
+        <translation>创建门店</translation>
+    </message>
+    <message>
+        <source>Store code</source>
+        <translation>门店编号</translation>
+    </message>
+    <message>
+        <source>Store name</source>
+        <translation>门店名称</translation>
+    </message>
+    <message>
+        <source>This counter's name</source>
+        <translation>本柜台名称</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>时区</translation>
+    </message>
+    <message>
+        <source>Administrator's staff ID</source>
+        <translation>管理员工号</translation>
+    </message>
+    <message>
+        <source>Administrator's name</source>
+        <translation>管理员姓名</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN 码</translation>
+    </message>
+    <message>
+        <source>PIN again</source>
+        <translation>再次输入 PIN 码</translation>
+    </message>
+    <message>
+        <source>e.g. S001</source>
+        <translation>例如：S001</translation>
+    </message>
+    <message>
+        <source>e.g. Counter 1</source>
+        <translation>例如：一号柜台</translation>
+    </message>
+    <message>
+        <source>digits</source>
+        <translation>数字</translation>
+    </message>
+</context>
+<context>
     <name>PendingCasesPage</name>
     <message>
         <source>Waiting for head office</source>
@@ -588,6 +795,89 @@
     <message>
         <source>The preview could not be shown</source>
         <translation>无法显示预览</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterPage</name>
+    <message>
+        <source>Asking the printer…</source>
+        <translation>正在询问打印机…</translation>
+    </message>
+    <message>
+        <source>Printing a test page…</source>
+        <translation>正在打印测试页…</translation>
+    </message>
+    <message>
+        <source>The printer is ready; its paper is running low.</source>
+        <translation>打印机就绪；纸快用完了。</translation>
+    </message>
+    <message>
+        <source>The printer is ready.</source>
+        <translation>打印机就绪。</translation>
+    </message>
+    <message>
+        <source>The test page was sent ({n} bytes). Did it come out readable, Chinese included?</source>
+        <translation>测试页已发送（{n} 字节）。打印出来是否清楚，中文是否正常？</translation>
+    </message>
+    <message>
+        <source>The printer</source>
+        <translation>打印机</translation>
+    </message>
+    <message>
+        <source>Choose the receipt printer of this counter. You can check it and print a test page before you finish.</source>
+        <translation>请选择本柜台的小票打印机。完成前可以检查打印机并打印测试页。</translation>
+    </message>
+    <message>
+        <source>Serial printer (USB or COM port)</source>
+        <translation>串口打印机（USB 或 COM 口）</translation>
+    </message>
+    <message>
+        <source>Network printer</source>
+        <translation>网络打印机</translation>
+    </message>
+    <message>
+        <source>No printer yet: save receipts as files (a picture of each)</source>
+        <translation>暂无打印机：把小票保存为文件（每张附图片）</translation>
+    </message>
+    <message>
+        <source>Look again</source>
+        <translation>重新查找</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>Speed (baud)</source>
+        <translation>速率（波特）</translation>
+    </message>
+    <message>
+        <source>Flow control</source>
+        <translation>流控</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>Paper and model</source>
+        <translation>纸宽与型号</translation>
+    </message>
+    <message>
+        <source>e.g. 192.168.1.50</source>
+        <translation>例如：192.168.1.50</translation>
+    </message>
+    <message>
+        <source>Check the printer</source>
+        <translation>检查打印机</translation>
+    </message>
+    <message>
+        <source>Print a test page</source>
+        <translation>打印测试页</translation>
     </message>
 </context>
 <context>
@@ -1146,6 +1436,29 @@
     </message>
 </context>
 <context>
+    <name>UpgradeDialog</name>
+    <message>
+        <source>Upgrading the data of this counter</source>
+        <translation>正在升级本柜台的数据</translation>
+    </message>
+    <message>
+        <source>The upgrade did not succeed.</source>
+        <translation>升级没有成功。</translation>
+    </message>
+    <message>
+        <source>A backup was taken. The journal is being replayed into the new tables; please wait and do not switch the PC off.</source>
+        <translation>已备份。正在把日志重放到新的数据表中，请稍候，不要关闭电脑。</translation>
+    </message>
+    <message>
+        <source>This counter's data comes from an older version. A backup is being taken, then the data is upgraded.</source>
+        <translation>本柜台的数据来自旧版本。正在备份，然后升级数据。</translation>
+    </message>
+    <message>
+        <source>{done} of {total} events</source>
+        <translation>{done} / {total} 条记录</translation>
+    </message>
+</context>
+<context>
     <name>WaiverDialog</name>
     <message>
         <source>Waive a check</source>
@@ -1166,6 +1479,13 @@
     <message>
         <source>Manager PIN</source>
         <translation>经理密码</translation>
+    </message>
+</context>
+<context>
+    <name>WorkPage</name>
+    <message>
+        <source>Working…</source>
+        <translation>正在处理…</translation>
     </message>
 </context>
 <context>

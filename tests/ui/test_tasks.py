@@ -68,3 +68,38 @@ def test_work_asked_for_after_shutdown_is_dropped_not_raised(qtbot):
     got: list = []
     future = runner.db(lambda: 1, done=lambda r, e: got.append(r))
     assert future.cancelled() and got == [] and runner.pending == 0
+
+
+def test_progress_from_a_worker_is_heard_on_the_gui_thread(qtbot, runner):
+    from ui.tasks import Progress
+
+    progress = Progress("replay", every_s=60)  # only the first and the last report get through
+    heard: list[tuple[str, int, int, int]] = []
+    progress.changed.connect(
+        lambda stage, done, total: heard.append((stage, done, total, threading.get_ident())))
+
+    def work(report) -> None:
+        for done in range(1, 1001):
+            report(done, 1000)  # the replay's shape: (done, total)
+
+    runner.db(work, progress)
+    # Not ordered with the task's own done callback (another signal): wait for the reports.
+    qtbot.waitUntil(lambda: len(heard) == 2, timeout=5000)
+    gui = threading.get_ident()
+    assert heard == [("replay", 1, 1000, gui), ("replay", 1000, 1000, gui)]
+
+
+def test_progress_takes_three_shapes_and_drops_reports_too_close_together(qtbot):
+    from PySide6.QtCore import Qt
+
+    from ui.tasks import Progress
+
+    progress = Progress("replay", every_s=60)
+    sent: list[tuple[str, int, int]] = []
+    progress.reported.connect(lambda *report: sent.append(report),
+                              Qt.ConnectionType.DirectConnection)
+    progress("sales", 1, 10)  # the demo's shape
+    progress("sales", 2, 10)  # too soon: dropped
+    progress(10, 10)  # the replay's: the last one always goes
+    progress("pull", 7)  # sync's, total unknown: too soon, dropped
+    assert sent == [("sales", 1, 10), ("replay", 10, 10)]

@@ -95,6 +95,12 @@ class LoginPage(QWidget):
         self._fill_demo_table()
         self.staff_edit.setFocus()
 
+    def suggest(self, staff_id: str) -> None:
+        """Fill in who is expected to sign in first (the administrator a new store was made
+        with); the PIN is theirs to type."""
+        self.staff_edit.setText(staff_id)
+        self.pin_edit.setFocus()
+
     def show_fatal(self, text: str) -> None:
         self.set_busy(True)
         self.message.setText(text)
