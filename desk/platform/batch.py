@@ -2,12 +2,18 @@
 
 A projector keeps its per-event signature `(conn, event) -> set[Changed]`. During a batch it is
 handed a `BatchConnection`: a plain insert with bound parameters (`conn.execute(insert(table),
-row)`) is queued per table and written by one executemany when the batch flushes; any other
-statement (a read, an update, a delete) flushes the queue first, so a projector always reads its
-own and earlier events' writes. The batch also answers "is this the only event of its kind and
-entity in the journal?" for all its events with one query (`only_event`): a fact with no rival
-cannot already have its row (its projector is the only writer of that table), so the existence
-SELECT of every fact is skipped.
+row)`) is queued per table and written, when the batch flushes, by one executemany per run of
+rows with the same columns — straight to the SQLite driver with an INSERT built once per table
+and column set (SQLAlchemy's per-row parameter processing cost more than SQLite's insert). Any
+other statement (a read, an update, a delete) flushes the queue first, so a projector always reads
+its own and earlier events' writes.
+
+The batch also answers, for all its events with one query per few hundred of them, "is this the
+only event of its kind and entity in the journal?" (`no_rival`): a fact with no rival cannot
+already have its row (its projector is the only writer of that table), so the existence SELECT
+of every fact is skipped. Work that only depends on the set of an entity's facts (a ticket's step
+and status) can be deferred to the end of the batch with `once_per_batch`, done once per entity
+for the whole batch instead of once per event.
 """
 
 from __future__ import annotations
@@ -16,15 +22,18 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from typing import Any, cast
 
-from sqlalchemy import Table, func, select, tuple_
+from sqlalchemy import Table
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql.dml import Insert
 
-from desk.platform import tables as t
 from desk.platform.changes import Changed
 from desk.platform.events import Event
 
-_CHUNK = 400  # (kind, entity_id) pairs per IN query: below SQLite's bound-parameter limit
+_CHUNK = 400  # values per IN query: below SQLite's bound-parameter limit
+
+# A batch-wide step: called with the connection and the keys gathered during the batch (in the
+# order they were first named).
+BatchStep = Callable[[Connection, list[str]], None]
 
 
 class BatchConnection:
@@ -34,21 +43,19 @@ class BatchConnection:
         self._conn = conn
         self._queued: dict[Table, list[dict[str, Any]]] = {}
         self._multiplicity: Counter[tuple[str, str]] = Counter()
+        self._deferred: dict[BatchStep, dict[str, None]] = {}
 
     def prepare(self, events: Iterable[Event]) -> None:
         """Count, in the journal, the events of each (kind, entity) of this batch (the events are
         in the journal already: they are appended before they are projected)."""
         self._multiplicity.clear()
-        pairs = sorted({(e.kind, e.entity_id) for e in events})
-        j = t.journal.c
-        for i in range(0, len(pairs), _CHUNK):
-            chunk = pairs[i:i + _CHUNK]
-            rows = self._conn.execute(
-                select(j.kind, j.entity_id, func.count())
-                .where(tuple_(j.kind, j.entity_id).in_(chunk))
-                .group_by(j.kind, j.entity_id)
-            )
-            for kind, entity_id, count in rows:
+        entities = sorted({e.entity_id for e in events})
+        for i in range(0, len(entities), _CHUNK):
+            chunk = entities[i:i + _CHUNK]
+            marks = ",".join("?" * len(chunk))
+            for kind, entity_id, count in self._driver().execute(
+                    "SELECT kind, entity_id, count(*) FROM journal "
+                    f"WHERE entity_id IN ({marks}) GROUP BY kind, entity_id", chunk):
                 self._multiplicity[(kind, entity_id)] = int(count)
 
     def only_event(self, e: Event) -> bool:
@@ -72,18 +79,34 @@ class BatchConnection:
         rows as tuples (SQLAlchemy's per-statement cost is most of a one-row probe)."""
         if any(table.name in sql for table in self._queued):
             self.flush()
-        driver = self._conn.connection.driver_connection
-        assert driver is not None
-        return driver.execute(sql, parameters or ()).fetchall()
+        return self._driver().execute(sql, parameters or ()).fetchall()
+
+    def defer(self, step: BatchStep, key: str) -> None:
+        self._deferred.setdefault(step, {})[key] = None
+
+    def finish(self) -> None:
+        """Run the deferred batch-wide steps (each may queue more rows), then write them all."""
+        while self._deferred:
+            step, keys = next(iter(self._deferred.items()))
+            del self._deferred[step]
+            self.flush()
+            step(self.as_connection(), list(keys))
+        self.flush()
 
     def flush(self) -> None:
-        """Write the queued rows, parents before children."""
+        """Write the queued rows, parents before children, in the order they were queued."""
         if not self._queued:
             return
         queued, self._queued = self._queued, {}
-        order = _table_order()
+        order = _table_order(next(iter(queued)))
+        driver = self._driver()
         for table in sorted(queued, key=lambda tbl: order.get(tbl, len(order))):
-            self._conn.execute(_insert_of(table), queued[table])
+            _write(self._conn, driver, table, queued[table])
+
+    def _driver(self) -> Any:
+        driver = self._conn.connection.driver_connection
+        assert driver is not None
+        return driver
 
     def __getattr__(self, name: str) -> Any:
         self.flush()
@@ -100,13 +123,17 @@ def _plain_insert(statement: Insert) -> bool:
             and statement.select is None)
 
 
+# --- writing queued rows -------------------------------------------------------------------------
 _INSERTS: dict[Table, Insert] = {}
 _ORDER: dict[Table, int] = {}
+# (table, columns) -> (INSERT ... VALUES (?, ...), bind processors, defaults) or None: built once
+_DRIVER_SQL: dict[tuple[Table, tuple[str, ...]],
+                  tuple[str, tuple[Any, ...], tuple[Any, ...]] | None] = {}
 
 
-def _table_order() -> dict[Table, int]:
+def _table_order(any_table: Table) -> dict[Table, int]:
     if not _ORDER:
-        _ORDER.update({table: i for i, table in enumerate(t.metadata.sorted_tables)})
+        _ORDER.update({table: i for i, table in enumerate(any_table.metadata.sorted_tables)})
     return _ORDER
 
 
@@ -118,11 +145,74 @@ def _insert_of(table: Table) -> Insert:
     return stmt
 
 
+def _write(conn: Connection, driver: Any, table: Table, rows: list[dict[str, Any]]) -> None:
+    """Each run of rows with the same columns in one executemany on the driver, in queue order
+    (an autoincrement key must come out as it would row by row)."""
+    start = 0
+    while start < len(rows):
+        keys = tuple(rows[start])
+        end = start + 1
+        while end < len(rows) and len(rows[end]) == len(keys) and tuple(rows[end]) == keys:
+            end += 1
+        run = rows[start:end]
+        prepared = _driver_insert(conn, table, keys)
+        if prepared is None:  # a column default SQLAlchemy computes: let it
+            conn.execute(_insert_of(table), run)
+        else:
+            sql, processors, defaults = prepared
+            values = [[*row.values(), *defaults] for row in run]
+            for i, process in processors:
+                for value in values:
+                    if value[i] is not None:
+                        value[i] = process(value[i])
+            driver.executemany(sql, values)
+        start = end
+
+
+def _driver_insert(conn: Connection, table: Table,
+                   keys: tuple[str, ...]) -> tuple[str, tuple[Any, ...], tuple[Any, ...]] | None:
+    """The driver-level INSERT for these columns: (SQL, (position, bind processor) of the columns
+    that have one (Boolean -> int...), the values of the omitted columns' constant defaults), or None when an omitted
+    column's default is computed (a function, a sequence)."""
+    cache_key = (table, keys)
+    if cache_key in _DRIVER_SQL:
+        return _DRIVER_SQL[cache_key]
+    prepared: tuple[str, tuple[Any, ...], tuple[Any, ...]] | None = None
+    omitted = [c for c in table.columns if c.name not in keys and c.default is not None]
+    if all(getattr(c.default, "is_scalar", False) for c in omitted):
+        dialect = conn.dialect
+        processors = tuple((i, process) for i, k in enumerate(keys)
+                           if (process := table.c[k].type._cached_bind_processor(dialect)))
+        defaults = []
+        for c in omitted:
+            value = getattr(c.default, "arg", None)
+            process = c.type._cached_bind_processor(dialect)
+            defaults.append(value if process is None or value is None else process(value))
+        names = ", ".join(f'"{name}"' for name in (*keys, *(c.name for c in omitted)))
+        marks = ", ".join("?" * (len(keys) + len(omitted)))
+        prepared = (f'INSERT INTO "{table.name}" ({names}) VALUES ({marks})', processors,
+                    tuple(defaults))
+    _DRIVER_SQL[cache_key] = prepared
+    return prepared
+
+
+# --- what projectors call ------------------------------------------------------------------------
 def no_rival(conn: Connection, e: Event) -> bool:
     """True when the projector runs in a batch that knows `e` is the only event of its kind and
     entity in the journal (so the fact's row cannot exist yet). False means "ask the table"."""
     batch: object = conn
     return isinstance(batch, BatchConnection) and batch.only_event(e)
+
+
+def once_per_batch(conn: Connection, step: BatchStep, key: str) -> None:
+    """Run `step(conn, [key, ...])` once at the end of the batch for every key named during it;
+    outside a batch (a command's unit of work), now. For work that depends only on the set of an
+    entity's facts, so doing it once after all of them gives what doing it after each would."""
+    batch: object = conn
+    if isinstance(batch, BatchConnection):
+        batch.defer(step, key)
+    else:
+        step(conn, [key])
 
 
 def apply_batch(conn: Connection, events: list[Event],
@@ -134,12 +224,10 @@ def apply_batch(conn: Connection, events: list[Event],
     changed: set[Changed] = set()
     for event in events:
         changed |= apply(proxy, event)
-    batch.flush()
+    batch.finish()
     return changed
 
 
 def plain_insert(table: Table) -> Insert:
     """The cached insert statement projectors execute with a row of bound parameters."""
     return _insert_of(table)
-
-
