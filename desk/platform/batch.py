@@ -18,11 +18,12 @@ for the whole batch instead of once per event.
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Callable, Iterable
+import gc
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any, cast
 
-from sqlalchemy import Table
+from sqlalchemy import Table, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql.dml import Insert
 
@@ -41,36 +42,46 @@ class BatchConnection:
 
     def __init__(self, conn: Connection) -> None:
         self._conn = conn
+        driver = conn.connection.driver_connection
+        assert driver is not None
+        self._driver = driver
         self._queued: dict[Table, list[dict[str, Any]]] = {}
-        self._multiplicity: Counter[tuple[str, str]] = Counter()
+        self._rivalled: set[tuple[str, str]] = set()
         self._deferred: dict[BatchStep, dict[str, None]] = {}
+        self._known: dict[tuple[Table, str], set[Any]] = {}
 
     def prepare(self, events: Iterable[Event]) -> None:
-        """Count, in the journal, the events of each (kind, entity) of this batch (the events are
-        in the journal already: they are appended before they are projected)."""
-        self._multiplicity.clear()
+        """Find, in the journal, the (kind, entity) pairs of this batch that have more than one
+        event (the events are in the journal already: they are appended before they are
+        projected). Only those few come back, so the query costs little Python."""
+        self._rivalled.clear()
         entities = sorted({e.entity_id for e in events})
         for i in range(0, len(entities), _CHUNK):
             chunk = entities[i:i + _CHUNK]
             marks = ",".join("?" * len(chunk))
-            for kind, entity_id, count in self._driver().execute(
-                    "SELECT kind, entity_id, count(*) FROM journal "
-                    f"WHERE entity_id IN ({marks}) GROUP BY kind, entity_id", chunk):
-                self._multiplicity[(kind, entity_id)] = int(count)
+            self._rivalled.update(self._driver.execute(
+                "SELECT kind, entity_id FROM journal "
+                f"WHERE entity_id IN ({marks}) GROUP BY kind, entity_id HAVING count(*) > 1",
+                chunk).fetchall())
 
     def only_event(self, e: Event) -> bool:
-        return self._multiplicity.get((e.kind, e.entity_id), 0) == 1
+        return (e.kind, e.entity_id) not in self._rivalled
 
     def execute(self, statement: Any, parameters: Any = None, **kw: Any) -> Any:
-        if (isinstance(statement, Insert) and parameters is not None and not kw
-                and _plain_insert(statement)):
-            rows = self._queued.setdefault(cast(Table, statement.table), [])
-            if isinstance(parameters, dict):
-                rows.append(parameters)
-            else:
-                rows.extend(parameters)
+        table = _QUEUEABLE.get(id(statement))
+        if table is None and isinstance(statement, Insert) and _plain_insert(statement):
+            table = cast(Table, statement.table)
+        if table is not None and parameters is not None and not kw:
+            rows = [parameters] if isinstance(parameters, dict) else list(parameters)
+            self._queued.setdefault(table, []).extend(rows)
+            for (known_table, column), values in self._known.items():
+                if known_table is table:
+                    values.update(row[column] for row in rows)
             return None
         self.flush()
+        written = getattr(statement, "table", None)  # an update, a delete, an upsert
+        if written is not None and self._known:
+            self._known = {k: v for k, v in self._known.items() if k[0] is not written}
         return self._conn.execute(statement, parameters, **kw)
 
     def exec_driver_sql(self, sql: str, parameters: Any = None) -> Any:
@@ -79,7 +90,20 @@ class BatchConnection:
         rows as tuples (SQLAlchemy's per-statement cost is most of a one-row probe)."""
         if any(table.name in sql for table in self._queued):
             self.flush()
-        return self._driver().execute(sql, parameters or ()).fetchall()
+        return self._driver.execute(sql, parameters or ()).fetchall()
+
+    def has_row(self, table: Table, column: str, value: Any) -> bool:
+        """Whether a row of `table` has `column` == value: the column's distinct values are read
+        once per batch and kept up to date with the rows the batch queues (a statement that
+        writes the table otherwise drops them). For a probe that almost always answers no."""
+        key = (table, column)
+        known = self._known.get(key)
+        if known is None:
+            known = {row[0] for row in self._driver.execute(
+                f'SELECT DISTINCT "{column}" FROM "{table.name}"')}
+            known.update(row[column] for row in self._queued.get(table, ()))
+            self._known[key] = known
+        return value in known
 
     def defer(self, step: BatchStep, key: str) -> None:
         self._deferred.setdefault(step, {})[key] = None
@@ -99,14 +123,8 @@ class BatchConnection:
             return
         queued, self._queued = self._queued, {}
         order = _table_order(next(iter(queued)))
-        driver = self._driver()
         for table in sorted(queued, key=lambda tbl: order.get(tbl, len(order))):
-            _write(self._conn, driver, table, queued[table])
-
-    def _driver(self) -> Any:
-        driver = self._conn.connection.driver_connection
-        assert driver is not None
-        return driver
+            _write(self._conn, self._driver, table, queued[table])
 
     def __getattr__(self, name: str) -> Any:
         self.flush()
@@ -125,6 +143,7 @@ def _plain_insert(statement: Insert) -> bool:
 
 # --- writing queued rows -------------------------------------------------------------------------
 _INSERTS: dict[Table, Insert] = {}
+_QUEUEABLE: dict[int, Table] = {}  # id() of the cached plain inserts (kept alive by _INSERTS)
 _ORDER: dict[Table, int] = {}
 # (table, columns) -> (INSERT ... VALUES (?, ...), bind processors, defaults) or None: built once
 _DRIVER_SQL: dict[tuple[Table, tuple[str, ...]],
@@ -142,6 +161,7 @@ def _insert_of(table: Table) -> Insert:
     stmt = _INSERTS.get(table)
     if stmt is None:
         stmt = _INSERTS[table] = table.insert()
+        _QUEUEABLE[id(stmt)] = table
     return stmt
 
 
@@ -204,6 +224,16 @@ def no_rival(conn: Connection, e: Event) -> bool:
     return isinstance(batch, BatchConnection) and batch.only_event(e)
 
 
+def has_row(conn: Connection, table: Table, column: str, value: Any) -> bool:
+    """Whether some row of `table` has `column` == value; in a batch, answered from the column's
+    values read once per batch (see BatchConnection.has_row)."""
+    batch: object = conn
+    if isinstance(batch, BatchConnection):
+        return batch.has_row(table, column, value)
+    return conn.execute(select(table.c[column]).where(table.c[column] == value).limit(1)
+                        ).first() is not None
+
+
 def once_per_batch(conn: Connection, step: BatchStep, key: str) -> None:
     """Run `step(conn, [key, ...])` once at the end of the batch for every key named during it;
     outside a batch (a command's unit of work), now. For work that depends only on the set of an
@@ -213,6 +243,21 @@ def once_per_batch(conn: Connection, step: BatchStep, key: str) -> None:
         batch.defer(step, key)
     else:
         step(conn, [key])
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector off for the length of a batch: a batch allocates
+    hundreds of thousands of small objects (decoded payloads, rows), and every few thousand
+    allocations the collector walked the whole heap again (measured: a third of a replay's time).
+    A batch makes little cyclic garbage; what it makes is collected after it."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def apply_batch(conn: Connection, events: list[Event],
