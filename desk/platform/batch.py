@@ -191,9 +191,9 @@ def _write(conn: Connection, driver: Any, table: Table, rows: list[dict[str, Any
 
 def _driver_insert(conn: Connection, table: Table,
                    keys: tuple[str, ...]) -> tuple[str, tuple[Any, ...], tuple[Any, ...]] | None:
-    """The driver-level INSERT for these columns: (SQL, (position, bind processor) of the columns
-    that have one (Boolean -> int...), the values of the omitted columns' constant defaults), or None when an omitted
-    column's default is computed (a function, a sequence)."""
+    """The driver-level INSERT for these columns: (SQL, (position, bind processor) of the
+    columns that have one (Boolean -> int...), the values of the omitted columns' constant
+    defaults), or None when an omitted column's default is computed (a function, a sequence)."""
     cache_key = (table, keys)
     if cache_key in _DRIVER_SQL:
         return _DRIVER_SQL[cache_key]

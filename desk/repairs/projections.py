@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from sqlalchemy import bindparam, select, update
 from sqlalchemy.engine import Connection
+from sqlalchemy.sql.elements import BindParameter
 
 from desk.platform.batch import once_per_batch, plain_insert
 from desk.platform.changes import Changed
@@ -14,7 +15,7 @@ from desk.platform.projections import unique_fact
 from desk.platform.registry import Projector
 from desk.repairs import tables as repairs_t
 from desk.repairs.queries import pinned_checklist
-from desk.repairs.rules import Checklist, CheckFact, ChecklistState, checklist_state
+from desk.repairs.rules import CheckFact, Checklist, ChecklistState, checklist_state
 
 
 def _ticket(conn: Connection, e: Event) -> set[Changed]:
@@ -97,7 +98,7 @@ def _signoff(kind: str) -> Projector:
 
 
 _tk, _ck, _so = repairs_t.tickets.c, repairs_t.ticket_checks.c, repairs_t.ticket_signoffs.c
-_CODES = bindparam("codes", expanding=True)
+_CODES: BindParameter[str] = bindparam("codes", expanding=True)
 # Built once, and only the columns the step and status depend on (no evidence, quotes or
 # sign-off documents): this runs for every ticket a command or a batch of events touched.
 _TICKET_STATES = select(_tk.code, _tk.checklist_kind, _tk.checklist_version, _tk.step, _tk.status,
