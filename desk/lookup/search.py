@@ -7,8 +7,9 @@ directly). Nothing found, or input that cannot be searched, comes back with a `r
 parameters — never an exception for bad input.
 
 Every query is short and uses an index (see docs/lookup.md); the "contains" steps (by index
-ranges over the name suffixes) run only when the prefix searches found fewer than `limit` hits. A `cancel` token (anything with
-`is_set()`) is checked between queries so a superseded search stops early.
+ranges over the name suffixes) run only when the prefix searches found fewer than `limit` hits.
+A `cancel` token (anything with `is_set()`) is checked between queries so a superseded search
+stops early.
 """
 
 from __future__ import annotations
