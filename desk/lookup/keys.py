@@ -46,6 +46,13 @@ def _word_pinyin(word: str) -> tuple[str, ...]:
     return tuple(_cutter().lazy_pinyin([word], style=Style.NORMAL, errors="default"))
 
 
+def clear_caches() -> None:
+    """Forget every name's and word's pinyin (a benchmark's runs each pay for them, as a fresh
+    `desk db rebuild` does)."""
+    syllables.cache_clear()
+    _word_pinyin.cache_clear()
+
+
 def pinyin_keys(name: str) -> tuple[str, str]:
     """('yurongfu', 'yrf') for '羽绒服'."""
     parts = syllables(name)
