@@ -94,6 +94,8 @@ def measure(db_path: Path, n: int, name_kinds_only: bool = False) -> list[BenchR
     try:
         with db.engine.connect() as conn:
             c, p = catalog_t.customers.c, catalog_t.products.c
+            lines = conn.execute(select(func.count()).select_from(sales_t.receipt_lines)
+                                 ).scalar_one()
             names = _sample(conn, c.name, n, rng) + _sample(conn, p.name, n, rng)
             pinyins = _sample(conn, c.name_pinyin, n, rng) + _sample(conn, p.name_pinyin, n, rng)
             initials = (_sample(conn, c.name_initials, n, rng)
@@ -137,7 +139,8 @@ def measure(db_path: Path, n: int, name_kinds_only: bool = False) -> list[BenchR
                 samples = _time(one, values)
                 rows.append(BenchRow(name, round(p95(samples), 2), "ms", budget,
                                      f"p95 of {len(samples)} searches ({sum(outcomes)} found "
-                                     f"something), max {max(samples):.1f} ms"))
+                                     f"something), max {max(samples):.1f} ms, "
+                                     f"{lines:,} sale lines"))
             for name, fn, column in () if name_kinds_only else (
                 ("open receipt detail", receipt_detail, sales_t.receipts.c.receipt_no),
                 ("open customer detail", customer_detail, c.customer_id),

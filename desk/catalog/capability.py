@@ -37,5 +37,6 @@ CAPABILITY = Capability(
         ),
     ),
     projectors=PROJECTORS,
-    tables=(tables.stores, tables.devices, tables.categories, tables.products, tables.customers),
+    tables=(tables.stores, tables.devices, tables.categories, tables.products, tables.customers,
+            tables.name_suffixes),
 )

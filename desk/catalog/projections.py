@@ -6,11 +6,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.engine import Connection
 
 from desk.catalog import tables as catalog_t
-from desk.lookup.keys import pinyin_keys
+from desk.lookup.keys import name_suffixes, pinyin_keys
 from desk.platform.batch import no_rival, plain_insert
 from desk.platform.changes import Changed
 from desk.platform.conflicts import record_conflict
@@ -58,6 +58,22 @@ def _insert_product(conn: Connection, e: Event) -> None:
         "name_pinyin": full, "name_initials": initials, "category_id": p["category_id"],
         "price_fen": p["price_fen"],
     })
+    # a rival registration re-projects the first one: its rows replace whatever was there
+    _set_suffixes(conn, "product", p["sku"], p["name"], fresh=no_rival(conn, e))
+
+
+_SUFFIXES = catalog_t.name_suffixes.c
+
+
+def _set_suffixes(conn: Connection, kind: str, key: str, name: str, fresh: bool) -> None:
+    """The name's rows for "contains" searches; `fresh`: the key can have none yet."""
+    if not fresh:
+        conn.execute(delete(catalog_t.name_suffixes)
+                     .where(_SUFFIXES.kind == kind, _SUFFIXES.key == key))
+    rows = [{"kind": kind, "field": field, "suffix": suffix, "key": key}
+            for field, suffix in name_suffixes(name)]
+    if rows:
+        conn.execute(plain_insert(catalog_t.name_suffixes), rows)
 
 
 CUSTOMER_FIELDS = ("name", "phone", "member_id", "note")
@@ -94,6 +110,7 @@ def _customer(conn: Connection, e: Event) -> set[Changed]:
         "customer_id": e.entity_id, **fields, **_customer_derived(fields),
         "field_hlc": json.dumps(dict.fromkeys(CUSTOMER_FIELDS, e.hlc), sort_keys=True),
     })
+    _set_suffixes(conn, "customer", e.entity_id, fields["name"], fresh=True)
     return {Changed.CUSTOMERS}
 
 
@@ -114,6 +131,8 @@ def _customer_update(conn: Connection, e: Event) -> set[Changed]:
     if not winners:
         return set()  # an older edit arriving late: the newer value stays
     stamps.update(dict.fromkeys(winners, e.hlc))
+    if "name" in winners:
+        _set_suffixes(conn, "customer", e.entity_id, winners["name"], fresh=False)
     conn.execute(
         update(catalog_t.customers)
         .where(catalog_t.customers.c.customer_id == e.entity_id)

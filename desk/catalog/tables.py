@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Column, Index, Integer, String, Table, Text
+from sqlalchemy import Column, Index, Integer, PrimaryKeyConstraint, String, Table, Text
 
 from desk.platform.tables import metadata
 
@@ -60,6 +60,21 @@ customers = Table(
     Index("ix_customers_phone", "phone"),
     Index("ix_customers_phone_last4", "phone_last4"),
     Index("ix_customers_member", "member_id"),
+)
+
+# "Contains" searches of the lookup box (revision 0011): each customer's and product's name from
+# every later character, full pinyin and initials from every later syllable
+# (desk.lookup.keys.name_suffixes), so a search is an index range, not a scan of every name.
+name_suffixes = Table(
+    "name_suffixes",
+    metadata,
+    Column("kind", String(8), nullable=False),  # customer, product
+    Column("field", String(1), nullable=False),  # n name, p full pinyin, i initials
+    Column("suffix", String(400), nullable=False),
+    Column("key", String(32), nullable=False),  # customer_id or sku
+    PrimaryKeyConstraint("kind", "field", "suffix", "key"),
+    Index("ix_name_suffixes_key", "kind", "key"),  # a renamed customer's rows
+    sqlite_with_rowid=False,
 )
 
 # Search indexes for the lookup box (revision 0004): prefix searches use them as ranges.

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import json
 
-from sqlalchemy import insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection
 
 from desk.closure import tables as closure_t
+from desk.platform.batch import plain_insert
 from desk.platform.changes import Changed
 from desk.platform.events import Event
 from desk.platform.projections import unique_fact
@@ -28,7 +28,7 @@ def _closure(conn: Connection, e: Event) -> set[Changed]:
 def _insert(conn: Connection, e: Event) -> None:
     p = e.payload
     key = e.entity_id
-    conn.execute(insert(closure_t.closures).values(
+    conn.execute(plain_insert(closure_t.closures), dict(
         closure_key=key, event_id=e.event_id, store_id=e.store_id, scope=p["scope"],
         business_date=p["business_date"], z_number=int(p["z_number"]),
         closed_at=p["closed_at"], closed_by=e.actor, second_counter=p.get("second_counter", ""),

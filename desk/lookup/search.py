@@ -6,9 +6,10 @@ kind calls for, and ranks the hits: exact identifiers first, then names, then pi
 directly). Nothing found, or input that cannot be searched, comes back with a `reason` code and
 parameters — never an exception for bad input.
 
-Every query is short and uses an index (see docs/lookup.md); "contains" scans run only when the
-indexed prefix searches found fewer than `limit` hits. A `cancel` token (anything with
-`is_set()`) is checked between queries so a superseded search stops early.
+Every query is short and uses an index (see docs/lookup.md); the "contains" steps (by index
+ranges over the name suffixes) run only when the prefix searches found fewer than `limit` hits.
+A `cancel` token (anything with `is_set()`) is checked between queries so a superseded search
+stops early.
 """
 
 from __future__ import annotations
@@ -24,6 +25,9 @@ from sqlalchemy.sql import ColumnElement
 from desk.catalog import tables as catalog_t
 from desk.lookup import classify as k
 from desk.lookup.classify import Query, classify, same_site, shorten
+from desk.lookup.keys import INITIALS as INITIALS_SUFFIX
+from desk.lookup.keys import NAME as NAME_SUFFIX
+from desk.lookup.keys import PINYIN as PINYIN_SUFFIX
 from desk.platform.settings import get_setting
 from desk.platform.values import mask_phone
 from desk.repairs import tables as repairs_t
@@ -109,6 +113,22 @@ def _prefix(column: Any, value: str) -> ColumnElement[bool]:
     """column starts with value, as an index range (no LIKE: no wildcards, no case folding)."""
     upper = value[:-1] + chr(ord(value[-1]) + 1)
     return and_(column >= value, column < upper)
+
+
+def _suffix_starts(kind: str, fields: tuple[str, ...], value: str) -> Any:
+    """The keys of `kind` with a suffix row (desk.lookup.keys.name_suffixes) of these fields
+    starting with value: "contains" as an index range over the suffixes, not a scan."""
+    s = catalog_t.name_suffixes.c
+    return select(s.key).where(s.kind == kind, s.field.in_(fields), _prefix(s.suffix, value))
+
+
+def _name_contains(column: Any, key: Any, kind: str, words: list[str]) -> ColumnElement[bool]:
+    """Every word somewhere in the name: the candidates are the names where the longest word
+    starts at the first or a later character (an index range each), checked for all words."""
+    longest = max(words, key=len)
+    return and_(or_(key.in_(_suffix_starts(kind, (NAME_SUFFIX,), longest)),
+                    _prefix(column, longest)),
+                *(func.instr(column, w) > 0 for w in words))
 
 
 class _Searcher:
@@ -380,15 +400,12 @@ class _Searcher:
 
     def by_name(self, text: str) -> None:
         c, p = catalog_t.customers.c, catalog_t.products.c
-        words = text.split(" ")  # "羽绒服 L": every word somewhere in the name
+        words = [w for w in text.split(" ") if w] or [text]  # "羽绒服 L": every word, anywhere
         steps: list[tuple[str, Any, Any]] = [
             ("name", c.name == text, p.name == text),
             ("name_prefix", _prefix(c.name, text), _prefix(p.name, text)),
-            (
-                "name_contains",
-                and_(*(func.instr(c.name, w) > 0 for w in words)),
-                and_(*(func.instr(p.name, w) > 0 for w in words)),
-            ),
+            ("name_contains", _name_contains(c.name, c.customer_id, "customer", words),
+             _name_contains(p.name, p.sku, "product", words)),
         ]
         for match, on_customer, on_product in steps:
             if self.enough():
@@ -402,7 +419,9 @@ class _Searcher:
         """Initials and full pinyin: exact, then starts with, then contains. Each step asks both
         keys in ONE query per table (an OR of two indexed conditions) and tells the two apart per
         row, so a search costs 6 queries, not 12; the "contains" step is the only scan, so
-        scanning each table once instead of twice halves the cost that grows with the tables."""
+        scanning each table once instead of twice halves the cost that grows with the tables.
+        "Contains" matches from the start of a later syllable ("rongfu", "rf" find 羽绒服), by an
+        index range over the name suffixes (revision 0011), so no step scans a table."""
         c, p = catalog_t.customers.c, catalog_t.products.c
 
         def exact(pinyin: str, initials: str) -> str:
@@ -421,10 +440,11 @@ class _Searcher:
              or_(_prefix(p.name_initials, value), _prefix(p.name_pinyin, value))),
         ]
         if len(value) >= 2:  # "contains" on one letter would match nearly everything
+            fields = (PINYIN_SUFFIX, INITIALS_SUFFIX)
             steps.append((
                 inside,
-                or_(func.instr(c.name_initials, value) > 0, func.instr(c.name_pinyin, value) > 0),
-                or_(func.instr(p.name_initials, value) > 0, func.instr(p.name_pinyin, value) > 0),
+                c.customer_id.in_(_suffix_starts("customer", fields, value)),
+                p.sku.in_(_suffix_starts("product", fields, value)),
             ))
         both = 2 * PER_SOURCE  # room for what the two separate queries returned together
         for match, on_customer, on_product in steps:

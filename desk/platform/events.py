@@ -34,8 +34,18 @@ class Event:
         # (which cost most of the append time for big sale payloads). Callers never mutate it.
         return {name: getattr(self, name) for name in _BODY_FIELDS}
 
-    def computed_hash(self) -> str:
-        return hashlib.sha256(canonical_json(self.body()).encode("utf-8")).hexdigest()
+    def body_json(self, payload_json: str | None = None) -> str:
+        """canonical_json(self.body()), put together around the payload's canonical JSON (given,
+        or computed here): the payload — most of an event — is then serialised once for both the
+        hash and the journal row. Exact because every other field sorts before or after
+        "payload" (checked below), and sort_keys orders a dict's keys the same way."""
+        payload = canonical_json(self.payload) if payload_json is None else payload_json
+        head = canonical_json({name: getattr(self, name) for name in _BEFORE_PAYLOAD})
+        tail = canonical_json({name: getattr(self, name) for name in _AFTER_PAYLOAD})
+        return f'{head[:-1]},"payload":{payload},{tail[1:]}'
+
+    def computed_hash(self, payload_json: str | None = None) -> str:
+        return hashlib.sha256(self.body_json(payload_json).encode("utf-8")).hexdigest()
 
     def sealed(self) -> Event:
         """The same event with its hash filled in."""
@@ -43,3 +53,6 @@ class Event:
 
 
 _BODY_FIELDS = tuple(f.name for f in fields(Event) if f.name != "hash")
+_BEFORE_PAYLOAD = tuple(name for name in _BODY_FIELDS if name < "payload")
+_AFTER_PAYLOAD = tuple(name for name in _BODY_FIELDS if name > "payload")
+assert _BEFORE_PAYLOAD and _AFTER_PAYLOAD, "Event.body_json splices the payload between them"

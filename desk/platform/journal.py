@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import bindparam, func, insert, select
+from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 
 from desk.platform import tables as t
@@ -57,16 +57,25 @@ def new_event(
     ).sealed()
 
 
-def insert_events(conn: Connection, events: list[Event]) -> None:
-    if events:
-        conn.execute(insert(J), [_row(e) for e in events])
+_EVENT_COLUMNS = ("event_id", "store_id", "device_id", "device_seq", "hlc", "actor", "kind",
+                  "entity_id", "payload", "prev_hash", "hash")
+_INSERT_SQL = (f"INSERT INTO journal ({', '.join(_EVENT_COLUMNS)}) "
+               f"VALUES ({', '.join('?' * len(_EVENT_COLUMNS))})")
 
 
-def _row(event: Event) -> dict[str, Any]:
-    row = event.body()
-    row["payload"] = canonical_json(event.payload)
-    row["hash"] = event.hash
-    return row
+def insert_events(conn: Connection, events: list[Event],
+                  payload_json: list[str] | None = None) -> None:
+    """Append the events (through the driver, one executemany with a statement written once:
+    a pull appends thousands). `payload_json`: their payloads' canonical JSON when the caller
+    has it already (it checked the hashes with it)."""
+    if not events:
+        return
+    payloads = payload_json or [canonical_json(e.payload) for e in events]
+    driver = conn.connection.driver_connection
+    assert driver is not None
+    driver.executemany(_INSERT_SQL, [
+        (e.event_id, e.store_id, e.device_id, e.device_seq, e.hlc, e.actor, e.kind, e.entity_id,
+         payload, e.prev_hash, e.hash) for e, payload in zip(events, payloads, strict=True)])
 
 
 def event_from_row(row: Any) -> Event:
@@ -85,17 +94,25 @@ def event_from_row(row: Any) -> Event:
     )
 
 
+_BATCH_SQL = (f"SELECT seq, {', '.join(_EVENT_COLUMNS)} FROM journal WHERE seq > ? "
+              "ORDER BY seq LIMIT ?")
+
+
 def iter_event_batches(conn: Connection, batch: int = 5000) -> Iterator[list[Event]]:
     """The journal in local order of application (the order a rebuild replays it in), `batch`
-    events at a time."""
+    events at a time. Read through the driver: a replay reads every row, and SQLAlchemy's row
+    objects cost more than the query."""
+    driver = conn.connection.driver_connection
+    assert driver is not None
     after = 0
-    stmt = select(J).where(J.c.seq > bindparam("after")).order_by(J.c.seq).limit(batch)
+    loads = json.loads
     while True:
-        rows = conn.execute(stmt, {"after": after}).all()
+        rows = driver.execute(_BATCH_SQL, (after, batch)).fetchall()
         if not rows:
             return
-        yield [event_from_row(row) for row in rows]
-        after = rows[-1].seq
+        yield [Event(r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], loads(r[9]), r[10], r[11])
+               for r in rows]
+        after = rows[-1][0]
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.engine import Connection
 
 from desk.platform import tables as t
-from desk.platform.batch import apply_batch, no_rival, plain_insert
+from desk.platform.batch import apply_batch, collector_paused, no_rival, plain_insert
 from desk.platform.changes import Changed
 from desk.platform.conflicts import record_conflict
 from desk.platform.events import Event
@@ -90,9 +90,13 @@ def rebuild(conn: Connection, registry: Registry, progress: Progress | None = No
         conn.execute(delete(table))
     total = int(conn.execute(select(func.count()).select_from(t.journal)).scalar_one())
     count = 0
-    for events in iter_event_batches(conn, REPLAY_BATCH):
-        apply_batch(conn, events, registry.apply)
+    batches = iter_event_batches(conn, REPLAY_BATCH)
+    while True:
+        with collector_paused():  # reading and projecting a batch
+            events = next(batches, None)
+            if events is None:
+                return count
+            apply_batch(conn, events, registry.apply)
         count += len(events)
         if progress is not None:
             progress(count, total)
-    return count

@@ -6,15 +6,16 @@ from __future__ import annotations
 
 from sqlalchemy import bindparam, select, update
 from sqlalchemy.engine import Connection
+from sqlalchemy.sql.elements import BindParameter
 
-from desk.platform.batch import plain_insert
+from desk.platform.batch import once_per_batch, plain_insert
 from desk.platform.changes import Changed
 from desk.platform.events import Event, canonical_json
 from desk.platform.projections import unique_fact
 from desk.platform.registry import Projector
 from desk.repairs import tables as repairs_t
 from desk.repairs.queries import pinned_checklist
-from desk.repairs.rules import CheckFact, checklist_state
+from desk.repairs.rules import CheckFact, Checklist, ChecklistState, checklist_state
 
 
 def _ticket(conn: Connection, e: Event) -> set[Changed]:
@@ -49,7 +50,7 @@ def _insert_ticket(conn: Connection, e: Event) -> None:
             warranty=canonical_json(p["warranty"]) if p.get("warranty") else "",
         ),
     )
-    _recompute(conn, p["code"])  # facts synced before their ticket
+    once_per_batch(conn, recompute_tickets, p["code"])  # facts synced before their ticket
 
 
 def _checklist(conn: Connection, e: Event) -> set[Changed]:
@@ -72,7 +73,7 @@ def _check(kind: str) -> Projector:
             check_id=p["check_id"], actor=e.actor, at=p["at"], hlc=e.hlc,
             evidence=canonical_json(p.get("evidence", {})), reason=p.get("reason", ""),
             approved_by=p.get("approved_by", ""), corrects=p.get("corrects", "")))
-        _recompute(conn, e.entity_id)
+        once_per_batch(conn, recompute_tickets, e.entity_id)
         return {Changed.TICKETS}
     return project
 
@@ -97,48 +98,74 @@ def _signoff(kind: str) -> Projector:
             conn.execute(plain_insert(repairs_t.ticket_payments), dict(
                 event_id=e.event_id, position=position, ticket_code=e.entity_id,
                 tender=pay["tender"], amount_fen=int(pay["amount_fen"]), at=p["at"]))
-        _recompute(conn, e.entity_id)
+        once_per_batch(conn, recompute_tickets, e.entity_id)
         return {Changed.TICKETS}
     return project
 
 
 _tk, _ck, _so = repairs_t.tickets.c, repairs_t.ticket_checks.c, repairs_t.ticket_signoffs.c
+_CODES: BindParameter[str] = bindparam("codes", expanding=True)
 # Built once, and only the columns the step and status depend on (no evidence, quotes or
-# sign-off documents): this runs after every fact of a ticket.
-_TICKET_STATE = select(_tk.checklist_kind, _tk.checklist_version, _tk.step, _tk.status,
-                       _tk.closed_at).where(_tk.code == bindparam("code"))
-_CHECK_KEYS = select(_ck.event_id, _ck.hlc, _ck.kind, _ck.step, _ck.check_id, _ck.actor, _ck.at,
-                     _ck.corrects).where(_ck.ticket_code == bindparam("code"))
-_REFUSED_AT = select(_so.at).where(_so.ticket_code == bindparam("code"),
-                                   _so.kind == "quote_refused")
+# sign-off documents): this runs for every ticket a command or a batch of events touched.
+_TICKET_STATES = select(_tk.code, _tk.checklist_kind, _tk.checklist_version, _tk.step, _tk.status,
+                        _tk.closed_at).where(_tk.code.in_(_CODES))
+_CHECK_KEYS = select(_ck.ticket_code, _ck.event_id, _ck.hlc, _ck.kind, _ck.step, _ck.check_id,
+                     _ck.actor, _ck.at, _ck.corrects).where(_ck.ticket_code.in_(_CODES))
+_REFUSED_AT = select(_so.ticket_code, _so.at).where(_so.ticket_code.in_(_CODES),
+                                                    _so.kind == "quote_refused")
 _SET_STATE = (update(repairs_t.tickets).where(_tk.code == bindparam("ticket_code"))
               .values(step=bindparam("step"), status=bindparam("status"),
                       closed_at=bindparam("closed_at")))
+_CHUNK = 400  # ticket codes per IN query
 
 
-def _recompute(conn: Connection, code: str) -> None:
-    """Step and status from the set of the ticket's facts; the row is written only when they
-    change."""
-    row = conn.execute(_TICKET_STATE, {"code": code}).first()
-    if row is None:
-        return
-    checklist = pinned_checklist(conn, row.checklist_kind, row.checklist_version)
-    facts = [CheckFact(f.event_id, f.hlc, f.kind, f.step, f.check_id, f.actor, f.at,
-                       corrects=f.corrects)
-             for f in conn.execute(_CHECK_KEYS, {"code": code})]
-    state = None if checklist is None else checklist_state(checklist, facts)
+def recompute_tickets(conn: Connection, codes: list[str]) -> None:
+    """Each ticket's step and status from the set of its facts (so once after a batch of them
+    gives what once after each would); a row is written only when they change. Three queries per
+    few hundred tickets, whatever the number of facts."""
+    checklists: dict[tuple[str, str], Checklist | None] = {}
+    blank: dict[tuple[str, str], ChecklistState | None] = {}  # the state with no facts
+    for i in range(0, len(codes), _CHUNK):
+        chunk = codes[i:i + _CHUNK]
+        facts: dict[str, list[CheckFact]] = {}
+        for f in conn.execute(_CHECK_KEYS, {"codes": chunk}):
+            facts.setdefault(f.ticket_code, []).append(CheckFact(
+                f.event_id, f.hlc, f.kind, f.step, f.check_id, f.actor, f.at,
+                corrects=f.corrects))
+        refused: dict[str, list[str]] = {}
+        for r in conn.execute(_REFUSED_AT, {"codes": chunk}):
+            refused.setdefault(r.ticket_code, []).append(r.at)
+        changed = []
+        for row in conn.execute(_TICKET_STATES, {"codes": chunk}).all():
+            pin = (row.checklist_kind, row.checklist_version)
+            if pin not in checklists:
+                checklists[pin] = pinned_checklist(conn, *pin)
+            checklist, mine = checklists[pin], facts.get(row.code, [])
+            if checklist is None:
+                state = None
+            elif mine:
+                state = checklist_state(checklist, mine)
+            else:
+                if pin not in blank:
+                    blank[pin] = checklist_state(checklist, [])
+                state = blank[pin]
+            new = _status(state, mine, refused.get(row.code, []))
+            if new != (row.step, row.status, row.closed_at):
+                changed.append({"ticket_code": row.code, "step": new[0], "status": new[1],
+                                "closed_at": new[2]})
+        if changed:
+            conn.execute(_SET_STATE, changed)
+
+
+def _status(state: ChecklistState | None, facts: list[CheckFact],
+            refused: list[str]) -> tuple[int, str, str]:
+    """(step, status, closed_at) of a ticket."""
     step = state.current_step if state is not None else 1
-    status, closed_at = "open", ""
-    refused = [r.at for r in conn.execute(_REFUSED_AT, {"code": code})]
     if refused:
-        status, closed_at = "returned", min(refused)
-    elif state is not None and step > len(state.steps):
-        status = "archived"
-        closed_at = max(f.at for f in facts)
-    new = (min(step, 9), status, closed_at)
-    if new != (row.step, row.status, row.closed_at):
-        conn.execute(_SET_STATE, {"ticket_code": code, "step": new[0], "status": status,
-                                  "closed_at": closed_at})
+        return min(step, 9), "returned", min(refused)
+    if state is not None and step > len(state.steps):
+        return min(step, 9), "archived", max(f.at for f in facts)
+    return min(step, 9), "open", ""
 
 
 PROJECTORS: dict[str, Projector] = {

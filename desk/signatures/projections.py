@@ -11,9 +11,10 @@ from __future__ import annotations
 import base64
 import json
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
+from desk.platform.batch import no_rival, plain_insert
 from desk.platform.changes import Changed
 from desk.platform.events import Event
 from desk.platform.registry import Projector
@@ -23,9 +24,10 @@ from desk.signatures import tables as signatures_t
 def _signature(conn: Connection, e: Event) -> set[Changed]:
     p = e.payload
     s = signatures_t.signatures.c
-    if conn.execute(select(s.signature_id).where(s.signature_id == e.entity_id)).first():
+    if not no_rival(conn, e) and conn.execute(
+            select(s.signature_id).where(s.signature_id == e.entity_id)).first():
         return set()
-    conn.execute(insert(signatures_t.signatures).values(
+    conn.execute(plain_insert(signatures_t.signatures), dict(
         signature_id=e.entity_id, event_id=e.event_id, store_id=e.store_id,
         document_kind=p["document_kind"], document_ref=p["document_ref"],
         document_sha256=p["document_sha256"], binding=p["binding"],

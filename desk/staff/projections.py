@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.engine import Connection
 
+from desk.platform.batch import no_rival, plain_insert
 from desk.platform.changes import Changed
 from desk.platform.conflicts import record_conflict
 from desk.platform.events import Event
@@ -15,10 +16,10 @@ from desk.staff import tables as staff_t
 
 def _staff(conn: Connection, e: Event) -> set[Changed]:
     p = e.payload
-    exists = conn.execute(select(staff_t.staff.c.staff_id)
-                          .where(staff_t.staff.c.staff_id == p["staff_id"])).first()
-    if exists is None:
-        conn.execute(insert(staff_t.staff).values(
+    exists = not (p["staff_id"] == e.entity_id and no_rival(conn, e)) and conn.execute(
+        select(staff_t.staff.c.staff_id).where(staff_t.staff.c.staff_id == p["staff_id"])).first()
+    if not exists:
+        conn.execute(plain_insert(staff_t.staff), dict(
             staff_id=p["staff_id"], store_id=e.store_id, name=p["name"], role=p["role"],
             pin_hash=p["pin_hash"], active=True,
         ))

@@ -27,12 +27,12 @@ from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
 from desk.platform import tables as t
-from desk.platform.batch import apply_batch
+from desk.platform.batch import apply_batch, collector_paused
 from desk.platform.changes import Changed
 from desk.platform.conflicts import count_open
 from desk.platform.db import Database
 from desk.platform.errors import DeskError
-from desk.platform.events import Event
+from desk.platform.events import Event, canonical_json
 from desk.platform.hlc import DRIFT_WARNING_MS, Timestamp
 from desk.platform.journal import event_from_row, insert_events, last_of_device
 from desk.platform.settings import get_setting, set_setting
@@ -260,10 +260,11 @@ def apply_pulled(db: Database, events: list[Event], new_cursor: dict[str, int] |
     in one local transaction that also moves the cursor. Returns (applied, duplicates, changes).
     Delivering the same events again, or in pieces, changes nothing more."""
     changes: set[Changed] = set()
-    with db.write_lock, db.engine.begin() as conn:
+    with db.write_lock, db.engine.begin() as conn, collector_paused():
         have = _known_ids(conn, [e.event_id for e in events])
         chains: dict[str, tuple[int, str]] = {}
         fresh: list[Event] = []
+        payloads: list[str] = []  # their canonical JSON: serialised once, for hash and row
         dupes = 0
         for e in events:
             if e.event_id in have:
@@ -275,12 +276,14 @@ def apply_pulled(db: Database, events: list[Event], new_cursor: dict[str, int] |
             if e.device_seq != last_seq + 1 or e.prev_hash != last_hash:
                 raise DeskError("sync.gap", device_id=e.device_id, expected=last_seq + 1,
                                 got=e.device_seq)
-            if e.computed_hash() != e.hash:
+            payload = canonical_json(e.payload)
+            if e.computed_hash(payload) != e.hash:
                 raise DeskError("sync.bad_hash", device_id=e.device_id, device_seq=e.device_seq)
             chains[e.device_id] = (e.device_seq, e.hash)
             have.add(e.event_id)
             fresh.append(e)
-        insert_events(conn, fresh)
+            payloads.append(payload)
+        insert_events(conn, fresh, payloads)
         changes |= apply_batch(conn, fresh, db.registry.apply)
         if fresh:
             db.hlc.observe(max(e.hlc for e in fresh))

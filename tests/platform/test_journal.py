@@ -90,3 +90,16 @@ def test_rebuild_reports_progress_and_an_interrupted_one_leaves_the_tables(bus, 
     assert heard[-1] == (total, total)
     with db.engine.connect() as conn:
         assert dump(conn) == before
+
+
+def test_the_body_put_together_around_the_payload_is_the_canonical_json_of_the_body():
+    from desk.platform.events import Event, canonical_json
+
+    payloads = [{}, {"name": "羽绒服 \"L\"", "lines": [{"qty": 1, "x": None}], "a\u0000b": 1.5},
+                {"payload": "nested", "zzz": [], "hash": "not the hash"}]
+    for payload in payloads:
+        e = Event("e-1", "S001", "dev-ü", 7, "0001767225600000-0000-dev", "staff\n1", "k.ind",
+                  "ent'ity", payload, "0" * 64)
+        assert e.body_json() == canonical_json(e.body())
+        assert e.body_json(canonical_json(payload)) == canonical_json(e.body())
+        assert e.sealed().hash == e.computed_hash()
