@@ -19,6 +19,7 @@ exactly once, contiguous, linked by hash, and in its store's order.
 from __future__ import annotations
 
 import math
+import multiprocessing
 import os
 import queue
 import random
@@ -35,6 +36,7 @@ from urllib.parse import quote, urlsplit
 
 from desk.bench import BenchContext, BenchRow
 from desk.bench.sync import sale_command
+from desk.platform.errors import DeskError
 from desk.platform.events import GENESIS_HASH, Event
 from desk.platform.hlc import HybridLogicalClock
 from desk.sync.central import HQ_STORE, add_stores, role_for_store
@@ -51,7 +53,8 @@ class ChainLoad:
     period_s: float = 30.0  # a counter's round, in shop time
     rate: float = 6000.0  # events/s the whole chain offers (compresses period_s)
     seconds: float = 30.0  # the measured window
-    workers: int = 32  # threads running rounds (a store's rounds never run two at once)
+    workers: int = 16  # threads per process running rounds (a store's never two at once)
+    processes: int = max(2, os.cpu_count() or 2)  # the generator's, each with a share of stores
     pull: bool = True
     seed_events: int = 100  # events per store already on the server before the load
     chain_sizes: tuple[int, ...] = (10, 100, 1000)  # where a store's pull cost is measured
@@ -75,6 +78,7 @@ class ChainReport:
     events: int = 0  # inserted by the server in the measured window
     rounds: int = 0
     window_s: float = 0.0  # first round due -> last round done
+    window_end: float = 0.0  # perf_counter of the last round done
     push_latency_ms: list[float] = field(default_factory=list)  # from due to acknowledged
     push_service_ms: list[float] = field(default_factory=list)  # the push call alone
     pull_ms: list[float] = field(default_factory=list)
@@ -84,6 +88,7 @@ class ChainReport:
     pull_cost: dict[int, dict[str, float]] = field(default_factory=dict)  # chain size -> ms
     server_cpu_s: float = 0.0
     client_cpu_s: float = 0.0
+    server_mb: float = 0.0  # the server's memory after the window, all connections open
     load_before: float = 0.0  # 1-minute load average when the window started
     load_after: float = 0.0
 
@@ -111,6 +116,14 @@ def store_url(admin_url: str, role: str, password: str) -> str:
                           ).geturl()
 
 
+def all_store_ids(load: ChainLoad) -> list[str]:
+    return [f"{load.prefix}{i:04d}" for i in range(1, load.stores + 1)]
+
+
+def password(store_id: str) -> str:
+    return f"bench-{store_id.lower()}"  # a throw-away server's roles
+
+
 # --- the simulated chain -------------------------------------------------------------------------
 class SimCounter:
     """One counter: its own hash chain, its cursor, and what it has seen of the others."""
@@ -126,8 +139,19 @@ class SimCounter:
         self.order: dict[str, int] = {}  # store -> last number pulled
         self.faults: Tally[str] = Tally()  # lost, duplicated, out_of_order, broken
         self.received = 0  # events pulled since the measured window started
+        self.ready: list[Event] = []  # built ahead (prepare)
+        self.acked = 0  # the last sequence the server said it holds
+
+    def prepare(self, n: int) -> None:
+        """Build and seal the next n events now (before the window: the generator's own CPU
+        must not be what limits the rate it offers)."""
+        self.ready += self.build(n)
 
     def next_events(self, n: int) -> list[Event]:
+        taken, self.ready = self.ready[:n], self.ready[n:]
+        return taken + self.build(n - len(taken))
+
+    def build(self, n: int) -> list[Event]:
         out: list[Event] = []
         for _ in range(n):
             self.seq += 1
@@ -154,7 +178,7 @@ class SimCounter:
                 continue
             if e.device_seq != seq + 1:
                 faults["lost"] += e.device_seq - seq - 1
-            elif e.prev_hash != link or e.computed_hash() != e.hash:
+            elif e.prev_hash != link:  # the server checked each hash; the links show order
                 faults["broken"] += 1
             self.seen[e.device_id] = (e.device_seq, e.hash)
         self.cursor = page.cursor
@@ -188,27 +212,27 @@ class SimStore:
 
 
 class Chain:
-    """The stores (one connection each), their counters and head office's counter."""
+    """Stores (one connection each) and their counters: the whole chain, or one process's share."""
 
-    def __init__(self, admin_url: str, load: ChainLoad, report: ChainReport) -> None:
+    def __init__(self, admin_url: str, load: ChainLoad, report: ChainReport,
+                 store_ids: Sequence[str] | None = None) -> None:
         self.admin_url = admin_url
         self.load = load
         self.report = report
+        self.ids = list(store_ids) if store_ids is not None else all_store_ids(load)
         self.stores: list[SimStore] = []
         self.hq: SimStore | None = None
 
-    def store_ids(self) -> list[str]:
-        return [f"{self.load.prefix}{i:04d}" for i in range(1, self.load.stores + 1)]
-
-    def provision(self) -> None:
-        """Store roles in bulk, then one connection per store, opened in parallel."""
-        ids = [*self.store_ids(), HQ_STORE]
-        passwords = {s: f"bench-{s.lower()}" for s in ids}
+    def create_roles(self) -> None:
+        """Every store's role (and head office's) in one transaction."""
         started = time.perf_counter()
-        add_stores(self.admin_url, [(s, passwords[s]) for s in ids])
+        add_stores(self.admin_url, [(s, password(s)) for s in [*self.ids, HQ_STORE]])
         self.report.provision_s = time.perf_counter() - started
+
+    def connect(self) -> None:
+        """One connection per store of this share (and head office), opened in parallel."""
         made = [SimStore(s, PgTransport(store_url(self.admin_url, role_for_store(s),
-                                                  passwords[s]))) for s in ids]
+                                                  password(s)))) for s in [*self.ids, HQ_STORE]]
         started = time.perf_counter()
         with ThreadPoolExecutor(8) as pool:
             list(pool.map(lambda st: st.transport.connection(), made))
@@ -217,7 +241,6 @@ class Chain:
         for st in self.stores:
             st.counters = [SimCounter(st.store_id, f"{st.store_id}-{n}")
                            for n in range(1, self.load.counters + 1)]
-        self.hq.counters = [SimCounter(HQ_STORE, "HQ-1")]
 
     def close(self) -> None:
         for st in [*self.stores, *([self.hq] if self.hq else [])]:
@@ -241,6 +264,8 @@ def seed_and_measure_pulls(chain: Chain) -> None:
     store's whole history; a counter that synced: the last 10 events; nothing new)."""
     load, filled = chain.load, 0
     seeders = {st.store_id: SimCounter(st.store_id, f"{st.store_id}-seed") for st in chain.stores}
+    if chain.hq is not None:  # head office's documents: in every store's pull
+        chain.hq.transport.push("HQ-1", HQ_STORE, SimCounter(HQ_STORE, "HQ-1").next_events(20))
     for size in sorted({min(s, load.stores) for s in load.chain_sizes}):
         def seed(st: SimStore) -> None:
             counter = seeders[st.store_id]
@@ -273,25 +298,25 @@ def register_devices(chain: Chain) -> None:
     def first(st: SimStore) -> None:
         with st.lock:
             for counter in st.counters:
-                st.transport.push(counter.device_id, st.store_id, counter.next_events(1))
+                counter.acked = st.transport.push(counter.device_id, st.store_id,
+                                                  counter.next_events(1)).last_seq
 
     started = time.perf_counter()
-    chain.parallel(first, [*chain.stores, *([chain.hq] if chain.hq else [])])
+    chain.parallel(first, chain.stores)
     chain.report.devices_s = time.perf_counter() - started
     tops = chain.tops()
     for st in chain.stores:
         for counter in st.counters:
-            counter.skip_to(tops, [*st.counters, *(chain.hq.counters if chain.hq else [])])
+            counter.skip_to(tops, st.counters)
 
 
-def run_window(chain: Chain) -> None:
-    """The open-loop schedule: every counter's rounds at its own phase, for `seconds`."""
+def run_window(chain: Chain, start: Callable[[], float]) -> None:
+    """The open-loop schedule: every counter's rounds at its own phase, for `seconds` from the
+    moment `start()` returns (a perf_counter value: CLOCK_MONOTONIC, the same in every process)."""
     load, report = chain.load, chain.report
     period = load.compressed_period_s
-    rng = random.Random(7)
-    slots = [(rng.uniform(0, period), st, c) for st in chain.stores for c in st.counters]
-    if chain.hq is not None:
-        slots.append((rng.uniform(0, period), chain.hq, chain.hq.counters[0]))
+    slots = [(random.Random(c.device_id).uniform(0, period), st, c)
+             for st in chain.stores for c in st.counters]
     slots.sort(key=lambda s: s[0])
     due_q: queue.Queue[tuple[float, SimStore, SimCounter] | None] = queue.Queue()
     done: list[float] = []
@@ -304,22 +329,27 @@ def run_window(chain: Chain) -> None:
             events = counter.next_events(load.events_per_push)
             with st.lock:
                 started = time.perf_counter()
-                ack = st.transport.push(counter.device_id, st.store_id, events)
-                pushed = time.perf_counter()
-                pulled = st.pull(counter) if load.pull and st is not chain.hq else 0
+                try:
+                    ack = st.transport.push(counter.device_id, st.store_id, events)
+                    pushed = time.perf_counter()
+                    counter.acked = ack.last_seq
+                    pulled = st.pull(counter) if load.pull else 0
+                except DeskError as err:  # counted, and the run goes on: a fault, not a hang
+                    counter.faults[f"failed {err.code}"] += 1
+                    continue
                 finished = time.perf_counter()
             inserted.append(ack.inserted)  # list.append is atomic; `+=` on a field is not
             pulls.append(pulled)
             report.push_latency_ms.append((pushed - due) * 1000)
             report.push_service_ms.append((pushed - started) * 1000)
-            if load.pull and st is not chain.hq:
+            if load.pull:
                 report.pull_ms.append((finished - pushed) * 1000)
             done.append(finished)
 
     threads = [threading.Thread(target=worker, daemon=True) for _ in range(load.workers)]
     for t in threads:
         t.start()
-    t0 = time.perf_counter() + 0.2
+    t0 = start()
     end = t0 + load.seconds
     rounds = 0
     while True:
@@ -339,22 +369,22 @@ def run_window(chain: Chain) -> None:
     for t in threads:
         t.join()
     report.window_s = (max(done) if done else end) - t0
+    report.window_end = max(done) if done else end
     report.events, report.pulled, report.rounds = sum(inserted), sum(pulls), len(inserted)
 
 
 def drain_and_check(chain: Chain) -> None:
     """Every counter pulls what is left, then must have seen every other device's last event."""
     report = chain.report
-    hq_devices = chain.hq.counters if chain.hq else []
 
     def drain(st: SimStore) -> None:
         with st.lock:
             for counter in st.counters:
                 st.pull(counter)
-                for other in [*st.counters, *hq_devices]:
+                for other in st.counters:
                     seq, _ = counter.seen.get(other.device_id, (0, ""))
-                    if other is not counter and seq < other.seq:
-                        counter.faults["lost"] += other.seq - seq
+                    if other is not counter and seq != other.acked:
+                        counter.faults["lost"] += abs(other.acked - seq)
 
     chain.parallel(drain, chain.stores)
     for st in chain.stores:
@@ -364,12 +394,11 @@ def drain_and_check(chain: Chain) -> None:
 
 
 # --- CPU accounting -------------------------------------------------------------------------------
-def server_cpu_s(postmaster_pid: int | None) -> float:
-    """User + system CPU of the server's processes (Linux /proc; 0 elsewhere or unknown)."""
+def server_processes(postmaster_pid: int | None) -> list[tuple[int, list[str]]]:
+    """The server's processes (itself and its children) with their /proc stat fields."""
     if postmaster_pid is None or not os.path.isdir("/proc"):
-        return 0.0
-    ticks = os.sysconf("SC_CLK_TCK")
-    total = 0
+        return []
+    found = []
     for name in os.listdir("/proc"):
         if not name.isdigit():
             continue
@@ -379,30 +408,128 @@ def server_cpu_s(postmaster_pid: int | None) -> float:
         except OSError:
             continue
         if int(name) == postmaster_pid or int(fields[1]) == postmaster_pid:
-            total += int(fields[11]) + int(fields[12])
-    return total / ticks
+            found.append((int(name), fields))
+    return found
+
+
+def server_cpu_s(postmaster_pid: int | None) -> float:
+    """User + system CPU of the server's processes (Linux /proc; 0 elsewhere or unknown)."""
+    ticks = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    return sum(int(f[11]) + int(f[12]) for _, f in server_processes(postmaster_pid)) / ticks
+
+
+def server_memory_mb(postmaster_pid: int | None) -> float:
+    """Proportional set size of the server's processes (shared memory counted once)."""
+    total_kb = 0
+    for pid, _ in server_processes(postmaster_pid):
+        try:
+            with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as f:
+                total_kb += sum(int(line.split()[1]) for line in f if line.startswith("Pss:"))
+        except OSError:
+            continue
+    return total_kb / 1024
 
 
 def measure(admin_url: str, load: ChainLoad, postmaster_pid: int | None = None) -> ChainReport:
-    """Provision, seed and measure pull cost by chain size, register devices, run the window,
-    drain and check. `admin_url`: a central database (`init_central` done) and a role that may
-    create roles."""
+    """Provision, seed and measure pull cost by chain size (this process), then the window in
+    `load.processes` processes, each with its share of the stores (their connections, devices,
+    rounds, drain and check): a Python generator on one core would otherwise be what limits the
+    rate. `admin_url`: a central database (`init_central` done), a role that may create roles."""
     report = ChainReport(load)
     chain = Chain(admin_url, load, report)
+    chain.create_roles()
     try:
-        chain.provision()
+        chain.connect()
         seed_and_measure_pulls(chain)
-        register_devices(chain)
+        setup_connect_s = report.connect_s
+    finally:
+        chain.close()  # the processes open their own
+    context = multiprocessing.get_context("fork")
+    shares = [chain.ids[i::load.processes] for i in range(load.processes)]
+    ready = context.Barrier(len(shares) + 1)
+    start = context.Value("d", 0.0)
+    results: Any = context.Queue()
+    workers = [context.Process(target=run_share, args=(admin_url, load, ids, ready, start,
+                                                       results), daemon=True)
+               for ids in shares]
+    for w in workers:
+        w.start()
+    try:
+        ready.wait(timeout=600)  # connected, devices registered, events built
         report.load_before = os.getloadavg()[0]
-        cpu0, srv0 = time.process_time(), server_cpu_s(postmaster_pid)
-        run_window(chain)
-        report.client_cpu_s = time.process_time() - cpu0
+        cpu0, srv0 = own_cpu_s(workers), server_cpu_s(postmaster_pid)
+        start.value = time.perf_counter() + 0.3
+        ready.wait(timeout=60)  # go
+        ready.wait(timeout=load.seconds * 20 + 600)  # every share's window is over
+        report.client_cpu_s = own_cpu_s(workers) - cpu0
         report.server_cpu_s = server_cpu_s(postmaster_pid) - srv0
         report.load_after = os.getloadavg()[0]
+        report.server_mb = server_memory_mb(postmaster_pid)
+        ready.wait(timeout=60)  # measured: drain and check
+        parts = [results.get(timeout=600) for _ in workers]
+    finally:
+        for w in workers:
+            w.join(timeout=60)
+    merge(report, parts, start.value)
+    report.connect_s = max([setup_connect_s, *(p.connect_s for p in parts)])
+    return report
+
+
+def run_share(admin_url: str, load: ChainLoad, ids: list[str], ready: Any, start: Any,
+              results: Any) -> None:
+    """One process's stores: connect, register devices, build events; then the window (started
+    by the parent), the drain and the check; the figures go back through `results`."""
+    part = ChainReport(load)
+    chain = Chain(admin_url, load, part, ids)
+    try:
+        chain.connect()
+        register_devices(chain)
+        rounds = math.ceil(load.seconds / load.compressed_period_s) + 1
+        for st in chain.stores:
+            for counter in st.counters:
+                counter.prepare(rounds * load.events_per_push)
+        ready.wait()
+        ready.wait()
+        run_window(chain, lambda: float(start.value))
+        ready.wait()
+        ready.wait()
         drain_and_check(chain)
+    except BaseException:
+        ready.abort()  # the parent stops waiting instead of hanging
+        raise
     finally:
         chain.close()
-    return report
+    part.push_service_ms = [round(v, 3) for v in part.push_service_ms]
+    results.put(part)
+
+
+def merge(report: ChainReport, parts: Sequence[ChainReport], t0: float) -> None:
+    for part in parts:
+        report.events += part.events
+        report.rounds += part.rounds
+        report.pulled += part.pulled
+        report.pulled_total += part.pulled_total
+        report.faults.update(part.faults)
+        report.push_latency_ms += part.push_latency_ms
+        report.push_service_ms += part.push_service_ms
+        report.pull_ms += part.pull_ms
+        report.devices_s = max(report.devices_s, part.devices_s)
+    report.window_end = max((p.window_end for p in parts), default=t0)
+    report.window_s = report.window_end - t0
+
+
+def own_cpu_s(workers: Sequence[Any]) -> float:
+    """CPU of this process and of the share processes (Linux /proc)."""
+    total = time.process_time()
+    ticks = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    for w in workers:
+        try:
+            with open(f"/proc/{w.pid}/stat", encoding="ascii") as f:
+                fields = f.read().rpartition(")")[2].split()
+            total += (int(fields[11]) + int(fields[12])) / ticks
+        except OSError:
+            continue
+    return total
 
 
 # --- the benchmark --------------------------------------------------------------------------------
@@ -432,7 +559,8 @@ def rows(report: ChainReport) -> list[BenchRow]:
     sizes = sorted(report.pull_cost)
     ratio = (report.pull_cost[sizes[-1]]["last10_ms"] / report.pull_cost[sizes[0]]["last10_ms"]
              if len(sizes) > 1 else float("nan"))
-    who = (f"{load.stores} stores × {load.counters} counters, {load.events_per_push} events per "
+    who = (f"{load.stores} stores × {load.counters} counters ({load.processes} generator "
+           f"processes), {load.events_per_push} events per "
            f"round, rounds every {load.compressed_period_s:.2f} s ({load.period_s:.0f} s "
            f"compressed {load.speedup:.1f}×), {load.rate:,.0f} events/s offered")
     return [
@@ -457,7 +585,8 @@ def rows(report: ChainReport) -> list[BenchRow]:
                  report.connect_s + report.devices_s, "s", None,
                  f"{load.stores + 1} store roles {report.provision_s:.1f} s, connections "
                  f"{report.connect_s:.1f} s, {load.stores * load.counters + 1:,} devices "
-                 f"registered {report.devices_s:.1f} s"),
+                 f"registered {report.devices_s:.1f} s; server memory with "
+                 f"{load.stores + 1} connections {report.server_mb:,.0f} MB"),
     ]
 
 
