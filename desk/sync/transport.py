@@ -314,7 +314,7 @@ _PUSH_SQL = (f"SELECT * FROM {_SCHEMA}.push_events(%s, %s::text[], %s::text[], %
 _PULL_SQL = f"""
 WITH cur AS (
     SELECT c.store_id, c.after FROM unnest(%s::text[], %s::bigint[]) AS c(store_id, after)),
-tops AS (
+tops AS MATERIALIZED (  -- `after` a plain column: `store_seq > after` stays an index condition
     SELECT q.store_id, q.last_seq, coalesce(cur.after, 0) AS after
     FROM {_SCHEMA}.store_seq q LEFT JOIN cur ON cur.store_id = q.store_id
     WHERE %s::text[] IS NULL OR q.store_id = ANY(%s::text[]))
