@@ -259,13 +259,13 @@ class PgTransport:
         a gap, a broken link, a wrong hash or another store's device, inserts, moves last_seq.
         `store_id` is what this counter believes; the server uses the credentials' store."""
         conn = self.connection()
-        args = (device_id, *_columns(events))
+        args = push_arguments(device_id, events)
         try:
             if self.before_commit is None:  # one statement, its own transaction: one round trip
-                row = conn.execute(_PUSH_SQL, args).fetchone()
+                row = conn.execute(PUSH_SQL, args).fetchone()
             else:
                 with conn.transaction():
-                    row = conn.execute(_PUSH_SQL, args).fetchone()
+                    row = conn.execute(PUSH_SQL, args).fetchone()
                     self.before_commit()
         except DeskError:
             raise
@@ -283,7 +283,7 @@ class PgTransport:
         cursor = {s: int(n) for s, n in after.items()}
         wanted = None if stores is None else list(stores)
         try:  # one statement: one snapshot for the tops and the events, one round trip
-            found = conn.execute(_PULL_SQL, (list(cursor), list(cursor.values()), wanted, wanted,
+            found = conn.execute(PULL_SQL, (list(cursor), list(cursor.values()), wanted, wanted,
                                              exclude_device, limit)).fetchall()
         except Exception as exc:
             raise self._fail(exc) from exc
@@ -306,12 +306,12 @@ class PgTransport:
         return PullPage(events, cursor, complete=len(rows) < limit)
 
 
-_PUSH_SQL = (f"SELECT * FROM {_SCHEMA}.push_events(%s, %s::text[], %s::text[], %s::int[], "
+PUSH_SQL = (f"SELECT * FROM {_SCHEMA}.push_events(%s, %s::text[], %s::text[], %s::int[], "
              "%s::text[], %s::text[], %s::text[], %s::text[], %s::text[], %s::text[], %s::text[])")
 
 # Each wanted store's top and up to `limit` of its events after the cursor (the counter's own
 # left out), in store order then number order; the caller fills the page store by store.
-_PULL_SQL = f"""
+PULL_SQL = f"""
 WITH cur AS (
     SELECT c.store_id, c.after FROM unnest(%s::text[], %s::bigint[]) AS c(store_id, after)),
 tops AS MATERIALIZED (  -- `after` a plain column: `store_seq > after` stays an index condition
@@ -328,7 +328,7 @@ ORDER BY t.store_id, e.store_seq"""
 
 
 def _by_store(found: list[Any]) -> list[tuple[str, int, int, list[Any]]]:
-    """Rows of _PULL_SQL grouped: (store, top, cursor, [(store_seq, *columns)…])."""
+    """Rows of PULL_SQL grouped: (store, top, cursor, [(store_seq, *columns)…])."""
     groups: list[tuple[str, int, int, list[Any]]] = []
     for row in found:
         if not groups or groups[-1][0] != row[0]:
@@ -336,6 +336,11 @@ def _by_store(found: list[Any]) -> list[tuple[str, int, int, list[Any]]]:
         if row[3] is not None:
             groups[-1][3].append(row[3:])
     return groups
+
+
+def push_arguments(device_id: str, events: Sequence[Event]) -> tuple[Any, ...]:
+    """The parameters of PUSH_SQL for one device's batch."""
+    return (device_id, *_columns(events))
 
 
 def _columns(events: Sequence[Event]) -> tuple[list[Any], ...]:
