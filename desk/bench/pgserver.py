@@ -66,6 +66,8 @@ class TempPostgres:
     """`start()` it, use `url(...)`, `stop()` it. Also a context manager."""
 
     fsync: bool = False  # tests do not need durability against power loss; the benchmark does
+    max_connections: int = 60  # the chain load generator holds one connection per store
+    shared_buffers: str = "32MB"
     root: Path = field(default_factory=lambda: _new_root())
     port: int = field(default_factory=free_port)
     password: str = field(default_factory=lambda: secrets.token_hex(12))
@@ -108,7 +110,8 @@ class TempPostgres:
 
     def _pg_ctl(self, action: str, *extra: str) -> None:
         options = (f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 "
-                   f"-c max_connections=60 -c shared_buffers=32MB")
+                   f"-c max_connections={self.max_connections} "
+                   f"-c shared_buffers={self.shared_buffers}")
         if not self.fsync:
             options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
         args = [str(self.bindir / "pg_ctl"), "-D", str(self.data), "-w", "-t", "60", "-l",
@@ -152,3 +155,7 @@ class TempPostgres:
     def admin_conninfo(self, dbname: str = "postgres") -> str:
         """Superuser over the unix socket (trust): for creating and dropping databases."""
         return f"host={self.root} port={self.port} user={SUPERUSER} dbname={dbname}"
+
+    def postmaster_pid(self) -> int:
+        """The server's main process (its backends are its children): for CPU accounting."""
+        return int((self.data / "postmaster.pid").read_text().split()[0])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import sys
 import tempfile
@@ -26,6 +27,7 @@ CORE_BENCHES = (
     "desk.bench.lookup:bench",
     "desk.bench.returns:bench",
     "desk.bench.repairs:bench",
+    "desk.bench.chain:bench",
 )
 
 Bench = Callable[[BenchContext], list[BenchRow]]
@@ -40,6 +42,19 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--budget", action="append", default=[], metavar="ROW=VALUE",
                    help="replace the budget of the rows whose name contains ROW (tests the guard)")
     p.add_argument("--json", dest="json_out", default="bench-results/latest.json")
+    p.add_argument("suite", nargs="?", choices=("chain",),
+                   help="chain: only the chain load generator, sized by the options below "
+                        "(its own throw-away PostgreSQL; no demo database needed)")
+    chain = p.add_argument_group("chain load (desk bench chain)")
+    chain.add_argument("--stores", type=int, default=1000)
+    chain.add_argument("--counters", type=int, default=10, help="per store")
+    chain.add_argument("--events-per-push", type=int, default=5)
+    chain.add_argument("--rate", type=float, default=6000.0,
+                       help="events/s the whole chain offers (compresses the 30 s rounds)")
+    chain.add_argument("--seconds", type=float, default=30.0, help="the measured window")
+    chain.add_argument("--workers", type=int, default=16)
+    chain.add_argument("--no-pull", dest="pull", action="store_false",
+                       help="counters only push (to see the push path alone)")
     p.set_defaults(func=run_bench)
 
 
@@ -55,6 +70,11 @@ def all_benches() -> list[tuple[str, Bench]]:
 
 def run_bench(args: argparse.Namespace) -> int:
     overrides = parse_budgets(args.budget)
+    if args.suite == "chain":
+        rows = run_chain(args)
+        for key, budget in overrides.items():
+            rows = [replace(r, budget=budget) if key in r.name else r for r in rows]
+        return report(rows, args, "chain load (throw-away PostgreSQL)")
     if args.quick:
         with tempfile.TemporaryDirectory(prefix="desk-bench-quick-") as folder:
             home = Path(folder)
@@ -67,12 +87,30 @@ def run_bench(args: argparse.Namespace) -> int:
                             reason=f"no database in {ctx.home}: build it with "
                                    f"'desk --home {ctx.home} demo --size large'")
         rows = run_benches(ctx, args.only, overrides)
+    return report(rows, args, "small demo" if args.quick else str(data_home(args.home)))
+
+
+def run_chain(args: argparse.Namespace) -> list[BenchRow]:
+    from desk.bench.chain import ChainLoad, rows, run_on_temp_server
+
+    if min(args.stores, args.counters, args.events_per_push, args.workers) < 1 \
+            or args.rate <= 0 or args.seconds <= 0:
+        raise DeskError("value.invalid", field="chain", reason="sizes must be positive")
+    load = ChainLoad(stores=args.stores, counters=args.counters,
+                     events_per_push=args.events_per_push, rate=args.rate,
+                     seconds=args.seconds, workers=args.workers, pull=args.pull,
+                     chain_sizes=(*(s for s in (10, 100, 1000) if s < args.stores),
+                                  args.stores))
+    return rows(run_on_temp_server(load))
+
+
+def report(rows: list[BenchRow], args: argparse.Namespace, database: str) -> int:
     print(format_table(rows, args.quick))
     out = Path(args.json_out)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps({
         "when": time.strftime("%Y-%m-%dT%H:%M:%S"), "machine": platform.platform(),
-        "database": "small demo" if args.quick else str(data_home(args.home)),
+        "database": database, "cpus": os.cpu_count(), "load_average": os.getloadavg()[0],
         "quick": args.quick,
         "rows": [{**asdict(r), "ok": r.verdict(args.quick)} for r in rows],
     }, ensure_ascii=False, indent=2), encoding="utf-8")

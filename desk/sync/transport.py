@@ -259,13 +259,13 @@ class PgTransport:
         a gap, a broken link, a wrong hash or another store's device, inserts, moves last_seq.
         `store_id` is what this counter believes; the server uses the credentials' store."""
         conn = self.connection()
+        args = push_arguments(device_id, events)
         try:
-            with conn.transaction():
-                row = conn.execute(
-                    f"SELECT * FROM {_SCHEMA}.push_events(%s, %s::text[], %s::text[], "
-                    "%s::int[], %s::text[], %s::text[], %s::text[], %s::text[], %s::text[], "
-                    "%s::text[], %s::text[])", (device_id, *_columns(events))).fetchone()
-                if self.before_commit is not None:
+            if self.before_commit is None:  # one statement, its own transaction: one round trip
+                row = conn.execute(PUSH_SQL, args).fetchone()
+            else:
+                with conn.transaction():
+                    row = conn.execute(PUSH_SQL, args).fetchone()
                     self.before_commit()
         except DeskError:
             raise
@@ -281,37 +281,66 @@ class PgTransport:
         past its own events too, read in the same snapshot so nothing is skipped."""
         conn = self.connection()
         cursor = {s: int(n) for s, n in after.items()}
-        rows: list[Any] = []
-        try:
-            with conn.transaction():
-                conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
-                tops = conn.execute(
-                    f"SELECT store_id, last_seq FROM {_SCHEMA}.store_seq "
-                    "WHERE %s::text[] IS NULL OR store_id = ANY(%s::text[]) ORDER BY store_id",
-                    (None if stores is None else list(stores),) * 2).fetchall()
-                for store, top in tops:
-                    start = cursor.get(store, 0)
-                    if top <= start:
-                        continue
-                    room = limit - len(rows)
-                    page = conn.execute(
-                        f"SELECT store_seq, {', '.join(_COLUMNS)} FROM {_SCHEMA}.events "
-                        "WHERE store_id = %s AND store_seq > %s AND device_id <> %s "
-                        "ORDER BY store_seq LIMIT %s",
-                        (store, start, exclude_device, room)).fetchall()
-                    rows += page
-                    if len(page) < room:
-                        cursor[store] = int(top)
-                    else:
-                        cursor[store] = int(page[-1][0])
-                        break
+        wanted = None if stores is None else list(stores)
+        try:  # one statement: one snapshot for the tops and the events, one round trip
+            found = conn.execute(PULL_SQL, (list(cursor), list(cursor.values()), wanted, wanted,
+                                             exclude_device, limit)).fetchall()
         except Exception as exc:
             raise self._fail(exc) from exc
+        rows: list[Any] = []
+        for store, top, start, page in _by_store(found):
+            if top <= start:
+                continue
+            room = limit - len(rows)
+            page = page[:room]
+            rows += page
+            if len(page) < room:
+                cursor[store] = int(top)
+            else:
+                cursor[store] = int(page[-1][0])
+                break
         events = [PulledEvent(int(r[0]), Event(
             event_id=r[1], store_id=r[2], device_id=r[3], device_seq=int(r[4]), hlc=r[5],
             actor=r[6], kind=r[7], entity_id=r[8], payload=json.loads(r[9]), prev_hash=r[10],
             hash=r[11])) for r in rows]
         return PullPage(events, cursor, complete=len(rows) < limit)
+
+
+PUSH_SQL = (f"SELECT * FROM {_SCHEMA}.push_events(%s, %s::text[], %s::text[], %s::int[], "
+             "%s::text[], %s::text[], %s::text[], %s::text[], %s::text[], %s::text[], %s::text[])")
+
+# Each wanted store's top and up to `limit` of its events after the cursor (the counter's own
+# left out), in store order then number order; the caller fills the page store by store.
+PULL_SQL = f"""
+WITH cur AS (
+    SELECT c.store_id, c.after FROM unnest(%s::text[], %s::bigint[]) AS c(store_id, after)),
+tops AS MATERIALIZED (  -- `after` a plain column: `store_seq > after` stays an index condition
+    SELECT q.store_id, q.last_seq, coalesce(cur.after, 0) AS after
+    FROM {_SCHEMA}.store_seq q LEFT JOIN cur ON cur.store_id = q.store_id
+    WHERE %s::text[] IS NULL OR q.store_id = ANY(%s::text[]))
+SELECT t.store_id, t.last_seq, t.after, e.store_seq, {', '.join('e.' + c for c in _COLUMNS)}
+FROM tops t LEFT JOIN LATERAL (
+    SELECT * FROM {_SCHEMA}.events x
+    WHERE x.store_id = t.store_id AND x.store_seq > t.after AND t.last_seq > t.after
+      AND x.device_id <> %s
+    ORDER BY x.store_seq LIMIT %s) AS e ON true
+ORDER BY t.store_id, e.store_seq"""
+
+
+def _by_store(found: list[Any]) -> list[tuple[str, int, int, list[Any]]]:
+    """Rows of PULL_SQL grouped: (store, top, cursor, [(store_seq, *columns)…])."""
+    groups: list[tuple[str, int, int, list[Any]]] = []
+    for row in found:
+        if not groups or groups[-1][0] != row[0]:
+            groups.append((row[0], int(row[1]), int(row[2]), []))
+        if row[3] is not None:
+            groups[-1][3].append(row[3:])
+    return groups
+
+
+def push_arguments(device_id: str, events: Sequence[Event]) -> tuple[Any, ...]:
+    """The parameters of PUSH_SQL for one device's batch."""
+    return (device_id, *_columns(events))
 
 
 def _columns(events: Sequence[Event]) -> tuple[list[Any], ...]:
