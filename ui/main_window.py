@@ -138,7 +138,9 @@ class MainWindow(QMainWindow):
             self.showMaximized()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.cases_in_progress() and not self.ask_to_close():
+        # Only a person closing the window (its close button, Alt+F4) is asked; the app's own
+        # close (shutdown, tests) never waits on a question nobody sees.
+        if event.spontaneous() and not self.may_close():
             event.ignore()  # the clerk goes back to the case
             return
         if self.window_settings is not None:
@@ -155,6 +157,10 @@ class MainWindow(QMainWindow):
             if busy is not None and busy():
                 out.append(self.nav.item(row).text())
         return out
+
+    def may_close(self) -> bool:
+        """No case on screen, or the clerk says to close anyway."""
+        return not self.cases_in_progress() or self.ask_to_close()
 
     def ask_to_close(self) -> bool:
         """Closing mid-case asks first (tests replace this with their answer)."""

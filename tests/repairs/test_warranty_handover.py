@@ -60,7 +60,7 @@ def app(qtbot, repaired_once):
 
 
 def page(window, kind):
-    found = [window.pages.widget(i) for i in range(window.pages.count())]
+    found = [window.page(key) for key in window.page_keys]
     return next(p for p in found if isinstance(p, kind))
 
 
@@ -88,7 +88,7 @@ def test_a_repeat_within_sanbao_hands_the_receipt_over_to_returns(qtbot, app):
 
     qtbot.mouseClick(intake.offer_button, Qt.MouseButton.LeftButton)
     returns = page(window, ReturnPage)
-    assert window.pages.currentWidget() is returns
+    assert window.current_page() is returns
     qtbot.waitUntil(lambda: returns.receipt is not None, timeout=5000)
     assert returns.receipt["receipt_no"] == RECEIPT and returns.box.text() == RECEIPT
     assert returns.override.text() == words  # the manager's override reason: the core's words

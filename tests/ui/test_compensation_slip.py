@@ -58,8 +58,10 @@ def test_a_compensation_by_keyboard_signed_and_printed(qtbot, tmp_path):
         window = app.window
         sign_in(qtbot, app, CLERK, CLERK_PIN)
         qtbot.waitUntil(lambda: window.stack.currentWidget() is window.workspace, timeout=5000)
+        # QTest types at machine speed, like a scanner: this test is about the keyboard
+        window.page("lookup").scanner.enabled = False
         window.show_page("compensation")
-        page = window.pages.currentWidget()
+        page = window.current_page()
         window.activateWindow()
         qtbot.waitUntil(lambda: QApplication.focusWidget() is page.kind, timeout=5000)
         qtbot.keyClick(page.kind, Qt.Key.Key_Down)  # quality -> verified service complaint
@@ -109,7 +111,7 @@ def test_a_compensation_by_keyboard_signed_and_printed(qtbot, tmp_path):
                                                            reference=row.compensation_id))
         assert kinds == ["compensation_slip", "compensation_slip_store"]
         window.show_page("prints")
-        history = window.pages.currentWidget()
+        history = window.current_page()
         history.refresh()
         qtbot.waitUntil(lambda: history.model.rowCount() == 2, timeout=5000)
         shown = {history.model.index(r, 2).data() for r in range(2)}

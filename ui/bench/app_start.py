@@ -53,7 +53,7 @@ def visit(row):
         w.nav.setCurrentRow(row)
         QTimer.singleShot(700, lambda: visit(row + 1)); return
     w.focus_search()
-    page = w.pages.currentWidget()
+    page = w.current_page()
     page.search_scanned("yrf")
     QTimer.singleShot(1500, done)
 def done():

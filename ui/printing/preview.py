@@ -63,6 +63,11 @@ class PrintPreview(QWidget):
         self.slider.setEnabled(False)
         self.zoom_label.clear()
 
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and self.pixmap.isNull():
+            self.image.setText(self.tr("Nothing printed yet"))
+        super().changeEvent(event)
+
     def show_png(self, png: bytes, caption: str = "") -> bool:
         pixmap = QPixmap()
         if not pixmap.loadFromData(png, "PNG"):

@@ -145,6 +145,7 @@ class ConflictsPage(QWidget):
                 self.status.setText(error_text(error))
                 return
             self.model.set_rows(rows)
+            self.shown_count = len(rows)
             self.status.setText(self.tr("%1 conflict(s)").replace("%1", str(len(rows))))
             self.detail.clear()
             self.can_resolve(False)
@@ -222,3 +223,5 @@ class ConflictsPage(QWidget):
         if current is not None:
             self.decision.setCurrentIndex(max(0, self.decision.findData(current)))
         self.model.retranslate()
+        if getattr(self, "shown_count", None) is not None:
+            self.status.setText(self.tr("%1 conflict(s)").replace("%1", str(self.shown_count)))
