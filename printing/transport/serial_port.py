@@ -22,10 +22,18 @@ import time
 
 import serial
 
+try:  # a vanished pseudo-terminal or USB adapter fails tcflush with termios.error (not OSError)
+    from termios import error as TermiosError
+except ImportError:  # Windows: pyserial raises SerialException there
+    TermiosError = OSError  # type: ignore[misc,assignment]
+
 from desk.platform.errors import DeskError
 from printing import status as st
 from printing.errors import describe
 from printing.status import PrinterStatus
+
+# What a port that went away raises, on any platform.
+PORT_ERRORS = (serial.SerialException, OSError, TermiosError)
 
 PARITIES = {"N": serial.PARITY_NONE, "E": serial.PARITY_EVEN, "O": serial.PARITY_ODD,
             "M": serial.PARITY_MARK, "S": serial.PARITY_SPACE}
@@ -72,7 +80,7 @@ class SerialTransport:
         ser.port = self.port
         try:
             ser.open()
-        except (serial.SerialException, OSError) as exc:
+        except PORT_ERRORS as exc:
             code = getattr(exc, "errno", None)
             text = str(exc)
             if code in _MISSING or "FileNotFoundError" in text or "No such file" in text:
@@ -84,7 +92,7 @@ class SerialTransport:
     def _drop(self) -> None:
         ser, self._ser = self._ser, None
         if ser is not None:
-            with contextlib.suppress(serial.SerialException, OSError):
+            with contextlib.suppress(*PORT_ERRORS):
                 ser.close()
 
     def close(self) -> None:
@@ -113,7 +121,7 @@ class SerialTransport:
         except serial.SerialTimeoutException:
             self._drop()
             raise DeskError("printer.write_timeout", port=self.port) from None
-        except (serial.SerialException, OSError) as exc:
+        except PORT_ERRORS as exc:
             self._drop()
             raise DeskError("printer.disconnected", port=self.port, detail=str(exc)) from None
 
@@ -135,7 +143,7 @@ class SerialTransport:
             return PrinterStatus(st.READY, "status queries are off for this printer")
         try:
             return st.probe(lambda q, timeout: self._ask(ser, q, timeout), self.status_timeout)
-        except (serial.SerialException, OSError) as exc:
+        except PORT_ERRORS as exc:
             self._drop()
             return PrinterStatus(st.DISCONNECTED, str(exc))
 

@@ -254,3 +254,22 @@ def test_status_queries_off_for_a_printer_without_dle_eot(printer):
     assert missing.status().state == st.PORT_MISSING  # a missing port is still seen
     with pytest.raises(DeskError):
         open_transport("serial:/dev/x?status=maybe")
+
+
+def test_a_port_whose_line_vanished_mid_query_is_disconnected(printer, monkeypatch):
+    """A pseudo-terminal or USB adapter that goes away makes tcflush fail with termios.error,
+    which is not an OSError: the status says "disconnected", it never raises."""
+    termios = pytest.importorskip("termios")  # POSIX only: Windows ports raise SerialException
+    port = SerialTransport(printer.port, 115200, status_timeout=FAST)
+    try:
+        assert port.status().state == st.READY
+
+        def vanished(_self):
+            raise termios.error(5, "Input/output error")
+
+        monkeypatch.setattr("serial.Serial.reset_input_buffer", vanished)
+        assert port.status().state == st.DISCONNECTED
+        monkeypatch.undo()
+        assert port.status().state == st.READY  # reopened on the next query
+    finally:
+        port.close()
