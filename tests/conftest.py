@@ -88,6 +88,23 @@ def pg():
     server.cleanup()
 
 
+@pytest.fixture(autouse=True)
+def _no_store_role_left_behind(request):
+    """Roles are cluster-wide and the server lives for the session: a store role a test leaves
+    would make the next test's central database refuse that store (`role_of_other_database`).
+    The test that leaves one fails here, not a later one."""
+    if "pg" not in request.fixturenames:
+        yield
+        return
+    yield
+    from tests.support.central import drop_roles, store_roles_left
+
+    server = request.getfixturevalue("pg")
+    left = store_roles_left(server)
+    drop_roles(server, left)  # so that only the test that left them fails
+    assert not left, f"store roles left on the session's server: {left}"
+
+
 @pytest.fixture
 def central(pg):
     """A fresh central database on that server, with a role per store."""

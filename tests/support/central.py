@@ -54,7 +54,35 @@ def drop_central(central: Central, stores: tuple[str, ...] = ("S001", "S002", "H
     database creates them anew)."""
     from desk.sync.central import role_for_store
 
-    with psycopg.connect(central.pg.admin_conninfo(), autocommit=True) as conn:
-        conn.execute(f"DROP DATABASE IF EXISTS {central.dbname} WITH (FORCE)")
-        for store in stores:
-            conn.execute(f"DROP ROLE IF EXISTS {role_for_store(store)}")
+    drop_database(central.pg, central.dbname)
+    drop_roles(central.pg, [role_for_store(store) for store in stores])
+
+
+def drop_database(pg: TempPostgres, dbname: str) -> None:
+    with psycopg.connect(pg.admin_conninfo(), autocommit=True) as conn:
+        conn.execute(f"DROP DATABASE IF EXISTS {dbname} WITH (FORCE)")
+
+
+def drop_roles(pg: TempPostgres, roles: list[str]) -> None:
+    """Drop store roles wherever they still hold rights: a role granted rights in a database
+    that still exists cannot be dropped until they are revoked there (DROP OWNED)."""
+    with psycopg.connect(pg.admin_conninfo(), autocommit=True) as conn:
+        present = [r for r in roles if conn.execute(
+            "SELECT 1 FROM pg_roles WHERE rolname = %s", (r,)).fetchone()]
+        databases = [r[0] for r in conn.execute(
+            "SELECT datname FROM pg_database WHERE datallowconn")]
+    if not present:
+        return
+    for dbname in databases:
+        with psycopg.connect(pg.admin_conninfo(dbname), autocommit=True) as conn:
+            for role in present:
+                conn.execute(f"DROP OWNED BY {role}")
+    with psycopg.connect(pg.admin_conninfo(), autocommit=True) as conn:
+        for role in present:
+            conn.execute(f"DROP ROLE IF EXISTS {role}")
+
+
+def store_roles_left(pg: TempPostgres) -> list[str]:
+    with psycopg.connect(pg.admin_conninfo(), autocommit=True) as conn:
+        return [r[0] for r in conn.execute(
+            "SELECT rolname FROM pg_roles WHERE rolname LIKE 'desk\\_store\\_%' ORDER BY 1")]

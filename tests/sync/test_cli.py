@@ -25,13 +25,23 @@ def desk(home, *args, check=True):
     return done
 
 
-def test_operator_and_counter_commands(tmp_path, pg):
+@pytest.fixture
+def cli_central(pg):
+    """An empty database for `desk central init`; it and the store role are dropped after."""
     import psycopg
+
+    from tests.support.central import drop_database, drop_roles
 
     with psycopg.connect(pg.admin_conninfo(), autocommit=True) as conn:
         conn.execute("DROP DATABASE IF EXISTS cli_central")
         conn.execute("CREATE DATABASE cli_central")
-    owner = pg.url(dbname="cli_central")
+    yield pg.url(dbname="cli_central")
+    drop_database(pg, "cli_central")
+    drop_roles(pg, ["desk_store_s009"])
+
+
+def test_operator_and_counter_commands(tmp_path, pg, cli_central):
+    owner = cli_central
     first = desk(tmp_path, "central", "init", owner)
     again = desk(tmp_path, "central", "init", owner)  # idempotent
     assert first["was"] is None and again["was"] == first["schema_version"]

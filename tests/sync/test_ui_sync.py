@@ -234,5 +234,11 @@ def test_gui_stall_measurement_runs(qtbot, pg):
     with psycopg.connect(pg.admin_conninfo(), autocommit=True) as conn:
         conn.execute("DROP DATABASE IF EXISTS stall")
         conn.execute("CREATE DATABASE stall")
-    figures = measure_stall(pg.url(dbname="stall"), events=300)
+    try:
+        figures = measure_stall(pg.url(dbname="stall"), events=300)
+    finally:  # the bench made the store's role on the shared server: take it off again
+        from tests.support.central import drop_database, drop_roles
+
+        drop_database(pg, "stall")
+        drop_roles(pg, ["desk_store_s001"])
     assert figures["applied"] >= 300 and 0 < figures["stall_ms"] <= BUDGET_MS
