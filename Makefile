@@ -2,6 +2,8 @@
 PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
+# pytest-xdist workers for `make test` (one per core); TEST_WORKERS=0 runs in this process
+TEST_WORKERS ?= auto
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 export PIP_DISABLE_PIP_VERSION_CHECK=1
 
@@ -13,7 +15,7 @@ run: sysdeps-run $(STAMP)
 	$(PY) -m ui.app
 
 test: sysdeps-test $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider $(PYTEST_ARGS)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 # The one-folder bundle for this platform (PyInstaller, in build/dist-venv), smoke-tested.
 # Not part of `make test` (a few minutes); `make dist-check` runs the tests marked `dist`.
