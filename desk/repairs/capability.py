@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from desk.platform.registry import EVERYONE, Capability, CommandSpec
+from desk.platform.roles import Role
 from desk.repairs import handlers as h
-from desk.repairs import tables
+from desk.repairs import photo_inbox, tables
 from desk.repairs.commands import (
     CorrectCheck,
     OpenTicket,
@@ -18,6 +19,8 @@ from desk.repairs.commands import (
 )
 from desk.repairs.errors import ERRORS
 from desk.repairs.projections import PROJECTORS
+
+ADMINS = frozenset({Role.ADMIN})
 
 CAPABILITY = Capability(
     name="repairs",
@@ -34,8 +37,10 @@ CAPABILITY = Capability(
         CommandSpec(SignCompletion, h.sign_completion, EVERYONE),
         # the recurrence is reported at the follow-up call, by whoever makes it
         CommandSpec(ReopenTicket, h.reopen_ticket, EVERYONE),
+        # where the phone drops its pictures is the counter's set-up
+        CommandSpec(photo_inbox.SetPhotoInbox, photo_inbox.set_photo_inbox, ADMINS),
     ),
-    projectors=PROJECTORS,
+    projectors={**PROJECTORS, **photo_inbox.PROJECTORS},
     tables=(tables.tickets, tables.checklists, tables.ticket_checks, tables.ticket_quotes,
             tables.ticket_signoffs, tables.ticket_payments),
 )

@@ -9,6 +9,9 @@ from __future__ import annotations
 from desk.platform.errors import ErrorText
 
 ERRORS: dict[str, ErrorText] = {
+    "repair.inbox_not_absolute": ErrorText(
+        "the photo inbox must be a full path (from the drive or /), not '{folder}'",
+        "照片收件夹须为完整路径（从盘符或 / 开始），而不是“{folder}”"),
     "ticket.exists": ErrorText("ticket '{code}' already exists", "维修单 {code} 已存在"),
     "ticket.unknown": ErrorText("unknown ticket '{code}'", "没有维修单 {code}"),
     "ticket.duplicate_code": ErrorText(

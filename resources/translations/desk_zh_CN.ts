@@ -38,14 +38,6 @@
         <source>Waive…</source>
         <translation>豁免…</translation>
     </message>
-    <message>
-        <source>Choose a photo</source>
-        <translation>选择照片</translation>
-    </message>
-    <message>
-        <source>Photos (*.png *.jpg *.jpeg)</source>
-        <translation>照片 (*.png *.jpg *.jpeg)</translation>
-    </message>
 </context>
 <context>
     <name>ChoicePage</name>
@@ -784,6 +776,49 @@
     <message>
         <source>Waiting for head office</source>
         <translation>等待总部批准</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoPicker</name>
+    <message>
+        <source>Add a photo</source>
+        <translation>添加照片</translation>
+    </message>
+    <message>
+        <source>Use this photo (Enter)</source>
+        <translation>用这张照片（回车）</translation>
+    </message>
+    <message>
+        <source>From a file… (Ctrl+O)</source>
+        <translation>从文件选择…（Ctrl+O）</translation>
+    </message>
+    <message>
+        <source>Look again (F5)</source>
+        <translation>重新查看（F5）</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Pictures the phone or camera put in %1 — newest first.</source>
+        <translation>手机或相机存入 %1 的照片，最新的在前。</translation>
+    </message>
+    <message>
+        <source>The photo folder cannot be read: %1</source>
+        <translation>无法读取照片文件夹：%1</translation>
+    </message>
+    <message>
+        <source>No picture in the folder yet: take one with the phone, or choose a file.</source>
+        <translation>文件夹里还没有照片：请用手机拍一张，或从文件选择。</translation>
+    </message>
+    <message>
+        <source>Choose a photo</source>
+        <translation>选择照片</translation>
+    </message>
+    <message>
+        <source>Photos (*.png *.jpg *.jpeg)</source>
+        <translation>照片 (*.png *.jpg *.jpeg)</translation>
     </message>
 </context>
 <context>

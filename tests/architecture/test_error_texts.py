@@ -26,7 +26,8 @@ ZH_ALLOWED_WORDS = {"PIN", "CSV"}
 NOT_CODES = {"sync.central", "sync.server_cursor", "sync.server_cursors", "sync.central_id",
              "sync.pushed_seq", "sync.last_ok_ms",
              "sync.last_error", "desk.bench", "desk.cli", "promotions.amount_fen",
-             "tenders.amount_fen", "step.check", "closure.day_boundary", "store.timezone"}
+             "tenders.amount_fen", "step.check", "closure.day_boundary", "store.timezone",
+             "repairs.photo_inbox"}  # local setting keys, bench and CLI modules, field paths
 FILE_SUFFIXES = (".sqlite3", ".toml", ".qss", ".pid", ".log", ".ini", ".lock")
 # Parameters passed for the program, not the sentence (the import's rows, a lockout in ms, the
 # checklist's id of a check and a photo's hash: the screen shows the check itself).

@@ -5,6 +5,8 @@ manager waives a check, the customer signs the completion and its certificate pr
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
@@ -69,6 +71,30 @@ def paper(bus, tmp_path, code, kind):
     return decode(data)
 
 
+_turns = itertools.count()
+
+
+def give_photo(qtbot, shop, row, photo) -> None:
+    """Every other photo comes from the phone's inbox folder (dropped while the picker is open,
+    taken with Enter, then moved to taken/), the others from a file (the dialog answered)."""
+    qtbot.mouseClick(row.evidence_button, Qt.MouseButton.LeftButton)
+    picker = shop.photo_picker
+    qtbot.waitUntil(lambda: picker.folder is not None
+                    and str(picker.folder) in picker.watcher.directories(), timeout=5000)
+    if next(_turns) % 2 == 0:
+        name = f"IMG_{row.view.step}_{row.index}.png"
+        (picker.folder / name).write_bytes(photo.read_bytes())
+        qtbot.waitUntil(lambda: picker.take_button.isEnabled(), timeout=5000)  # the watcher saw it
+        assert picker.pictures[picker.list.currentRow()].name == name
+        qtbot.keyClick(picker.list, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: bool(row.photo_sha), timeout=5000)
+        assert not (picker.folder / name).exists()
+        assert (picker.folder / "taken" / name).exists()
+    else:
+        qtbot.mouseClick(picker.file_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: bool(row.photo_sha), timeout=5000)
+
+
 def tick_current_step(qtbot, shop, photo, waive=None):
     """Do each open check of the current step on the workshop screen, with its evidence."""
     step = shop.detail.current_step
@@ -91,8 +117,7 @@ def tick_current_step(qtbot, shop, photo, waive=None):
             elif row.view.evidence == "note":
                 row.field.setText("已检查")
             elif row.view.evidence == "photo":
-                qtbot.mouseClick(row.evidence_button, Qt.MouseButton.LeftButton)
-                qtbot.waitUntil(lambda row=row: bool(row.photo_sha), timeout=5000)
+                give_photo(qtbot, shop, row, photo)
             qtbot.mouseClick(row.done_button, Qt.MouseButton.LeftButton)
         check_id = row.view.check_id
         qtbot.waitUntil(lambda check_id=check_id: shop.detail is not None and any(

@@ -75,6 +75,7 @@ def test_a_ticket_through_the_first_steps(qtbot, page, store, tmp_path, monkeypa
     qtbot.waitUntil(lambda: len(page.rows) == 3 and page.rows[0].view.step == 2, timeout=5000)
     row = page.rows[0]
     qtbot.mouseClick(row.evidence_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.photo_picker.file_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(row.photo_sha), timeout=5000)
     qtbot.mouseClick(row.done_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: done(page, "T0001", 2, "condition_recorded"), timeout=5000)

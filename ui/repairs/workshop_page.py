@@ -1,8 +1,9 @@
 """The workshop screen: the technician's queue (earliest due first, overdue in red) and the
 current ticket's checklist as the main thing on screen — the nine steps, the current step's three
 checks as big touch-friendly controls with their evidence entered in place (value with its unit,
-note, photo from a file, the customer's signature on the pad), a waiver that asks for the
-manager's PIN. Keyboard: Ctrl+1..3 does a check, Enter in a field does its check.
+note, a photo from the phone's inbox folder or a file, the customer's signature on the pad), a
+waiver that asks for the manager's PIN. Keyboard: Ctrl+1..3 does a check, Enter in a field does
+its check.
 
 All reads and writes go through ctx.query / ctx.run_command (the database worker); a photo is
 stored on the I/O pool."""
@@ -19,7 +20,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -35,11 +35,13 @@ from PySide6.QtWidgets import (
 from desk.platform.changes import Changed
 from desk.repairs.commands import RecordCheck, WaiveCheck
 from desk.repairs.evidence import evidence_root, store_photo_file
+from desk.repairs.photo_inbox import take_photo
 from desk.repairs.queries import CheckView, TicketDetail, open_tickets, ticket_detail
 from desk.repairs.rules import CHECKLIST_STEPS, WAIVER_REASONS
 from desk.signatures.commands import CaptureSignature
 from ui.context import AppContext
 from ui.errors import error_text
+from ui.repairs.photo_picker import PhotoPicker
 from ui.repairs.words import checklist_title, chinese, reason_name, step_name
 from ui.widgets.text_items import fit_item, text_size
 
@@ -137,10 +139,7 @@ class CheckRow(QWidget):
 
     def evidence_clicked(self) -> None:
         if self.view.evidence == "photo":
-            path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a photo"), "",
-                                                  self.tr("Photos (*.png *.jpg *.jpeg)"))
-            if path:
-                self.page.attach_photo(self, Path(path))
+            self.page.choose_photo(self)
         else:
             self.page.ask_intake_signature(self)
 
@@ -165,6 +164,7 @@ class WorkshopPage(QWidget):
         self.detail: TicketDetail | None = None
         self.rows: list[CheckRow] = []
         self.waiver_dialog: WaiverDialog | None = None
+        self.photo_picker: PhotoPicker | None = None
         self.tickets: list[Any] = []  # the queue as last read (redrawn on a language switch)
         layout = QHBoxLayout(self)
         # A splitter: the queue gets the width its items need (computed from the font once they
@@ -353,7 +353,14 @@ class WorkshopPage(QWidget):
         dialog.finished.connect(finished)
         dialog.open()
 
-    def attach_photo(self, row: CheckRow, path: Path) -> None:
+    def choose_photo(self, row: CheckRow) -> None:
+        """The photo inbox's newest pictures, or a file (ui/repairs/photo_picker.py)."""
+        self.photo_picker = PhotoPicker(self.ctx, self)
+        self.photo_picker.chosen.connect(
+            lambda path, from_inbox: self.attach_photo(row, path, from_inbox=from_inbox))
+        self.photo_picker.open()
+
+    def attach_photo(self, row: CheckRow, path: Path, *, from_inbox: bool = False) -> None:
         root = evidence_root(self.ctx.db.path)
 
         def stored(photo: Any, error: BaseException | None) -> None:
@@ -363,7 +370,9 @@ class WorkshopPage(QWidget):
             row.photo_sha = photo.sha256
             row.retranslate()
 
-        self.ctx.runner.io(store_photo_file, root, path, done=stored)
+        # a picture of the inbox is moved to its taken/ folder once stored
+        self.ctx.runner.io(take_photo if from_inbox else store_photo_file, root, path,
+                           done=stored)
 
     def ask_intake_signature(self, row: CheckRow) -> None:
         from ui.signatures.pad import ask_signature
