@@ -103,3 +103,30 @@ def test_progress_takes_three_shapes_and_drops_reports_too_close_together(qtbot)
     progress(10, 10)  # the replay's: the last one always goes
     progress("pull", 7)  # sync's, total unknown: too soon, dropped
     assert sent == [("sales", 1, 10), ("replay", 10, 10)]
+
+
+def test_signals_emitted_keep_pythons_reference_counts(qtbot):
+    """PySide6 6.12.0's `emit()` returned True without taking a reference: each emit stole one
+    of True's, so a counter left running (a signal per task, per progress report, per change)
+    died with "deallocating True". That release is excluded in pyproject.toml; this test tells
+    whether the installed one has the fault, from the GUI thread and from a worker."""
+    import sys
+
+    from PySide6.QtCore import QObject, Signal
+
+    class Probe(QObject):
+        ping = Signal(object)
+
+    probe = Probe()
+    heard: list[object] = []
+    probe.ping.connect(heard.append)
+    before = sys.getrefcount(True), sys.getrefcount(None)
+    for _ in range(200):
+        probe.ping.emit(None)
+    worker = threading.Thread(target=lambda: [probe.ping.emit(None) for _ in range(200)])
+    worker.start()
+    worker.join()
+    qtbot.waitUntil(lambda: len(heard) == 400, timeout=5000)
+    heard.clear()
+    after = sys.getrefcount(True), sys.getrefcount(None)
+    assert after[0] - before[0] > -20 and after[1] - before[1] > -20, (before, after)
