@@ -1,0 +1,177 @@
+"""Evidence photos between the counters of a store, through a real PostgreSQL central server:
+a photo taken on counter A is read on counter B with the same bytes; a blob altered on the
+server is refused on B; a round cut between the events and the photos hands the photo in next
+time; another store's role cannot read it; an older central schema is upgraded."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import psycopg
+import pytest
+
+from desk.catalog.commands import DefineCategory, RegisterProduct
+from desk.platform.errors import DeskError
+from desk.repairs.evidence import blob_path, evidence_root, store_photo
+from desk.repairs.queries import ticket_detail
+from desk.sync.blobs import fetch_photo, photo_hashes
+from desk.sync.central import SCHEMA_VERSION, init_central
+from desk.sync.transport import PgTransport
+from tests.repairs.helpers import open_ticket, png_bytes, walk
+from tests.sync.helpers import Counter
+
+BLOBS = "SELECT count(*) FROM desk.blobs"
+LINKS = "SELECT count(*) FROM desk.blob_stores"
+EVENTS = "SELECT count(*) FROM desk.events"
+
+
+def counter_path(tmp_path: Path, name: str) -> Path:
+    """Each counter in its own folder: its own evidence folder beside its database."""
+    folder = tmp_path / name
+    folder.mkdir()
+    return folder / "desk.sqlite3"
+
+
+def seed_repair(counter: Counter) -> None:
+    counter.run(DefineCategory(category_id="AP", category_name="家电", kind="appliance"))
+    counter.run(RegisterProduct(sku="P000003", product_name="电热水壶", category_id="AP",
+                                price_fen=29900))
+
+
+@pytest.fixture
+def pair(central, tmp_path):
+    """Counter A of S001 with a ticket whose condition photo was taken on A; counter B joined
+    the store before it."""
+    a = Counter.first(counter_path(tmp_path, "a"), "S001", central.store_url("S001"))
+    seed_repair(a)
+    a.sync()
+    b = Counter.joining(counter_path(tmp_path, "b"), central.store_url("S001"), "counter-b")
+    photo = store_photo(evidence_root(a.db.path), png_bytes()).sha256
+    open_ticket(a.bus)
+    walk(a.bus, "T0001", photo, 2, actor=a.admin)
+    yield a, b, photo
+    a.close()
+    b.close()
+
+
+def detail(counter: Counter):
+    with counter.db.engine.connect() as conn:
+        return ticket_detail(conn, "T0001", counter.bus.clock.local_now().date(),
+                             evidence_root(counter.db.path))
+
+
+def photo_views(counter: Counter):
+    return [c for step in detail(counter).steps for c in step if c.shown.get("photo_sha256")]
+
+
+def test_a_photo_taken_on_a_is_read_on_b_with_the_same_bytes(central, pair):
+    a, b, photo = pair
+    ra = a.sync()
+    assert ra.blobs_sent == 1 and ra.blobs_unavailable == 0
+    assert central.count(BLOBS) == 1 and central.count(LINKS) == 1
+    b.sync()
+    views = photo_views(b)
+    assert views and all(v.shown["photo_sha256"] == photo for v in views)
+    assert not views[0].photo_ok  # B knows the photo from the journal, not its bytes yet
+    got = fetch_photo(b.db, b.transport, photo)
+    assert got.sha256 == photo and got.type == "image/png"
+    mine = blob_path(evidence_root(a.db.path), photo).read_bytes()
+    assert blob_path(evidence_root(b.db.path), photo).read_bytes() == mine
+    assert all(v.photo_ok for v in photo_views(b))
+    # Nothing is sent twice: another round on either side hands in nothing.
+    assert a.sync().blobs_sent == 0 and b.sync().blobs_sent == 0
+    assert central.count(BLOBS) == 1 and central.count(LINKS) == 1
+
+
+def test_a_blob_altered_on_the_server_is_refused_on_b(central, pair):
+    a, b, photo = pair
+    a.sync()
+    b.sync()
+    with central.admin() as conn:
+        conn.execute("UPDATE desk.blobs SET data = %s WHERE sha256 = %s",
+                     (png_bytes("JPEG"), photo))
+    with pytest.raises(DeskError) as err:
+        fetch_photo(b.db, b.transport, photo)
+    assert err.value.code == "sync.blob_mismatch"
+    assert not blob_path(evidence_root(b.db.path), photo).exists()  # nothing kept
+    assert not any(v.photo_ok for v in photo_views(b))
+
+
+class CutBeforePhotos:
+    """The real transport, with the connection lost when the first photo is handed in."""
+
+    def __init__(self, inner: PgTransport) -> None:
+        self.inner = inner
+        self.cuts = 1
+
+    def __getattr__(self, name: str):
+        return getattr(self.inner, name)
+
+    def put_blob(self, sha256: str, kind: str, data: bytes) -> bool:
+        if self.cuts:
+            self.cuts -= 1
+            raise DeskError("sync.connection_lost", reason="cut in the test")
+        return self.inner.put_blob(sha256, kind, data)
+
+
+def test_a_round_cut_between_events_and_photos_hands_the_photo_in_next_time(central, pair):
+    a, b, photo = pair
+    from desk.sync.engine import sync_once
+
+    with pytest.raises(DeskError) as err:
+        sync_once(a.db, CutBeforePhotos(a.transport))
+    assert err.value.code == "sync.connection_lost"
+    events = central.count(EVENTS)
+    assert events > 0 and central.count(BLOBS) == 0  # the events went up, the photo did not
+    again = a.sync()
+    assert again.blobs_sent == 1 and again.pushed == 0
+    assert central.count(BLOBS) == 1 and central.count(LINKS) == 1
+    assert central.count(EVENTS) == events  # nothing duplicated
+    b.sync()
+    assert fetch_photo(b.db, b.transport, photo).sha256 == photo
+
+
+def test_another_store_cannot_read_the_photo_and_head_office_can(central, pair):
+    a, _b, photo = pair
+    a.sync()
+    other, hq = PgTransport(central.store_url("S002")), PgTransport(central.store_url("HQ"))
+    try:
+        assert other.get_blob(photo) is None  # deny by default
+        assert other.missing_blobs([photo]) == [photo]  # S002 never handed it in
+        kind, data = hq.get_blob(photo)
+        assert kind == "image/png" and data == png_bytes()
+        with pytest.raises(DeskError) as err:  # bytes that do not hash to their name
+            other.put_blob("0" * 64, "image/png", png_bytes())
+        assert err.value.code == "sync.blob_refused"
+        with pytest.raises(DeskError) as err:
+            other.put_blob(photo, "text/plain", png_bytes())
+        assert err.value.code == "sync.blob_refused"
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):  # no table written directly
+            other.connection().execute("UPDATE desk.blobs SET data = ''")
+    finally:
+        other.close()
+        hq.close()
+    assert central.count(BLOBS) == 1
+
+
+def test_photo_hashes_are_found_at_any_depth():
+    sha, other = "a" * 64, "B" * 64
+    payload = {"evidence": {"photo_sha256": sha}, "intake": {"photo_sha256s": [other, 3]},
+               "photo_sha256": "short", "note": "photo_sha256"}
+    assert photo_hashes(payload) == {sha, other.lower()}
+
+
+def test_a_schema_2_central_is_upgraded_and_takes_photos(central, pair):
+    a, _b, _photo = pair
+    with central.admin() as conn:
+        conn.execute("DROP TABLE desk.blob_stores CASCADE")
+        conn.execute("DROP TABLE desk.blobs")
+        conn.execute("DROP FUNCTION desk.put_blob(text, text, bytea)")
+        conn.execute("UPDATE desk.meta SET value = '2' WHERE key = 'schema_version'")
+    with pytest.raises(DeskError) as err:
+        a.sync()
+    assert err.value.code == "sync.central_outdated"
+    done = init_central(central.admin_url)
+    assert done["was"] == 2 and done["schema_version"] == SCHEMA_VERSION == 3
+    assert a.sync().blobs_sent == 1
+    assert central.count(BLOBS) == 1
