@@ -12,7 +12,8 @@ row-level security.
 
 Every store has its own login role (`desk_store_<id>`), a member of the group role `desk_store`.
 Store roles only read (their own rows plus head office's; head office reads all) and push through
-`desk.push_events` (desk/sync/push_sql.py): no INSERT or UPDATE on any table.
+`desk.push_events` (desk/sync/push_sql.py) and hand in photos through `desk.put_blob`: no INSERT
+or UPDATE on any table.
 
 `init_central(url)` creates or upgrades all of it and can run any number of times.
 """

@@ -787,6 +787,21 @@
     </message>
 </context>
 <context>
+    <name>PhotoStrip</name>
+    <message>
+        <source>Photo…</source>
+        <translation>照片…</translation>
+    </message>
+    <message>
+        <source>Photo being fetched…</source>
+        <translation>正在取回照片…</translation>
+    </message>
+    <message>
+        <source>Photo not available</source>
+        <translation>照片无法取得</translation>
+    </message>
+</context>
+<context>
     <name>PrintPreview</name>
     <message>
         <source>Nothing printed yet</source>

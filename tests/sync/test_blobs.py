@@ -175,3 +175,73 @@ def test_a_schema_2_central_is_upgraded_and_takes_photos(central, pair):
     assert done["was"] == 2 and done["schema_version"] == SCHEMA_VERSION == 3
     assert a.sync().blobs_sent == 1
     assert central.count(BLOBS) == 1
+
+
+@pytest.fixture
+def b_screen(qtbot, pair):
+    """Counter B's ticket page (its own runner), after both counters synced."""
+    from ui.context import AppContext
+    from ui.repairs.ticket_page import TicketPage
+    from ui.tasks import TaskRunner
+
+    a, b, photo = pair
+    a.sync()
+    b.sync()
+    runner = TaskRunner()
+    ctx = AppContext(b.db, b.bus, runner)
+    page = TicketPage(ctx)
+    qtbot.addWidget(page)
+    yield ctx, page, photo
+    runner.shutdown(wait=True)
+
+
+def test_b_shows_photo_being_fetched_then_the_photo(central, b_screen, qtbot):
+    import threading
+
+    ctx, page, photo = b_screen
+    gate = threading.Event()
+    transport = PgTransport(central.store_url("S001"))
+
+    def fetch(sha: str):  # on the I/O worker: held until the screen has said it is fetching
+        assert gate.wait(timeout=30)
+        return fetch_photo(ctx.db, transport, sha)
+
+    ctx.fetch_photo = fetch
+    try:
+        page.load("T0001")
+        qtbot.waitUntil(lambda: page.photos.state.get(photo) == "fetching", timeout=10000)
+        assert page.photos.labels[photo].text() == "Photo being fetched…"
+        gate.set()
+        qtbot.waitUntil(lambda: page.photos.state.get(photo) == "shown", timeout=10000)
+        assert not page.photos.labels[photo].pixmap().isNull()
+        assert blob_path(evidence_root(ctx.db.path), photo).read_bytes() == png_bytes()
+    finally:
+        gate.set()
+        transport.close()
+
+
+def test_b_through_the_sync_service_refuses_an_altered_blob(central, b_screen, qtbot):
+    from desk.sync import settings as central_settings
+    from desk.sync.central import role_for_store
+    from tests.support.central import STORE_PASSWORDS
+    from ui.sync.secrets import PasswordStore
+    from ui.sync.service import SyncService
+
+    ctx, page, photo = b_screen
+    with central.admin() as conn:
+        conn.execute("UPDATE desk.blobs SET data = %s WHERE sha256 = %s",
+                     (png_bytes("JPEG"), photo))
+    service = SyncService(ctx, PasswordStore(use_keyring=False))
+    service.settings = central_settings.CentralSettings(
+        host="127.0.0.1", port=central.pg.port, dbname=central.dbname,
+        user=role_for_store("S001"), sslmode="disable")
+    service.passwords.set(service.settings.keyring_user(), STORE_PASSWORDS["S001"], False)
+    ctx.fetch_photo = service.fetch_photo
+    try:
+        page.load("T0001")
+        qtbot.waitUntil(lambda: page.photos.state.get(photo) == "unavailable", timeout=10000)
+        assert page.photos.errors[photo].code == "sync.blob_mismatch"
+        assert page.photos.labels[photo].pixmap().isNull()
+        assert not blob_path(evidence_root(ctx.db.path), photo).exists()
+    finally:
+        service.stop()

@@ -43,6 +43,7 @@ from desk.repairs.queries import TicketDetail, ticket_detail
 from desk.repairs.rules import CHECKLIST_STEPS, EXPLANATION_STEP
 from ui.context import AppContext
 from ui.errors import error_text
+from ui.repairs.photo_strip import PhotoStrip, photos_of
 from ui.repairs.recurrence_box import RecurrenceBox
 from ui.repairs.words import chinese, step_name
 
@@ -72,6 +73,8 @@ class TicketPage(QWidget):
         self.steps = QLabel()
         self.steps.setWordWrap(True)
         layout.addWidget(self.steps)
+        self.photos = PhotoStrip(ctx)  # fetched from the central server when taken elsewhere
+        layout.addWidget(self.photos)
         layout.addWidget(self._quote_box())
         layout.addWidget(self._pickup_box())
         self.recurrence = RecurrenceBox(ctx, self.opened_cycle)
@@ -214,6 +217,7 @@ class TicketPage(QWidget):
             mark = f"{step_name(CHECKLIST_STEPS[number - 1])} {done}/3"
             marks.append(mark + (f" ({waived_word} {waived})" if waived else ""))
         self.steps.setText(" · ".join(marks))
+        self.photos.show_photos(photos_of(detail))
         q = detail.quote
         self.quote_words.setText(self.tr("No quote yet.") if q is None else (
             f"#{q['number']} {format_yuan(q['charged_fen'])} · "
