@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from desk.platform.registry import EVERYONE, Capability, CommandSpec
 from desk.repairs import handlers as h
-from desk.repairs import tables
+from desk.repairs import intake_tables, tables
 from desk.repairs.commands import (
     CorrectCheck,
     OpenTicket,
@@ -17,6 +17,7 @@ from desk.repairs.commands import (
     WaiveCheck,
 )
 from desk.repairs.errors import ERRORS
+from desk.repairs.intake_projection import with_intake
 from desk.repairs.projections import PROJECTORS
 
 CAPABILITY = Capability(
@@ -35,7 +36,8 @@ CAPABILITY = Capability(
         # the recurrence is reported at the follow-up call, by whoever makes it
         CommandSpec(ReopenTicket, h.reopen_ticket, EVERYONE),
     ),
-    projectors=PROJECTORS,
+    # ticket.opened also writes the intake notes (their own module and table)
+    projectors={**PROJECTORS, "ticket.opened": with_intake(PROJECTORS["ticket.opened"])},
     tables=(tables.tickets, tables.checklists, tables.ticket_checks, tables.ticket_quotes,
-            tables.ticket_signoffs, tables.ticket_payments),
+            tables.ticket_signoffs, tables.ticket_payments, intake_tables.ticket_intake),
 )

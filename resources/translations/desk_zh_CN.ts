@@ -520,6 +520,22 @@
         <translation>改为换货或退货…</translation>
     </message>
     <message>
+        <source>Condition photos: %1</source>
+        <translation>外观照片：%1 张</translation>
+    </message>
+    <message>
+        <source>Condition photo…</source>
+        <translation>外观照片…</translation>
+    </message>
+    <message>
+        <source>Choose a photo</source>
+        <translation>选择照片</translation>
+    </message>
+    <message>
+        <source>Photos (*.png *.jpg *.jpeg)</source>
+        <translation>照片 (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
         <source>Not found: type the product</source>
         <translation>未找到：请输入商品</translation>
     </message>
@@ -1440,6 +1456,14 @@
     <message>
         <source>Warranty not recorded (opened before verdicts)</source>
         <translation>未记录保修结论（开单早于保修判定）</translation>
+    </message>
+    <message>
+        <source>Accessories: %1</source>
+        <translation>附件：%1</translation>
+    </message>
+    <message>
+        <source>Condition: %1</source>
+        <translation>外观：%1</translation>
     </message>
     <message>
         <source>Due at pickup: %1</source>

@@ -37,8 +37,8 @@ def fetch_and_read(fetch: Any, root: Path, sha256: str) -> bytes:
 
 
 def photos_of(detail: Any) -> list[str]:
-    """The photos a ticket's checks name (a TicketDetail), each once, in checklist order."""
-    found: list[str] = []
+    """The photos of a ticket (a TicketDetail): its intake's, then its checks', each once."""
+    found: list[str] = list(dict.fromkeys(detail.intake.photo_hashes))
     for step in detail.steps:
         for view in step:
             sha = str(view.shown.get("photo_sha256", ""))

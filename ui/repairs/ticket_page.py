@@ -10,6 +10,7 @@ screen only names the signature id in the command. All work on the database work
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from typing import Any
 
@@ -209,7 +210,7 @@ class TicketPage(QWidget):
     def _show(self, detail: TicketDetail) -> None:
         due, waived_word = self.tr("Due"), self.tr("waived")  # tr() outside f-strings: lupdate
         self.header.setText(f"<b>{detail.code}</b> {detail.product_name or ''} — {detail.fault}"
-                            f"<br>{due} {detail.promised_date}")
+                            f"<br>{due} {detail.promised_date}" + self._intake_words(detail))
         marks = []
         for number, checks in enumerate(detail.steps, start=1):
             done = sum(c.done for c in checks)
@@ -233,6 +234,16 @@ class TicketPage(QWidget):
         self.free.setText(self.tr("Warranty not recorded (opened before verdicts)") if w is None
                           else str(w["zh"] if chinese() else w["en"]))
         self._show_payments()
+
+    def _intake_words(self, detail: TicketDetail) -> str:
+        """What was handed in and its condition, as the intake recorded them."""
+        notes, words = detail.intake, ""
+        handed_in, condition = self.tr("Accessories: %1"), self.tr("Condition: %1")
+        if notes.accessories:
+            words += "<br>" + handed_in.replace("%1", html.escape("、".join(notes.accessories)))
+        if notes.condition:
+            words += "<br>" + condition.replace("%1", html.escape(notes.condition))
+        return words
 
     def _remaining(self) -> int:
         due = self.detail.due_fen if self.detail is not None else 0
