@@ -38,7 +38,6 @@ from desk.sync.transport import Transport
 
 BLOBS_SEQ = "sync.blobs_seq"
 PHOTO_KEY = "photo_sha256"  # a payload's photo: {"photo_sha256": "..."} at any depth
-PHOTO_LIST_KEY = "photo_sha256s"  # several photos: {"photo_sha256s": ["...", ...]}
 ASK_BATCH = 500  # hashes per missing_blobs question
 J = t.journal
 
@@ -60,8 +59,6 @@ def _walk(value: Any) -> Iterator[str]:
         for key, item in value.items():
             if key == PHOTO_KEY and isinstance(item, str) and len(item) == 64:
                 yield item.lower()
-            elif key == PHOTO_LIST_KEY and isinstance(item, list):
-                yield from (h.lower() for h in item if isinstance(h, str) and len(h) == 64)
             else:
                 yield from _walk(item)
     elif isinstance(value, list):

@@ -156,7 +156,7 @@ def test_another_store_cannot_read_the_photo_and_head_office_can(central, pair):
 
 def test_photo_hashes_are_found_at_any_depth():
     sha, other = "a" * 64, "B" * 64
-    payload = {"evidence": {"photo_sha256": sha}, "intake": {"photo_sha256s": [other, 3]},
+    payload = {"evidence": {"photo_sha256": sha}, "condition_photos": [{"photo_sha256": other}, 3],
                "photo_sha256": "short", "note": "photo_sha256"}
     assert photo_hashes(payload) == {sha, other.lower()}
 
@@ -245,3 +245,15 @@ def test_b_through_the_sync_service_refuses_an_altered_blob(central, b_screen, q
         assert not blob_path(evidence_root(ctx.db.path), photo).exists()
     finally:
         service.stop()
+
+
+def test_a_condition_photo_taken_at_intake_travels_too(central, pair):
+    from desk.repairs.commands import OpenTicket
+
+    a, b, _photo = pair
+    jpeg = store_photo(evidence_root(a.db.path), png_bytes("JPEG")).sha256
+    a.run(OpenTicket(code="T0002", sku="P000003", fault="不加热", promised_date="2026-11-25",
+                     accessories=["盒子"], condition="划痕", condition_photos=[jpeg]))
+    assert a.sync().blobs_sent == 2  # the check's photo and the intake's
+    b.sync()
+    assert fetch_photo(b.db, b.transport, jpeg).type == "image/jpeg"
