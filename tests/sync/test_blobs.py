@@ -257,3 +257,18 @@ def test_a_condition_photo_taken_at_intake_travels_too(central, pair):
     assert a.sync().blobs_sent == 2  # the check's photo and the intake's
     b.sync()
     assert fetch_photo(b.db, b.transport, jpeg).type == "image/jpeg"
+
+
+def test_the_workshop_screen_on_b_fetches_the_photo_too(central, b_screen, qtbot):
+    from ui.repairs.workshop_page import WorkshopPage
+
+    ctx, _page, photo = b_screen
+    transport = PgTransport(central.store_url("S001"))
+    ctx.fetch_photo = lambda sha: fetch_photo(ctx.db, transport, sha)
+    try:
+        shop = WorkshopPage(ctx)
+        qtbot.addWidget(shop)
+        qtbot.waitUntil(lambda: shop.photos.state.get(photo) == "shown", timeout=10000)
+        assert not shop.photos.labels[photo].pixmap().isNull()
+    finally:
+        transport.close()
