@@ -272,3 +272,19 @@ def test_the_workshop_screen_on_b_fetches_the_photo_too(central, b_screen, qtbot
         assert not shop.photos.labels[photo].pixmap().isNull()
     finally:
         transport.close()
+
+
+def test_rebinding_hands_the_photos_in_again(central, pair):
+    from desk.platform.settings import get_setting
+    from desk.sync.blobs import BLOBS_SEQ
+    from desk.sync.engine import rebind
+
+    a, _b, _photo = pair
+    a.sync()
+    with a.db.engine.connect() as conn:
+        assert int(get_setting(conn, BLOBS_SEQ)) > 0
+    rebind(a.db, a.transport, a.admin)
+    with a.db.engine.connect() as conn:
+        assert get_setting(conn, BLOBS_SEQ) == "0"  # the new server is asked for every photo
+    a.sync()
+    assert central.count(BLOBS) == 1 and central.count(LINKS) == 1
