@@ -444,6 +444,14 @@
         <translation>出现什么现象，从何时开始</translation>
     </message>
     <message>
+        <source>Handed in with it, e.g. charger, box</source>
+        <translation>随机附件，如：充电器、包装盒</translation>
+    </message>
+    <message>
+        <source>Scratches, dents, marks …</source>
+        <translation>划痕、磕碰、污渍等</translation>
+    </message>
+    <message>
         <source>Simple (answer in 5 min)</source>
         <translation>简单（5分钟内答复）</translation>
     </message>

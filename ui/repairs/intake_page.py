@@ -148,6 +148,8 @@ class IntakePage(QWidget):
         self.search_box.setPlaceholderText(
             self.tr("Receipt no, serial or phone (scan or type)"))
         self.fault.setPlaceholderText(self.tr("What happens, and since when"))
+        self.accessories.setPlaceholderText(self.tr("Handed in with it, e.g. charger, box"))
+        self.condition.setPlaceholderText(self.tr("Scratches, dents, marks …"))
         levels = {"simple": self.tr("Simple (answer in 5 min)"),
                   "complex": self.tr("Complex (plan in 30 min)"),
                   "major": self.tr("Major (plan in 2 h)")}
