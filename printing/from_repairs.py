@@ -28,11 +28,13 @@ def ticket_data(conn: Connection, code: str, today: date, *, accessories: str = 
     customer = Customer(found.name, found.phone, found.member_id) if found else Customer()
     quote = detail.quote or {}
     recorded = ticket_warranty(conn, record.code).recorded
+    notes = detail.intake  # what the intake recorded; the arguments only for older tickets
     return TicketData(
         store=store_of(conn), code=record.code, at=str(t["opened_at"]).replace("T", " ")[:16],
         clerk=f"{name}（{clerk}）" if name else clerk, product=detail.product_name or t["sku"],
-        serial=detail.serial, fault=detail.fault, customer=customer, accessories=accessories,
-        condition=condition, promised_date=detail.promised_date,
+        serial=detail.serial, fault=detail.fault, customer=customer,
+        accessories="、".join(notes.accessories) or accessories,
+        condition=notes.condition or condition, promised_date=detail.promised_date,
         service_level=t["service_level"],
         warranty=bool(quote.get("free_reason") or (recorded or {}).get("free_reason")),
         warranty_words=str((recorded or {}).get("zh", "")))

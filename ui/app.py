@@ -232,6 +232,7 @@ class DeskApp:
 
         self._start_printer()
         self.sync = SyncService(self.ctx, self.passwords)
+        self.ctx.fetch_photo = self.sync.fetch_photo  # photos taken on other counters
         status = SyncStatusWidget(self.sync)
         self.window.status.replace_section("connection", status)
 

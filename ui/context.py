@@ -43,6 +43,9 @@ class AppContext:
         self.runner = runner
         self.session = Session()
         self.hub = ChangeHub()
+        # Fetch an evidence photo this counter lacks from the central server (blocking: called
+        # on runner.io; returns its desk.repairs.evidence.Photo). None: no central server.
+        self.fetch_photo: Callable[[str], Any] | None = None
 
     def run_command(self, command: Command, done: Callable[[Any, BaseException | None], None],
                     actor: str | None = None) -> None:

@@ -55,12 +55,26 @@ def ticket_lines(t: TicketDetail) -> list[str]:
              f"fault: {t.fault}" + (f" ({t.fault_kind})" if t.fault_kind else "")]
     if t.warranty is not None:  # the verdict recorded at intake, in the reader's words
         lines.append(f"warranty: {t.warranty['en']}")
+    lines += _intake_lines(t)
     for number, checks in enumerate(t.steps, start=1):
         key = CHECKLIST_STEPS[number - 1] if number <= len(CHECKLIST_STEPS) else str(number)
         complete = all(c.done for c in checks)
         lines.append(f"step {number} {key}: {'complete' if complete else 'open'}")
         lines += [f"  {_check_line(c)}" for c in checks]
     lines += _quote_lines(t)
+    return lines
+
+
+def _intake_lines(t: TicketDetail) -> list[str]:
+    notes, lines = t.intake, []
+    if notes.accessories:
+        lines.append("accessories: " + ", ".join(notes.accessories))
+    if notes.condition:
+        lines.append(f"condition: {notes.condition}")
+    if notes.photos:
+        lines.append("condition photos: " + ", ".join(
+            f"{p['photo_sha256'][:12]} ({p['photo_type']}, {p['photo_size']} bytes)"
+            for p in notes.photos))
     return lines
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from desk.platform.registry import EVERYONE, Capability, CommandSpec
 from desk.platform.roles import Role
 from desk.repairs import handlers as h
-from desk.repairs import photo_inbox, tables
+from desk.repairs import intake_tables, photo_inbox, tables
 from desk.repairs.commands import (
     CorrectCheck,
     OpenTicket,
@@ -18,6 +18,7 @@ from desk.repairs.commands import (
     WaiveCheck,
 )
 from desk.repairs.errors import ERRORS
+from desk.repairs.intake_projection import with_intake
 from desk.repairs.projections import PROJECTORS
 
 ADMINS = frozenset({Role.ADMIN})
@@ -40,7 +41,9 @@ CAPABILITY = Capability(
         # where the phone drops its pictures is the counter's set-up
         CommandSpec(photo_inbox.SetPhotoInbox, photo_inbox.set_photo_inbox, ADMINS),
     ),
-    projectors={**PROJECTORS, **photo_inbox.PROJECTORS},
+    # ticket.opened also writes the intake notes (their own module and table)
+    projectors={**PROJECTORS, "ticket.opened": with_intake(PROJECTORS["ticket.opened"]),
+                **photo_inbox.PROJECTORS},
     tables=(tables.tickets, tables.checklists, tables.ticket_checks, tables.ticket_quotes,
-            tables.ticket_signoffs, tables.ticket_payments),
+            tables.ticket_signoffs, tables.ticket_payments, intake_tables.ticket_intake),
 )

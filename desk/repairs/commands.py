@@ -15,7 +15,7 @@ from desk.platform.commands import Command
 @dataclass(frozen=True)
 class OpenTicket(Command):
     name: ClassVar[str] = "open_ticket"
-    limits: ClassVar[Mapping[str, int]] = {"fault": 2000}
+    limits: ClassVar[Mapping[str, int]] = {"fault": 2000, "condition": 1000}
     code: str
     sku: str
     fault: str
@@ -25,6 +25,10 @@ class OpenTicket(Command):
     receipt_no: str | None = None
     customer_id: str | None = None
     fault_kind: str = ""  # desk/repairs/warranty.FAULT_KINDS: what a repeat of it is judged by
+    # what was handed in with it and its state (desk/repairs/intake.py)
+    accessories: list[str] = field(default_factory=list)  # words: charger, box …
+    condition: str = ""  # scratches, dents …
+    condition_photos: list[str] = field(default_factory=list)  # SHA-256 of stored photos
 
 
 @dataclass(frozen=True)

@@ -21,8 +21,8 @@ def intake_document(ticket: Mapping[str, Any]) -> dict[str, Any]:
             "customer_id", "opened_at", "checklist_kind", "checklist_version")
     body = {"document": "intake", **{k: ticket.get(k) for k in keys}}
     # what the customer is told at intake, signed with it; absent for tickets opened before
-    # verdicts, so their documents (and the signatures bound to them) stay the same
-    for key in ("fault_kind", "warranty"):
+    # verdicts (or without intake notes), so their documents (and signatures) stay the same
+    for key in ("fault_kind", "warranty", "accessories", "condition", "condition_photos"):
         if ticket.get(key):
             body[key] = ticket[key]
     return body

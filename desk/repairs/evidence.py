@@ -1,7 +1,7 @@
 """Evidence photos: files stored by their SHA-256 under the data directory
 (`<home>/evidence/ab/abcdef...`); the journal holds the hash, size and type. A file is checked on
 every use: missing, or whose content no longer hashes to its name, is refused (or flagged when
-shown). Sync of the blobs to the central server is a later step.
+shown). Sync carries the blobs to the central server (desk/sync/blobs.py).
 """
 
 from __future__ import annotations

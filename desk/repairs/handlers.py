@@ -35,6 +35,7 @@ from desk.repairs.commands import (
     WaiveCheck,
 )
 from desk.repairs.evidence import check_photo, evidence_root
+from desk.repairs.intake import checked_notes
 from desk.repairs.queries import (
     TicketRecord,
     adopted_checklist_sha,
@@ -58,9 +59,11 @@ def _now(ctx: Context) -> str:
 
 
 def open_ticket(cmd: OpenTicket, uow: UnitOfWork, ctx: Context) -> TicketOpened:
+    notes = checked_notes(evidence_root(uow.db.path), cmd.accessories, cmd.condition,
+                          cmd.condition_photos)
     return _open(uow, ctx, cmd.code, cmd.sku, cmd.fault, cmd.promised_date, cmd.service_level,
                  serial=cmd.serial, receipt_no=cmd.receipt_no, customer_id=cmd.customer_id,
-                 fault_kind=cmd.fault_kind)
+                 fault_kind=cmd.fault_kind, notes=notes.payload())
 
 
 def reopen_ticket(cmd: ReopenTicket, uow: UnitOfWork, ctx: Context) -> TicketOpened:
@@ -81,7 +84,8 @@ def reopen_ticket(cmd: ReopenTicket, uow: UnitOfWork, ctx: Context) -> TicketOpe
 
 def _open(uow: UnitOfWork, ctx: Context, code: str, sku: str, fault: str, promised_date: str,
           service_level: str, *, serial: str, receipt_no: str | None, customer_id: str | None,
-          previous_code: str = "", fault_kind: str = "") -> TicketOpened:
+          previous_code: str = "", fault_kind: str = "",
+          notes: dict[str, Any] | None = None) -> TicketOpened:
     code = require(code, "code")
     if exists(uow.conn, repairs_t.tickets, "code", code):
         raise DeskError("ticket.exists", code=code)
@@ -120,6 +124,7 @@ def _open(uow: UnitOfWork, ctx: Context, code: str, sku: str, fault: str, promis
     }
     if previous_code:  # absent otherwise: first-cycle payloads stay as they were
         payload["previous_code"] = previous_code
+    payload |= notes or {}  # accessories, condition, photos: only when noted
     uow.record("ticket.opened", code, payload)
     v = warranty.verdict
     return TicketOpened(code, f"{checklist.kind} {checklist.version}", previous_code, v.zh, v.en,

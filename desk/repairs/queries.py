@@ -17,6 +17,8 @@ from desk.platform import tables as platform_t
 from desk.repairs import documents
 from desk.repairs import tables as repairs_t
 from desk.repairs.evidence import photo_ok
+from desk.repairs.intake import IntakeNotes, notes_of
+from desk.repairs.intake_queries import intake_fields
 from desk.repairs.rules import (
     CheckFact,
     Checklist,
@@ -172,7 +174,7 @@ def ticket_record(conn: Connection, code: str) -> TicketRecord | None:
     row = conn.execute(_TICKET, {"code": code}).first()
     if row is None:
         return None
-    ticket = dict(row._mapping)
+    ticket = dict(row._mapping) | intake_fields(conn, code)  # accessories, condition, photos
     checklist = pinned_checklist(conn, ticket["checklist_kind"], ticket["checklist_version"])
     facts = tuple(
         CheckFact(r.event_id, r.hlc, r.kind, r.step, r.check_id, r.actor, r.at,
@@ -288,6 +290,7 @@ class TicketDetail:
     warranty: dict[str, Any] | None = None  # the verdict recorded at intake (None: before them)
     payments: list[TicketPayment] = field(default_factory=list)  # taken at pickup
     due_fen: int = 0  # still to pay at pickup: the quote's charge less what was taken
+    intake: IntakeNotes = field(default_factory=IntakeNotes)  # accessories, condition, photos
 
 
 def ticket_detail(conn: Connection, code: str, today: date,
@@ -330,7 +333,7 @@ def ticket_detail(conn: Connection, code: str, today: date,
         reopened_as=reopened_as(conn, record.code), fault_kind=t["fault_kind"],
         warranty=json.loads(t["warranty"]) if t["warranty"] else None, payments=paid,
         due_fen=max(0, (quote.charged_fen if quote else 0) - sum(p.amount_fen for p in paid)),
-        title_en=record.checklist.title_en if record.checklist else "")
+        title_en=record.checklist.title_en if record.checklist else "", intake=notes_of(t))
 
 
 # --- the day's waivers (the daily closure reads them) -------------------------------------------

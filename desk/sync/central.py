@@ -7,11 +7,13 @@ row-level security.
 - `desk.store_seq`: each store's last number (its row is locked by a push until commit).
 - `desk.devices`: each counter's store, last accepted sequence and hash.
 - `desk.store_roles`: which database role speaks for which store ("HQ" is head office).
+- `desk.blobs`, `desk.blob_stores`: evidence photos by SHA-256 (desk/sync/blob_sql.py).
 - `desk.meta`: the schema version and the database's identity (`central_id`, a UUID).
 
 Every store has its own login role (`desk_store_<id>`), a member of the group role `desk_store`.
 Store roles only read (their own rows plus head office's; head office reads all) and push through
-`desk.push_events` (desk/sync/push_sql.py): no INSERT or UPDATE on any table.
+`desk.push_events` (desk/sync/push_sql.py) and hand in photos through `desk.put_blob`: no INSERT
+or UPDATE on any table.
 
 `init_central(url)` creates or upgrades all of it and can run any number of times.
 """
@@ -26,6 +28,7 @@ from typing import Any
 
 from desk.platform.errors import DeskError
 from desk.platform.roles import HEAD_OFFICE
+from desk.sync import blob_sql
 from desk.sync.push_sql import (
     CANONICAL_BATCH_FUNCTION,
     CANONICAL_FAST_FUNCTION,
@@ -36,7 +39,7 @@ from desk.sync.push_sql import (
 from desk.sync.transport import connect_pg, translate_pg_error
 
 SCHEMA = "desk"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3  # 3: evidence photos as blobs (desk/sync/blob_sql.py)
 HQ_STORE = HEAD_OFFICE
 STORE_GROUP = "desk_store"
 INIT_LOCK_KEY = 0x6465736C  # two `init`s at once must not interleave their DDL
@@ -164,7 +167,7 @@ def init_central(url: str) -> dict[str, Any]:
                     raise DeskError("sync.central_newer", found=before, known=SCHEMA_VERSION)
                 conn.execute("SELECT pg_advisory_xact_lock(%s)", (INIT_LOCK_KEY,))
                 upgrade = _UPGRADE_1 if before is None or before < 2 else []
-                for step in _TABLES + upgrade + _ACCESS:
+                for step in _TABLES + blob_sql.TABLES + upgrade + _ACCESS + blob_sql.ACCESS:
                     conn.execute(step)
                 conn.execute(
                     f"INSERT INTO {SCHEMA}.meta(key, value) VALUES ('schema_version', %s) "

@@ -36,6 +36,7 @@ from desk.platform.events import Event, canonical_json
 from desk.platform.hlc import DRIFT_WARNING_MS, Timestamp
 from desk.platform.journal import event_from_row, insert_events, last_of_device
 from desk.platform.settings import get_setting, set_setting
+from desk.sync.blobs import push_blobs
 from desk.sync.central import HQ_STORE, SCHEMA_VERSION
 from desk.sync.transport import Transport
 
@@ -96,6 +97,8 @@ class SyncReport:
     duplicates: int = 0  # of which this counter already had
     cursor: dict[str, int] = field(default_factory=dict)  # per store
     waiting: int = 0  # own events not yet on the server after this round
+    blobs_sent: int = 0  # evidence photos handed in (desk/sync/blobs.py)
+    blobs_unavailable: int = 0  # photos named by own events but missing from this counter
     open_conflicts: int = 0
     new_conflicts: int = 0
     joined: bool = False  # a fresh counter took its store from the credentials
@@ -130,10 +133,12 @@ def sync_once(db: Database, transport: Transport, *, push_batch: int = PUSH_BATC
 
     if local_store is not None:
         _push(db, transport, info.store_id, report, push_batch, cancel, progress)
+        _push_photos(db, transport, report)
     _pull(db, transport, stores, report, pull_batch, cancel, progress)
     if local_store is None:
         _join(db, info.store_id, counter_name or db.device_id, report)
         _push(db, transport, info.store_id, report, push_batch, cancel, progress)
+        _push_photos(db, transport, report)
 
     with db.engine.connect() as conn:
         report.waiting = pending_events(conn, db.device_id)
@@ -224,6 +229,16 @@ def _push(db: Database, transport: Transport, store_id: str, report: SyncReport,
         _set(db, {PUSHED: str(after)})
         if progress is not None:
             progress("push", report.pushed)
+
+
+def _push_photos(db: Database, transport: Transport, report: SyncReport) -> None:
+    """The photos of the events the server now holds (after those events: a round cut in
+    between hands them in next time)."""
+    with db.engine.connect() as conn:
+        upto = int(get_setting(conn, PUSHED) or 0)
+    sent = push_blobs(db, transport, upto)
+    report.blobs_sent += sent.sent
+    report.blobs_unavailable += sent.unavailable
 
 
 def pending_events(conn: Connection, device_id: str) -> int:

@@ -51,6 +51,15 @@ ERRORS: dict[str, ErrorText] = {
     "sync.wrong_store": ErrorText(
         "this counter belongs to store '{counter}' but the credentials are store '{credentials}'s",
         "此账号属于门店 {credentials}，本柜台属于门店 {counter}"),
+    "sync.blob_refused": ErrorText(
+        "the central server refused the photo {sha256}: {reason}",
+        "中心服务器拒收了一张照片（内容与记录不符）"),
+    "sync.blob_unavailable": ErrorText(
+        "the photo {sha256} is not on the central server for this store",
+        "中心服务器上没有这张照片，请在拍摄的柜台同步后再试"),
+    "sync.blob_mismatch": ErrorText(
+        "the photo {sha256} from the central server does not match its hash: refused",
+        "从中心服务器取到的照片已被改动，已拒收"),
     "sync.forbidden": ErrorText(
         "the central server refused the write: {reason}",
         "中心服务器拒绝写入"),

@@ -20,6 +20,7 @@ from desk.platform.errors import DeskError
 from desk.platform.settings import get_setting, set_setting
 from desk.platform.uow import UnitOfWork
 from desk.sync import settings as central
+from desk.sync.blobs import BLOBS_SEQ
 from desk.sync.commands import CentralSettingsSaved, RebindCentral, SaveCentralSettings
 from desk.sync.engine import CENTRAL_ID, CURSOR, PUSHED
 
@@ -72,7 +73,9 @@ def rebind_central(cmd: RebindCentral, uow: UnitOfWork, ctx: Context) -> Central
     if not central_id:
         raise DeskError("value.required", field="central_id")
     before = get_setting(uow.conn, CENTRAL_ID)
-    for key, value in ((CENTRAL_ID, central_id), (CURSOR, "{}"), (PUSHED, "0")):
+    # the new server has none of this counter's events or photos yet
+    for key, value in ((CENTRAL_ID, central_id), (CURSOR, "{}"), (PUSHED, "0"),
+                       (BLOBS_SEQ, "0")):
         set_setting(uow.conn, key, value)
     device_id = uow.db.device_id
     uow.record("device.central_bound", device_id,

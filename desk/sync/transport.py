@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 from desk.platform.errors import DeskError
 from desk.platform.events import GENESIS_HASH, Event, canonical_json
+from desk.sync.blob_sql import ERRORS as BLOB_ERRORS
 from desk.sync.push_sql import ERRORS as PUSH_ERRORS
 
 CONNECT_TIMEOUT_S = 5
@@ -62,6 +63,12 @@ class Transport(Protocol):
 
     def pull(self, stores: Sequence[str] | None, after: Mapping[str, int], limit: int,
              exclude_device: str = "") -> PullPage: ...
+
+    def missing_blobs(self, hashes: Sequence[str]) -> list[str]: ...
+
+    def put_blob(self, sha256: str, kind: str, data: bytes) -> bool: ...
+
+    def get_blob(self, sha256: str) -> tuple[str, bytes] | None: ...
 
     def close(self) -> None: ...
 
@@ -154,6 +161,8 @@ def translate_pg_error(exc: BaseException) -> DeskError:
     sqlstate = getattr(exc, "sqlstate", None)
     if sqlstate in PUSH_ERRORS:
         return _push_error(PUSH_ERRORS[sqlstate], exc)
+    if sqlstate in BLOB_ERRORS:
+        return _push_error(BLOB_ERRORS[sqlstate], exc)
     if isinstance(exc, errors.InsufficientPrivilege | errors.UniqueViolation):
         return DeskError("sync.forbidden", reason=_first_line(exc))
     if isinstance(exc, errors.UndefinedTable | errors.InvalidSchemaName | errors.UndefinedFunction):
@@ -305,6 +314,37 @@ class PgTransport:
             hash=r[11])) for r in rows]
         return PullPage(events, cursor, complete=len(rows) < limit)
 
+    # --- evidence photos (desk/sync/blob_sql.py) --------------------------------------------
+    def missing_blobs(self, hashes: Sequence[str]) -> list[str]:
+        """Of `hashes`, those this store has not handed in yet (in the order given)."""
+        conn = self.connection()
+        try:
+            rows = conn.execute(MISSING_SQL, (list(hashes),)).fetchall()
+        except Exception as exc:
+            raise self._fail(exc) from exc
+        return [str(r[0]) for r in rows]
+
+    def put_blob(self, sha256: str, kind: str, data: bytes) -> bool:
+        """Hand in one photo (the server re-hashes it); True when its bytes were new there."""
+        conn = self.connection()
+        try:
+            row = conn.execute(f"SELECT {_SCHEMA}.put_blob(%s, %s, %s)",
+                               (sha256, kind, data)).fetchone()
+        except Exception as exc:
+            raise self._fail(exc) from exc
+        return bool(row[0])
+
+    def get_blob(self, sha256: str) -> tuple[str, bytes] | None:
+        """(type, bytes) of a photo this store may read, or None (absent or not readable).
+        Not checked here: the caller re-hashes before keeping it."""
+        conn = self.connection()
+        try:
+            row = conn.execute(f"SELECT type, data FROM {_SCHEMA}.blobs WHERE sha256 = %s",
+                               (sha256,)).fetchone()
+        except Exception as exc:
+            raise self._fail(exc) from exc
+        return None if row is None else (str(row[0]), bytes(row[1]))
+
 
 PUSH_SQL = (f"SELECT * FROM {_SCHEMA}.push_events(%s, %s::text[], %s::text[], %s::int[], "
              "%s::text[], %s::text[], %s::text[], %s::text[], %s::text[], %s::text[], %s::text[])")
@@ -325,6 +365,13 @@ FROM tops t LEFT JOIN LATERAL (
       AND x.device_id <> %s
     ORDER BY x.store_seq LIMIT %s) AS e ON true
 ORDER BY t.store_id, e.store_seq"""
+
+
+MISSING_SQL = f"""
+SELECT h.sha256 FROM unnest(%s::text[]) WITH ORDINALITY AS h(sha256, n)
+WHERE NOT EXISTS (SELECT 1 FROM {_SCHEMA}.blob_stores l
+                  WHERE l.sha256 = h.sha256 AND l.store_id = {_SCHEMA}.current_store())
+ORDER BY h.n"""
 
 
 def _by_store(found: list[Any]) -> list[tuple[str, int, int, list[Any]]]:

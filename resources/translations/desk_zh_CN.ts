@@ -436,6 +436,14 @@
         <translation>出现什么现象，从何时开始</translation>
     </message>
     <message>
+        <source>Handed in with it, e.g. charger, box</source>
+        <translation>随机附件，如：充电器、包装盒</translation>
+    </message>
+    <message>
+        <source>Scratches, dents, marks …</source>
+        <translation>划痕、磕碰、污渍等</translation>
+    </message>
+    <message>
         <source>Simple (answer in 5 min)</source>
         <translation>简单（5分钟内答复）</translation>
     </message>
@@ -510,6 +518,22 @@
     <message>
         <source>Exchange or return instead…</source>
         <translation>改为换货或退货…</translation>
+    </message>
+    <message>
+        <source>Condition photos: %1</source>
+        <translation>外观照片：%1 张</translation>
+    </message>
+    <message>
+        <source>Condition photo…</source>
+        <translation>外观照片…</translation>
+    </message>
+    <message>
+        <source>Choose a photo</source>
+        <translation>选择照片</translation>
+    </message>
+    <message>
+        <source>Photos (*.png *.jpg *.jpeg)</source>
+        <translation>照片 (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
         <source>Not found: type the product</source>
@@ -819,6 +843,21 @@
     <message>
         <source>Photos (*.png *.jpg *.jpeg)</source>
         <translation>照片 (*.png *.jpg *.jpeg)</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoStrip</name>
+    <message>
+        <source>Photo…</source>
+        <translation>照片…</translation>
+    </message>
+    <message>
+        <source>Photo being fetched…</source>
+        <translation>正在取回照片…</translation>
+    </message>
+    <message>
+        <source>Photo not available</source>
+        <translation>照片无法取得</translation>
     </message>
 </context>
 <context>
@@ -1460,6 +1499,14 @@
     <message>
         <source>Warranty not recorded (opened before verdicts)</source>
         <translation>未记录保修结论（开单早于保修判定）</translation>
+    </message>
+    <message>
+        <source>Accessories: %1</source>
+        <translation>附件：%1</translation>
+    </message>
+    <message>
+        <source>Condition: %1</source>
+        <translation>外观：%1</translation>
     </message>
     <message>
         <source>Due at pickup: %1</source>

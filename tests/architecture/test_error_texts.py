@@ -24,7 +24,7 @@ ZH_ALLOWED_WORDS = {"PIN", "CSV"}
 # Dotted names that are not error codes: settings keys, entry-point groups, file names, column
 # paths of a policy case.
 NOT_CODES = {"sync.central", "sync.server_cursor", "sync.server_cursors", "sync.central_id",
-             "sync.pushed_seq", "sync.last_ok_ms",
+             "sync.pushed_seq", "sync.last_ok_ms", "sync.blobs_seq",
              "sync.last_error", "desk.bench", "desk.cli", "promotions.amount_fen",
              "tenders.amount_fen", "step.check", "closure.day_boundary", "store.timezone",
              "repairs.photo_inbox"}  # local setting keys, bench and CLI modules, field paths

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate, QEvent, Signal
@@ -24,6 +25,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
+    QFileDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -38,6 +40,8 @@ from desk.lookup.search import search
 from desk.platform.db import Connection
 from desk.repairs.commands import OpenTicket, RecordCheck
 from desk.repairs.counter_queries import next_ticket_code
+from desk.repairs.evidence import evidence_root, store_photo_file
+from desk.repairs.intake import split_accessories
 from desk.repairs.rules import INTAKE_NOTES, INTAKE_SIGNATURE, INTAKE_TICK
 from desk.repairs.warranty import FAULT_KINDS
 from desk.repairs.warranty_queries import IntakeWarranty, intake_warranty
@@ -96,6 +100,9 @@ class IntakePage(QWidget):
         self.offer_words.hide()
         self.offer_button.hide()
         self.accessories, self.condition = QLineEdit(), QLineEdit()
+        self.condition_photos: list[str] = []  # SHA-256 of the photos stored for this intake
+        self.photo_button = QPushButton()
+        self.photo_button.clicked.connect(self.choose_photo)
         self.level = QComboBox()
         for code in LEVELS:
             self.level.addItem("", code)
@@ -111,7 +118,7 @@ class IntakePage(QWidget):
             ("", self.offer_words), ("", self.offer_button),
             ("environment", self.environment), ("contact", self.contact),
             ("accessories", self.accessories), ("condition", self.condition),
-            ("level", self.level), ("promised", self.promised)]
+            ("", self.photo_button), ("level", self.level), ("promised", self.promised)]
         for _name, widget in self.rows:
             widget.setMinimumHeight(TOUCH)
             self.form.addRow(QLabel(), widget)
@@ -141,6 +148,8 @@ class IntakePage(QWidget):
         self.search_box.setPlaceholderText(
             self.tr("Receipt no, serial or phone (scan or type)"))
         self.fault.setPlaceholderText(self.tr("What happens, and since when"))
+        self.accessories.setPlaceholderText(self.tr("Handed in with it, e.g. charger, box"))
+        self.condition.setPlaceholderText(self.tr("Scratches, dents, marks …"))
         levels = {"simple": self.tr("Simple (answer in 5 min)"),
                   "complex": self.tr("Complex (plan in 30 min)"),
                   "major": self.tr("Major (plan in 2 h)")}
@@ -163,6 +172,30 @@ class IntakePage(QWidget):
         for i, (en, zh) in enumerate(FAULT_KINDS.values(), start=1):
             self.fault_kind.setItemText(i, zh if chinese() else en)
         self.offer_button.setText(self.tr("Exchange or return instead…"))
+        self._photo_words()
+
+    def _photo_words(self) -> None:
+        count = len(self.condition_photos)
+        self.photo_button.setText(self.tr("Condition photos: %1").replace("%1", str(count))
+                                  if count else self.tr("Condition photo…"))
+
+    # --- photos of the condition (stored on the I/O worker) ---------------------------------------
+    def choose_photo(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a photo"), "",
+                                              self.tr("Photos (*.png *.jpg *.jpeg)"))
+        if path:
+            self.attach_photo(Path(path))
+
+    def attach_photo(self, path: Path) -> None:
+        def stored(photo: Any, error: BaseException | None) -> None:
+            if error is not None:
+                self.message.setText(error_text(error))
+                return
+            if photo.sha256 not in self.condition_photos:
+                self.condition_photos.append(photo.sha256)
+            self._photo_words()
+
+        self.ctx.runner.io(store_photo_file, evidence_root(self.ctx.db.path), path, done=stored)
 
     # --- finding the purchase -------------------------------------------------------------------
     def look_up(self) -> None:
@@ -251,7 +284,9 @@ class IntakePage(QWidget):
             promised_date=self.promised.date().toString("yyyy-MM-dd"),
             service_level=str(self.level.currentData()), serial=self.serial.text(),
             receipt_no=self.receipt_no, customer_id=self.customer_id,
-            fault_kind=str(self.fault_kind.currentData() or ""))
+            fault_kind=str(self.fault_kind.currentData() or ""),
+            accessories=split_accessories(self.accessories.text()),
+            condition=self.condition.text(), condition_photos=list(self.condition_photos))
         self.ctx.run_command(command, lambda v, e: self._opened(str(code), e))
 
     def _opened(self, code: str, error: BaseException | None) -> None:
@@ -302,9 +337,8 @@ class IntakePage(QWidget):
             self._fail(error)
             return
         if self.printer is not None:
-            self.printer.print_repair("intake_slip", code, self.ctx.session.staff_id,
-                                      accessories=self.accessories.text().strip(),
-                                      condition=self.condition.text().strip())
+            # accessories and condition are on the ticket now: the slip reads them there
+            self.printer.print_repair("intake_slip", code, self.ctx.session.staff_id)
         self.message.setText(self.tr("Ticket %1 opened, signed and sent to the printer.")
                              .replace("%1", code))
         self.open_button.setEnabled(True)
@@ -312,5 +346,7 @@ class IntakePage(QWidget):
                      self.contact, self.accessories, self.condition):
             edit.clear()
         self.fault_kind.setCurrentIndex(0)
+        self.condition_photos = []
+        self._photo_words()
         self._warranty(None, None)
         self.sig_opened.emit(code)

@@ -10,6 +10,7 @@ screen only names the signature id in the command. All work on the database work
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from typing import Any
 
@@ -43,6 +44,7 @@ from desk.repairs.queries import TicketDetail, ticket_detail
 from desk.repairs.rules import CHECKLIST_STEPS, EXPLANATION_STEP
 from ui.context import AppContext
 from ui.errors import error_text
+from ui.repairs.photo_strip import PhotoStrip, photos_of
 from ui.repairs.recurrence_box import RecurrenceBox
 from ui.repairs.words import chinese, step_name
 
@@ -72,6 +74,8 @@ class TicketPage(QWidget):
         self.steps = QLabel()
         self.steps.setWordWrap(True)
         layout.addWidget(self.steps)
+        self.photos = PhotoStrip(ctx)  # fetched from the central server when taken elsewhere
+        layout.addWidget(self.photos)
         layout.addWidget(self._quote_box())
         layout.addWidget(self._pickup_box())
         self.recurrence = RecurrenceBox(ctx, self.opened_cycle)
@@ -206,7 +210,7 @@ class TicketPage(QWidget):
     def _show(self, detail: TicketDetail) -> None:
         due, waived_word = self.tr("Due"), self.tr("waived")  # tr() outside f-strings: lupdate
         self.header.setText(f"<b>{detail.code}</b> {detail.product_name or ''} — {detail.fault}"
-                            f"<br>{due} {detail.promised_date}")
+                            f"<br>{due} {detail.promised_date}" + self._intake_words(detail))
         marks = []
         for number, checks in enumerate(detail.steps, start=1):
             done = sum(c.done for c in checks)
@@ -214,6 +218,7 @@ class TicketPage(QWidget):
             mark = f"{step_name(CHECKLIST_STEPS[number - 1])} {done}/3"
             marks.append(mark + (f" ({waived_word} {waived})" if waived else ""))
         self.steps.setText(" · ".join(marks))
+        self.photos.show_photos(photos_of(detail))
         q = detail.quote
         self.quote_words.setText(self.tr("No quote yet.") if q is None else (
             f"#{q['number']} {format_yuan(q['charged_fen'])} · "
@@ -229,6 +234,16 @@ class TicketPage(QWidget):
         self.free.setText(self.tr("Warranty not recorded (opened before verdicts)") if w is None
                           else str(w["zh"] if chinese() else w["en"]))
         self._show_payments()
+
+    def _intake_words(self, detail: TicketDetail) -> str:
+        """What was handed in and its condition, as the intake recorded them."""
+        notes, words = detail.intake, ""
+        handed_in, condition = self.tr("Accessories: %1"), self.tr("Condition: %1")
+        if notes.accessories:
+            words += "<br>" + handed_in.replace("%1", html.escape("、".join(notes.accessories)))
+        if notes.condition:
+            words += "<br>" + condition.replace("%1", html.escape(notes.condition))
+        return words
 
     def _remaining(self) -> int:
         due = self.detail.due_fen if self.detail is not None else 0

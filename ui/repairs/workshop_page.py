@@ -42,6 +42,7 @@ from desk.signatures.commands import CaptureSignature
 from ui.context import AppContext
 from ui.errors import error_text
 from ui.repairs.photo_picker import PhotoPicker
+from ui.repairs.photo_strip import PhotoStrip, photos_of
 from ui.repairs.words import checklist_title, chinese, reason_name, step_name
 from ui.widgets.text_items import fit_item, text_size
 
@@ -185,6 +186,8 @@ class WorkshopPage(QWidget):
         self.header = QLabel()
         self.header.setWordWrap(True)
         main.addWidget(self.header)
+        self.photos = PhotoStrip(ctx)  # the ticket's photos; one taken elsewhere is fetched
+        main.addWidget(self.photos)
         strip = QHBoxLayout()
         self.step_labels = [QLabel() for _ in CHECKLIST_STEPS]
         for label in self.step_labels:
@@ -293,6 +296,7 @@ class WorkshopPage(QWidget):
             return
         self.detail = detail
         self._show_header(detail)
+        self.photos.show_photos(photos_of(detail))
         for row in self.rows:
             row.setParent(None)
             row.deleteLater()

@@ -7,6 +7,7 @@ the GUI thread only starts rounds, receives `(report, error)` and updates the st
 
 from __future__ import annotations
 
+import threading
 import time
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -16,6 +17,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from desk.platform.changes import SYNC_INITIATOR, Changed, Changes
 from desk.platform.errors import DeskError
 from desk.sync import settings as central_settings
+from desk.sync.blobs import fetch_photo
 from desk.sync.engine import (
     SyncReport,
     SyncStatus,
@@ -66,6 +68,8 @@ class SyncService(QObject):
         self._retry_s = FIRST_RETRY_S
         self._transport: PgTransport | None = None
         self._transport_url = ""
+        self._photos: PgTransport | None = None  # its own connection: rounds run meanwhile
+        self._photos_lock = threading.Lock()
         ctx.hub.changed.connect(self._on_local_change)
 
     # --- life cycle -----------------------------------------------------------------------------
@@ -81,6 +85,9 @@ class SyncService(QObject):
         transport, self._transport = self._transport, None
         if transport is not None:
             self.ctx.runner.io(transport.close)
+        photos, self._photos = self._photos, None
+        if photos is not None:
+            self.ctx.runner.io(photos.close)
 
     def reload(self) -> None:
         """Read the saved settings (after the dialog saved them) and run a round soon."""
@@ -136,6 +143,21 @@ class SyncService(QObject):
         except BaseException as exc:
             record_failure(self.ctx.db, exc)
             raise
+
+    def fetch_photo(self, sha256: str) -> Any:
+        """On an I/O worker: the evidence photo `sha256`, fetched from the central server when
+        this counter lacks it (re-hashed before it is kept: desk/sync/blobs.py)."""
+        s = self.settings
+        password = self.passwords.get(s.keyring_user()) if s.configured else None
+        if password is None:
+            raise DeskError("sync.not_configured")
+        url = s.url(password)
+        with self._photos_lock:
+            if self._photos is None or self._photos.url != url:
+                if self._photos is not None:
+                    self._photos.close()
+                self._photos = PgTransport(url)
+            return fetch_photo(self.ctx.db, self._photos, sha256)
 
     def _round_done(self, report: SyncReport | None, error: BaseException | None) -> None:
         self._running = False
