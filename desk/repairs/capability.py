@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from desk.platform.registry import EVERYONE, Capability, CommandSpec
+from desk.platform.roles import Role
+from desk.repairs import clock_tables, tables
 from desk.repairs import handlers as h
-from desk.repairs import tables
+from desk.repairs.clocks import with_clocks
 from desk.repairs.commands import (
     CorrectCheck,
+    EscalateTicket,
     OpenTicket,
     ProposeQuote,
     RecordCheck,
@@ -17,7 +20,12 @@ from desk.repairs.commands import (
     WaiveCheck,
 )
 from desk.repairs.errors import ERRORS
+from desk.repairs.escalation import escalate_ticket
 from desk.repairs.projections import PROJECTORS
+
+# who may escalate a ticket to the manager: the staff at the counter and in the workshop, and
+# the manager (the sweep); an administrator sets the system up and does not
+ESCALATORS = frozenset({Role.CLERK, Role.TECHNICIAN, Role.MANAGER})
 
 CAPABILITY = Capability(
     name="repairs",
@@ -34,8 +42,11 @@ CAPABILITY = Capability(
         CommandSpec(SignCompletion, h.sign_completion, EVERYONE),
         # the recurrence is reported at the follow-up call, by whoever makes it
         CommandSpec(ReopenTicket, h.reopen_ticket, EVERYONE),
+        CommandSpec(EscalateTicket, escalate_ticket, ESCALATORS),
     ),
-    projectors=PROJECTORS,
+    # the service levels' clocks ride on the ticket projectors (desk/repairs/clocks.py)
+    projectors=with_clocks(PROJECTORS),
     tables=(tables.tickets, tables.checklists, tables.ticket_checks, tables.ticket_quotes,
-            tables.ticket_signoffs, tables.ticket_payments),
+            tables.ticket_signoffs, tables.ticket_payments, clock_tables.ticket_clocks,
+            clock_tables.ticket_escalations),
 )
