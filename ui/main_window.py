@@ -87,6 +87,8 @@ PAGES: list[PageSpec] = [
     PageSpec("workshop", "tickets", lambda: translate("pages", "Workshop"),
              "ui.repairs.workshop_page:WorkshopPage"),
     PageSpec("manager", "staff", lambda: translate("pages", "Staff"), "ui.pages.lists:StaffPage"),
+    PageSpec("manager", "repair_escalations", lambda: translate("pages", "Repairs out of time"),
+             "ui.repairs.escalations_page:EscalationsPage"),
     PageSpec("manager", "pending", lambda: translate("pages", "Waiting for head office"),
              "ui.returns.pending:PendingCasesPage"),
     PageSpec("manager", "conflicts", lambda: translate("pages", "Sync conflicts"),

@@ -46,3 +46,22 @@ def test_the_sweep_feeds_desk_apply(home, capsys):
     (listed,) = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
     assert listed["code"] == "T0001" and listed["escalated_by"] == "张经理"
     assert listed["escalated"] == ["overdue", "response_breached", "stale"]
+
+
+def test_upgrading_from_0012_fills_the_clocks_of_existing_tickets(home):
+    from alembic import command
+    from sqlalchemy import inspect, select
+
+    from desk.platform.migrate import alembic_config
+    from desk.repairs.clock_tables import ticket_clocks
+
+    db = open_database(database_path(home))
+    command.downgrade(alembic_config(db.engine), "0012")
+    with db.engine.connect() as conn:
+        assert not inspect(conn).has_table("ticket_clocks")
+    db.dispose()
+    reopened = open_database(database_path(home))  # upgrades to 0013 and replays the journal
+    with reopened.engine.connect() as conn:
+        rows = conn.execute(select(ticket_clocks.c.code, ticket_clocks.c.respond_by)).all()
+    reopened.dispose()
+    assert [tuple(r) for r in rows] == [("T0001", "2026-11-20T10:30:00")]
