@@ -264,6 +264,9 @@ class MainWindow(QMainWindow):
                 offered = getattr(page, "sig_return_offered", None)  # the repair intake's
                 if offered is not None:  # an exchange or return offered instead of a repair
                     offered.connect(self.hand_over_to_returns)
+                late = getattr(page, "late_offer", None)  # the ticket's late pickup
+                if late is not None:
+                    late.sig_offered.connect(self.hand_over_to_compensation)
                 self.sig_page_built.emit(spec.key, page)
                 self._page_keys.append(spec.key)
                 self.nav.addItem(QListWidgetItem())
@@ -353,6 +356,13 @@ class MainWindow(QMainWindow):
         if start is not None:
             start(receipt_no, why)
             self.show_page("returns")
+
+    def hand_over_to_compensation(self, ticket_code: str) -> None:
+        """From a late pickup on the ticket screen to the compensation screen (late repair)."""
+        start = getattr(self.page("compensation"), "start_late_repair", None)
+        if start is not None:
+            start(ticket_code)
+            self.show_page("compensation")
 
     def switch_page(self) -> None:
         """Ctrl+K: every page of the signed-in role by name, from the keyboard (pages past the

@@ -5,6 +5,7 @@ injected clock (ISO, seconds)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from sqlalchemy import bindparam, or_, select
 from sqlalchemy.engine import Connection
@@ -14,7 +15,9 @@ from desk.repairs import clock_tables as clock_t
 from desk.repairs import tables as repairs_t
 from desk.repairs.clocks import clock_of
 from desk.repairs.commands import EscalateTicket
+from desk.repairs.rules import EXPLANATION_STEP, days_late
 from desk.repairs.service_levels import TicketClock, stale_since, standing, to_escalate
+from desk.returns import tables as returns_t
 from desk.staff.queries import staff_names
 
 _cl, _tk, _p = clock_t.ticket_clocks.c, repairs_t.tickets.c, catalog_t.products.c
@@ -126,3 +129,37 @@ def escalated_tickets(conn: Connection, now: str, limit: int = 200) -> list[Esca
                                    c.promised_date, standing(c, now), tuple(sorted(c.escalated)),
                                    at, names.get(actor, actor) if actor else ""))
     return out
+
+
+# --- late pickup: the late-repair compensation of the returns rules ----------------------------
+
+@dataclass(frozen=True)
+class LatePickup:
+    code: str
+    promised_date: str
+    days_late: int  # whole days past the promised date at pickup
+
+
+_cp = returns_t.compensations.c
+_LATE_AWARDED = (select(_cp.compensation_id)
+                 .where(_cp.ticket_code == bindparam("code"), _cp.kind == "late_repair",
+                        _cp.status != "refused").limit(1))
+_AT_PICKUP = select(_tk.code, _tk.status, _tk.step, _tk.promised_date).where(
+    _tk.code == bindparam("code"))
+
+
+def late_pickup(conn: Connection, code: str, today: date) -> LatePickup | None:
+    """A late-repair compensation to offer: the ticket is at pickup (steps 1-7 complete) or was
+    picked up, later than its promised date (counted at the pickup if it happened, else today),
+    and no late-repair compensation was awarded for it yet (one waiting for head office
+    counts). None otherwise."""
+    t = conn.execute(_AT_PICKUP, {"code": code}).first()
+    if t is None or t.status != "open" or t.step <= EXPLANATION_STEP:
+        return None
+    clock = ticket_clock(conn, code)
+    picked = clock.picked_up_at if clock is not None else ""
+    on = date.fromisoformat(picked[:10]) if picked else today
+    late = days_late(t.promised_date, on)
+    if late <= 0 or conn.execute(_LATE_AWARDED, {"code": code}).first() is not None:
+        return None
+    return LatePickup(t.code, t.promised_date, late)

@@ -666,6 +666,21 @@
     </message>
 </context>
 <context>
+    <name>LateOfferBox</name>
+    <message>
+        <source>Late repair</source>
+        <translation>维修逾期</translation>
+    </message>
+    <message>
+        <source>Offer the late-repair compensation…</source>
+        <translation>提供延误维修赔偿…</translation>
+    </message>
+    <message>
+        <source>Overdue at pickup: %1 days after the promised date (%2).</source>
+        <translation>取件时已超期：比承诺日期（%2）晚 %1 天。</translation>
+    </message>
+</context>
+<context>
     <name>LoginPage</name>
     <message>
         <source>Checking…</source>
