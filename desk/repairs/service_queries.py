@@ -163,3 +163,22 @@ def late_pickup(conn: Connection, code: str, today: date) -> LatePickup | None:
     if late <= 0 or conn.execute(_LATE_AWARDED, {"code": code}).first() is not None:
         return None
     return LatePickup(t.code, t.promised_date, late)
+
+
+@dataclass(frozen=True)
+class TicketStanding:
+    """One ticket's service level as the ticket screen shows it."""
+
+    service_level: str
+    respond_by: str
+    responded_at: str
+    marks: tuple[str, ...]  # what holds now (service_levels.REASONS)
+    escalated: tuple[str, ...]
+
+
+def ticket_standing(conn: Connection, code: str, now: str) -> TicketStanding | None:
+    clock = ticket_clock(conn, code)
+    if clock is None:
+        return None
+    return TicketStanding(clock.service_level, clock.respond_by, clock.responded_at,
+                          standing(clock, now), tuple(sorted(clock.escalated)))

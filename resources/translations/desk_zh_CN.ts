@@ -1322,6 +1322,21 @@
     </message>
 </context>
 <context>
+    <name>ServiceLine</name>
+    <message>
+        <source>answered %1</source>
+        <translation>已于 %1 响应</translation>
+    </message>
+    <message>
+        <source>answer by %1</source>
+        <translation>须在 %1 前响应</translation>
+    </message>
+    <message>
+        <source>escalated: %1</source>
+        <translation>已升级：%1</translation>
+    </message>
+</context>
+<context>
     <name>SignatureDialog</name>
     <message>
         <source>Customer signature</source>

@@ -37,6 +37,10 @@ def test_overdue_at_pickup_offers_and_hands_over(qtbot, ctx, store, clock, photo
     page.load("T0001")
     qtbot.waitUntil(lambda: page.late_offer.isVisible(), timeout=5000)
     assert "3 days after the promised date (2026-11-25)" in page.late_offer.words.text()
+    qtbot.waitUntil(lambda: page.service.asked == "T0001" and page.service.standing is not None
+                    and page.service.text().startswith("Complex · answered"), timeout=5000)
+    assert page.service.text().endswith("Overdue · No news")  # ready since the 20th, untouched
+    assert "#c62828" in page.service.styleSheet()
     compensation = CompensationPage(ctx)
     qtbot.addWidget(compensation)
     compensation.show()

@@ -45,6 +45,7 @@ from ui.context import AppContext
 from ui.errors import error_text
 from ui.repairs.late_offer_box import LateOfferBox
 from ui.repairs.recurrence_box import RecurrenceBox
+from ui.repairs.service_line import ServiceLine
 from ui.repairs.words import chinese, step_name
 
 TOUCH = 44
@@ -70,6 +71,8 @@ class TicketPage(QWidget):
         self.header = QLabel()
         self.header.setWordWrap(True)
         layout.addWidget(self.header)
+        self.service = ServiceLine(ctx)  # the service level: what stands out, in words
+        layout.addWidget(self.service)
         self.steps = QLabel()
         self.steps.setWordWrap(True)
         layout.addWidget(self.steps)
@@ -206,6 +209,7 @@ class TicketPage(QWidget):
         self._show(detail)
         self.recurrence.show_ticket(detail)
         self.late_offer.show_ticket(detail.code)
+        self.service.show_ticket(detail.code)
 
     def _show(self, detail: TicketDetail) -> None:
         due, waived_word = self.tr("Due"), self.tr("waived")  # tr() outside f-strings: lupdate
