@@ -166,8 +166,8 @@ class TicketOpened:
 @dataclass(frozen=True)
 class EscalateTicket(Command):
     """Escalate a ticket to the manager for a reason that holds now (service_levels.REASONS:
-    response_breached, overdue, stale); `desk repairs`' sweep (service_queries.to_escalate) lists
-    what should be escalated."""
+    response_breached, overdue, stale); the sweep (service_queries.escalation_sweep,
+    `desk escalations --sweep`) lists what should be escalated."""
 
     name: ClassVar[str] = "escalate_ticket"
     limits: ClassVar[Mapping[str, int]] = {"note": 500}
