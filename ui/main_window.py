@@ -87,6 +87,8 @@ PAGES: list[PageSpec] = [
     PageSpec("workshop", "tickets", lambda: translate("pages", "Workshop"),
              "ui.repairs.workshop_page:WorkshopPage"),
     PageSpec("manager", "staff", lambda: translate("pages", "Staff"), "ui.pages.lists:StaffPage"),
+    PageSpec("manager", "repair_escalations", lambda: translate("pages", "Repairs out of time"),
+             "ui.repairs.escalations_page:EscalationsPage"),
     PageSpec("manager", "pending", lambda: translate("pages", "Waiting for head office"),
              "ui.returns.pending:PendingCasesPage"),
     PageSpec("manager", "conflicts", lambda: translate("pages", "Sync conflicts"),
@@ -262,6 +264,9 @@ class MainWindow(QMainWindow):
                 offered = getattr(page, "sig_return_offered", None)  # the repair intake's
                 if offered is not None:  # an exchange or return offered instead of a repair
                     offered.connect(self.hand_over_to_returns)
+                late = getattr(page, "late_offer", None)  # the ticket's late pickup
+                if late is not None:
+                    late.sig_offered.connect(self.hand_over_to_compensation)
                 self.sig_page_built.emit(spec.key, page)
                 self._page_keys.append(spec.key)
                 self.nav.addItem(QListWidgetItem())
@@ -351,6 +356,13 @@ class MainWindow(QMainWindow):
         if start is not None:
             start(receipt_no, why)
             self.show_page("returns")
+
+    def hand_over_to_compensation(self, ticket_code: str) -> None:
+        """From a late pickup on the ticket screen to the compensation screen (late repair)."""
+        start = getattr(self.page("compensation"), "start_late_repair", None)
+        if start is not None:
+            start(ticket_code)
+            self.show_page("compensation")
 
     def switch_page(self) -> None:
         """Ctrl+K: every page of the signed-in role by name, from the keyboard (pages past the

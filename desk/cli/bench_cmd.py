@@ -27,6 +27,7 @@ CORE_BENCHES = (
     "desk.bench.lookup:bench",
     "desk.bench.returns:bench",
     "desk.bench.repairs:bench",
+    "desk.bench.queue:bench",
     "desk.bench.chain:bench",
 )
 

@@ -30,6 +30,7 @@ CORE_MODULES = (
     "desk.cli.policy_cmds",
     "desk.cli.report_cmds",
     "desk.cli.ticket_cmds",
+    "desk.cli.escalation_cmds",
     "desk.cli.doctor_cmd",
 )
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from desk.platform.registry import EVERYONE, Capability, CommandSpec
 from desk.platform.roles import Role
+from desk.repairs import clock_tables, intake_tables, photo_inbox, tables
 from desk.repairs import handlers as h
-from desk.repairs import intake_tables, photo_inbox, tables
+from desk.repairs.clocks import with_clocks
 from desk.repairs.commands import (
     CorrectCheck,
+    EscalateTicket,
     OpenTicket,
     ProposeQuote,
     RecordCheck,
@@ -18,10 +20,14 @@ from desk.repairs.commands import (
     WaiveCheck,
 )
 from desk.repairs.errors import ERRORS
+from desk.repairs.escalation import escalate_ticket
 from desk.repairs.intake_projection import with_intake
 from desk.repairs.projections import PROJECTORS
 
 ADMINS = frozenset({Role.ADMIN})
+# who may escalate a ticket to the manager: the staff at the counter and in the workshop, and
+# the manager (the sweep); an administrator sets the system up and does not
+ESCALATORS = frozenset({Role.CLERK, Role.TECHNICIAN, Role.MANAGER})
 
 CAPABILITY = Capability(
     name="repairs",
@@ -38,12 +44,16 @@ CAPABILITY = Capability(
         CommandSpec(SignCompletion, h.sign_completion, EVERYONE),
         # the recurrence is reported at the follow-up call, by whoever makes it
         CommandSpec(ReopenTicket, h.reopen_ticket, EVERYONE),
+        CommandSpec(EscalateTicket, escalate_ticket, ESCALATORS),
         # where the phone drops its pictures is the counter's set-up
         CommandSpec(photo_inbox.SetPhotoInbox, photo_inbox.set_photo_inbox, ADMINS),
     ),
-    # ticket.opened also writes the intake notes (their own module and table)
-    projectors={**PROJECTORS, "ticket.opened": with_intake(PROJECTORS["ticket.opened"]),
+    # ticket.opened also writes the intake notes (their own module and table); the service
+    # levels' clocks ride on the ticket projectors (desk/repairs/clocks.py)
+    projectors={**with_clocks({**PROJECTORS,
+                               "ticket.opened": with_intake(PROJECTORS["ticket.opened"])}),
                 **photo_inbox.PROJECTORS},
     tables=(tables.tickets, tables.checklists, tables.ticket_checks, tables.ticket_quotes,
-            tables.ticket_signoffs, tables.ticket_payments, intake_tables.ticket_intake),
+            tables.ticket_signoffs, tables.ticket_payments, intake_tables.ticket_intake,
+            clock_tables.ticket_clocks, clock_tables.ticket_escalations),
 )

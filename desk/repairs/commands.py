@@ -165,3 +165,16 @@ class TicketOpened:
     warranty_en: str = ""
     free_reason: str = ""  # warranty, lifetime or "" (paid): what the quote's charge follows
     offer: bool = False  # a repeat of the same fault within 三包: exchange or return offered
+
+
+@dataclass(frozen=True)
+class EscalateTicket(Command):
+    """Escalate a ticket to the manager for a reason that holds now (service_levels.REASONS:
+    response_breached, overdue, stale); the sweep (service_queries.escalation_sweep,
+    `desk escalations --sweep`) lists what should be escalated."""
+
+    name: ClassVar[str] = "escalate_ticket"
+    limits: ClassVar[Mapping[str, int]] = {"note": 500}
+    ticket_code: str
+    reason: str
+    note: str = ""

@@ -98,4 +98,13 @@ ERRORS: dict[str, ErrorText] = {
         "付款合计 {paid} 元，但取件应付 {due} 元"),
     "repair.returned_unrepaired": ErrorText("ticket {code} was returned unrepaired",
                                             "工单 {code} 已未修退回"),
+    "repair.escalation_reason_unknown": ErrorText(
+        "a ticket is escalated for a breached response, an overdue promise or no news",
+        "升级原因只能是响应超时、逾期或长时间未更新"),
+    "repair.not_escalable": ErrorText(
+        "ticket {code} is within its service level for this reason: nothing to escalate",
+        "工单 {code} 在此项上未超出服务时限，无需升级"),
+    "repair.already_escalated": ErrorText(
+        "ticket {code} is already escalated to the manager for this reason",
+        "工单 {code} 已因此原因升级给经理"),
 }

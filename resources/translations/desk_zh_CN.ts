@@ -385,6 +385,37 @@
     </message>
 </context>
 <context>
+    <name>EscalationsPage</name>
+    <message>
+        <source>Escalate what is due</source>
+        <translation>升级所有到期工单</translation>
+    </message>
+    <message>
+        <source>Tickets out of their service level:</source>
+        <translation>超出服务时限的工单：</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>Promised</source>
+        <translation>承诺日期</translation>
+    </message>
+    <message>
+        <source>Back within its level</source>
+        <translation>已恢复正常</translation>
+    </message>
+    <message>
+        <source>Escalated: %1 (%2, %3)</source>
+        <translation>已升级：%1（%2，%3）</translation>
+    </message>
+    <message>
+        <source>Nothing to escalate.</source>
+        <translation>没有需要升级的工单。</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunWizard</name>
     <message>
         <source>Service Desk — first start</source>
@@ -648,6 +679,21 @@
     <message>
         <source>Check the journal for tampering</source>
         <translation>校验日志是否被篡改</translation>
+    </message>
+</context>
+<context>
+    <name>LateOfferBox</name>
+    <message>
+        <source>Late repair</source>
+        <translation>维修逾期</translation>
+    </message>
+    <message>
+        <source>Offer the late-repair compensation…</source>
+        <translation>提供延误维修赔偿…</translation>
+    </message>
+    <message>
+        <source>Overdue at pickup: %1 days after the promised date (%2).</source>
+        <translation>取件时已超期：比承诺日期（%2）晚 %1 天。</translation>
     </message>
 </context>
 <context>
@@ -1347,6 +1393,21 @@
     <message>
         <source>Policy</source>
         <translation>政策</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceLine</name>
+    <message>
+        <source>answered %1</source>
+        <translation>已于 %1 响应</translation>
+    </message>
+    <message>
+        <source>answer by %1</source>
+        <translation>须在 %1 前响应</translation>
+    </message>
+    <message>
+        <source>escalated: %1</source>
+        <translation>已升级：%1</translation>
     </message>
 </context>
 <context>
@@ -2426,6 +2487,10 @@
         <translation>员工</translation>
     </message>
     <message>
+        <source>Repairs out of time</source>
+        <translation>维修超时</translation>
+    </message>
+    <message>
         <source>Waiting for head office</source>
         <translation>等待总部批准</translation>
     </message>
@@ -2748,6 +2813,37 @@
     <message>
         <source>Help</source>
         <translation>帮助</translation>
+    </message>
+</context>
+<context>
+    <name>service</name>
+    <message>
+        <source>Response late</source>
+        <translation>响应超时</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已超期</translation>
+    </message>
+    <message>
+        <source>No news</source>
+        <translation>长时间未更新</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>需要关注</translation>
+    </message>
+    <message>
+        <source>Simple</source>
+        <translation>简单</translation>
+    </message>
+    <message>
+        <source>Complex</source>
+        <translation>复杂</translation>
+    </message>
+    <message>
+        <source>Major</source>
+        <translation>重大</translation>
     </message>
 </context>
 <context>

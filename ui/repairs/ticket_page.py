@@ -44,8 +44,10 @@ from desk.repairs.queries import TicketDetail, ticket_detail
 from desk.repairs.rules import CHECKLIST_STEPS, EXPLANATION_STEP
 from ui.context import AppContext
 from ui.errors import error_text
+from ui.repairs.late_offer_box import LateOfferBox
 from ui.repairs.photo_strip import PhotoStrip, photos_of
 from ui.repairs.recurrence_box import RecurrenceBox
+from ui.repairs.service_line import ServiceLine
 from ui.repairs.words import chinese, step_name
 
 TOUCH = 44
@@ -71,6 +73,8 @@ class TicketPage(QWidget):
         self.header = QLabel()
         self.header.setWordWrap(True)
         layout.addWidget(self.header)
+        self.service = ServiceLine(ctx)  # the service level: what stands out, in words
+        layout.addWidget(self.service)
         self.steps = QLabel()
         self.steps.setWordWrap(True)
         layout.addWidget(self.steps)
@@ -78,6 +82,8 @@ class TicketPage(QWidget):
         layout.addWidget(self.photos)
         layout.addWidget(self._quote_box())
         layout.addWidget(self._pickup_box())
+        self.late_offer = LateOfferBox(ctx)  # overdue at pickup: the late-repair compensation
+        layout.addWidget(self.late_offer)
         self.recurrence = RecurrenceBox(ctx, self.opened_cycle)
         layout.addWidget(self.recurrence)
         self.message = QLabel()
@@ -206,6 +212,8 @@ class TicketPage(QWidget):
         self.detail = detail
         self._show(detail)
         self.recurrence.show_ticket(detail)
+        self.late_offer.show_ticket(detail.code)
+        self.service.show_ticket(detail.code)
 
     def _show(self, detail: TicketDetail) -> None:
         due, waived_word = self.tr("Due"), self.tr("waived")  # tr() outside f-strings: lupdate

@@ -1,4 +1,5 @@
-"""The workshop screen: the technician's queue (earliest due first, overdue in red) and the
+"""The workshop screen: the technician's queue (soonest due first; response late, overdue and
+no news stand out in words and colour) and the
 current ticket's checklist as the main thing on screen — the nine steps, the current step's three
 checks as big touch-friendly controls with their evidence entered in place (value with its unit,
 note, a photo from the phone's inbox folder or a file, the customer's signature on the pad), a
@@ -36,13 +37,15 @@ from desk.platform.changes import Changed
 from desk.repairs.commands import RecordCheck, WaiveCheck
 from desk.repairs.evidence import evidence_root, store_photo_file
 from desk.repairs.photo_inbox import take_photo
-from desk.repairs.queries import CheckView, TicketDetail, open_tickets, ticket_detail
+from desk.repairs.queries import CheckView, TicketDetail, ticket_detail
 from desk.repairs.rules import CHECKLIST_STEPS, WAIVER_REASONS
+from desk.repairs.service_queries import QueueItem, workshop_queue
 from desk.signatures.commands import CaptureSignature
 from ui.context import AppContext
 from ui.errors import error_text
 from ui.repairs.photo_picker import PhotoPicker
 from ui.repairs.photo_strip import PhotoStrip, photos_of
+from ui.repairs.service_words import mark_colour, marks_words
 from ui.repairs.words import checklist_title, chinese, reason_name, step_name
 from ui.widgets.text_items import fit_item, text_size
 
@@ -238,7 +241,8 @@ class WorkshopPage(QWidget):
         return self.ctx.bus.clock.local_now().date()
 
     def refresh(self) -> None:
-        self.ctx.query(open_tickets, self.today(), done=self._queue_loaded)
+        now = self.ctx.bus.clock.local_now().isoformat(timespec="seconds")
+        self.ctx.query(workshop_queue, now, done=self._queue_loaded)
 
     def _changed(self, changes: Any) -> None:
         if changes.touches(self.shows):
@@ -256,21 +260,24 @@ class WorkshopPage(QWidget):
         elif current is not None:
             self.load(current)
 
-    def _fill_queue(self, tickets: list[Any]) -> None:
+    def _fill_queue(self, tickets: list[QueueItem]) -> None:
         current = self.detail.code if self.detail else None
         self.queue.blockSignals(True)
         self.queue.clear()
         widest = 0
         for t in tickets:
             due = self.tr("Due")
-            words = f"{t.code}  {t.product_name or ''}\n{due} {t.promised_date}"
-            if t.overdue:
-                overdue = self.tr("Overdue")
-                words = f"{overdue} · {words}"
+            # unanswered: its response deadline (a time); otherwise its promised day
+            when = (t.promised_date if t.due_at.endswith("T23:59:59")
+                    else t.due_at[:16].replace("T", " "))
+            words = f"{t.code}  {t.product_name or ''}\n{due} {when}"
+            if t.marks:  # a word for each mark, never the colour alone
+                words = f"{marks_words(t.marks)} · {words}"
             item = QListWidgetItem(words)
             item.setData(Qt.ItemDataRole.UserRole, t.code)
-            if t.overdue:
-                item.setForeground(QBrush(QColor("#c62828")))
+            colour = mark_colour(t.marks)
+            if colour:
+                item.setForeground(QBrush(QColor(colour)))
             widest = max(widest, fit_item(item, self.queue.font(), TOUCH))
             self.queue.addItem(item)
             if t.code == current:

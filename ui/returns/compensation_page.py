@@ -163,6 +163,13 @@ class CompensationPage(QWidget):
             self.amount.clear()
             self.explain.clear()
 
+    def start_late_repair(self, ticket_code: str) -> None:
+        """Handed over from a ticket picked up late: the late-repair rule, the ticket, the
+        decision worked out at once."""
+        self.kind.setCurrentIndex(self.kind.findData("late_repair"))
+        self.ticket.setText(ticket_code)
+        self.review()
+
     # --- the command ----------------------------------------------------------------------------
     def _fen(self, edit: QLineEdit) -> int:
         text = edit.text().strip()
