@@ -151,8 +151,8 @@ def verdict(terms: Terms | None, purchase: date | None, today: date, fault_kind:
                        f"Lifetime free repair: {fen} (day {day} after purchase)", terms)
     if terms.repair_days:
         zh = f"已过三包期：收费维修（购买后第 {day} 天，三包 {period_zh}）"
-        en = (f"Past the statutory warranty (三包): a paid repair (day {day} after purchase, "
-              f"{period_en} warranty)")
+        en = (f"Past the statutory warranty (Three Guarantees): a paid repair (day {day} after "
+              f"purchase, {period_en} warranty)")
     else:
         zh = f"不在保修范围：收费维修（购买后第 {day} 天）"
         en = f"No warranty for this product: a paid repair (day {day} after purchase)"
@@ -162,7 +162,7 @@ def verdict(terms: Terms | None, purchase: date | None, today: date, fault_kind:
 
 def _statutory(terms: Terms, day: int, period_zh: str, period_en: str) -> tuple[str, str, str]:
     """Inside the repair warranty: which of return / exchange / repair the day still allows."""
-    within = "Within the statutory warranty (三包)"
+    within = "Within the statutory warranty (Three Guarantees)"
     if day <= terms.return_days:
         return ("return",
                 f"三包期内：可退货、换货或免费维修（购买后第 {day} 天，"

@@ -25,7 +25,7 @@ EXPLANATIONS: dict[str, ErrorText] = {
         "衣物 {return_days} 天内可退，今天是第 {days} 天"),
     "return.appliance": ErrorText(
         "appliances: return within {return_days} days, exchange within {exchange_days} days"
-        " (三包); today is day {days}",
+        " (Three Guarantees); today is day {days}",
         "家电：{return_days} 天内可退、{exchange_days} 天内可换（三包），今天是第 {days} 天"),
     "return.jewelry": ErrorText(
         "jewelry goes back within {return_days} days, only with its buyer; today is day {days}",

@@ -1057,9 +1057,9 @@
         <source>Loading…</source>
         <translation>加载中…</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <source>%n row(s)</source>
-        <translation><numerusform>共 %n 条</numerusform></translation>
+        <translation>共 %n 条</translation>
     </message>
 </context>
 <context>

@@ -39,7 +39,8 @@ def test_day_40_of_a_kettle_is_a_free_repair_in_words_and_the_quote_is_zero(stor
     opened = open_with(store, "T1", receipt="R1")
     assert opened.free_reason == "warranty" and not opened.offer
     assert opened.warranty_zh == "三包期内：免费维修（购买后第 40 天，三包 1 年）"
-    assert opened.warranty_en.startswith("Within the statutory warranty (三包): free repair")
+    assert opened.warranty_en.startswith(
+        "Within the statutory warranty (Three Guarantees): free repair")
     recorded = json.loads(ticket_row(store, "T1").warranty)
     assert recorded["kind"] == "repair" and recorded["day"] == 40
     assert recorded["rule"] == "return.appliance+warranty.appliance"

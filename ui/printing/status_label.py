@@ -64,7 +64,8 @@ class PrinterStatusLabel(QLabel):
         severity = SEVERITY.get(self.code, WARN)
         text = f"{MARKS[severity]} {self.words(self.code)}"
         if self.waiting:
-            text += " · " + self.tr("%n job(s) waiting", "", self.waiting)
+            waiting = self.waiting  # a plain name: lupdate 6.11 misses a %n given as an attribute
+            text += " · " + self.tr("%n job(s) waiting", "", waiting)
         self.setText(text)
         self.setStyleSheet(f"color: {COLOURS[severity]};")
         tip = self.detail or text

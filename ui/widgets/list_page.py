@@ -99,8 +99,9 @@ class QueryListPage(QWidget):
         super().changeEvent(event)
 
     def _show_count(self) -> None:
-        if self._count is not None:
-            self.status.setText(translate("QueryListPage", "%n row(s)", "", self._count))
+        count = self._count  # a plain name: lupdate 6.11 misses a %n given as an attribute
+        if count is not None:
+            self.status.setText(translate("QueryListPage", "%n row(s)", "", count))
 
     def retranslate(self) -> None:
         self.heading.setText(self.title())
