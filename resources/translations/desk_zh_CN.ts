@@ -1638,6 +1638,14 @@
         <translation>已超期</translation>
     </message>
     <message>
+        <source>Promised %1</source>
+        <translation>承诺 %1</translation>
+    </message>
+    <message>
+        <source>Answer by %1</source>
+        <translation>须在 %1 前响应</translation>
+    </message>
+    <message>
         <source>Due</source>
         <translation>承诺日期</translation>
     </message>

@@ -38,6 +38,6 @@ def test_the_queue_is_by_due_time_and_marks_in_words_and_colour(qtbot, page):
     items = [page.queue.item(i) for i in range(3)]
     assert [i.data(Qt.ItemDataRole.UserRole) for i in items] == ["T0002", "T0003", "T0001"]
     first = items[0].text()
-    assert first.startswith("Response late · No news · T0002") and "Due 2026-11-20 10:05" in first
+    assert first == "T0002  电热水壶\nResponse late · No news · Answer by 11-20 10:05"
     assert items[0].foreground().color().name() == "#c62828"
     assert "overdue" not in first.lower()

@@ -266,13 +266,14 @@ class WorkshopPage(QWidget):
         self.queue.clear()
         widest = 0
         for t in tickets:
-            due = self.tr("Due")
             # unanswered: its response deadline (a time); otherwise its promised day
-            when = (t.promised_date if t.due_at.endswith("T23:59:59")
-                    else t.due_at[:16].replace("T", " "))
-            words = f"{t.code}  {t.product_name or ''}\n{due} {when}"
+            if t.due_at.endswith("T23:59:59"):
+                when = self.tr("Promised %1").replace("%1", t.promised_date)
+            else:
+                when = self.tr("Answer by %1").replace("%1", t.due_at[5:16].replace("T", " "))
             if t.marks:  # a word for each mark, never the colour alone
-                words = f"{marks_words(t.marks)} · {words}"
+                when = f"{marks_words(t.marks)} · {when}"
+            words = f"{t.code}  {t.product_name or ''}\n{when}"
             item = QListWidgetItem(words)
             item.setData(Qt.ItemDataRole.UserRole, t.code)
             colour = mark_colour(t.marks)
