@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import asdict
 from typing import Any
 
 from desk.cli.common import open_db, print_json
@@ -18,6 +19,7 @@ from desk.platform.ports import SystemClock
 from desk.repairs.evidence import evidence_root
 from desk.repairs.queries import CheckView, TicketDetail, ticket_detail
 from desk.repairs.rules import CHECKLIST_STEPS
+from desk.repairs.service_queries import TicketStanding, ticket_standing
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -33,17 +35,23 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def run_show(args: argparse.Namespace) -> int:
     database = open_db(args)
     try:
-        today = SystemClock().local_now().date()
+        now = SystemClock().local_now()
         with database.engine.connect() as conn:
-            shown = ticket_detail(conn, args.code.strip(), today, evidence_root(database.path))
+            shown = ticket_detail(conn, args.code.strip(), now.date(),
+                                  evidence_root(database.path))
+            standing = ticket_standing(conn, args.code.strip(),
+                                       now.isoformat(timespec="seconds"))
     finally:
         database.dispose()
     if shown is None:
         raise DeskError("ticket.unknown", code=args.code)
     if args.json:
-        print_json(shown)
+        print_json({**asdict(shown), "service": None if standing is None else asdict(standing)})
     else:
-        sys.stdout.write("\n".join(ticket_lines(shown)) + "\n")
+        lines = ticket_lines(shown)
+        if standing is not None:
+            lines.insert(2, service_line(standing))
+        sys.stdout.write("\n".join(lines) + "\n")
     return 0
 
 
@@ -63,6 +71,18 @@ def ticket_lines(t: TicketDetail) -> list[str]:
         lines += [f"  {_check_line(c)}" for c in checks]
     lines += _quote_lines(t)
     return lines
+
+
+def service_line(s: TicketStanding) -> str:
+    """The service level, the response (or its deadline), what stands out, what was escalated."""
+    answered = (f"answered {s.responded_at}" if s.responded_at
+                else f"answer by {s.respond_by}")
+    line = f"service level {s.service_level}: {answered}"
+    if s.marks:
+        line += "; now " + ", ".join(m.replace("_", " ") for m in s.marks)
+    if s.escalated:
+        line += "; escalated: " + ", ".join(m.replace("_", " ") for m in s.escalated)
+    return line
 
 
 def _intake_lines(t: TicketDetail) -> list[str]:

@@ -52,12 +52,18 @@ def test_show_prints_each_check_in_words(home, capsys):
     assert "part 温控器 serial SN-1 × 1 ¥30.00" in out
     assert "quote_signed by 1001" in out
     assert "completion: not signed" in out
+    # answered by the first check after intake; days later (the real clock) it has gone quiet
+    [service] = [line for line in out.splitlines() if line.startswith("service level")]
+    assert service.startswith("service level complex: answered 2026-11-20T10:00:00; now ")
+    assert "stale" in service
 
 
 def test_show_json_has_the_detail(home, capsys):
     assert main(["--home", str(home), "ticket", "show", "T0001", "--json"]) == 0
     shown = json.loads(capsys.readouterr().out)
     assert shown["code"] == "T0001" and shown["current_step"] == 4
+    assert shown["service"]["service_level"] == "complex"
+    assert shown["service"]["responded_at"] == "2026-11-20T10:00:00"
     step4 = {c["check_id"]: c for c in shown["steps"][3]}
     assert step4["parts_recorded"]["waived"] and step4["parts_recorded"]["approved_by"] == MANAGER
     assert step4["safety_isolation"]["done"] and step4["safety_isolation"]["actor"] == TECH
