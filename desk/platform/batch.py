@@ -250,7 +250,7 @@ def once_per_batch(conn: Connection, step: BatchStep, key: str) -> None:
         step(conn, [key])
 
 
-_DEFERRED = "desk.steps_deferred"
+_DEFERRED = "steps_deferred"  # the key in the connection's info
 
 
 @contextmanager
