@@ -72,7 +72,7 @@ class DemoSize:
     walk_limit: int | None = None  # walk only this many of the newest tickets (None: all)
 
 
-WALK_LIMIT_LARGE = 1_500  # the newest tickets of the large store walked forward (bounded cost)
+WALK_LIMIT_LARGE = 2_000  # the newest tickets of the large store walked forward (bounded cost)
 
 SIZES: dict[str, DemoSize] = {
     "small": DemoSize("small", receipts=2_000, lines=10_000, tickets=200, customers=800,

@@ -156,8 +156,12 @@ def _cut(rng: random.Random, t: TicketToWalk, times: list[datetime], pickup: dat
 def plan_walks(rng: random.Random, tickets: list[TicketToWalk], now: datetime,
                limit: int | None = None) -> list[WalkPlan]:
     """How far each ticket has got by `now` (see the module doc). With `limit`, only the
-    `limit` most recent tickets are walked (the older ones stay open at step 1)."""
+    `limit` most recent tickets are walked (the older ones stay open at step 1); the late ones
+    are a tenth of the walked tickets in the workshop."""
     plans = [_on_time(rng, t, now) for t in tickets]
+    if limit is not None and limit < len(plans):
+        by_age = sorted(range(len(plans)), key=lambda i: plans[i].ticket.opened)
+        plans = [plans[i] for i in sorted(by_age[len(plans) - max(limit, 0):])]
     in_workshop = sum(p.picked_up is None for p in plans)
     due = sorted((i for i, p in enumerate(plans)
                   if p.picked_up is not None and p.ticket.promised < now.date().isoformat()),
@@ -165,9 +169,6 @@ def plan_walks(rng: random.Random, tickets: list[TicketToWalk], now: datetime,
     late = round(in_workshop * LATE_SHARE / (1 - LATE_SHARE))
     for i in rng.sample(due[:late * 4], min(late, len(due))):
         plans[i] = _late(rng, plans[i].ticket, now)
-    if limit is not None and limit < len(plans):
-        by_age = sorted(range(len(plans)), key=lambda i: plans[i].ticket.opened)
-        plans = [plans[i] for i in sorted(by_age[len(plans) - max(limit, 0):])]
     return plans
 
 
