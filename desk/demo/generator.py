@@ -29,23 +29,32 @@ from desk.catalog.commands import (
 )
 from desk.demo import data as d
 from desk.demo.ids import SERIAL_ALPHABET, ean13, receipt_no, ticket_code
+from desk.demo.walk import TicketToWalk, Walker, WalkPlan, plan_walks
 from desk.platform import tables as t
+from desk.platform.batch import steps_deferred
 from desk.platform.bus import SYSTEM_ACTOR, CommandBus, Context
 from desk.platform.commands import Command
 from desk.platform.db import Database
 from desk.platform.errors import DeskError
 from desk.platform.money import split_largest_remainder
+from desk.platform.paths import resources_dir
 from desk.platform.ports import Clock, FixedClock
 from desk.platform.settings import get_setting, set_setting
 from desk.platform.uow import UnitOfWork
+from desk.repairs import rules as repair_rules
 from desk.repairs import tables as repairs_t
+from desk.repairs.clock_tables import ticket_clocks
 from desk.repairs.commands import OpenTicket
+from desk.repairs.evidence import evidence_root
+from desk.repairs.handlers import shipped_checklists
 from desk.sales import tables as sales_t
 from desk.sales.commands import Promotion, RecordSale, SaleLine, Tender
+from desk.signatures import tables as signatures_t
 from desk.staff import tables as staff_t
 from desk.staff.commands import RegisterStaff
 
-# progress(stage, done, total): stages are "setup", "catalogue", "customers", "sales", "tickets"
+# progress(stage, done, total): stages are "setup", "catalogue", "customers", "sales", "tickets",
+# "repairs" (the tickets walked forward; done and total count commands)
 Progress = Callable[[str, int, int], None]
 
 
@@ -60,7 +69,10 @@ class DemoSize:
     pos_counters: int  # the store's POS tills (the 2 digits in a receipt number)
     ticket_days: int  # tickets were opened within this many days up to today
     batch: int  # commands per transaction
+    walk_limit: int | None = None  # walk only this many of the newest tickets (None: all)
 
+
+WALK_LIMIT_LARGE = 2_000  # the newest tickets of the large store walked forward (bounded cost)
 
 SIZES: dict[str, DemoSize] = {
     "small": DemoSize("small", receipts=2_000, lines=10_000, tickets=200, customers=800,
@@ -70,7 +82,7 @@ SIZES: dict[str, DemoSize] = {
                        batch=1_000),
     "large": DemoSize("large", receipts=200_000, lines=1_000_000, tickets=20_000,
                       customers=60_000, skus_per_item=40, pos_counters=12, ticket_days=365,
-                      batch=2_000),
+                      batch=2_000, walk_limit=WALK_LIMIT_LARGE),
 }
 
 
@@ -352,9 +364,11 @@ class _Builder:
                                 SYSTEM_ACTOR, None) for c in customers), len(customers))
         candidates: list[_Candidate] = []
         self.run("sales", self._sales(products, customers, candidates), self.size.receipts)
-        tickets = self._ticket_plan(products, customers, candidates)
+        tickets, to_walk = self._ticket_plan(products, customers, candidates)
         self.run("tickets", tickets, len(tickets))
-        summary = self._summary(time.monotonic() - started)
+        plans = plan_walks(rng, to_walk, self.now, self.size.walk_limit)
+        self._walk(plans)
+        summary = self._summary(time.monotonic() - started, plans)
         self._mark("complete", demo_logins=json.dumps(demo_logins(), ensure_ascii=False))
         return summary
 
@@ -461,10 +475,11 @@ class _Builder:
     # --- tickets -------------------------------------------------------------------------------
 
     def _ticket_plan(self, products: list[_Product], customers: list[_Customer],
-                     candidates: list[_Candidate]) -> list[tuple[Command, str, Clock | None]]:
+                     candidates: list[_Candidate]
+                     ) -> tuple[list[tuple[Command, str, Clock | None]], list[TicketToWalk]]:
         rng = self.rng
         today = self.now.date()
-        first_day = today - timedelta(days=self.size.ticket_days - 1)
+        first_day = first_ticket_day(today, self.size.ticket_days)
         wanted = self.size.tickets
         walk_ins = wanted // 10
         chosen = rng.sample(range(len(candidates)), min(wanted - walk_ins, len(candidates)))
@@ -485,6 +500,7 @@ class _Builder:
         kind_of = {p.sku: p.kind for p in products}
         sequences: dict[date, int] = {}
         out: list[tuple[Command, str, Clock | None]] = []
+        to_walk: list[TicketToWalk] = []
         for opened, cand, walk_in, customer_id in planned:
             sequences[opened.date()] = sequences.get(opened.date(), 0) + 1
             code = ticket_code(opened.date(), sequences[opened.date()])
@@ -505,7 +521,25 @@ class _Builder:
                                    promised_date=promised.isoformat(), service_level=level,
                                    serial=serial, receipt_no=receipt, customer_id=customer_id),
                         rng.choice(d.CLERK_IDS), FixedClock(opened)))
-        return out
+            to_walk.append(TicketToWalk(code, repair_rules.checklist_kind(kind_of[sku]), fault,
+                                        opened, promised.isoformat(), level))
+        return out, to_walk
+
+    def _walk(self, plans: list[WalkPlan]) -> None:
+        """The tickets walked forward (desk/demo/walk.py), about `batch` commands to a
+        transaction; progress counts commands."""
+        walker = Walker(evidence_root(self.bus.db.path))
+        total = sum(p.commands for p in plans)
+        done = 0
+        self.progress("repairs", 0, total)
+        for batch in _batches(plans, self.size.batch):
+            with UnitOfWork(self.bus.db, SYSTEM_ACTOR) as uow:
+                with steps_deferred(uow.conn):  # a ticket's step and clocks: once per batch
+                    for plan in batch:
+                        walker.walk(uow, plan, self.rng)
+                uow.commit()
+            done += sum(p.commands for p in batch)
+            self.progress("repairs", done, total)
 
     def _opened_at(self, first: date, after: datetime | None) -> datetime | None:
         """A time during opening hours between `first` and now (and after `after`)."""
@@ -525,14 +559,21 @@ class _Builder:
 
     # --- the result ----------------------------------------------------------------------------
 
-    def _summary(self, seconds: float) -> dict[str, Any]:
+    def _summary(self, seconds: float, plans: list[WalkPlan]) -> dict[str, Any]:
+        clocks = ticket_clocks.c
+        in_workshop = (clocks.status == "open") & (clocks.picked_up_at == "")
         with self.bus.db.engine.connect() as conn:
-            def count(table: Any) -> int:
-                return int(conn.execute(select(func.count()).select_from(table)).scalar_one())
+            def count(table: Any, *where: Any) -> int:
+                return int(conn.execute(select(func.count()).select_from(table)
+                                        .where(*where)).scalar_one())
 
-            overdue = conn.execute(select(func.count()).select_from(repairs_t.tickets).where(
-                repairs_t.tickets.c.status == "open",
-                repairs_t.tickets.c.promised_date < self.now.date().isoformat())).scalar_one()
+            overdue = count(ticket_clocks, in_workshop,
+                            clocks.promised_date < self.now.date().isoformat())
+            stages = {stage: 0 for stage in (*(f"step {n}" for n in range(1, 8)), "pickup",
+                                             "picked_up", "archived")}
+            stages["step 1"] = count(repairs_t.tickets) - len(plans)  # not walked: at step 1
+            for plan in plans:
+                stages[plan.stage] += 1
             summary = {
                 "ok": True, "size": self.size.name, "seed": self.seed,
                 "store_id": get_setting(conn, "store_id"),
@@ -541,7 +582,10 @@ class _Builder:
                 "receipts": count(sales_t.receipts), "sale_lines": count(sales_t.receipt_lines),
                 "tenders": count(sales_t.receipt_tenders),
                 "promotions": count(sales_t.receipt_promotions),
-                "tickets": count(repairs_t.tickets), "overdue_tickets": int(overdue),
+                "tickets": count(repairs_t.tickets), "overdue_tickets": overdue,
+                "in_workshop": count(ticket_clocks, in_workshop), "ticket_stages": stages,
+                "walk_events": sum(p.commands for p in plans),
+                "signatures": count(signatures_t.signatures),
                 "checklists": count(repairs_t.checklists),
                 "events": count(t.journal), "seconds": round(seconds, 2),
             }
@@ -549,6 +593,40 @@ class _Builder:
 
 
 FAULT_KINDS = frozenset(d.FAULTS)
+
+
+def _batches(plans: list[WalkPlan], size: int) -> Iterator[list[WalkPlan]]:
+    batch: list[WalkPlan] = []
+    commands = 0
+    for plan in plans:
+        batch.append(plan)
+        commands += plan.commands
+        if commands >= size:
+            yield batch
+            batch, commands = [], 0
+    if batch:
+        yield batch
+
+
+def checklists_from() -> date:
+    """The first day on which every kind of ticket has a shipped checklist in force."""
+    shipped = shipped_checklists(resources_dir() / "checklists")
+    firsts = []
+    for kind in repair_rules.KINDS:
+        days = [c.effective_from for c in shipped if c.kind == kind]
+        if not days:
+            raise DeskError("repair.no_checklist", kind=kind)
+        firsts.append(min(days))
+    return date.fromisoformat(max(firsts))
+
+
+def first_ticket_day(today: date, ticket_days: int) -> date:
+    """The demo's first day of tickets: `ticket_days` up to today, never before the shipped
+    checklists are in force for every kind (a ticket opened earlier would have none)."""
+    first = max(today - timedelta(days=ticket_days - 1), checklists_from())
+    if first > today:
+        raise DeskError("repair.no_checklist", kind=", ".join(repair_rules.KINDS))
+    return first
 
 
 def demo_logins() -> list[dict[str, str]]:

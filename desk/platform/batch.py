@@ -236,13 +236,39 @@ def has_row(conn: Connection, table: Table, column: str, value: Any) -> bool:
 
 def once_per_batch(conn: Connection, step: BatchStep, key: str) -> None:
     """Run `step(conn, [key, ...])` once at the end of the batch for every key named during it;
-    outside a batch (a command's unit of work), now. For work that depends only on the set of an
-    entity's facts, so doing it once after all of them gives what doing it after each would."""
+    outside a batch (a command's unit of work), now — or at the end of `steps_deferred`. For
+    work that depends only on the set of an entity's facts, so doing it once after all of them
+    gives what doing it after each would."""
     batch: object = conn
     if isinstance(batch, BatchConnection):
         batch.defer(step, key)
+        return
+    pending = conn.info.get(_DEFERRED)
+    if pending is not None:
+        pending.setdefault(step, {})[key] = None
     else:
         step(conn, [key])
+
+
+_DEFERRED = "steps_deferred"  # the key in the connection's info
+
+
+@contextmanager
+def steps_deferred(conn: Connection) -> Iterator[None]:
+    """Within it, the `once_per_batch` steps that commands' projectors name on `conn` wait; at
+    its end (when nothing was raised) each runs once for all its keys, in the order first named.
+    For a unit of work running many commands on the same entities (the demo walking tickets)
+    whose handlers do not read what those steps write until the end."""
+    pending: dict[BatchStep, dict[str, None]] = {}
+    conn.info[_DEFERRED] = pending
+    try:
+        yield
+    finally:
+        del conn.info[_DEFERRED]
+    while pending:
+        step, keys = next(iter(pending.items()))
+        del pending[step]
+        step(conn, list(keys))
 
 
 @contextmanager

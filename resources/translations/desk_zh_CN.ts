@@ -2724,6 +2724,10 @@
         <source>Other</source>
         <translation>其他</translation>
     </message>
+    <message>
+        <source>points</source>
+        <translation>分</translation>
+    </message>
 </context>
 <context>
     <name>returns</name>

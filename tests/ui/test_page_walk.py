@@ -55,7 +55,7 @@ def store_words(conn) -> set[str]:
     out: set[str] = set()
     for sql in ("SELECT name FROM products", "SELECT name FROM customers",
                 "SELECT name FROM staff", "SELECT name FROM stores", "SELECT name FROM devices",
-                "SELECT fault FROM tickets",
+                "SELECT fault FROM tickets", "SELECT serial FROM tickets",
                 "SELECT value FROM local_settings WHERE key LIKE '%name%'"):
         out.update(r[0] for r in conn.execute(text(sql)) if r[0])
     return out

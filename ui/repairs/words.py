@@ -36,6 +36,12 @@ def reason_name(code: str) -> str:
     }.get(code, code)
 
 
+def unit_name(unit: str) -> str:
+    """A value check's unit in the screen's language (the checklists write the satisfaction
+    score's in Chinese, 分; the others are symbols: V, N, g)."""
+    return {"分": translate("repairs", "points")}.get(unit, unit)
+
+
 def checklist_title(zh: str, en: str) -> str:
     """The checklist's name in the screen's language (a checklist without English shows its
     Chinese name rather than nothing)."""

@@ -46,7 +46,7 @@ from ui.errors import error_text
 from ui.repairs.photo_picker import PhotoPicker
 from ui.repairs.photo_strip import PhotoStrip, photos_of
 from ui.repairs.service_words import mark_colour, marks_words
-from ui.repairs.words import checklist_title, chinese, reason_name, step_name
+from ui.repairs.words import checklist_title, chinese, reason_name, step_name, unit_name
 from ui.widgets.text_items import fit_item, text_size
 
 TOUCH = 48  # px: every control of a check is at least this tall (≥ 44 px for a finger)
@@ -95,6 +95,7 @@ class CheckRow(QWidget):
         self.label.setMinimumHeight(TOUCH)
         row.addWidget(self.label, 3)
         self.field: QLineEdit | None = None
+        self.unit_label: QLabel | None = None
         self.evidence_button: QPushButton | None = None
         if view.evidence in ("value", "note"):
             self.field = QLineEdit()
@@ -102,7 +103,8 @@ class CheckRow(QWidget):
             self.field.returnPressed.connect(self.done_clicked)
             row.addWidget(self.field, 2)
             if view.evidence == "value":
-                row.addWidget(QLabel(view.unit))
+                self.unit_label = QLabel()
+                row.addWidget(self.unit_label)
         elif view.evidence in ("photo", "signature"):
             self.evidence_button = QPushButton()
             self.evidence_button.setMinimumHeight(TOUCH)
@@ -124,9 +126,11 @@ class CheckRow(QWidget):
     def retranslate(self) -> None:
         view = self.view
         self.label.setText(f"{self.index}. {view.zh if chinese() else view.en}")
+        if self.unit_label is not None:
+            self.unit_label.setText(unit_name(view.unit))
         if self.field is not None:
             self.field.setPlaceholderText(
-                f"{view.min}–{view.max} {view.unit}" if view.evidence == "value"
+                f"{view.min}–{view.max} {unit_name(view.unit)}" if view.evidence == "value"
                 else self.tr("Note"))
         if self.evidence_button is not None:
             photo = view.evidence == "photo"
