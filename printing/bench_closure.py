@@ -101,7 +101,8 @@ def signed(bus: CommandBus, command: Signable, n: int) -> Signable:
     with bus.db.engine.connect() as conn:
         doc = (signable_return(conn, command, today) if isinstance(command, RecordReturn)
                else signable_compensation(conn, command, today))
-    wave = [[60 + 8 * k, 110 + (k * 7 + n) % 40, 12 * k, 700] for k in range(40)]
+    # a different hand each time (two alike compensations signed alike would be one signature)
+    wave = [[60 + 8 * k, 110 + (k * 7 + n) % 40, 12 * k + n, 700] for k in range(40)]
     captured = bus.dispatch(CaptureSignature(
         document_kind=doc.kind, document_ref=doc.ref, document_sha256=doc.document_sha256,
         png_base64=base64.b64encode(_pad_png()).decode("ascii"), strokes=[wave]), SYSTEM_ACTOR)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import platform
 import sys
@@ -32,6 +33,8 @@ CORE_BENCHES = (
 )
 
 Bench = Callable[[BenchContext], list[BenchRow]]
+
+log = logging.getLogger(__name__)
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -147,6 +150,12 @@ def build_small_demo(home: Path) -> None:
     db.dispose()
 
 
+def crashed(name: str, exc: BaseException) -> BenchRow:
+    """A failing row for a benchmark that raised (the run's exit status says so)."""
+    return BenchRow(f"{name} ran to the end", 0, "", budget=1, at_least=True, any_size=True,
+                    detail=f"failed: {type(exc).__name__}: {exc}"[:300])
+
+
 def run_benches(ctx: BenchContext, only: str | None,
                 overrides: dict[str, float] | None = None) -> list[BenchRow]:
     rows: list[BenchRow] = []
@@ -155,7 +164,11 @@ def run_benches(ctx: BenchContext, only: str | None,
             continue
         print(f"running {name} …", file=sys.stderr, flush=True)
         started = time.perf_counter()
-        rows += bench(ctx)
+        try:
+            rows += bench(ctx)
+        except Exception as exc:  # one broken benchmark must not lose the others' figures
+            log.exception("benchmark %s failed", name)
+            rows.append(crashed(name, exc))
         print(f"  done in {time.perf_counter() - started:.1f} s", file=sys.stderr, flush=True)
     for key, budget in (overrides or {}).items():
         rows = [replace(r, budget=budget) if key in r.name else r for r in rows]

@@ -31,3 +31,19 @@ def test_a_quick_run_checks_only_size_free_rows():
     assert not passed([slow], quick=False) and passed([slow], quick=True)
     assert not passed([ratio], quick=True)
     assert BenchRow("nothing measured", float("nan"), "ms", 5.0).ok is False
+
+
+def test_a_benchmark_that_raises_fails_the_run_and_keeps_the_others(monkeypatch, capsys):
+    from desk.cli import bench_cmd
+
+    def fine(_ctx):
+        return [BenchRow("fine", 1.0, "ms", 5.0, any_size=True)]
+
+    def broken(_ctx):
+        raise RuntimeError("the bench's own set-up broke")
+
+    monkeypatch.setattr(bench_cmd, "all_benches", lambda: [("a.fine", fine), ("b.broken", broken)])
+    rows = bench_cmd.run_benches(None, None)  # type: ignore[arg-type]
+    assert [r.name for r in rows] == ["fine", "b.broken ran to the end"]
+    assert rows[1].ok is False and "the bench's own set-up broke" in rows[1].detail
+    assert not passed(rows, quick=True)
