@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.engine import Connection, Row
 
 from desk.platform.roles import Role
@@ -26,10 +26,13 @@ def staff_row(conn: Connection, staff_id: str) -> Row[Any] | None:
     return conn.execute(select(staff_t.staff).where(staff_t.staff.c.staff_id == staff_id)).first()
 
 
+_ACTIVE_ROLE = select(staff_t.staff.c.role).where(
+    staff_t.staff.c.staff_id == bindparam("staff_id"), staff_t.staff.c.active)  # every command
+
+
 def active_role(conn: Connection, staff_id: str) -> Role | None:
     """The role of an active staff member; None for an unknown or deactivated id."""
-    s = staff_t.staff.c
-    row = conn.execute(select(s.role).where(s.staff_id == staff_id, s.active)).first()
+    row = conn.execute(_ACTIVE_ROLE, {"staff_id": staff_id}).first()
     return None if row is None else Role(row.role)
 
 
