@@ -6,8 +6,9 @@ import json
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.engine import Connection
+from sqlalchemy.sql.elements import BindParameter
 
 from desk.catalog import tables as catalog_t
 from desk.platform import tables as platform_t
@@ -22,26 +23,32 @@ ACTIVE = ("completed", "pending")  # refused returns hold nothing
 CONFLICT_CODE = "refund.exceeds_paid"  # a receipt line refunded beyond what was paid
 
 
+# The statements a return runs are built once, with the receipt as a bound parameter: on the
+# counter's path (decide, record, check) building and compiling them cost more than SQLite.
+_RECEIPT: BindParameter[str] = bindparam("receipt_no")
+_rl, _r, _rt = returns_t.return_lines.c, returns_t.returns.c, returns_t.refund_tenders.c
+_RETURNED = (select(_rl.line_no, func.sum(_rl.qty))
+             .select_from(returns_t.return_lines.join(returns_t.returns,
+                                                      _r.return_id == _rl.return_id))
+             .where(_rl.receipt_no == _RECEIPT, _r.status.in_(ACTIVE))
+             .group_by(_rl.line_no))
+_REFUNDED = (select(_rt.tender_position, func.sum(_rt.amount_fen))
+             .select_from(returns_t.refund_tenders.join(returns_t.returns,
+                                                        _r.return_id == _rt.return_id))
+             .where(_r.receipt_no == _RECEIPT, _r.status.in_(ACTIVE))
+             .group_by(_rt.tender_position))
+
+
 def returned_quantities(conn: Connection, receipt_no: str) -> dict[int, int]:
     """Units returned (or settled, for a gift whose value was deducted) per line_no, counting
     every earlier return that is completed or pending."""
-    rl, r = returns_t.return_lines.c, returns_t.returns.c
-    rows = conn.execute(
-        select(rl.line_no, func.sum(rl.qty))
-        .select_from(returns_t.return_lines.join(returns_t.returns, r.return_id == rl.return_id))
-        .where(rl.receipt_no == receipt_no, r.status.in_(ACTIVE))
-        .group_by(rl.line_no))
+    rows = conn.execute(_RETURNED, {"receipt_no": receipt_no})
     return {int(line_no): int(qty) for line_no, qty in rows}
 
 
 def refunded_by_tender(conn: Connection, receipt_no: str) -> dict[int, int]:
     """Fen refunded so far per receipt tender position (completed and pending returns)."""
-    rt, r = returns_t.refund_tenders.c, returns_t.returns.c
-    rows = conn.execute(
-        select(rt.tender_position, func.sum(rt.amount_fen))
-        .select_from(returns_t.refund_tenders.join(returns_t.returns, r.return_id == rt.return_id))
-        .where(r.receipt_no == receipt_no, r.status.in_(ACTIVE))
-        .group_by(rt.tender_position))
+    rows = conn.execute(_REFUNDED, {"receipt_no": receipt_no})
     return {int(pos): int(amount) for pos, amount in rows}
 
 
@@ -197,51 +204,34 @@ def return_signature_ref(conn: Connection, return_id: str) -> str:
     return str(ref or "")
 
 
+_sl, _p, _c = sales_t.receipt_lines.c, catalog_t.products.c, catalog_t.categories.c
+_PURCHASE = select(sales_t.receipts).where(sales_t.receipts.c.receipt_no == _RECEIPT)
+_PURCHASE_LINES = (
+    select(_sl.line_no, _sl.sku, _sl.name, _sl.qty, _sl.unit_price_fen, _sl.line_discount_fen,
+           _sl.is_gift, _sl.gift_value_fen, _c.kind)
+    .select_from(sales_t.receipt_lines.outerjoin(catalog_t.products, _p.sku == _sl.sku)
+                 .outerjoin(catalog_t.categories, _c.category_id == _p.category_id))
+    .where(_sl.receipt_no == _RECEIPT)
+    .order_by(_sl.line_no))
+_PURCHASE_TENDERS = (
+    select(sales_t.receipt_tenders.c.position, sales_t.receipt_tenders.c.tender,
+           sales_t.receipt_tenders.c.amount_fen)
+    .where(sales_t.receipt_tenders.c.receipt_no == _RECEIPT)
+    .order_by(sales_t.receipt_tenders.c.position))
+_PURCHASE_PROMOTIONS = (
+    select(sales_t.receipt_promotions.c.amount_fen)
+    .where(sales_t.receipt_promotions.c.receipt_no == _RECEIPT)
+    .order_by(sales_t.receipt_promotions.c.position))
+
+
 def load_purchase(conn: Any, receipt_no: str) -> Purchase:
-    r = conn.execute(
-        select(sales_t.receipts).where(sales_t.receipts.c.receipt_no == receipt_no)
-    ).first()
+    key = {"receipt_no": receipt_no}
+    r = conn.execute(_PURCHASE, key).first()
     if r is None:
         raise DeskError("receipt.unknown", receipt_no=receipt_no)
-    rl, p, c = sales_t.receipt_lines.c, catalog_t.products.c, catalog_t.categories.c
-    rows = conn.execute(
-        select(
-            rl.line_no,
-            rl.sku,
-            rl.name,
-            rl.qty,
-            rl.unit_price_fen,
-            rl.line_discount_fen,
-            rl.is_gift,
-            rl.gift_value_fen,
-            c.kind,
-        )
-        .select_from(
-            sales_t.receipt_lines.outerjoin(catalog_t.products, p.sku == rl.sku).outerjoin(
-                catalog_t.categories, c.category_id == p.category_id
-            )
-        )
-        .where(rl.receipt_no == receipt_no)
-        .order_by(rl.line_no)
-    ).all()
-    tenders = conn.execute(
-        select(
-            sales_t.receipt_tenders.c.position,
-            sales_t.receipt_tenders.c.tender,
-            sales_t.receipt_tenders.c.amount_fen,
-        )
-        .where(sales_t.receipt_tenders.c.receipt_no == receipt_no)
-        .order_by(sales_t.receipt_tenders.c.position)
-    ).all()
-    promotions = (
-        conn.execute(
-            select(sales_t.receipt_promotions.c.amount_fen)
-            .where(sales_t.receipt_promotions.c.receipt_no == receipt_no)
-            .order_by(sales_t.receipt_promotions.c.position)
-        )
-        .scalars()
-        .all()
-    )
+    rows = conn.execute(_PURCHASE_LINES, key).all()
+    tenders = conn.execute(_PURCHASE_TENDERS, key).all()
+    promotions = conn.execute(_PURCHASE_PROMOTIONS, key).scalars().all()
     return Purchase(
         receipt_no=r.receipt_no,
         store_id=r.store_id,
