@@ -21,6 +21,7 @@ class HelpPage(QWidget):
         super().__init__(parent)
         self.heading = named(QLabel(), "pageTitle")
         self.hint = named(QLabel(), "hint")
+        self.hint.setWordWrap(True)  # a sentence: it wraps rather than widen the page
         self.table = QTableWidget(len(SHORTCUTS), 2)
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)

@@ -1634,10 +1634,6 @@
 <context>
     <name>WorkshopPage</name>
     <message>
-        <source>Overdue</source>
-        <translation>已超期</translation>
-    </message>
-    <message>
         <source>Promised %1</source>
         <translation>承诺 %1</translation>
     </message>

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QListWidget, QWidget
+from PySide6.QtWidgets import QApplication, QListWidget, QScrollArea, QWidget
 
 from desk.capabilities import open_database
 from desk.demo.generator import build_demo
@@ -109,6 +109,14 @@ def problems_on(window: QWidget, language: str, data: set[str]) -> list[str]:
     return found
 
 
+def page_overflow(window) -> int:
+    """How far the current page reaches past its scroller's right edge (0: it fits across)."""
+    scroller = window.current_page().parentWidget()
+    while scroller is not None and not isinstance(scroller, QScrollArea):
+        scroller = scroller.parentWidget()
+    return 0 if scroller is None else scroller.horizontalScrollBar().maximum()
+
+
 def status_bar_on_screen(window) -> bool:
     bar = window.statusBar()
     return bar.isVisible() and bar.geometry().bottom() <= window.height() \
@@ -149,6 +157,10 @@ def test_every_page_in_both_languages_at_both_sizes(qtbot, walk_app, demo_home):
                                  for p in problems_on(window, language, data)]
                     if not status_bar_on_screen(window):
                         problems.append(f"{language} {width}x{height} {label}: status bar off")
+                    wider = page_overflow(window)
+                    if wider:  # a page scrolls up and down, never sideways: a cut-off button
+                        problems.append(f"{language} {width}x{height} {label}: the page is "
+                                        f"{wider} px wider than the window")
     assert not problems, "\n".join(sorted(set(problems)))
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -173,16 +173,20 @@ class WorkshopPage(QWidget):
         self.rows: list[CheckRow] = []
         self.waiver_dialog: WaiverDialog | None = None
         self.photo_picker: PhotoPicker | None = None
+        self._widest = 0  # the widest queue item, in pixels
         self.tickets: list[Any] = []  # the queue as last read (redrawn on a language switch)
         layout = QHBoxLayout(self)
         # A splitter: the queue gets the width its items need (computed from the font once they
         # are known) and the technician can drag it wider; the checklist takes the rest.
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.queue = QListWidget()
+        # an item longer than the queue ends in "…" (its tooltip has it whole); no sideways scroll
+        self.queue.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.queue.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.queue.setMinimumWidth(self.queue_width(0))
         self.queue.currentItemChanged.connect(self._picked)
         self.splitter.addWidget(self.queue)
-        checklist = QWidget()
+        self.checklist = checklist = QWidget()
         main = QVBoxLayout(checklist)
         main.setContentsMargins(0, 0, 0, 0)
         self.splitter.addWidget(checklist)
@@ -218,10 +222,9 @@ class WorkshopPage(QWidget):
         self.refresh()
 
     def queue_width(self, items_width: int) -> int:
-        """What the queue needs to show items `items_width` wide uncut (at least a ticket code,
-        an overdue mark and a short product name), capped so the checklist keeps its room."""
-        overdue = self.tr("Overdue")
-        sample = text_size(f"{overdue} · T2612010001  {'空' * 10}", self.queue.font()).width()
+        """What the queue needs to show items `items_width` wide uncut (at least a ticket code
+        and a short product name), capped so the checklist keeps its room."""
+        sample = text_size(f"T2612010001  {'空' * 6}", self.queue.font()).width()
         frame = 2 * self.queue.frameWidth() + self.queue.style().pixelMetric(
             self.queue.style().PixelMetric.PM_ScrollBarExtent) + 12  # item margins, focus rect
         return min(max(sample + 12, items_width) + frame, QUEUE_MAX_WIDTH)
@@ -279,6 +282,7 @@ class WorkshopPage(QWidget):
                 when = f"{marks_words(t.marks)} · {when}"
             words = f"{t.code}  {t.product_name or ''}\n{when}"
             item = QListWidgetItem(words)
+            item.setToolTip(words)
             item.setData(Qt.ItemDataRole.UserRole, t.code)
             colour = mark_colour(t.marks)
             if colour:
@@ -288,11 +292,27 @@ class WorkshopPage(QWidget):
             if t.code == current:
                 self.queue.setCurrentItem(item)
         self.queue.blockSignals(False)
-        width = self.queue_width(widest)
-        self.queue.setMinimumWidth(width)
+        self._widest = widest
+        self._fit_queue()
+
+    def _fit_queue(self) -> None:
+        """As wide as the queue's items, but the checklist keeps the room it needs (longer items
+        are elided): the page never scrolls sideways. Only the narrowest queue is a minimum —
+        a minimum as wide as the items would widen the page itself past the window."""
+        layout = self.layout()
+        margin = 2 * layout.contentsMargins().left() if layout is not None else 0
+        room = self.width() - self.checklist.minimumSizeHint().width() \
+            - self.splitter.handleWidth() - margin
+        narrowest = self.queue_width(0)
+        width = max(narrowest, min(self.queue_width(self._widest), room))
+        self.queue.setMinimumWidth(narrowest)
         sizes = self.splitter.sizes()
-        if sizes[0] < width:  # widen the queue, taking it from the checklist
+        if sizes[0] < width or sizes[0] > max(room, width):
             self.splitter.setSizes([width, max(sum(sizes) - width, 0)])
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_queue()
 
     def _picked(self, item: QListWidgetItem | None, _previous: Any) -> None:
         if item is not None:
