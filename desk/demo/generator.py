@@ -14,6 +14,7 @@ import random
 import time
 from array import array
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import nullcontext
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -49,6 +50,7 @@ from desk.repairs.evidence import evidence_root
 from desk.repairs.handlers import shipped_checklists
 from desk.sales import tables as sales_t
 from desk.sales.commands import Promotion, RecordSale, SaleLine, Tender
+from desk.sales.importing import ImportedSale, ImportSales
 from desk.signatures import tables as signatures_t
 from desk.staff import tables as staff_t
 from desk.staff.commands import RegisterStaff
@@ -321,30 +323,59 @@ class _Builder:
 
     # Commands run through their own handlers, many to a unit of work (one transaction).
     def run(self, stage: str, items: Iterable[tuple[Command, str, Clock | None]],
-            total: int) -> int:
+            total: int, deferred: bool = False, together: bool = False) -> int:
+        """`deferred`: the projectors' once-per-batch steps (a ticket's step, status and clocks)
+        run once per transaction (`steps_deferred`): for commands whose handlers do not read
+        what those steps write (opening tickets reads none of another ticket's state).
+        `together`: a transaction's events are projected as one batch at its end
+        (`projected_together`): for commands that are independent by construction (customers
+        of distinct ids and member numbers: no handler needs another's row)."""
         done = 0
         batch: list[tuple[Command, str, Clock | None]] = []
         self.progress(stage, 0, total)
         for item in items:
             batch.append(item)
-            if len(batch) >= self.size.batch:
-                done += self._commit(batch)
+            if len(batch) >= self.size.batch or isinstance(item[0], ImportSales):
+                done += self._commit(batch, deferred, together)
                 batch = []
                 self.progress(stage, done, total)
         if batch:
-            done += self._commit(batch)
+            done += self._commit(batch, deferred, together)
             self.progress(stage, done, total)
         return done
 
-    def _commit(self, batch: list[tuple[Command, str, Clock | None]]) -> int:
+    def _commit(self, batch: list[tuple[Command, str, Clock | None]], deferred: bool,
+                together: bool) -> int:
+        done = 0
         with UnitOfWork(self.bus.db, SYSTEM_ACTOR) as uow:
-            for command, actor, clock in batch:
-                uow.actor = actor
-                spec = self.bus.db.registry.spec(command.name)
-                assert spec is not None, command.name
-                spec.handler(command, uow, Context(clock or self.bus.clock, None))
+            with steps_deferred(uow.conn) if deferred else nullcontext(), \
+                    uow.projected_together() if together else nullcontext():
+                for command, actor, clock in batch:
+                    uow.actor = actor
+                    spec = self.bus.db.registry.spec(command.name)
+                    assert spec is not None, command.name
+                    spec.handler(command, uow, Context(clock or self.bus.clock, None))
+                    done += len(command.sales) if isinstance(command, ImportSales) else 1
             uow.commit()
-        return len(batch)
+        return done
+
+    def _imports(self, sales: Iterator[tuple[Command, str, Clock | None]]
+                 ) -> Iterator[tuple[Command, str, Clock | None]]:
+        """The POS's sales arrive as a POS export would: `ImportSales` commands of `batch`
+        receipts (each checked by the sale rules, all of them against the database at once,
+        then projected together), one to a transaction."""
+        line = 2  # as in a file: the header is line 1
+        chunk: list[ImportedSale] = []
+        for command, _actor, _clock in sales:
+            assert isinstance(command, RecordSale)
+            rows = list(range(line, line + len(command.lines)))
+            chunk.append(ImportedSale(command, rows, line))
+            line += len(rows)
+            if len(chunk) >= self.size.batch:
+                yield ImportSales(chunk), SYSTEM_ACTOR, None
+                chunk = []
+        if chunk:
+            yield ImportSales(chunk), SYSTEM_ACTOR, None
 
     def build(self) -> dict[str, Any]:
         started = time.monotonic()
@@ -361,11 +392,13 @@ class _Builder:
         self.run("catalogue", cat_items, len(cat_items))
         customers = _customers(rng, self.size.customers)
         self.run("customers", ((RegisterCustomer(c.customer_id, c.name, c.phone, c.member_id),
-                                SYSTEM_ACTOR, None) for c in customers), len(customers))
+                                SYSTEM_ACTOR, None) for c in customers), len(customers),
+                 together=True)
         candidates: list[_Candidate] = []
-        self.run("sales", self._sales(products, customers, candidates), self.size.receipts)
+        self.run("sales", self._imports(self._sales(products, customers, candidates)),
+                 self.size.receipts)
         tickets, to_walk = self._ticket_plan(products, customers, candidates)
-        self.run("tickets", tickets, len(tickets))
+        self.run("tickets", tickets, len(tickets), deferred=True)
         plans = plan_walks(rng, to_walk, self.now, self.size.walk_limit)
         self._walk(plans)
         summary = self._summary(time.monotonic() - started, plans)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from types import TracebackType
 from typing import Any
 
 from sqlalchemy.engine import Connection
 
+from desk.platform.batch import apply_batch, collector_paused
 from desk.platform.changes import Changed
 from desk.platform.db import Database
 from desk.platform.errors import DeskError
@@ -29,6 +32,8 @@ class UnitOfWork:
         # IMMEDIATE, the write lock held) only this unit of work appends, so a batch of events
         # needs one read of it, not one per event.
         self._head: tuple[int, str] | None = None
+        # Events recorded inside `projected_together`, appended and projected at its end.
+        self._together: list[Event] | None = None
 
     @property
     def conn(self) -> Connection:
@@ -56,6 +61,7 @@ class UnitOfWork:
         finally:
             self._conn = None
             self._head = None
+            self._together = None
             self.db.write_lock.release()
 
     def store_id(self) -> str:
@@ -82,11 +88,33 @@ class UnitOfWork:
             payload=payload,
             head=self._head,
         )
-        insert_events(self.conn, [event])
         self._head = (event.device_seq, event.hash)
-        self.changes |= self.db.registry.apply(self.conn, event)
         self.events.append(event)
+        if self._together is not None:
+            self._together.append(event)
+            return event
+        insert_events(self.conn, [event])
+        self.changes |= self.db.registry.apply(self.conn, event)
         return event
+
+    @contextmanager
+    def projected_together(self) -> Iterator[None]:
+        """The events recorded inside are appended to the journal at its end with one
+        executemany and projected as one batch (`apply_batch`, as a replay projects them: the
+        same projectors, the same tables as one by one). For a handler that has validated all
+        of them before recording any (an import), so that none of its reads waits for another's
+        projection; it costs a few times less per event."""
+        if self._together is not None:
+            raise RuntimeError("projected_together is not re-entrant")
+        self._together = []
+        try:
+            yield
+            events = self._together
+        finally:
+            self._together = None
+        with collector_paused():
+            insert_events(self.conn, events)
+            self.changes |= apply_batch(self.conn, events, self.db.registry.apply)
 
     def commit(self) -> None:
         self.conn.commit()

@@ -387,8 +387,9 @@ def import_sales(cmd: ImportSales, uow: UnitOfWork, ctx: Context) -> SalesImport
         raise ImportRefused(problems)
     recorded = not cmd.dry_run and all(item.complete for item in cmd.sales)
     if recorded:
-        for payload in payloads:
-            uow.record("sale.recorded", payload["receipt_no"], payload)
+        with uow.projected_together():  # every receipt was checked above
+            for payload in payloads:
+                uow.record("sale.recorded", payload["receipt_no"], payload)
     return SalesImported(receipts=len(payloads),
                          lines=sum(len(p["lines"]) for p in payloads),
                          paid_fen=sum(p["paid_fen"] for p in payloads),
