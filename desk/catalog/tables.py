@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import Column, Index, Integer, PrimaryKeyConstraint, String, Table, Text
 
-from desk.platform.tables import metadata
+from desk.platform.tables import lookup_index, metadata
 
 stores = Table(
     "stores",
@@ -41,7 +41,7 @@ products = Table(
     Column("name_initials", String(200), nullable=False, default=""),
     Column("category_id", String(32), nullable=False),
     Column("price_fen", Integer, nullable=False),
-    Index("ix_products_barcode", "barcode"),
+    lookup_index("ix_products_barcode", "barcode"),
     Index("ix_products_category", "category_id"),
 )
 
@@ -57,8 +57,8 @@ customers = Table(
     Column("member_id", String(32), nullable=False, default=""),
     Column("note", Text, nullable=False, default=""),
     Column("field_hlc", Text, nullable=False, default="{}"),  # per-field last-writer-wins stamps
-    Index("ix_customers_phone", "phone"),
-    Index("ix_customers_phone_last4", "phone_last4"),
+    lookup_index("ix_customers_phone", "phone"),
+    lookup_index("ix_customers_phone_last4", "phone_last4"),
     Index("ix_customers_member", "member_id"),
 )
 
@@ -78,9 +78,9 @@ name_suffixes = Table(
 )
 
 # Search indexes for the lookup box (revision 0004): prefix searches use them as ranges.
-Index("ix_products_name", products.c.name)
-Index("ix_products_name_pinyin", products.c.name_pinyin)
-Index("ix_products_name_initials", products.c.name_initials)
-Index("ix_customers_name", customers.c.name)
-Index("ix_customers_name_pinyin", customers.c.name_pinyin)
-Index("ix_customers_name_initials", customers.c.name_initials)
+lookup_index("ix_products_name", products.c.name)
+lookup_index("ix_products_name_pinyin", products.c.name_pinyin)
+lookup_index("ix_products_name_initials", products.c.name_initials)
+lookup_index("ix_customers_name", customers.c.name)
+lookup_index("ix_customers_name_pinyin", customers.c.name_pinyin)
+lookup_index("ix_customers_name_initials", customers.c.name_initials)

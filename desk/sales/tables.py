@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, Column, Index, Integer, PrimaryKeyConstraint, String, Table
+from sqlalchemy import Boolean, Column, Integer, PrimaryKeyConstraint, String, Table
 
-from desk.platform.tables import metadata
+from desk.platform.tables import lookup_index, metadata
 
 receipts = Table(
     "receipts",
@@ -18,8 +18,8 @@ receipts = Table(
     Column("discount_fen", Integer, nullable=False),
     Column("paid_fen", Integer, nullable=False),
     Column("points_earned", Integer, nullable=False, default=0),
-    Index("ix_receipts_customer", "customer_id"),
-    Index("ix_receipts_business_date", "business_date"),
+    lookup_index("ix_receipts_customer", "customer_id"),
+    lookup_index("ix_receipts_business_date", "business_date"),
 )
 
 receipt_lines = Table(
@@ -36,8 +36,8 @@ receipt_lines = Table(
     Column("is_gift", Boolean, nullable=False, default=False),
     Column("gift_value_fen", Integer, nullable=False, default=0),
     PrimaryKeyConstraint("receipt_no", "line_no"),
-    Index("ix_receipt_lines_serial", "serial"),
-    Index("ix_receipt_lines_sku", "sku"),
+    lookup_index("ix_receipt_lines_serial", "serial"),
+    lookup_index("ix_receipt_lines_sku", "sku"),
 )
 
 receipt_tenders = Table(
@@ -63,4 +63,4 @@ receipt_promotions = Table(
 )
 
 # Search indexes for the lookup box (revision 0004): prefix searches use them as ranges.
-Index("ix_receipt_lines_sku_receipt", receipt_lines.c.sku, receipt_lines.c.receipt_no)
+lookup_index("ix_receipt_lines_sku_receipt", receipt_lines.c.sku, receipt_lines.c.receipt_no)

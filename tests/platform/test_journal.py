@@ -69,6 +69,7 @@ def test_rebuild_reports_progress_and_an_interrupted_one_leaves_the_tables(bus, 
         bus.dispatch(RegisterCustomer(customer_id=f"C{i}", customer_name=f"客户{i}"), ADMIN)
     with db.engine.connect() as conn:
         before = dump(conn)
+        indexes_before = indexes(conn)
     heard: list[tuple[int, int]] = []
 
     def interrupt(done: int, total: int) -> None:
@@ -85,11 +86,43 @@ def test_rebuild_reports_progress_and_an_interrupted_one_leaves_the_tables(bus, 
     assert heard == [(4, total), (8, total)] and total > 8
     with db.engine.connect() as conn:
         assert dump(conn) == before  # rolled back: the previous tables stay
+        assert indexes(conn) == indexes_before  # and their indexes
     with db.writing() as conn:
         assert rebuild(conn, REGISTRY, progress=lambda d, t: heard.append((d, t))) == total
     assert heard[-1] == (total, total)
     with db.engine.connect() as conn:
         assert dump(conn) == before
+        assert indexes(conn) == indexes_before
+
+
+def indexes(conn) -> list[tuple[str, str]]:
+    return conn.exec_driver_sql("SELECT name, sql FROM sqlite_master WHERE type = 'index' "
+                                "AND sql IS NOT NULL ORDER BY name").all()
+
+
+def test_the_lookup_indexes_are_built_after_the_replay_as_the_database_had_them(bus, db,
+                                                                               monkeypatch):
+    import desk.platform.projections as projections
+
+    monkeypatch.setattr(projections, "REPLAY_BATCH", 2)  # progress heard while replaying
+    bus.dispatch(RegisterCustomer(customer_id="C1", customer_name="李雷"), ADMIN)
+    with db.writing() as conn:  # an index as an older schema may have spelt it
+        conn.exec_driver_sql("DROP INDEX ix_customers_phone")
+        conn.exec_driver_sql("CREATE INDEX ix_customers_phone ON customers (phone, customer_id)")
+    with db.engine.connect() as conn:
+        before = indexes(conn)
+    during: list[set[str]] = []
+
+    def look(done: int, total: int) -> None:
+        during.append({name for name, _sql in indexes(conn)})
+
+    with db.writing() as conn:
+        rebuild(conn, REGISTRY, progress=look)
+    lookup_only = {"ix_customers_name", "ix_customers_phone", "ix_receipt_lines_sku"}
+    assert during and not lookup_only & during[0]  # none kept up to date while replaying
+    assert "ix_journal_entity" in during[0] and "ix_tickets_serial" in during[0]
+    with db.engine.connect() as conn:
+        assert indexes(conn) == before
 
 
 def test_the_body_put_together_around_the_payload_is_the_canonical_json_of_the_body():
