@@ -1,13 +1,14 @@
 #!/bin/sh
 # Installs the Debian/Ubuntu packages Service Desk needs, when run as root and they are missing;
 # otherwise says exactly what is missing and how to install it.
-#   run  : what the app needs to open a window (Qt runtime libraries, a Chinese font, venv)
+#   run  : what the app needs to open a window (Qt runtime libraries, a Chinese font, venv;
+#          libpulse0, without which Qt Multimedia of the `camera` extra does not load at all)
 #   test : the above plus PostgreSQL server binaries, socat, poppler-utils, zbar-tools, xvfb
 set -eu
 mode="${1:-run}"
 run_pkgs="libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 \
 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 libxcb-randr0 \
-libxcb-render-util0 libxcb-image0 libglib2.0-0 fonts-wqy-microhei"
+libxcb-render-util0 libxcb-image0 libglib2.0-0 fonts-wqy-microhei libpulse0"
 test_pkgs="postgresql socat poppler-utils zbar-tools xvfb"
 pkgs="$run_pkgs"
 [ "$mode" = "test" ] && pkgs="$run_pkgs $test_pkgs"

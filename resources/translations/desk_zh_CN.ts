@@ -1,6 +1,80 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>CameraCapture</name>
+    <message>
+        <source>Take a photo</source>
+        <translation>拍照</translation>
+    </message>
+    <message>
+        <source>Camera:</source>
+        <translation>相机：</translation>
+    </message>
+    <message>
+        <source>Take the photo (Space)</source>
+        <translation>拍照（空格）</translation>
+    </message>
+    <message>
+        <source>Use this photo (Enter)</source>
+        <translation>用这张照片（回车）</translation>
+    </message>
+    <message>
+        <source>Take again (Space)</source>
+        <translation>重拍（空格）</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>取消（Esc）</translation>
+    </message>
+    <message>
+        <source>No camera is connected to this counter: take the photo with the phone, it arrives in the photo folder.</source>
+        <translation>本柜台没有连接相机：请用手机拍照，照片会存入照片文件夹。</translation>
+    </message>
+    <message>
+        <source>The camera does not work: check its cable, choose another camera, or take the photo with the phone.</source>
+        <translation>相机无法工作：请检查连接线，换一台相机，或用手机拍照。</translation>
+    </message>
+    <message>
+        <source>The camera could not take the photo: try again.</source>
+        <translation>相机未能拍下照片，请重试。</translation>
+    </message>
+    <message>
+        <source>The photo could not be saved in the photo folder %1. Check that the folder can be reached and try again.</source>
+        <translation>照片无法存入照片文件夹 %1。请确认该文件夹可以访问，然后重试。</translation>
+    </message>
+    <message>
+        <source>Saving the photo…</source>
+        <translation>正在保存照片…</translation>
+    </message>
+    <message>
+        <source>Enter uses this photo, Space takes it again, Esc cancels.</source>
+        <translation>回车使用这张照片，空格重拍，Esc 取消。</translation>
+    </message>
+    <message>
+        <source>Space or Enter takes the photo.</source>
+        <translation>按空格或回车拍照。</translation>
+    </message>
+    <message>
+        <source>↑ and ↓ choose another camera.</source>
+        <translation>按 ↑ 或 ↓ 换一台相机。</translation>
+    </message>
+    <message>
+        <source>Starting the camera…</source>
+        <translation>正在启动相机…</translation>
+    </message>
+</context>
+<context>
+    <name>CameraWatch</name>
+    <message>
+        <source>Taking photos with a camera is not installed on this counter: take the photo with the phone, it arrives in the photo folder.</source>
+        <translation>本柜台未安装相机拍照功能：请用手机拍照，照片会存入照片文件夹。</translation>
+    </message>
+    <message>
+        <source>No camera is connected to this counter: take the photo with the phone, it arrives in the photo folder.</source>
+        <translation>本柜台没有连接相机：请用手机拍照，照片会存入照片文件夹。</translation>
+    </message>
+</context>
+<context>
     <name>CheckRow</name>
     <message>
         <source>Note</source>
@@ -857,6 +931,10 @@
     <message>
         <source>Use this photo (Enter)</source>
         <translation>用这张照片（回车）</translation>
+    </message>
+    <message>
+        <source>Camera… (F3)</source>
+        <translation>相机拍照…（F3）</translation>
     </message>
     <message>
         <source>From a file… (Ctrl+O)</source>

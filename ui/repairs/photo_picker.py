@@ -1,9 +1,12 @@
 """Where a check's photo comes from: the newest pictures the phone or camera dropped into the
-photo inbox (desk/repairs/photo_inbox.py), shown as thumbnails, or a file chosen by hand.
+photo inbox (desk/repairs/photo_inbox.py), shown as thumbnails, a photo taken with a camera on
+this PC (ui/repairs/camera_capture.py: it is put into the inbox and taken from there like any
+other), or a file chosen by hand.
 
 The folder is read and the thumbnails are made on the I/O pool (the inbox may be a network
 share); the list follows the folder while the dialog is open (a file-system watcher, and F5).
-Keyboard: arrows pick a picture, Enter takes it, Ctrl+O opens a file, Esc cancels."""
+Keyboard: arrows pick a picture, Enter takes it, F3 opens the camera, Ctrl+O opens a file, Esc
+cancels. (F3, not Ctrl+K: Ctrl+K is the whole app's "go to any page".)"""
 
 from __future__ import annotations
 
@@ -29,6 +32,7 @@ from desk.repairs.evidence import MAX_PHOTO_BYTES
 from desk.repairs.photo_inbox import InboxPhoto, inbox_folder, newest_photos
 from ui.context import AppContext
 from ui.errors import error_text
+from ui.repairs.camera_capture import CameraCapture, CameraWatch
 
 THUMB = 160  # px: big enough to tell one seam from another at arm's length
 Thumbs = list[tuple[InboxPhoto, QImage]]
@@ -78,22 +82,32 @@ class PhotoPicker(QDialog):
         layout.addWidget(self.message)
         buttons = QHBoxLayout()
         self.take_button = QPushButton(self.tr("Use this photo (Enter)"))
+        self.camera_button = QPushButton(self.tr("Camera… (F3)"))
         self.file_button = QPushButton(self.tr("From a file… (Ctrl+O)"))
         self.refresh_button = QPushButton(self.tr("Look again (F5)"))
         self.cancel_button = QPushButton(self.tr("Cancel"))
-        for button in (self.take_button, self.file_button, self.refresh_button,
-                       self.cancel_button):
+        for button in (self.take_button, self.camera_button, self.file_button,
+                       self.refresh_button, self.cancel_button):
             button.setMinimumHeight(48)
             button.setAutoDefault(False)
             buttons.addWidget(button)
         self.take_button.setDefault(True)
         self.take_button.clicked.connect(self.take)
+        self.camera_button.clicked.connect(self.open_camera)
         self.file_button.clicked.connect(self.from_file)
         self.refresh_button.clicked.connect(self.refresh)
         self.cancel_button.clicked.connect(self.reject)
         QShortcut(QKeySequence("Ctrl+O"), self, self.from_file)
         QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.refresh)
+        QShortcut(QKeySequence(Qt.Key.Key_F3), self,
+                  lambda: self.open_camera() if self.camera_button.isEnabled() else None)
         layout.addLayout(buttons)
+        self.camera_note = QLabel()  # why the camera button is off, when it is
+        self.camera_note.setWordWrap(True)
+        layout.addWidget(self.camera_note)
+        self.cameras = CameraWatch(self)
+        self.cameras.changed.connect(self._enable)
+        self.camera_dialog: CameraCapture | None = None
         self._enable()
         self.ctx.query(inbox_folder, self.ctx.db.path, done=self._located)
 
@@ -136,6 +150,10 @@ class PhotoPicker(QDialog):
 
     def _enable(self) -> None:
         self.take_button.setEnabled(0 <= self.list.currentRow() < len(self.pictures))
+        problem = self.cameras.problem
+        self.camera_button.setEnabled(not problem and self.folder is not None)
+        self.camera_note.setText(problem)
+        self.camera_note.setVisible(bool(problem))
 
     # --- choosing -------------------------------------------------------------------------------
     def take(self) -> None:
@@ -143,6 +161,18 @@ class PhotoPicker(QDialog):
         if not 0 <= row < len(self.pictures):
             return
         self.chosen.emit(self.pictures[row].path, True)
+        self.accept()
+
+    def open_camera(self) -> None:
+        """The camera dialog; the photo it puts in the inbox is taken like an inbox picture."""
+        if self.folder is None:
+            return
+        self.camera_dialog = CameraCapture(self.ctx, self.folder, self)
+        self.camera_dialog.saved.connect(self._photographed)
+        self.camera_dialog.open()
+
+    def _photographed(self, path: Path) -> None:
+        self.chosen.emit(path, True)
         self.accept()
 
     def from_file(self) -> None:
