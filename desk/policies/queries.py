@@ -60,12 +60,15 @@ def published_documents(conn: Any) -> list[tuple[str, dict[str, Any]]]:
                                                                                    r.event_id))]
 
 
+# built once: every return and compensation asks whether head office published since
+_PUBLISHED_COUNT = (select(func.count(), func.max(t.journal.c.seq))
+                    .where(t.journal.c.entity_id == POLICY_ENTITY))
+
+
 def for_connection(conn: Any) -> PolicySet:
     """The files plus what head office published, as this counter's journal holds it."""
     files = POLICIES.current()
-    j = t.journal.c
-    count, last = conn.execute(select(func.count(), func.max(j.seq))
-                               .where(j.entity_id == POLICY_ENTITY)).one()
+    count, last = conn.execute(_PUBLISHED_COUNT).one()
     if not count:
         return files
     key = (int(count), int(last or 0))

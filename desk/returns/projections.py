@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.engine import Connection
 
 from desk.platform.batch import has_row, no_rival, plain_insert
@@ -46,13 +46,16 @@ def _head_office_status(conn: Connection, case_id: str) -> tuple[str, str] | Non
     return ("completed" if row.decision == "approved" else "refused", row.approver_id)
 
 
+_RETURN_EXISTS = (select(returns_t.returns.c.return_id)  # built once: every return asks it
+                  .where(returns_t.returns.c.return_id == bindparam("return_id")))
+
+
 def _return(conn: Connection, e: Event) -> set[Changed]:
     p = e.payload
     return_id = str(p.get("return_id") or e.entity_id)
     # no rival event of this id: its row cannot exist yet (skip the query in a batch)
     if not (return_id == e.entity_id and no_rival(conn, e)) and conn.execute(
-            select(returns_t.returns.c.return_id)
-            .where(returns_t.returns.c.return_id == return_id)).first() is not None:
+            _RETURN_EXISTS, {"return_id": return_id}).first() is not None:
         return set()  # the same fact twice (cannot happen with unique ids): keep the first
     status = p.get("status", "completed")
     approved_by = p.get("approved_by", "")

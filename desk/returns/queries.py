@@ -264,6 +264,19 @@ def load_history(conn: Any, receipt_no: str) -> History:
 # --- the invariant: a receipt line is never refunded beyond what was bought and paid ----------
 
 
+_sl = sales_t.receipt_lines.c
+# built once (every return runs it, as its invariant): quantity and refund returned per line
+_LINES_RETURNED = (
+    select(_rl.line_no, func.sum(_rl.qty).label("qty"), func.sum(_rl.refund_fen).label("refund"),
+           _sl.qty.label("sold"))
+    .select_from(returns_t.return_lines.join(returns_t.returns, _r.return_id == _rl.return_id)
+                 .join(sales_t.receipt_lines,
+                       (_sl.receipt_no == _rl.receipt_no) & (_sl.line_no == _rl.line_no)))
+    .where(_rl.receipt_no == _RECEIPT, _rl.line_no.in_(bindparam("line_nos", expanding=True)),
+           _r.status.in_(ACTIVE))
+    .group_by(_rl.line_no, _sl.qty))
+
+
 def line_findings(
     conn: Connection, receipt_no: str, line_nos: set[int], paid_hint: dict[int, int] | None = None
 ) -> list[Finding]:
@@ -273,22 +286,9 @@ def line_findings(
     lines' paid amounts when the caller knows them (a return's payload carries them)."""
     if not line_nos:
         return []
-    rl, r, sl = returns_t.return_lines.c, returns_t.returns.c, sales_t.receipt_lines.c
-    rows = conn.execute(
-        select(
-            rl.line_no,
-            func.sum(rl.qty).label("qty"),
-            func.sum(rl.refund_fen).label("refund"),
-            sl.qty.label("sold"),
-        )
-        .select_from(
-            returns_t.return_lines.join(returns_t.returns, r.return_id == rl.return_id).join(
-                sales_t.receipt_lines, (sl.receipt_no == rl.receipt_no) & (sl.line_no == rl.line_no)
-            )
-        )
-        .where(rl.receipt_no == receipt_no, rl.line_no.in_(sorted(line_nos)), r.status.in_(ACTIVE))
-        .group_by(rl.line_no, sl.qty)
-    ).all()
+    rl, r = returns_t.return_lines.c, returns_t.returns.c
+    rows = conn.execute(_LINES_RETURNED, {"receipt_no": receipt_no,
+                                          "line_nos": sorted(line_nos)}).all()
     if not rows:
         return []
     paid = dict(paid_hint or {})
@@ -359,10 +359,12 @@ def paid_by_line(conn: Connection, receipt_no: str) -> dict[int, int]:
     )
 
 
+_SIGNATURE_USED = tuple(
+    select(column).where(column == bindparam("signature_id")).limit(1)
+    for column in (returns_t.returns.c.signature_ref, returns_t.compensations.c.signature_ref))
+
+
 def signature_used(conn: Connection, signature_id: str) -> bool:
     """Whether a return or a compensation already rests on this signature."""
-    r, c = returns_t.returns.c, returns_t.compensations.c
-    for column in (r.signature_ref, c.signature_ref):
-        if conn.execute(select(column).where(column == signature_id).limit(1)).first():
-            return True
-    return False
+    key = {"signature_id": signature_id}
+    return any(conn.execute(statement, key).first() for statement in _SIGNATURE_USED)

@@ -37,6 +37,7 @@ returns = Table(
     Index("ix_returns_customer", "customer_id"),
     Index("ix_returns_status", "status"),
     Index("ix_returns_business_date", "business_date"),
+    Index("ix_returns_signature", "signature_ref"),  # revision 0015: signature_used
 )
 
 return_lines = Table(
@@ -92,6 +93,7 @@ compensations = Table(
     Index("ix_compensations_customer", "customer_id"),
     Index("ix_compensations_status", "status"),
     Index("ix_compensations_receipt", "receipt_no"),
+    Index("ix_compensations_signature", "signature_ref"),  # revision 0015: signature_used
 )
 
 approvals = Table(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.engine import Connection
 
 from desk.platform.errors import DeskError
@@ -18,10 +18,16 @@ def _from_row(row: object) -> sig.Signature:
                          json.loads(m["strokes"]), bytes(m["png"]))
 
 
+# built once: every signed return, compensation and repair step reads them
+_s = signatures_t.signatures.c
+_SIGNATURE = select(signatures_t.signatures).where(_s.signature_id == bindparam("signature_id"))
+_SIGNED_DOCUMENT = (select(_s.document_kind, _s.document_ref, _s.document_sha256)
+                    .where(_s.signature_id == bindparam("signature_id")))
+
+
 def signature_for(conn: Connection, signature_id: str, document_sha256: str) -> sig.Signature:
     """The signature `signature_id`, checked intact and given for this very document."""
-    row = conn.execute(select(signatures_t.signatures)
-                       .where(signatures_t.signatures.c.signature_id == signature_id)).first()
+    row = conn.execute(_SIGNATURE, {"signature_id": signature_id}).first()
     if row is None:
         raise DeskError("signature.unknown", signature_id=signature_id)
     signature = _from_row(row)
@@ -60,9 +66,7 @@ def require_signature(conn: Connection, signature_id: str, *, kind: str, ref: st
     reference and the SHA-256 of the content the core built), intact. Refused otherwise, each
     case with its own code."""
     sid = signature_id.strip()
-    s = signatures_t.signatures.c
-    row = conn.execute(select(s.document_kind, s.document_ref, s.document_sha256)
-                       .where(s.signature_id == sid)).first() if sid else None
+    row = conn.execute(_SIGNED_DOCUMENT, {"signature_id": sid}).first() if sid else None
     if row is None:
         raise DeskError("signature.unknown", signature_id=sid)
     if (row.document_kind, row.document_ref) != (kind, ref):
