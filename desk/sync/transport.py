@@ -346,8 +346,10 @@ class PgTransport:
         return None if row is None else (str(row[0]), bytes(row[1]))
 
 
-PUSH_SQL = (f"SELECT * FROM {_SCHEMA}.push_events(%s, %s::text[], %s::text[], %s::int[], "
-             "%s::text[], %s::text[], %s::text[], %s::text[], %s::text[], %s::text[], %s::text[])")
+# %b: the arrays go in binary format — the text format escapes every element with a regular
+# expression (measured: 1.7 s of the client's CPU for 10 000 events, most of a push).
+PUSH_SQL = (f"SELECT * FROM {_SCHEMA}.push_events(%s, %b::text[], %b::text[], %b::int[], "
+             "%b::text[], %b::text[], %b::text[], %b::text[], %b::text[], %b::text[], %b::text[])")
 
 # Each wanted store's top and up to `limit` of its events after the cursor (the counter's own
 # left out), in store order then number order; the caller fills the page store by store.
