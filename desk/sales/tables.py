@@ -37,7 +37,6 @@ receipt_lines = Table(
     Column("gift_value_fen", Integer, nullable=False, default=0),
     PrimaryKeyConstraint("receipt_no", "line_no"),
     lookup_index("ix_receipt_lines_serial", "serial"),
-    lookup_index("ix_receipt_lines_sku", "sku"),
 )
 
 receipt_tenders = Table(
