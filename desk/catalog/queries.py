@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.engine import Connection
 
 from desk.catalog import tables as catalog_t
@@ -93,16 +93,27 @@ def product_names(conn: Connection, skus: set[str]) -> dict[str, str]:
     return out
 
 
+# built once: every intake and sale asks them (building a select cost more than running it)
+_CATEGORY_KIND = (select(catalog_t.categories.c.kind)
+                  .select_from(catalog_t.products.join(
+                      catalog_t.categories,
+                      catalog_t.categories.c.category_id == catalog_t.products.c.category_id))
+                  .where(catalog_t.products.c.sku == bindparam("sku")))
+_CUSTOMER_KNOWN = select(catalog_t.customers.c.customer_id).where(
+    catalog_t.customers.c.customer_id == bindparam("customer_id"))
+
+
 def product_category_kind(conn: Connection, sku: str) -> str | None:
     """The kind of the product's category (fresh_food, clothing, ...); None for an unknown sku."""
-    p, c = catalog_t.products.c, catalog_t.categories.c
-    row = conn.execute(select(c.kind).select_from(catalog_t.products.join(
-        catalog_t.categories, c.category_id == p.category_id)).where(p.sku == sku)).first()
+    row = conn.execute(_CATEGORY_KIND, {"sku": sku}).first()
     return None if row is None else str(row.kind)
 
 
 def known_customers(conn: Connection, customer_ids: set[str]) -> set[str]:
     c = catalog_t.customers.c
+    if len(customer_ids) == 1:  # a command's one customer
+        (one,) = customer_ids
+        return {one} if conn.execute(_CUSTOMER_KNOWN, {"customer_id": one}).first() else set()
     found: set[str] = set()
     ordered = sorted(customer_ids)
     for i in range(0, len(ordered), _CHUNK):

@@ -132,6 +132,15 @@ def lookup_indexes_later(conn: Connection, tables: tuple[Any, ...]) -> Iterator[
     the block and build them again after it, from their own SQL as the database has it (an older
     schema being upgraded keeps its indexes exactly). Inside the caller's transaction: a failure
     rolls the drop back too."""
+    saved = drop_lookup_indexes(conn, tables)
+    yield
+    for sql in saved:
+        conn.exec_driver_sql(sql)
+
+
+def drop_lookup_indexes(conn: Connection, tables: tuple[Any, ...]) -> list[str]:
+    """Drop the tables' lookup-only indexes that the database has; returns the SQL that builds
+    them again, as the database spelt it."""
     names = sorted(ix.name for table in tables for ix in table.indexes
                    if ix.info.get(LOOKUP_ONLY) and ix.name)
     marks = ",".join("?" * len(names))
@@ -140,6 +149,4 @@ def lookup_indexes_later(conn: Connection, tables: tuple[Any, ...]) -> Iterator[
         tuple(names)).all() if names else []
     for name, _sql in saved:
         conn.exec_driver_sql(f'DROP INDEX "{name}"')
-    yield
-    for _name, sql in saved:
-        conn.exec_driver_sql(sql)
+    return [str(sql) for _name, sql in saved]

@@ -137,10 +137,7 @@ def _pin_checklist(uow: UnitOfWork, kind: str, today: date) -> r.Checklist:
     checklist = in_force(list(shipped_checklists(resources_dir() / "checklists")), kind, today)
     if checklist is None:
         raise DeskError("repair.no_checklist", kind=kind)
-    body = checklist.to_dict()
-    # The identity of a definition leaves out its English name: counters adopted 2026.1 before
-    # the files had one, and a display name does not change what a ticket must go through.
-    sha = documents.sha256_of({k: v for k, v in body.items() if k != "title_en"})
+    body, sha = _definition(checklist)
     known = adopted_checklist_sha(uow.conn, checklist.kind, checklist.version)
     if known is None:
         uow.record("checklist.adopted", f"{checklist.kind}@{checklist.version}",
@@ -149,6 +146,16 @@ def _pin_checklist(uow: UnitOfWork, kind: str, today: date) -> r.Checklist:
         raise DeskError("repair.checklist_changed", kind=checklist.kind,
                         version=checklist.version)
     return checklist
+
+
+@lru_cache(maxsize=32)
+def _definition(checklist: r.Checklist) -> tuple[dict[str, Any], str]:
+    """A checklist's body and the SHA-256 that identifies it (a checklist is an immutable value:
+    worked out once, not at every intake). The identity leaves out its English name: counters
+    adopted 2026.1 before the files had one, and a display name does not change what a ticket
+    must go through."""
+    body = checklist.to_dict()
+    return body, documents.sha256_of({k: v for k, v in body.items() if k != "title_en"})
 
 
 def _open_record(uow: UnitOfWork, code: str) -> tuple[TicketRecord, r.ChecklistState]:

@@ -232,9 +232,13 @@ def serial_repairs(conn: Connection, serial: str) -> SerialRepairs:
     return SerialRepairs(serial, len(rows), sum(1 for p in rows if p))
 
 
+_ADOPTED_SHA = select(repairs_t.checklists.c.sha256).where(  # built once: every intake asks
+    repairs_t.checklists.c.kind == bindparam("kind"),
+    repairs_t.checklists.c.version == bindparam("version"))
+
+
 def adopted_checklist_sha(conn: Connection, kind: str, version: str) -> str | None:
-    c = repairs_t.checklists.c
-    row = conn.execute(select(c.sha256).where(c.kind == kind, c.version == version)).first()
+    row = conn.execute(_ADOPTED_SHA, {"kind": kind, "version": version}).first()
     return None if row is None else str(row.sha256)
 
 
