@@ -25,11 +25,11 @@ from desk.platform import tables as t
 from desk.platform.errors import DeskError
 from desk.platform.hlc import HybridLogicalClock
 from desk.platform.migrate import current_revision, upgrade_to_head
+from desk.platform.paths import DB_FILENAME as DB_FILENAME  # re-exported: its old home
 from desk.platform.registry import Registry
 from desk.platform.settings import get_setting, set_setting
 from desk.platform.upgrade import UpgradeOptions, refuse_newer, upgrade_with_backup
 
-DB_FILENAME = "desk.sqlite3"
 BUSY_TIMEOUT_MS = 5000
 
 log = logging.getLogger(__name__)
