@@ -118,7 +118,6 @@ class DeskApp:
         self.window = MainWindow(idle_lock_ms=int(args.idle_lock_minutes * 60_000))
         self.window.set_language_shown(args.lang)
         self.window.sig_language_requested.connect(self.switch_language)
-        self.qt.installEventFilter(self.window.idle)
         self.ctx: Any = None
         self.passwords = PasswordStore()  # the central server's: the wizard's join, then sync
         self.opening = Progress("replay")  # an upgrade's progress, from the database worker
