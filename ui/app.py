@@ -34,7 +34,12 @@ from ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, install_language  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
 from ui.single_instance import ALREADY_OPEN, CounterLock  # noqa: E402
 from ui.sync.secrets import PasswordStore  # noqa: E402
-from ui.tasks import Progress, TaskRunner  # noqa: E402
+from ui.tasks import (  # noqa: E402
+    Progress,
+    TaskRunner,
+    pause_collector_for_start,
+    resume_collector_after_start,
+)
 
 log = logging.getLogger(__name__)
 
@@ -76,6 +81,7 @@ def open_counter(path: Any, progress: Any = None) -> tuple[Database, CommandBus,
     if progress is not None:
         upgrade = UpgradeOptions(progress=progress)
     if needs_upgrade(path):
+        resume_collector_after_start()  # a replay's garbage is collected as it goes
         if progress is not None:
             progress("upgrade", 0, 0)
         from desk.capabilities import open_database
@@ -194,6 +200,7 @@ class DeskApp:
         from ui.errors import error_text
 
         if error is not None:
+            resume_collector_after_start()
             log.error("opening the database failed", exc_info=error)
             if self.smoke is not None:
                 self.smoke.fail("open", error)
@@ -224,6 +231,7 @@ class DeskApp:
 
     def _warmed(self, _value: Any, error: BaseException | None) -> None:
         """The capabilities are loaded (see warm_up): the wizard or the services."""
+        resume_collector_after_start()
         if error is not None:  # a broken install: no command could run
             from ui.errors import error_text
 
@@ -355,10 +363,13 @@ class DeskApp:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
+    if not args.smoke_test:  # (which builds a demo store first: seconds of allocations)
+        pause_collector_for_start()  # on again once the capabilities are loaded (_warmed)
     setup_logging(data_home(args.home))
     log.info("service-desk starting (language %s)", args.lang)
     app = DeskApp(args)
     if not app.start():
+        resume_collector_after_start()
         app.shutdown()
         return ALREADY_OPEN
     status = int(app.qt.exec())

@@ -128,3 +128,32 @@ def test_a_sign_in_before_the_capabilities_are_loaded_waits_for_them_on_the_work
         app.shutdown()
         if app.ctx is not None:
             app.ctx.db.dispose()
+
+
+# main() with a 5 ms poll of the garbage collector's state: off while the app starts, on (with the
+# start-up heap frozen) once the capabilities are loaded — never left off.
+COLLECTOR = """
+import gc, json, sys
+from PySide6.QtCore import QCoreApplication, QTimer
+import ui.app
+seen = []
+def poll():
+    seen.append(gc.isenabled())
+    if seen[-1] and len(seen) > 1:
+        print(json.dumps({"seen": seen, "frozen": gc.get_freeze_count()}), flush=True)
+        QCoreApplication.instance().quit()
+        return
+    QTimer.singleShot(5, poll)
+real_start = ui.app.DeskApp.start
+def start(self):
+    QTimer.singleShot(0, poll)
+    return real_start(self)
+ui.app.DeskApp.start = start
+sys.exit(ui.app.main(["--home", sys.argv[1]]))
+"""
+
+
+def test_the_collector_is_off_while_the_app_starts_and_on_after(counter_home: Path) -> None:
+    facts = json.loads(run_app(COLLECTOR, str(counter_home)).splitlines()[-1])
+    assert facts["seen"][0] is False and facts["seen"][-1] is True
+    assert facts["frozen"] > 10_000  # the start-up heap: modules, classes, tables, Qt wrappers
