@@ -1,7 +1,14 @@
 """Composition root: builds the adapters, wires the core into the window, runs the event loop.
 
-The window appears before the database is open (opening, migrating and reading run on the
-database worker), which keeps cold start to the login window short.
+Cold start (budget 0.5 s, ui/bench/app_start.py; the order is what keeps it short):
+1. the GUI thread shows the window, importing none of the core (no SQLAlchemy, no capability;
+   tests/ui/test_app_start.py checks it);
+2. the database worker opens the database — migrating it when it is older — and reads who the
+   counter is (open_counter), without the capabilities when the schema is at head;
+3. the login window gets the counter's facts: ready for a staff ID and PIN (--startup-probe);
+4. the worker loads the capabilities and what the services stand on (warm_up) while the window
+   is on screen; a sign-in sent meanwhile waits for them there;
+5. then, on the GUI thread, the first-run wizard or the printer and sync services.
 """
 
 from __future__ import annotations
@@ -12,6 +19,7 @@ import os
 import sys
 import time
 from collections.abc import Sequence
+from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 _T0 = time.perf_counter()
@@ -26,7 +34,12 @@ from ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, install_language  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
 from ui.single_instance import ALREADY_OPEN, CounterLock  # noqa: E402
 from ui.sync.secrets import PasswordStore  # noqa: E402
-from ui.tasks import Progress, TaskRunner  # noqa: E402
+from ui.tasks import (  # noqa: E402
+    Progress,
+    TaskRunner,
+    pause_collector_for_start,
+    resume_collector_after_start,
+)
 
 log = logging.getLogger(__name__)
 
@@ -53,22 +66,48 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 def open_counter(path: Any, progress: Any = None) -> tuple[Database, CommandBus, CounterInfo]:
     """On the database worker: open (migrate) the database and read who this counter is.
     `progress(stage, done, total)` hears of an upgrade: ("upgrade", 0, 0) before the backup of an
-    older file, then the journal replay's (done, total)."""
-    from desk.capabilities import open_database
+    older file, then the journal replay's (done, total).
+
+    At head (every start but the first after an update) the capabilities are not imported here:
+    the login window needs only the counter's facts, and the app loads them next, on this same
+    worker, while the window shows them (warm_up). An upgrade imports them first, as it always
+    did: it may replay the journal through them."""
     from desk.catalog.queries import counter_info
     from desk.platform.bus import CommandBus
     from desk.platform.upgrade import UpgradeOptions, needs_upgrade
+    from desk.startup import open_database_deferred
 
     upgrade = None
     if progress is not None:
-        if needs_upgrade(path):
-            progress("upgrade", 0, 0)
         upgrade = UpgradeOptions(progress=progress)
-    db = open_database(path, upgrade=upgrade)
+    if needs_upgrade(path):
+        resume_collector_after_start()  # a replay's garbage is collected as it goes
+        if progress is not None:
+            progress("upgrade", 0, 0)
+        from desk.capabilities import open_database
+
+        db = open_database(path, upgrade=upgrade)
+    else:
+        db = open_database_deferred(path, upgrade=upgrade)
     bus = CommandBus(db)
     with db.engine.connect() as conn:
         counter = counter_info(conn)
     return db, bus, counter
+
+
+def warm_up(db: Database) -> tuple[ModuleType, ...]:
+    """On the database worker, after the open, while the login window is on screen: the
+    capabilities (`db.registry`: every command's handler, projector and table, deferred by
+    open_counter), then the modules the printer service and the slips stand on, which it returns.
+    The GUI thread starts the services after this and finds them loaded: importing them itself
+    (Pillow and qrcode alone take ~0.15 s) froze it, and longer still while the worker imported
+    the same modules. The first command (a sign-in, the wizard's) waits behind this on the same
+    worker, never on the GUI thread."""
+    _ = db.registry
+    from desk.returns import counter_queries
+    from printing import escpos, from_core, profiles, queue_worker, transport
+
+    return counter_queries, escpos, from_core, profiles, queue_worker, transport
 
 
 class DeskApp:
@@ -85,7 +124,6 @@ class DeskApp:
         self.window = MainWindow(idle_lock_ms=int(args.idle_lock_minutes * 60_000))
         self.window.set_language_shown(args.lang)
         self.window.sig_language_requested.connect(self.switch_language)
-        self.qt.installEventFilter(self.window.idle)
         self.ctx: Any = None
         self.passwords = PasswordStore()  # the central server's: the wizard's join, then sync
         self.opening = Progress("replay")  # an upgrade's progress, from the database worker
@@ -100,6 +138,7 @@ class DeskApp:
 
             self.smoke = SmokeTest(self, data_home(args.home), _T0)
         self.counter_lock: CounterLock | None = None
+        self.needs_wizard = False  # the database has no store yet
         self.show_requests = 0  # how often a second copy asked this one to come to the front
 
     def start(self) -> bool:
@@ -161,6 +200,7 @@ class DeskApp:
         from ui.errors import error_text
 
         if error is not None:
+            resume_collector_after_start()
             log.error("opening the database failed", exc_info=error)
             if self.smoke is not None:
                 self.smoke.fail("open", error)
@@ -173,10 +213,44 @@ class DeskApp:
             self.upgrade_dialog = None
         db, bus, counter = value
         self.ctx = AppContext(db, bus, self.runner)
-        if counter.store_id is None and self.smoke is None:
-            self._first_run()
+        self.runner.db(warm_up, db, done=self._warmed)
+        self.needs_wizard = counter.store_id is None and self.smoke is None
+        if not self.needs_wizard:
+            self._show_login(counter)
+        # Nothing else happens on the GUI thread until the warm-up is done: what comes next
+        # (the wizard, the services) imports modules the worker is importing now.
+
+    def _show_login(self, counter: Any) -> None:
+        """The login window with the counter's facts (its store, the demo staff), the database
+        open and read: what --startup-probe reports."""
+        self.window.attach(self.ctx, counter)
+        if self.smoke is not None:
+            self.smoke.login_ready()
+        if self.args.startup_probe:
+            print(f"login window ready in {time.perf_counter() - _T0:.3f} s", flush=True)
+
+    def _warmed(self, _value: Any, error: BaseException | None) -> None:
+        """The capabilities are loaded (see warm_up): the wizard or the services."""
+        resume_collector_after_start()
+        if error is not None:  # a broken install: no command could run
+            from ui.errors import error_text
+
+            log.error("loading the capabilities failed", exc_info=error)
+            if self.smoke is not None:
+                self.smoke.fail("capabilities", error)
+            self.window.login.show_fatal(error_text(error))
+            if self.args.startup_probe:
+                QTimer.singleShot(0, self.qt.quit)
             return
-        self._attach(counter)
+        if self.args.startup_probe:
+            print(f"capabilities loaded in {time.perf_counter() - _T0:.3f} s", flush=True)
+            QTimer.singleShot(0, self.qt.quit)
+        elif self.smoke is not None:
+            self.smoke.opened()
+        elif self.needs_wizard:
+            self._first_run()
+        else:
+            self._start_services()
 
     def _first_run(self) -> None:
         """No store yet: the first-run wizard, then the login window."""
@@ -207,22 +281,16 @@ class DeskApp:
 
                 self.window.login.show_fatal(error_text(error))
                 return
-            self._attach(counter)
+            self.needs_wizard = False
+            self._show_login(counter)
             if wizard.admin_id:
                 self.window.login.suggest(wizard.admin_id)
+            if self.args.startup_probe:
+                QTimer.singleShot(0, self.qt.quit)
+            else:
+                self._start_services()
 
         self.ctx.query(counter_info, done=read)
-
-    def _attach(self, counter: Any) -> None:
-        self.window.attach(self.ctx, counter)
-        if self.smoke is not None:
-            self.smoke.opened()
-            return
-        if self.args.startup_probe:
-            print(f"login window ready in {time.perf_counter() - _T0:.3f} s", flush=True)
-            QTimer.singleShot(0, self.qt.quit)
-            return
-        self._start_services()
 
     def _start_services(self) -> None:
         """Background services that need the open database: sync with the central server."""
@@ -295,10 +363,13 @@ class DeskApp:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
+    if not args.smoke_test:  # (which builds a demo store first: seconds of allocations)
+        pause_collector_for_start()  # on again once the capabilities are loaded (_warmed)
     setup_logging(data_home(args.home))
     log.info("service-desk starting (language %s)", args.lang)
     app = DeskApp(args)
     if not app.start():
+        resume_collector_after_start()
         app.shutdown()
         return ALREADY_OPEN
     status = int(app.qt.exec())

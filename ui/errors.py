@@ -1,5 +1,11 @@
 """Errors in the user's language: the words of every code come from the capabilities' catalogues
-(desk/<capability>/errors.py, printing/errors.py), in the language in force (ui/i18n.py)."""
+(desk/<capability>/errors.py, printing/errors.py), in the language in force (ui/i18n.py).
+
+The catalogue is gathered when the first error is shown, not when this module is imported: it
+comes through desk.capabilities, i.e. every capability and SQLAlchemy, which the login window must
+not wait for (the database worker imports them while the window paints, so by the time an error
+is shown they are loaded and this costs a dictionary lookup).
+"""
 
 from __future__ import annotations
 
@@ -8,18 +14,24 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from desk.platform.errors import DeskError
-from printing.errors import CATALOGUE
-from printing.errors import describe as describe_error
+from desk.platform.errors import DeskError, ErrorText
 from ui.i18n import current_language
 
 translate = QCoreApplication.translate
 
 
+def _catalogue() -> Mapping[str, ErrorText]:
+    from printing.errors import CATALOGUE
+
+    return CATALOGUE
+
+
 def error_text(error: BaseException) -> str:
     if isinstance(error, DeskError):
-        if error.code in CATALOGUE:
-            return describe_error(error, current_language())
+        if error.code in _catalogue():
+            from printing.errors import describe
+
+            return describe(error, current_language())
         return translate("errors", "Something went wrong (error {code}).").format(code=error.code)
     return translate("errors", "Something went wrong: {detail}").format(
         detail=str(error) or type(error).__name__)
@@ -31,7 +43,7 @@ def code_text(code: str, params: Mapping[str, Any] | None = None) -> str:
 
 
 def known_codes() -> set[str]:
-    return set(CATALOGUE)
+    return set(_catalogue())
 
 
 def describe(value: Any) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 
 _ACTIVITY = frozenset({
     QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
@@ -21,9 +21,19 @@ class IdleWatcher(QObject):
         self._timer.timeout.connect(self.sig_idle)
 
     def start(self) -> None:
+        """Watch the input, application-wide, and lock after the timeout. The event filter is on
+        only while someone is signed in (the timer runs): every event of the application passes
+        through it, Python code that needs the GIL — on at start-up, each event of the login
+        window waited for the database worker's imports to let go of the GIL."""
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)  # installed again, it is still there once
         self._timer.start()
 
     def stop(self) -> None:
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
         self._timer.stop()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

@@ -89,9 +89,12 @@ class SmokeTest:
 
         self.app.runner.db(build_demo_store, self.home, done=built)
 
-    def opened(self) -> None:
-        window = self.app.window
+    def login_ready(self) -> None:
         self.facts["login_ready_s"] = round(time.perf_counter() - self.started, 3)
+
+    def opened(self) -> None:
+        """The capabilities are loaded too: the checks."""
+        window = self.app.window
         if not (window.isVisible() and window.stack.currentWidget() is window.login):
             self.fail("login", RuntimeError("the login page is not showing"))
             return

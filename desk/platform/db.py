@@ -25,11 +25,11 @@ from desk.platform import tables as t
 from desk.platform.errors import DeskError
 from desk.platform.hlc import HybridLogicalClock
 from desk.platform.migrate import current_revision, upgrade_to_head
-from desk.platform.registry import Registry
+from desk.platform.paths import DB_FILENAME as DB_FILENAME  # re-exported: its old home
+from desk.platform.registry import Registry, RegistrySource
 from desk.platform.settings import get_setting, set_setting
 from desk.platform.upgrade import UpgradeOptions, refuse_newer, upgrade_with_backup
 
-DB_FILENAME = "desk.sqlite3"
 BUSY_TIMEOUT_MS = 5000
 
 log = logging.getLogger(__name__)
@@ -62,9 +62,10 @@ class Database:
     """One counter's database file, with this device's identity and hybrid logical clock."""
 
     def __init__(self, engine: Engine, path: Path | None, wall_ms: Callable[[], int],
-                 registry: Registry) -> None:
+                 registry: RegistrySource) -> None:
         self.engine = engine
-        self.registry = registry  # the capabilities: projectors, handlers, tables
+        self._registry = registry
+        self._registry_lock = threading.Lock()
         self.path = path
         self.wall_ms = wall_ms
         self.device_id = ""
@@ -76,13 +77,14 @@ class Database:
         cls,
         path: Path | str | None,
         *,
-        registry: Registry,
+        registry: RegistrySource,
         wall_ms: Callable[[], int] = wall_clock_ms,
         migrate: bool = True,
         upgrade: UpgradeOptions | None = None,
     ) -> Database:
         """Open (creating if needed) a database file; `None` opens a private in-memory one.
-        Use desk.capabilities.open_database, which passes the registry."""
+        Use desk.capabilities.open_database, which passes the registry (or desk.startup's, which
+        passes it deferred: a migration that needs a replay loads it then)."""
         file_path = Path(path) if path is not None else None
         if file_path is not None:
             _check_location(file_path)
@@ -99,15 +101,16 @@ class Database:
         _configure_sqlite(engine)
         db = cls(engine, file_path, wall_ms, registry)
         try:
+            # The migrations get the registry through `db`: loaded for a replay, it stays loaded.
             if migrate and file_path is not None:
                 opts = upgrade or UpgradeOptions()
-                backup = upgrade_with_backup(engine, file_path, registry,
+                backup = upgrade_with_backup(engine, file_path, lambda: db.registry,
                                              free_space=opts.free_space, now=opts.now,
                                              progress=opts.progress)
                 if backup is not None:
                     opts.taken.append(backup)
             elif migrate:
-                upgrade_to_head(engine, registry)
+                upgrade_to_head(engine, lambda: db.registry)
             db._load_identity()
         except DatabaseError as exc:
             engine.dispose()
@@ -134,6 +137,23 @@ class Database:
             ).scalar()
         self.device_id = device_id
         self.hlc = HybridLogicalClock(device_id, self.wall_ms, last)
+
+    @property
+    def registry(self) -> Registry:
+        """The capabilities: projectors, handlers, tables. Opened with a function instead (the
+        app does, to show its login window before importing every capability), it is called
+        once, on first use — the first command, a replay — from whichever thread gets there."""
+        registry = self._registry
+        if isinstance(registry, Registry):
+            return registry
+        with self._registry_lock:
+            if not isinstance(self._registry, Registry):
+                self._registry = self._registry()
+            return self._registry
+
+    @registry.setter
+    def registry(self, registry: Registry) -> None:
+        self._registry = registry
 
     @contextmanager
     def writing(self) -> Iterator[Connection]:

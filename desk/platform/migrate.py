@@ -9,7 +9,7 @@ from sqlalchemy import Connection, Engine, inspect, text
 
 from desk.platform.errors import DeskError
 from desk.platform.projections import rebuild
-from desk.platform.registry import Registry
+from desk.platform.registry import RegistrySource, resolve
 from desk.platform.settings import get_setting
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
@@ -44,7 +44,7 @@ def current_revision(engine: Engine) -> str | None:
         return None if value is None else str(value)
 
 
-def upgrade_to_head(engine: Engine, registry: Registry, revision: str = "head",
+def upgrade_to_head(engine: Engine, registry: RegistrySource, revision: str = "head",
                     progress: Progress | None = None) -> None:
     current = current_revision(engine)
     if current is not None and current not in known_revisions():
@@ -57,9 +57,11 @@ def upgrade_to_head(engine: Engine, registry: Registry, revision: str = "head",
     replay_if_stale(engine, registry, progress)
 
 
-def replay_if_stale(engine: Engine, registry: Registry, progress: Progress | None = None) -> None:
+def replay_if_stale(engine: Engine, registry: RegistrySource,
+                    progress: Progress | None = None) -> None:
     """A migration that adds a projection table marks the projections stale; replaying the
-    journal here (with projection code that matches the newest schema) fills it."""
+    journal here (with projection code that matches the newest schema) fills it. A deferred
+    registry (desk.platform.registry.RegistrySource) is loaded here, only when there is a replay."""
     with engine.connect().execution_options(immediate=True) as conn, conn.begin():
         if not inspect(conn).has_table("local_settings"):
             return
@@ -67,7 +69,7 @@ def replay_if_stale(engine: Engine, registry: Registry, progress: Progress | Non
             return
         if current_revision_in(conn) != head_revision():
             return  # upgraded only part of the way: replay once the schema is at head
-        rebuild(conn, registry, progress)
+        rebuild(conn, resolve(registry), progress)
         conn.execute(text("DELETE FROM local_settings WHERE key = 'projections_stale'"))
 
 

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 APP_NAME = "service-desk"
+DB_FILENAME = "desk.sqlite3"  # here, not in db.py: the app needs it before SQLAlchemy loads
 
 
 def data_home(explicit: str | os.PathLike[str] | None = None) -> Path:
@@ -21,8 +22,6 @@ def data_home(explicit: str | os.PathLike[str] | None = None) -> Path:
 
 
 def database_path(home: Path) -> Path:
-    from desk.platform.db import DB_FILENAME
-
     return home / DB_FILENAME
 
 

@@ -108,3 +108,13 @@ class Registry:
         for check in self.invariants.get(event.kind, ()):
             changed |= report(conn, event, check(conn, event))
         return changed
+
+
+# The registry, or a function that returns it: `Database.open` takes either. A function defers
+# importing every capability (their handlers, projectors and tables) until the registry is first
+# used — the first command, a replay — which the app's cold start needs (desk/startup.py).
+RegistrySource = Registry | Callable[[], Registry]
+
+
+def resolve(source: RegistrySource) -> Registry:
+    return source if isinstance(source, Registry) else source()

@@ -26,7 +26,7 @@ from sqlalchemy import Engine
 from desk.platform.errors import DeskError
 from desk.platform.migrate import Progress, current_revision, head_revision, known_revisions
 from desk.platform.migrate import upgrade_to_head as migrate_to_head
-from desk.platform.registry import Registry
+from desk.platform.registry import RegistrySource
 
 log = logging.getLogger(__name__)
 
@@ -53,7 +53,7 @@ class UpgradeOptions:
     taken: list[Path] = field(default_factory=list)  # the backup taken, for whoever asked
 
 
-def upgrade_with_backup(engine: Engine, path: Path, registry: Registry, *,
+def upgrade_with_backup(engine: Engine, path: Path, registry: RegistrySource, *,
                         free_space: FreeSpace = disk_free,
                         now: Callable[[], datetime] = datetime.now,
                         progress: Progress | None = None) -> Path | None:

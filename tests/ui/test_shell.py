@@ -102,6 +102,40 @@ def test_idle_lock_asks_for_the_pin_again(qtbot, desk_app):
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.workspace, timeout=5000)
 
 
+def test_the_idle_lock_hears_input_only_while_someone_is_signed_in(qtbot):
+    """Its application-wide event filter runs Python for every event: on only while watching
+    (not at the login window, where it made each event wait for the start-up's imports)."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QLineEdit
+
+    from ui.idle import IdleWatcher
+
+    heard: list[QEvent.Type] = []
+
+    class Listening(IdleWatcher):
+        def eventFilter(self, watched, event):  # type: ignore[no-untyped-def]
+            heard.append(event.type())
+            return super().eventFilter(watched, event)
+
+    watcher = Listening(60_000)
+    watcher._timer.setTimerType(Qt.TimerType.PreciseTimer)  # a coarse one may read > 60 000
+    box = QLineEdit()
+    qtbot.addWidget(box)
+    box.show()
+    qtbot.keyClick(box, "a")
+    assert heard == []
+    watcher.start()
+    qtbot.wait(30)
+    left = watcher._timer.remainingTime()
+    qtbot.keyClick(box, "b")
+    assert QEvent.Type.KeyPress in heard
+    assert watcher._timer.remainingTime() > left  # the key restarted the countdown
+    watcher.stop()
+    heard.clear()
+    qtbot.keyClick(box, "c")
+    assert heard == [] and box.text() == "abc"
+
+
 def test_language_switches_to_english_and_back(qtbot, desk_app):
     window = desk_app.window
     sign_in(qtbot, desk_app, "9001", "9999")
