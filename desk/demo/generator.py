@@ -336,6 +336,7 @@ class _Builder:
         self.progress(stage, 0, total)
         for item in items:
             batch.append(item)
+            # an ImportSales holds a batch of receipts already: a transaction of its own
             if len(batch) >= self.size.batch or isinstance(item[0], ImportSales):
                 done += self._commit(batch, deferred, together)
                 batch = []

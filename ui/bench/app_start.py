@@ -34,20 +34,31 @@ def _start_once(ctx: BenchContext, pycache: Path) -> tuple[float, float, float]:
             "try:\n    runpy.run_module('ui.app', run_name='__main__')\n"
             "except SystemExit:\n    pass\n"
             "print('rss_mb', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)")
+    seen = _timed_lines([sys.executable, "-c", code, "--home", str(ctx.home),
+                         "--startup-probe"], env, ("login window ready", "capabilities loaded"))
+    rss = float(seen["rss_mb"][1].split()[1]) if "rss_mb" in seen else float("nan")
+    return _at(seen, "login window ready"), _at(seen, "capabilities loaded"), rss
+
+
+def _timed_lines(command: list[str], env: dict[str, str],
+                 marks: tuple[str, ...]) -> dict[str, tuple[float, str]]:
+    """Spawn `command`; for each of `marks` (and "rss_mb"), the seconds from the spawn to the
+    first output line starting with it, and that line."""
     started = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-c", code, "--home", str(ctx.home),
-                             "--startup-probe"], stdout=subprocess.PIPE, text=True, env=env)
-    ready = loaded = rss = float("nan")  # NaN: not printed, a failing row
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, text=True, env=env)
+    seen: dict[str, tuple[float, str]] = {}
     assert proc.stdout is not None
     for line in proc.stdout:
-        if line.startswith("login window ready"):
-            ready = time.perf_counter() - started
-        elif line.startswith("capabilities loaded"):
-            loaded = time.perf_counter() - started
-        elif line.startswith("rss_mb"):
-            rss = float(line.split()[1])
+        mark = next((m for m in (*marks, "rss_mb") if line.startswith(m)), None)
+        if mark is not None and mark not in seen:
+            seen[mark] = (time.perf_counter() - started, line)
     proc.wait(timeout=60)
-    return ready, loaded, rss
+    return seen
+
+
+def _at(seen: dict[str, tuple[float, str]], mark: str) -> float:
+    """Seconds to `mark`, NaN when it was never printed (a failing row)."""
+    return seen[mark][0] if mark in seen else float("nan")
 
 
 # What any app on this stack pays before its first window, measured the same way (spawn to a
@@ -73,18 +84,9 @@ if len(sys.argv) > 1:
 
 def _floor_once(ctx: BenchContext, pycache: Path) -> tuple[float, float]:
     """Seconds from spawn to the bare window, and to the database read after it."""
-    started = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-c", _FLOOR_WINDOW, str(ctx.db_path)],
-                            stdout=subprocess.PIPE, text=True, env=_start_env(pycache))
-    shown = read = float("nan")
-    assert proc.stdout is not None
-    for line in proc.stdout:
-        if line.startswith("window ready"):
-            shown = time.perf_counter() - started
-        elif line.startswith("database read"):
-            read = time.perf_counter() - started
-    proc.wait(timeout=60)
-    return shown, read
+    seen = _timed_lines([sys.executable, "-c", _FLOOR_WINDOW, str(ctx.db_path)],
+                        _start_env(pycache), ("window ready", "database read"))
+    return _at(seen, "window ready"), _at(seen, "database read")
 
 
 # Signs in as the demo manager, visits every page and runs a pinyin search, then reports peak RSS.
