@@ -24,6 +24,19 @@ def exists(conn: Connection, table: Any, key: str, value: Any) -> bool:
     return conn.execute(select(table.c[key]).where(table.c[key] == value)).first() is not None
 
 
+_CHUNK = 500  # keys per IN (...) query
+
+
+def existing_keys(conn: Connection, column: Any, keys: set[str]) -> set[str]:
+    """Which of `keys` are present in `column` (an import checks its many keys at once)."""
+    ordered = sorted(keys)
+    found: set[str] = set()
+    for i in range(0, len(ordered), _CHUNK):
+        found.update(r[0] for r in conn.execute(
+            select(column).where(column.in_(ordered[i:i + _CHUNK]))))
+    return found
+
+
 def journal_summary(conn: Connection) -> JournalSummary:
     j = t.journal.c
     events = conn.execute(select(func.count()).select_from(t.journal)).scalar_one()

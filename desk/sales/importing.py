@@ -19,14 +19,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-from sqlalchemy import select
-
 from desk.catalog.errors import ERRORS as CATALOG_ERRORS
 from desk.catalog.queries import customers_by_phone, known_customers
 from desk.platform.bus import CommandBus, Context
 from desk.platform.commands import Command
 from desk.platform.errors import PLATFORM_ERRORS, DeskError, render
 from desk.platform.money import parse_yuan
+from desk.platform.queries import existing_keys
 from desk.platform.uow import UnitOfWork
 from desk.sales import tables as sales_t
 from desk.sales.commands import Promotion, RecordSale, SaleLine, SalesImported, Tender
@@ -43,7 +42,6 @@ RECEIPT_COLUMNS = ("sold_at", "customer_id", "phone", "tenders", "promotions", "
 _TRUE = frozenset({"1", "true", "yes", "y", "是"})
 _FALSE = frozenset({"", "0", "false", "no", "n", "否"})
 _INTEGER = re.compile(r"^\s*-?\d{1,12}\s*$")
-_CHUNK = 500  # keys per IN (...) query
 
 
 # A row problem's message is English for the import report: its code may be the catalogue's
@@ -332,22 +330,14 @@ class _Group:
 
 # --- the command: every check against the database, then all or nothing ------------------------
 
-def _in_chunks(uow: UnitOfWork, column: Any, keys: set[str]) -> set[str]:
-    ordered = sorted(keys)
-    found: set[str] = set()
-    for i in range(0, len(ordered), _CHUNK):
-        found.update(r[0] for r in uow.conn.execute(
-            select(column).where(column.in_(ordered[i:i + _CHUNK]))))
-    return found
-
-
 def import_sales(cmd: ImportSales, uow: UnitOfWork, ctx: Context) -> SalesImported:
     for item in cmd.sales:  # the command may come from `desk apply`, not only from read_file
         if len(item.rows) != len(item.sale.lines):
             raise DeskError("value.invalid", field="rows", reason="one file line per sale line")
     skus = {ln.sku for s in cmd.sales for ln in s.sale.lines}
     names = catalogue_names(uow, skus)
-    present = _in_chunks(uow, sales_t.receipts.c.receipt_no, {s.sale.receipt_no for s in cmd.sales})
+    present = existing_keys(uow.conn, sales_t.receipts.c.receipt_no,
+                            {s.sale.receipt_no for s in cmd.sales})
     customers = known_customers(uow.conn,
                            {s.sale.customer_id for s in cmd.sales if s.sale.customer_id})
     by_phone = customers_by_phone(uow.conn, {s.phone for s in cmd.sales
