@@ -63,6 +63,10 @@ def ticket_lines(t: TicketDetail) -> list[str]:
              f"fault: {t.fault}" + (f" ({t.fault_kind})" if t.fault_kind else "")]
     if t.warranty is not None:  # the verdict recorded at intake, in the reader's words
         lines.append(f"warranty: {t.warranty['en']}")
+    if t.history is not None:
+        h = t.history
+        lines.append(f"imported from {h.source} on {h.imported_at}: {h.outcome}, closed"
+                     f" {h.closed_at}, charged {format_yuan(h.charged_fen)}")
     lines += _intake_lines(t)
     for number, checks in enumerate(t.steps, start=1):
         key = CHECKLIST_STEPS[number - 1] if number <= len(CHECKLIST_STEPS) else str(number)
@@ -76,7 +80,7 @@ def ticket_lines(t: TicketDetail) -> list[str]:
 def service_line(s: TicketStanding) -> str:
     """The service level, the response (or its deadline), what stands out, what was escalated."""
     answered = (f"answered {s.responded_at}" if s.responded_at
-                else f"answer by {s.respond_by}")
+                else f"answer by {s.respond_by}" if s.open else "closed")
     line = f"service level {s.service_level}: {answered}"
     if s.marks:
         line += "; now " + ", ".join(m.replace("_", " ") for m in s.marks)

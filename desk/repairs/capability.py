@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from desk.platform.registry import EVERYONE, Capability, CommandSpec
 from desk.platform.roles import Role
-from desk.repairs import clock_tables, intake_tables, photo_inbox, tables
+from desk.repairs import clock_tables, history, intake_tables, photo_inbox, tables
 from desk.repairs import handlers as h
 from desk.repairs.clocks import with_clocks
 from desk.repairs.commands import (
@@ -21,10 +21,13 @@ from desk.repairs.commands import (
 )
 from desk.repairs.errors import ERRORS
 from desk.repairs.escalation import escalate_ticket
+from desk.repairs.history_projection import imported
 from desk.repairs.intake_projection import with_intake
 from desk.repairs.projections import PROJECTORS
 
 ADMINS = frozenset({Role.ADMIN})
+# bringing over the previous system's repairs is the store's set-up, as a POS export is
+IMPORTERS = frozenset({Role.MANAGER, Role.ADMIN})
 # who may escalate a ticket to the manager: the staff at the counter and in the workshop, and
 # the manager (the sweep); an administrator sets the system up and does not
 ESCALATORS = frozenset({Role.CLERK, Role.TECHNICIAN, Role.MANAGER})
@@ -47,13 +50,15 @@ CAPABILITY = Capability(
         CommandSpec(EscalateTicket, escalate_ticket, ESCALATORS),
         # where the phone drops its pictures is the counter's set-up
         CommandSpec(photo_inbox.SetPhotoInbox, photo_inbox.set_photo_inbox, ADMINS),
+        CommandSpec(history.ImportRepairHistory, history.import_repair_history, IMPORTERS),
     ),
     # ticket.opened also writes the intake notes (their own module and table); the service
     # levels' clocks ride on the ticket projectors (desk/repairs/clocks.py)
     projectors={**with_clocks({**PROJECTORS,
                                "ticket.opened": with_intake(PROJECTORS["ticket.opened"])}),
-                **photo_inbox.PROJECTORS},
+                **photo_inbox.PROJECTORS, "ticket.imported": imported},
     tables=(tables.tickets, tables.checklists, tables.ticket_checks, tables.ticket_quotes,
             tables.ticket_signoffs, tables.ticket_payments, intake_tables.ticket_intake,
-            clock_tables.ticket_clocks, clock_tables.ticket_escalations),
+            clock_tables.ticket_clocks, clock_tables.ticket_escalations,
+            tables.ticket_history),
 )

@@ -13,6 +13,11 @@ ERRORS: dict[str, ErrorText] = {
         "the photo inbox must be a full path (from the drive or /), not '{folder}'",
         "照片收件夹须为完整路径（从盘符或 / 开始），而不是“{folder}”"),
     "ticket.exists": ErrorText("ticket '{code}' already exists", "维修单 {code} 已存在"),
+    "repair.history_refused": ErrorText(
+        "{count} of the repair records are bad: nothing was imported",
+        "有 {count} 条维修记录有误，全部未导入"),
+    "repair.history_closed_before_opened": ErrorText(
+        "repair {code} is closed before it was opened", "维修记录 {code} 的结束时间早于开单时间"),
     "ticket.unknown": ErrorText("unknown ticket '{code}'", "没有维修单 {code}"),
     "ticket.duplicate_code": ErrorText(
         "the same ticket code was opened on two counters",

@@ -4,14 +4,15 @@ are recomputed from the set of its facts, so the result does not depend on arriv
 
 from __future__ import annotations
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import bindparam, delete, select, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql.elements import BindParameter
 
 from desk.platform.batch import once_per_batch, plain_insert
 from desk.platform.changes import Changed
+from desk.platform.conflicts import record_conflict
 from desk.platform.events import Event, canonical_json
-from desk.platform.projections import unique_fact
+from desk.platform.projections import rivals, unique_fact
 from desk.platform.registry import Projector
 from desk.repairs import tables as repairs_t
 from desk.repairs.queries import pinned_checklist
@@ -19,9 +20,27 @@ from desk.repairs.rules import CheckFact, Checklist, ChecklistState, checklist_s
 
 
 def _ticket(conn: Connection, e: Event) -> set[Changed]:
-    return {Changed.TICKETS} | unique_fact(
+    return {Changed.TICKETS} | _displace_import(conn, e) | unique_fact(
         conn, e, repairs_t.tickets, "code", "ticket.duplicate_code", _insert_ticket
     )
+
+
+_IMPORTED = select(repairs_t.ticket_history.c.code).where(
+    repairs_t.ticket_history.c.code == bindparam("code"))
+
+
+def _displace_import(conn: Connection, e: Event) -> set[Changed]:
+    """The code was imported as history (desk/repairs/history.py) on another counter: the ticket
+    opened keeps it and the import is a conflict — the same whichever of the two arrived first
+    (desk/repairs/history_projection.py does the other order)."""
+    if conn.execute(_IMPORTED, {"code": e.entity_id}).first() is None:
+        return set()
+    conn.execute(delete(repairs_t.ticket_history)
+                 .where(repairs_t.ticket_history.c.code == e.entity_id))
+    conn.execute(delete(repairs_t.tickets).where(repairs_t.tickets.c.code == e.entity_id))
+    record_conflict(conn, "ticket.duplicate_code", e.entity_id, e.store_id,
+                    [*rivals(conn, "ticket.imported", e.entity_id), e])
+    return {Changed.CONFLICTS}
 
 
 def _insert_ticket(conn: Connection, e: Event) -> None:
@@ -124,7 +143,7 @@ def recompute_tickets(conn: Connection, codes: list[str]) -> None:
     gives what once after each would); a row is written only when they change. Three queries per
     few hundred tickets, whatever the number of facts."""
     checklists: dict[tuple[str, str], Checklist | None] = {}
-    blank: dict[tuple[str, str], ChecklistState | None] = {}  # the state with no facts
+    blank: dict[tuple[str, str], ChecklistState] = {}  # the state with no facts
     for i in range(0, len(codes), _CHUNK):
         chunk = codes[i:i + _CHUNK]
         facts: dict[str, list[CheckFact]] = {}
@@ -142,8 +161,10 @@ def recompute_tickets(conn: Connection, codes: list[str]) -> None:
                 checklists[pin] = pinned_checklist(conn, *pin)
             checklist, mine = checklists[pin], facts.get(row.code, [])
             if checklist is None:
-                state = None
-            elif mine:
+                # no facts move it (the handlers refuse them): a ticket opened before checklists
+                # stays at step 1, an imported one stays closed (desk/repairs/history.py)
+                continue
+            if mine:
                 state = checklist_state(checklist, mine)
             else:
                 if pin not in blank:
@@ -157,13 +178,13 @@ def recompute_tickets(conn: Connection, codes: list[str]) -> None:
             conn.execute(_SET_STATE, changed)
 
 
-def _status(state: ChecklistState | None, facts: list[CheckFact],
+def _status(state: ChecklistState, facts: list[CheckFact],
             refused: list[str]) -> tuple[int, str, str]:
     """(step, status, closed_at) of a ticket."""
-    step = state.current_step if state is not None else 1
+    step = state.current_step
     if refused:
         return min(step, 9), "returned", min(refused)
-    if state is not None and step > len(state.steps):
+    if step > len(state.steps):
         return min(step, 9), "archived", max(f.at for f in facts)
     return min(step, 9), "open", ""
 

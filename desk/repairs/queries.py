@@ -268,6 +268,27 @@ class CheckView:
 
 
 @dataclass(frozen=True)
+class HistoryNote:
+    """Where an imported ticket came from (desk/repairs/history.py)."""
+
+    source: str  # the previous system
+    outcome: str  # repaired, unrepaired
+    charged_fen: int
+    closed_at: str
+    imported_at: str
+
+
+_HISTORY = select(repairs_t.ticket_history).where(
+    repairs_t.ticket_history.c.code == bindparam("code"))
+
+
+def history_note(conn: Connection, code: str, closed_at: str) -> HistoryNote | None:
+    row = conn.execute(_HISTORY, {"code": code}).first()
+    return None if row is None else HistoryNote(row.source, row.outcome, int(row.charged_fen),
+                                                closed_at, row.imported_at)
+
+
+@dataclass(frozen=True)
 class TicketDetail:
     code: str
     product_name: str | None
@@ -295,6 +316,7 @@ class TicketDetail:
     payments: list[TicketPayment] = field(default_factory=list)  # taken at pickup
     due_fen: int = 0  # still to pay at pickup: the quote's charge less what was taken
     intake: IntakeNotes = field(default_factory=IntakeNotes)  # accessories, condition, photos
+    history: HistoryNote | None = None  # imported from the previous system: no checklist
 
 
 def ticket_detail(conn: Connection, code: str, today: date,
@@ -337,7 +359,8 @@ def ticket_detail(conn: Connection, code: str, today: date,
         reopened_as=reopened_as(conn, record.code), fault_kind=t["fault_kind"],
         warranty=json.loads(t["warranty"]) if t["warranty"] else None, payments=paid,
         due_fen=max(0, (quote.charged_fen if quote else 0) - sum(p.amount_fen for p in paid)),
-        title_en=record.checklist.title_en if record.checklist else "", intake=notes_of(t))
+        title_en=record.checklist.title_en if record.checklist else "", intake=notes_of(t),
+        history=history_note(conn, record.code, t["closed_at"]))
 
 
 # --- the day's waivers (the daily closure reads them) -------------------------------------------

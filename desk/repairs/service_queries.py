@@ -174,6 +174,7 @@ class TicketStanding:
     responded_at: str
     marks: tuple[str, ...]  # what holds now (service_levels.REASONS)
     escalated: tuple[str, ...]
+    open: bool = True  # False: archived or returned, no answer is awaited any more
 
 
 def ticket_standing(conn: Connection, code: str, now: str) -> TicketStanding | None:
@@ -181,4 +182,5 @@ def ticket_standing(conn: Connection, code: str, now: str) -> TicketStanding | N
     if clock is None:
         return None
     return TicketStanding(clock.service_level, clock.respond_by, clock.responded_at,
-                          standing(clock, now), tuple(sorted(clock.escalated)))
+                          standing(clock, now), tuple(sorted(clock.escalated)),
+                          clock.status == "open")

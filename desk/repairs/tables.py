@@ -115,3 +115,15 @@ ticket_payments = Table(
     Index("ix_ticket_payments_ticket", "ticket_code"),
     Index("ix_ticket_payments_at", "at"),
 )
+
+ticket_history = Table(
+    "ticket_history",
+    metadata,
+    # one row per ticket imported from the previous repair system (desk/repairs/history.py)
+    Column("code", String(32), primary_key=True),
+    Column("source", String(100), nullable=False),  # the previous system's name
+    Column("outcome", String(16), nullable=False),  # repaired, unrepaired
+    Column("charged_fen", Integer, nullable=False),
+    Column("imported_at", String(19), nullable=False),  # local time of the import
+    Column("imported_by", String(32), nullable=False),
+)

@@ -427,6 +427,14 @@
         <translation>维修单</translation>
     </message>
     <message>
+        <source>Earlier repairs (imported)</source>
+        <translation>以往维修记录（导入）</translation>
+    </message>
+    <message>
+        <source>Repairs worked through their checklists</source>
+        <translation>按检查单推进的维修</translation>
+    </message>
+    <message>
         <source>{stage}: {done} of {total}</source>
         <translation>{stage}：{done} / {total}</translation>
     </message>
@@ -1484,6 +1492,10 @@
         <translation>须在 %1 前响应</translation>
     </message>
     <message>
+        <source>closed</source>
+        <translation>已结案</translation>
+    </message>
+    <message>
         <source>escalated: %1</source>
         <translation>已升级：%1</translation>
     </message>
@@ -1636,6 +1648,10 @@
         <translation>未签署</translation>
     </message>
     <message>
+        <source>Imported repair: no warranty verdict of this system</source>
+        <translation>导入的维修记录：本系统未作保修判定</translation>
+    </message>
+    <message>
         <source>Warranty not recorded (opened before verdicts)</source>
         <translation>未记录保修结论（开单早于保修判定）</translation>
     </message>
@@ -1646,6 +1662,18 @@
     <message>
         <source>Condition: %1</source>
         <translation>外观：%1</translation>
+    </message>
+    <message>
+        <source>repaired</source>
+        <translation>已修好</translation>
+    </message>
+    <message>
+        <source>returned unrepaired</source>
+        <translation>未修退回</translation>
+    </message>
+    <message>
+        <source>Imported from %1: %2 on %3, charged %4</source>
+        <translation>从%1导入：%3 %2，收费 %4</translation>
     </message>
     <message>
         <source>Due at pickup: %1</source>

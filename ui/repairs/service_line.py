@@ -44,8 +44,10 @@ class ServiceLine(QLabel):
             return
         if s.responded_at:
             answer = self.tr("answered %1").replace("%1", s.responded_at[:16].replace("T", " "))
-        else:
+        elif s.open:
             answer = self.tr("answer by %1").replace("%1", s.respond_by[:16].replace("T", " "))
+        else:  # closed without an answer recorded here (an imported ticket)
+            answer = self.tr("closed")
         parts = [f"{level_name(s.service_level)} · {answer}"]
         if s.marks:
             parts.append(marks_words(s.marks))

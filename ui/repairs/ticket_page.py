@@ -218,7 +218,8 @@ class TicketPage(QWidget):
     def _show(self, detail: TicketDetail) -> None:
         due, waived_word = self.tr("Due"), self.tr("waived")  # tr() outside f-strings: lupdate
         self.header.setText(f"<b>{detail.code}</b> {detail.product_name or ''} — {detail.fault}"
-                            f"<br>{due} {detail.promised_date}" + self._intake_words(detail))
+                            f"<br>{due} {detail.promised_date}" + self._intake_words(detail)
+                            + self._history_words(detail))
         marks = []
         for number, checks in enumerate(detail.steps, start=1):
             done = sum(c.done for c in checks)
@@ -236,11 +237,17 @@ class TicketPage(QWidget):
             words = view.zh if chinese() else view.en
             button.setText(f"{words} ✓" if view.done else words)
             button.setEnabled(not view.done)
-        self.sign_completion.setEnabled(detail.current_step > EXPLANATION_STEP
+        open_ticket = detail.status == "open"  # archived or returned: the core takes nothing
+        self.sign_completion.setEnabled(open_ticket and detail.current_step > EXPLANATION_STEP
                                         and not detail.completion_signed)
+        self.quote_box.setEnabled(open_ticket)
+        self.pickup_box.setEnabled(open_ticket)
         w = detail.warranty
-        self.free.setText(self.tr("Warranty not recorded (opened before verdicts)") if w is None
-                          else str(w["zh"] if chinese() else w["en"]))
+        if detail.history is not None:
+            self.free.setText(self.tr("Imported repair: no warranty verdict of this system"))
+        else:
+            self.free.setText(self.tr("Warranty not recorded (opened before verdicts)")
+                              if w is None else str(w["zh"] if chinese() else w["en"]))
         self._show_payments()
 
     def _intake_words(self, detail: TicketDetail) -> str:
@@ -252,6 +259,18 @@ class TicketPage(QWidget):
         if notes.condition:
             words += "<br>" + condition.replace("%1", html.escape(notes.condition))
         return words
+
+    def _history_words(self, detail: TicketDetail) -> str:
+        """An imported ticket: where it came from, how it ended and what it cost."""
+        h = detail.history
+        if h is None:
+            return ""
+        outcome = self.tr("repaired") if h.outcome == "repaired" else self.tr("returned unrepaired")
+        words = self.tr("Imported from %1: %2 on %3, charged %4")
+        for n, value in enumerate((html.escape(h.source), outcome, h.closed_at.replace("T", " "),
+                                   format_yuan(h.charged_fen)), start=1):
+            words = words.replace(f"%{n}", value)
+        return "<br>" + words
 
     def _remaining(self) -> int:
         due = self.detail.due_fen if self.detail is not None else 0
