@@ -30,7 +30,7 @@ from desk.catalog.commands import (
 )
 from desk.demo import data as d
 from desk.demo.ids import SERIAL_ALPHABET, ean13, receipt_no, ticket_code
-from desk.demo.walk import TicketToWalk, Walker, WalkPlan, plan_walks
+from desk.demo.walk import TicketToWalk, Walker, WalkPlan, plan_store
 from desk.platform import tables as t
 from desk.platform.batch import steps_deferred
 from desk.platform.bus import SYSTEM_ACTOR, CommandBus, Context
@@ -49,6 +49,7 @@ from desk.repairs.clock_tables import ticket_clocks
 from desk.repairs.commands import OpenTicket
 from desk.repairs.evidence import evidence_root
 from desk.repairs.handlers import shipped_checklists
+from desk.repairs.history import HistoricRepair, ImportRepairHistory
 from desk.sales import tables as sales_t
 from desk.sales.commands import Promotion, RecordSale, SaleLine, Tender
 from desk.sales.importing import ImportedSale, ImportSales
@@ -72,10 +73,14 @@ class DemoSize:
     pos_counters: int  # the store's POS tills (the 2 digits in a receipt number)
     ticket_days: int  # tickets were opened within this many days up to today
     batch: int  # commands per transaction
-    walk_limit: int | None = None  # walk only this many of the newest tickets (None: all)
+    # walk only this many of the newest tickets (None: all); the older ones, finished long ago,
+    # arrive as the previous repair system's history (desk/repairs/history.py)
+    walk_limit: int | None = None
 
 
-WALK_LIMIT_LARGE = 2_000  # the newest tickets of the large store walked forward (bounded cost)
+# the newest tickets of the large store walked forward (~39 000 commands); walking all 20 000
+# through the commands would take ~600 000 of them (~10 minutes)
+WALK_LIMIT_LARGE = 2_000
 
 SIZES: dict[str, DemoSize] = {
     "small": DemoSize("small", receipts=2_000, lines=10_000, tickets=200, customers=800,
@@ -336,8 +341,8 @@ class _Builder:
         self.progress(stage, 0, total)
         for item in items:
             batch.append(item)
-            # an ImportSales holds a batch of receipts already: a transaction of its own
-            if len(batch) >= self.size.batch or isinstance(item[0], ImportSales):
+            # an import holds a batch of records already: a transaction of its own
+            if len(batch) >= self.size.batch or isinstance(item[0], _IMPORTS):
                 done += self._commit(batch, deferred, together)
                 batch = []
                 self.progress(stage, done, total)
@@ -357,7 +362,7 @@ class _Builder:
                     spec = self.bus.db.registry.spec(command.name)
                     assert spec is not None, command.name
                     spec.handler(command, uow, Context(clock or self.bus.clock, None))
-                    done += len(command.sales) if isinstance(command, ImportSales) else 1
+                    done += _count(command)
             uow.commit()
         return done
 
@@ -401,10 +406,16 @@ class _Builder:
             self.run("sales", self._imports(self._sales(products, customers, candidates)),
                      self.size.receipts)
         tickets, to_walk = self._ticket_plan(products, customers, candidates)
+        before, plans = plan_store(rng, to_walk, self.now, self.size.walk_limit)
+        if before:  # the store's long past: the previous system's repairs, imported first
+            history = self._history(tickets, before)
+            self.run("history", history, len(before))
+            imported = {p.ticket.code for p in before}
+            tickets = [item for item in tickets
+                       if not (isinstance(item[0], OpenTicket) and item[0].code in imported)]
         self.run("tickets", tickets, len(tickets), deferred=True)
-        plans = plan_walks(rng, to_walk, self.now, self.size.walk_limit)
         self._walk(plans)
-        summary = self._summary(time.monotonic() - started, plans)
+        summary = self._summary(time.monotonic() - started, plans, len(before))
         self._mark("complete", demo_logins=json.dumps(demo_logins(), ensure_ascii=False))
         return summary
 
@@ -575,6 +586,31 @@ class _Builder:
                                         opened, promised.isoformat(), level))
         return out, to_walk
 
+    def _history(self, tickets: list[tuple[Command, str, Clock | None]],
+                 before: list[WalkPlan]) -> list[tuple[Command, str, Clock | None]]:
+        """The finished tickets of the store's long past as the previous repair system would
+        export them: `ImportRepairHistory` commands of `batch` repairs; about one in twenty-five
+        was handed back unrepaired, two in five were paid for."""
+        rng = self.rng
+        opened = {item[0].code: item[0] for item in tickets if isinstance(item[0], OpenTicket)}
+        records = []
+        for plan in before:
+            t = opened[plan.ticket.code]
+            assert plan.picked_up is not None
+            repaired = rng.random() >= 0.04
+            records.append(HistoricRepair(
+                code=t.code, sku=t.sku, fault=t.fault,
+                opened_at=plan.ticket.opened.isoformat(timespec="seconds"),
+                closed_at=plan.picked_up.isoformat(timespec="seconds"),
+                outcome="repaired" if repaired else "unrepaired", serial=t.serial,
+                receipt_no=t.receipt_no, customer_id=t.customer_id,
+                service_level=t.service_level,
+                charged_fen=rng.choice((3000, 5000, 8800, 12000))
+                if repaired and rng.random() < 0.4 else 0))
+        size = self.size.batch
+        return [(ImportRepairHistory(HISTORY_SOURCE, records[i:i + size]), SYSTEM_ACTOR, None)
+                for i in range(0, len(records), size)]
+
     def _walk(self, plans: list[WalkPlan]) -> None:
         """The tickets walked forward (desk/demo/walk.py), about `batch` commands to a
         transaction; progress counts commands."""
@@ -609,7 +645,7 @@ class _Builder:
 
     # --- the result ----------------------------------------------------------------------------
 
-    def _summary(self, seconds: float, plans: list[WalkPlan]) -> dict[str, Any]:
+    def _summary(self, seconds: float, plans: list[WalkPlan], imported: int) -> dict[str, Any]:
         clocks = ticket_clocks.c
         in_workshop = (clocks.status == "open") & (clocks.picked_up_at == "")
         with self.bus.db.engine.connect() as conn:
@@ -621,7 +657,8 @@ class _Builder:
                             clocks.promised_date < self.now.date().isoformat())
             stages = {stage: 0 for stage in (*(f"step {n}" for n in range(1, 8)), "pickup",
                                              "picked_up", "archived")}
-            stages["step 1"] = count(repairs_t.tickets) - len(plans)  # not walked: at step 1
+            stages["step 1"] = count(repairs_t.tickets) - len(plans) - imported  # not walked
+            stages["archived"] = imported  # the store's long past, imported as history
             for plan in plans:
                 stages[plan.stage] += 1
             summary = {
@@ -635,6 +672,7 @@ class _Builder:
                 "tickets": count(repairs_t.tickets), "overdue_tickets": overdue,
                 "in_workshop": count(ticket_clocks, in_workshop), "ticket_stages": stages,
                 "walk_events": sum(p.commands for p in plans),
+                "imported_history": imported,
                 "signatures": count(signatures_t.signatures),
                 "checklists": count(repairs_t.checklists),
                 "events": count(t.journal), "seconds": round(seconds, 2),
@@ -643,6 +681,18 @@ class _Builder:
 
 
 FAULT_KINDS = frozenset(d.FAULTS)
+HISTORY_SOURCE = "原维修系统"  # the demo store's previous repair system
+_IMPORTS = (ImportSales, ImportRepairHistory)  # commands that hold a whole batch
+
+
+def _count(command: Command) -> int:
+    """How many records a command brings (an import: all of its batch)."""
+    if isinstance(command, ImportSales):
+        return len(command.sales)
+    if isinstance(command, ImportRepairHistory):
+        return len(command.repairs)
+    return 1
+
 
 
 def _batches(plans: list[WalkPlan], size: int) -> Iterator[list[WalkPlan]]:

@@ -155,13 +155,24 @@ def _cut(rng: random.Random, t: TicketToWalk, times: list[datetime], pickup: dat
 
 def plan_walks(rng: random.Random, tickets: list[TicketToWalk], now: datetime,
                limit: int | None = None) -> list[WalkPlan]:
-    """How far each ticket has got by `now` (see the module doc). With `limit`, only the
-    `limit` most recent tickets are walked (the older ones stay open at step 1); the late ones
-    are a tenth of the walked tickets in the workshop."""
+    """How far each ticket has got by `now` (see the module doc); with `limit`, only the plans
+    of the tickets `plan_store` walks."""
+    return plan_store(rng, tickets, now, limit)[1]
+
+
+def plan_store(rng: random.Random, tickets: list[TicketToWalk], now: datetime,
+               limit: int | None = None) -> tuple[list[WalkPlan], list[WalkPlan]]:
+    """(finished before, walked). Without `limit` every ticket is walked. With it, the tickets
+    older than the `limit` most recent ones and finished by now (archived) are set apart: the
+    store's long past, which the demo imports as the previous system's repair history. The
+    late ones are a tenth of the walked tickets still in the workshop."""
     plans = [_on_time(rng, t, now) for t in tickets]
+    before: list[WalkPlan] = []
     if limit is not None and limit < len(plans):
         by_age = sorted(range(len(plans)), key=lambda i: plans[i].ticket.opened)
-        plans = [plans[i] for i in sorted(by_age[len(plans) - max(limit, 0):])]
+        newest = set(by_age[len(plans) - max(limit, 0):])
+        before = [p for i, p in enumerate(plans) if i not in newest and p.stage == "archived"]
+        plans = [p for i, p in enumerate(plans) if i in newest or p.stage != "archived"]
     in_workshop = sum(p.picked_up is None for p in plans)
     due = sorted((i for i, p in enumerate(plans)
                   if p.picked_up is not None and p.ticket.promised < now.date().isoformat()),
@@ -169,7 +180,7 @@ def plan_walks(rng: random.Random, tickets: list[TicketToWalk], now: datetime,
     late = round(in_workshop * LATE_SHARE / (1 - LATE_SHARE))
     for i in rng.sample(due[:late * 4], min(late, len(due))):
         plans[i] = _late(rng, plans[i].ticket, now)
-    return plans
+    return before, plans
 
 
 # --- dispatching a plan ------------------------------------------------------------------------

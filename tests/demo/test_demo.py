@@ -28,7 +28,7 @@ from desk.demo.ids import (
     ean13_check_digit,
     is_valid_ean13,
 )
-from desk.demo.walk import TicketToWalk, plan_walks
+from desk.demo.walk import TicketToWalk, plan_store, plan_walks
 from desk.platform.bus import CommandBus
 from desk.platform.errors import DeskError
 from desk.platform.journal import verify
@@ -305,6 +305,41 @@ def test_plans_older_tickets_done_recent_ones_at_work():
     working = [p for p in limited if p.picked_up is None]  # the late ones are among the walked
     late = [p for p in working if p.ticket.promised < now.date().isoformat()]
     assert 0.07 * len(working) <= len(late) <= 0.13 * len(working)
+
+
+def test_plan_store_sets_the_long_past_apart_finished():
+    now = datetime(2026, 11, 20, 15, 30)
+    tickets = [TicketToWalk(f"T{n:04d}", "appliance", "不加热",
+                            now - timedelta(days=120 * n / 600 + 0.01),
+                            (now - timedelta(days=120 * n / 600 - 5)).date().isoformat(),
+                            "complex") for n in range(600)]
+    before, walked = plan_store(random.Random(4), tickets, now, limit=200)
+    assert len(before) + len(walked) == 600 and len(walked) >= 200
+    assert all(p.stage == "archived" and p.picked_up is not None for p in before)
+    newest = sorted(t.opened for t in tickets)[-200:]
+    assert {p.ticket.opened for p in walked} >= set(newest)
+    assert max(p.ticket.opened for p in before) < min(newest)
+    assert plan_store(random.Random(4), tickets, now)[0] == []  # no limit: every ticket walked
+
+
+def test_a_long_past_arrives_as_imported_history_and_nothing_waits_at_step_1():
+    """The large store's shape in miniature: a year of tickets, only the newest walked."""
+    shape = DemoSize("shape", receipts=3000, lines=9000, tickets=400, customers=300,
+                     skus_per_item=2, pos_counters=2, ticket_days=365, batch=500, walk_limit=60)
+    bus = new_bus(datetime(2026, 11, 20, 15, 0))
+    summary = build_demo(bus, shape, seed=5)
+    stages = summary["ticket_stages"]
+    assert summary["tickets"] == 400 and stages["step 1"] == 0
+    assert summary["imported_history"] > 250 and stages["archived"] > summary["imported_history"]
+    assert 0.05 * summary["in_workshop"] <= summary["overdue_tickets"] \
+        <= 0.15 * summary["in_workshop"]
+    with bus.db.engine.connect() as conn:
+        imported = conn.execute(select(func.count()).select_from(repairs_t.ticket_history)
+                                ).scalar_one()
+        walked_steps = {s for s, n in stages.items() if n and s.startswith("step")}
+    assert imported == summary["imported_history"]
+    assert len(walked_steps) >= 4  # the walked ones spread over the steps
+    bus.db.dispose()
 
 
 def test_demo_logins_are_listed_and_work(demo):

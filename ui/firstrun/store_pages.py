@@ -60,7 +60,9 @@ class DemoPage(WorkPage):
         super().show_progress(stage, done, total)
         words = {"setup": self.tr("The store and its staff"), "catalogue": self.tr("Products"),
                  "customers": self.tr("Customers"), "sales": self.tr("A year of sales"),
-                 "tickets": self.tr("Repair tickets")}
+                 "tickets": self.tr("Repair tickets"),
+                 "history": self.tr("Earlier repairs (imported)"),
+                 "repairs": self.tr("Repairs worked through their checklists")}
         self.stage.setText(self.tr("{stage}: {done} of {total}").format(
             stage=words.get(stage, stage), done=done, total=total))
 
