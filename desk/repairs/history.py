@@ -155,18 +155,28 @@ def _problems(rec: HistoricRepair, known: _Known, seen: set[str], now: str) -> l
     return found
 
 
+def _local_time(text: str) -> str | None:
+    """The time as the journal keeps it (YYYY-MM-DDTHH:MM:SS); None when it is not one (a
+    date alone, an offset, seconds missing)."""
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    return None if len(text) != 19 or moment.tzinfo is not None \
+        else moment.isoformat(timespec="seconds")
+
+
 def _time_problems(rec: HistoricRepair, now: str) -> list[DeskError]:
     times: dict[str, str] = {}
     found: list[DeskError] = []
     for name, text in (("opened_at", rec.opened_at), ("closed_at", rec.closed_at)):
-        try:
-            times[name] = datetime.fromisoformat(text).isoformat(timespec="seconds")
-        except ValueError:
+        moment = _local_time(text)
+        if moment is None:
             found.append(DeskError("value.invalid", field=name, reason="YYYY-MM-DDTHH:MM:SS"))
-            continue
-        if len(text) != 19 or times[name] > now:
-            found.append(DeskError("value.invalid", field=name,
-                                   reason="YYYY-MM-DDTHH:MM:SS, not in the future"))
+        elif moment > now:
+            found.append(DeskError("value.invalid", field=name, reason="not in the future"))
+        else:
+            times[name] = moment
     if len(times) == 2 and times["closed_at"] < times["opened_at"]:
         found.append(DeskError("repair.history_closed_before_opened", code=rec.code))
     return found
@@ -177,7 +187,8 @@ def _payload(rec: HistoricRepair, source: str, now: str) -> dict[str, Any]:
         "code": rec.code.strip(), "sku": rec.sku, "serial": rec.serial.strip(),
         "fault": rec.fault.strip(), "fault_kind": rec.fault_kind.strip(),
         "service_level": rec.service_level, "receipt_no": rec.receipt_no or None,
-        "customer_id": rec.customer_id or None, "opened_at": rec.opened_at,
-        "closed_at": rec.closed_at, "outcome": rec.outcome, "charged_fen": rec.charged_fen,
+        "customer_id": rec.customer_id or None, "opened_at": _local_time(rec.opened_at),
+        "closed_at": _local_time(rec.closed_at), "outcome": rec.outcome,
+        "charged_fen": rec.charged_fen,
         "source": source, "imported_at": now,
     }

@@ -115,6 +115,7 @@ def test_an_imported_ticket_takes_nothing_but_a_recurrence(sold):
     ({"opened_at": "2026-10-02"}, "value.invalid", "opened_at"),
     ({"closed_at": "yesterday"}, "value.invalid", "closed_at"),
     ({"closed_at": "2026-12-01T09:00:00"}, "value.invalid", "closed_at"),  # in the future
+    ({"closed_at": "2026-10-06T16:40:00+08:00"}, "value.invalid", "closed_at"),  # an offset
     ({"closed_at": "2026-10-01T09:00:00"}, "repair.history_closed_before_opened", None),
 ])
 def test_a_bad_record_refuses_the_whole_import(sold, change, code, field):
@@ -127,6 +128,11 @@ def test_a_bad_record_refuses_the_whole_import(sold, change, code, field):
     if field:
         assert problem["params"]["field"] == field
     assert events(sold) == before  # nothing half written: not even the good first record
+
+
+def test_times_are_kept_as_the_journal_keeps_them(sold):
+    history(sold, kettle(opened_at="2026-10-02 10:15:00"))  # a space for the T: the same time
+    assert ticket_row(sold, "H-1001").opened_at == "2026-10-02T10:15:00"
 
 
 def test_codes_already_taken_or_given_twice_are_refused(sold):
