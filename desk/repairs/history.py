@@ -19,8 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, ClassVar
 
-from desk.catalog import tables as catalog_t
-from desk.catalog.queries import known_customers
+from desk.catalog.queries import known_customers, product_names
 from desk.platform.bus import Context
 from desk.platform.commands import Command
 from desk.platform.errors import DeskError
@@ -29,7 +28,7 @@ from desk.platform.uow import UnitOfWork
 from desk.repairs import rules as r
 from desk.repairs import tables as repairs_t
 from desk.repairs.warranty import FAULT_KINDS
-from desk.sales import tables as sales_t
+from desk.sales.queries import known_receipts
 
 OUTCOMES = ("repaired", "unrepaired")  # archived; returned unrepaired
 
@@ -118,9 +117,8 @@ def _known(uow: UnitOfWork, repairs: list[HistoricRepair]) -> _Known:
     conn = uow.conn
     return _Known(
         tickets=existing_keys(conn, repairs_t.tickets.c.code, {x.code.strip() for x in repairs}),
-        products=existing_keys(conn, catalog_t.products.c.sku, {x.sku for x in repairs}),
-        receipts=existing_keys(conn, sales_t.receipts.c.receipt_no,
-                               {x.receipt_no for x in repairs if x.receipt_no}),
+        products=set(product_names(conn, {x.sku for x in repairs})),
+        receipts=known_receipts(conn, {x.receipt_no for x in repairs if x.receipt_no}),
         customers=known_customers(conn, {x.customer_id for x in repairs if x.customer_id}))
 
 

@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
 from desk.catalog import tables as catalog_t
+from desk.platform.queries import existing_keys
 from desk.sales import tables as sales_t
 
 
@@ -39,6 +40,11 @@ def line_names(conn: Connection, receipt_no: str) -> dict[int, str]:
 def receipt_exists(conn: Connection, receipt_no: str) -> bool:
     r = sales_t.receipts.c
     return conn.execute(select(r.receipt_no).where(r.receipt_no == receipt_no)).first() is not None
+
+
+def known_receipts(conn: Connection, receipt_nos: set[str]) -> set[str]:
+    """Which of these receipts the store has (an import checks its many at once)."""
+    return existing_keys(conn, sales_t.receipts.c.receipt_no, receipt_nos)
 
 
 @dataclass(frozen=True)
