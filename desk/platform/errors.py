@@ -21,6 +21,17 @@ class ErrorText(NamedTuple):
     zh: str
 
 PLATFORM_ERRORS: dict[str, ErrorText] = {
+    # reading a CSV file that another system exported (desk/platform/import_files.py)
+    "import.bad_header": ErrorText("missing column(s): {missing}", "文件缺少列：{missing}"),
+    "import.file_unreadable": ErrorText("cannot read '{path}': {reason}", "无法读取文件 {path}"),
+    "import.not_utf8": ErrorText(
+        "the file is not UTF-8 text (first bad byte on line {line})",
+        "文件编码无法识别（第 {line} 行起有乱码），请另存为统一编码的文本"),
+    "import.empty": ErrorText("the file has no header row", "文件没有表头行"),
+    "import.unknown_columns": ErrorText(
+        "unknown column(s): {unknown}",
+        "文件中有无法识别的列：{unknown}"),
+    "import.bad_value": ErrorText("{column}: {reason}", "{column} 列的内容有误"),
     "command.unknown": ErrorText("unknown command '{name}'", "没有这项操作"),
     "command.malformed": ErrorText("malformed command: {reason}", "操作内容有误"),
     "command.field_missing": ErrorText("field '{field}' is missing", "缺少{field}"),

@@ -61,6 +61,7 @@ class ImportRepairHistory(Command):
     limits: ClassVar[Mapping[str, int]] = {"repairs": 50_000, "source": 100}
     source: str
     repairs: list[HistoricRepair]
+    dry_run: bool = False  # check every record, record none
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,7 @@ class RepairHistoryImported:
     repairs: int
     repaired: int
     unrepaired: int
+    recorded: int  # 0 on a dry run
 
 
 class HistoryRefused(DeskError):
@@ -106,11 +108,14 @@ def import_repair_history(cmd: ImportRepairHistory, uow: UnitOfWork,
         seen.add(rec.code.strip())
     if problems:
         raise HistoryRefused(problems)
+    repaired = sum(rec.outcome == "repaired" for rec in cmd.repairs)
+    if cmd.dry_run:
+        return RepairHistoryImported(len(cmd.repairs), repaired, len(cmd.repairs) - repaired, 0)
     with uow.projected_together():  # every record was checked above
         for rec in cmd.repairs:
             uow.record("ticket.imported", rec.code.strip(), _payload(rec, source, now))
-    repaired = sum(rec.outcome == "repaired" for rec in cmd.repairs)
-    return RepairHistoryImported(len(cmd.repairs), repaired, len(cmd.repairs) - repaired)
+    return RepairHistoryImported(len(cmd.repairs), repaired, len(cmd.repairs) - repaired,
+                                 len(cmd.repairs))
 
 
 def _known(uow: UnitOfWork, repairs: list[HistoricRepair]) -> _Known:

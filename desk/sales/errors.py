@@ -25,16 +25,6 @@ ERRORS: dict[str, ErrorText] = {
     "import.bad_rows": ErrorText(
         "{count} bad row(s); nothing was imported",
         "有 {count} 行有误，未导入任何数据"),
-    "import.bad_header": ErrorText("missing column(s): {missing}", "文件缺少列：{missing}"),
-    "import.file_unreadable": ErrorText("cannot read '{path}': {reason}", "无法读取文件 {path}"),
-    "import.not_utf8": ErrorText(
-        "the file is not UTF-8 text (first bad byte on line {line})",
-        "文件编码无法识别（第 {line} 行起有乱码），请另存为统一编码的文本"),
-    "import.empty": ErrorText("the file has no header row", "文件没有表头行"),
-    "import.unknown_columns": ErrorText(
-        "unknown column(s): {unknown}",
-        "文件中有无法识别的列：{unknown}"),
-    "import.bad_value": ErrorText("{column}: {reason}", "{column} 列的内容有误"),
     "import.receipt_conflict": ErrorText(
         "{column} differs from the first row of receipt {receipt_no} (line {first_line})",
         "{column} 与小票 {receipt_no} 的第一行（第 {first_line} 行）不一致"),

@@ -24,6 +24,7 @@ from desk.catalog.queries import customers_by_phone, known_customers
 from desk.platform.bus import CommandBus, Context
 from desk.platform.commands import Command
 from desk.platform.errors import PLATFORM_ERRORS, DeskError, render
+from desk.platform.import_files import decode
 from desk.platform.money import parse_yuan
 from desk.platform.queries import existing_keys
 from desk.platform.uow import UnitOfWork
@@ -116,16 +117,6 @@ class ParsedFile:
     sales: list[ImportedSale] = field(default_factory=list)
     problems: list[RowProblem] = field(default_factory=list)
     rows: int = 0
-
-
-def decode(data: bytes) -> str:
-    """UTF-8 with or without a byte-order mark; anything else is refused with the line it
-    breaks on."""
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        raise DeskError("import.not_utf8", line=line) from None
 
 
 def parse_sales_csv(data: bytes) -> ParsedFile:
