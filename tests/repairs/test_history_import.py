@@ -241,3 +241,12 @@ def test_a_code_imported_on_one_counter_and_opened_on_another_keeps_the_opened(
     with db.engine.connect() as conn:
         assert dump(conn) == mine
     db2.dispose()
+
+
+def test_no_days_closure_counts_an_imported_repair(sold):
+    from desk.closure.queries import read_tickets_closed, read_tickets_opened
+
+    history(sold, kettle(opened_at="2026-11-20T08:00:00", closed_at="2026-11-20T09:30:00"))
+    with sold.db.engine.connect() as conn:  # imported today, opened and closed today
+        assert read_tickets_closed(conn, "2026-11-20T00:00:00", "2026-11-21T00:00:00", None) == []
+        assert read_tickets_opened(conn, "2026-11-20T00:00:00", "2026-11-21T00:00:00", None) == []
