@@ -4,7 +4,7 @@ status: it stays archived (repaired) or returned (unrepaired)."""
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.engine import Connection
 
 from desk.platform.batch import once_per_batch, plain_insert
@@ -28,13 +28,17 @@ def imported(conn: Connection, e: Event) -> set[Changed]:
                                            children=(repairs_t.ticket_history,))
 
 
+_tk, _hist = repairs_t.tickets.c, repairs_t.ticket_history.c
+# built once: every imported repair asks it
+_ROW_AND_IMPORT = (select(_tk.code, _hist.code.label("imported"))
+                   .select_from(repairs_t.tickets.outerjoin(repairs_t.ticket_history,
+                                                            _hist.code == _tk.code))
+                   .where(_tk.code == bindparam("code")))
+
+
 def _opened_here(conn: Connection, code: str) -> bool:
     """A ticket row under `code` that is not an import (it has no history row)."""
-    tk, hist = repairs_t.tickets.c, repairs_t.ticket_history.c
-    row = conn.execute(select(tk.code, hist.code.label("imported"))
-                       .select_from(repairs_t.tickets.outerjoin(repairs_t.ticket_history,
-                                                                hist.code == tk.code))
-                       .where(tk.code == code)).first()
+    row = conn.execute(_ROW_AND_IMPORT, {"code": code}).first()
     return row is not None and row.imported is None
 
 
