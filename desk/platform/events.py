@@ -47,9 +47,10 @@ class Event:
     def computed_hash(self, payload_json: str | None = None) -> str:
         return hashlib.sha256(self.body_json(payload_json).encode("utf-8")).hexdigest()
 
-    def sealed(self) -> Event:
-        """The same event with its hash filled in."""
-        return Event(**{**self.body(), "hash": self.computed_hash()})
+    def sealed(self, payload_json: str | None = None) -> Event:
+        """The same event with its hash filled in (`payload_json`: its payload's canonical JSON,
+        when the caller has it already)."""
+        return Event(**{**self.body(), "hash": self.computed_hash(payload_json)})
 
 
 _BODY_FIELDS = tuple(f.name for f in fields(Event) if f.name != "hash")

@@ -40,9 +40,11 @@ def new_event(
     entity_id: str,
     payload: dict[str, Any],
     head: tuple[int, str] | None = None,
+    payload_json: str | None = None,
 ) -> Event:
     """The next event of `device_id`'s chain. `head` is the device's (device_seq, hash) when the
-    caller already knows it (a unit of work appending several events); else it is read."""
+    caller already knows it (a unit of work appending several events); else it is read.
+    `payload_json`: the payload's canonical JSON when the caller has it (it writes the row)."""
     seq, prev_hash = head if head is not None else last_of_device(conn, device_id)
     return Event(
         event_id=str(uuid.uuid4()),
@@ -55,7 +57,7 @@ def new_event(
         entity_id=entity_id,
         payload=payload,
         prev_hash=prev_hash,
-    ).sealed()
+    ).sealed(payload_json)
 
 
 _EVENT_COLUMNS = ("event_id", "store_id", "device_id", "device_seq", "hlc", "actor", "kind",

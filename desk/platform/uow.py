@@ -13,7 +13,7 @@ from desk.platform.batch import apply_batch, collector_paused
 from desk.platform.changes import Changed
 from desk.platform.db import Database
 from desk.platform.errors import DeskError
-from desk.platform.events import Event
+from desk.platform.events import Event, canonical_json
 from desk.platform.journal import insert_events, new_event
 from desk.platform.settings import get_setting
 
@@ -32,8 +32,9 @@ class UnitOfWork:
         # IMMEDIATE, the write lock held) only this unit of work appends, so a batch of events
         # needs one read of it, not one per event.
         self._head: tuple[int, str] | None = None
-        # Events recorded inside `projected_together`, appended and projected at its end.
-        self._together: list[Event] | None = None
+        # Events recorded inside `projected_together` (with their payloads' canonical JSON),
+        # appended and projected at its end.
+        self._together: list[tuple[Event, str]] | None = None
 
     @property
     def conn(self) -> Connection:
@@ -77,6 +78,7 @@ class UnitOfWork:
 
     def record(self, kind: str, entity_id: str, payload: dict[str, Any]) -> Event:
         """Append one event to the journal and project it, inside this transaction."""
+        payload_json = canonical_json(payload)  # once, for both the hash and the journal row
         event = new_event(
             self.conn,
             store_id=self.store_id(),
@@ -87,13 +89,14 @@ class UnitOfWork:
             entity_id=entity_id,
             payload=payload,
             head=self._head,
+            payload_json=payload_json,
         )
         self._head = (event.device_seq, event.hash)
         self.events.append(event)
         if self._together is not None:
-            self._together.append(event)
+            self._together.append((event, payload_json))
             return event
-        insert_events(self.conn, [event])
+        insert_events(self.conn, [event], [payload_json])
         self.changes |= self.db.registry.apply(self.conn, event)
         return event
 
@@ -109,11 +112,12 @@ class UnitOfWork:
         self._together = []
         try:
             yield
-            events = self._together
+            together = self._together
         finally:
             self._together = None
+        events = [event for event, _ in together]
         with collector_paused():
-            insert_events(self.conn, events)
+            insert_events(self.conn, events, [payload for _, payload in together])
             self.changes |= apply_batch(self.conn, events, self.db.registry.apply)
 
     def commit(self) -> None:
