@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from sqlalchemy import bindparam, select
+
 from desk.catalog import tables as catalog_t
 from desk.catalog.commands import (
     CategoryDefined,
@@ -100,12 +102,15 @@ def register_product(cmd: RegisterProduct, uow: UnitOfWork, ctx: Context) -> Pro
     return ProductRegistered(sku)
 
 
-def _check_member_free(uow: UnitOfWork, member_id: str, customer_id: str) -> None:
-    from sqlalchemy import select
+_MEMBER_OWNER = select(catalog_t.customers.c.customer_id).where(  # built once: every registration
+    catalog_t.customers.c.member_id == bindparam("member_id")).limit(1)
 
-    c = catalog_t.customers.c
-    owner = uow.conn.execute(select(c.customer_id).where(c.member_id == member_id)).scalar()
-    if member_id and owner is not None and owner != customer_id:
+
+def _check_member_free(uow: UnitOfWork, member_id: str, customer_id: str) -> None:
+    if not member_id:  # no card: nothing to be taken
+        return
+    owner = uow.conn.execute(_MEMBER_OWNER, {"member_id": member_id}).scalar()
+    if owner is not None and owner != customer_id:
         raise DeskError("customer.member_taken", member_id=member_id)
 
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, bindparam, func, select
 from sqlalchemy.engine import Connection
 
 from desk.platform import tables as t
@@ -21,7 +22,14 @@ class JournalSummary:
 
 
 def exists(conn: Connection, table: Any, key: str, value: Any) -> bool:
-    return conn.execute(select(table.c[key]).where(table.c[key] == value)).first() is not None
+    return conn.execute(_probe(table, key), {"value": value}).first() is not None
+
+
+@lru_cache(maxsize=256)
+def _probe(table: Any, key: str) -> Select[Any]:
+    """Built once per table and column: handlers ask before nearly every command, and building
+    the statement cost more than running it."""
+    return select(table.c[key]).where(table.c[key] == bindparam("value")).limit(1)
 
 
 _CHUNK = 500  # keys per IN (...) query
