@@ -21,7 +21,15 @@ def intake_notes(conn: Connection, code: str) -> IntakeNotes:
     row = conn.execute(_NOTES, {"code": code}).first()
     if row is None:
         return IntakeNotes()
-    return IntakeNotes(json.loads(row.accessories), row.condition, json.loads(row.photos))
+    return notes_from_columns(row.accessories, row.condition, row.photos)
+
+
+def notes_from_columns(accessories: str | None, condition: str | None,
+                       photos: str | None) -> IntakeNotes:
+    """The notes from `ticket_intake`'s columns (all None: the ticket has no intake row)."""
+    if accessories is None:
+        return IntakeNotes()
+    return IntakeNotes(json.loads(accessories), condition or "", json.loads(photos or "[]"))
 
 
 def intake_fields(conn: Connection, code: str) -> dict[str, Any]:

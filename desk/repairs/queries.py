@@ -14,11 +14,13 @@ from sqlalchemy.engine import Connection
 
 from desk.catalog import tables as catalog_t
 from desk.platform import tables as platform_t
+from desk.platform.driver_select import DriverSelect
 from desk.repairs import documents
 from desk.repairs import tables as repairs_t
 from desk.repairs.evidence import photo_ok
 from desk.repairs.intake import IntakeNotes, notes_of
-from desk.repairs.intake_queries import intake_fields
+from desk.repairs.intake_queries import notes_from_columns
+from desk.repairs.intake_tables import ticket_intake
 from desk.repairs.rules import (
     CheckFact,
     Checklist,
@@ -156,56 +158,64 @@ class TicketRecord:
                 "completion_signed": self.completion_signed}
 
 
-# Statements built once: building a select per call cost more than running it.
-_TICKET = select(repairs_t.tickets).where(repairs_t.tickets.c.code == bindparam("code"))
+# Read straight on the driver (desk/platform/driver_select.py): every command on a ticket reads
+# it whole first, and SQLAlchemy's cost per statement was most of that read. The ticket comes
+# with its intake notes (an outer join: a ticket opened before notes existed has none).
+_TK, _IN = repairs_t.tickets, ticket_intake
+_TICKET_COLUMNS = tuple(c.name for c in _TK.c)
+_TICKET = DriverSelect(
+    select(_TK, _IN.c.accessories, _IN.c.condition, _IN.c.photos)
+    .select_from(_TK.outerjoin(_IN, _IN.c.code == _TK.c.code))
+    .where(_TK.c.code == bindparam("code")))
 _CK = repairs_t.ticket_checks.c
-# in CheckFact's order: a fact is built from the row's tuple (a Row's attribute access costs
-# about a microsecond each, most of reading a ticket with a few dozen facts)
-_CHECKS = select(_CK.event_id, _CK.hlc, _CK.kind, _CK.step, _CK.check_id, _CK.actor, _CK.at,
-                 _CK.evidence, _CK.reason, _CK.approved_by, _CK.corrects).where(
-    _CK.ticket_code == bindparam("code"))
-_QUOTES = select(repairs_t.ticket_quotes).where(
-    repairs_t.ticket_quotes.c.ticket_code == bindparam("code"))
-_SIGNOFFS = (select(repairs_t.ticket_signoffs)
-             .where(repairs_t.ticket_signoffs.c.ticket_code == bindparam("code"))
-             .order_by(repairs_t.ticket_signoffs.c.hlc, repairs_t.ticket_signoffs.c.event_id))
-_CHECKLIST_BODY = select(repairs_t.checklists.c.body).where(
+# in CheckFact's order: a fact is built from the row's tuple
+_CHECKS = DriverSelect(select(
+    _CK.event_id, _CK.hlc, _CK.kind, _CK.step, _CK.check_id, _CK.actor, _CK.at, _CK.evidence,
+    _CK.reason, _CK.approved_by, _CK.corrects).where(_CK.ticket_code == bindparam("code")))
+_QT = repairs_t.ticket_quotes.c
+_QUOTES = DriverSelect(
+    select(_QT.event_id, _QT.body, _QT.sha256, _QT.charged_fen, _QT.keeps_signature, _QT.hlc)
+    .where(_QT.ticket_code == bindparam("code")).order_by(_QT.hlc, _QT.event_id))
+_SO = repairs_t.ticket_signoffs.c
+# in Signoff's order
+_SIGNOFFS = DriverSelect(
+    select(_SO.kind, _SO.document_sha256, _SO.signature_id, _SO.actor, _SO.at, _SO.reason)
+    .where(_SO.ticket_code == bindparam("code")).order_by(_SO.hlc, _SO.event_id))
+_CHECKLIST_BODY = DriverSelect(select(repairs_t.checklists.c.body).where(
     repairs_t.checklists.c.kind == bindparam("kind"),
-    repairs_t.checklists.c.version == bindparam("version"))
+    repairs_t.checklists.c.version == bindparam("version")))
 
 
 def ticket_record(conn: Connection, code: str) -> TicketRecord | None:
-    row = conn.execute(_TICKET, {"code": code}).first()
+    row = _TICKET.first(conn, code=code)
     if row is None:
         return None
-    ticket = dict(row._mapping) | intake_fields(conn, code)  # accessories, condition, photos
+    width = len(_TICKET_COLUMNS)
+    ticket = dict(zip(_TICKET_COLUMNS, row[:width], strict=True))
+    ticket |= notes_from_columns(*row[width:]).payload()  # accessories, condition, photos
     checklist = pinned_checklist(conn, ticket["checklist_kind"], ticket["checklist_version"])
     loads = json.loads
     facts = tuple(
         CheckFact(event_id, hlc, kind, step, check_id, actor, at, loads(evidence), reason,
                   approved_by, corrects)
         for (event_id, hlc, kind, step, check_id, actor, at, evidence, reason, approved_by,
-             corrects) in conn.execute(_CHECKS, {"code": code}))
-    quotes = tuple(sorted(
-        (_quote(r) for r in conn.execute(_QUOTES, {"code": code})),
-        key=lambda x: (x.hlc, x.event_id)))
-    signoffs = tuple(
-        Signoff(r.kind, r.document_sha256, r.signature_id, r.actor, r.at, r.reason)
-        for r in conn.execute(_SIGNOFFS, {"code": code}))
+             corrects) in _CHECKS.rows(conn, code=code))
+    quotes = tuple(_quote(*r) for r in _QUOTES.rows(conn, code=code))
+    signoffs = tuple(Signoff(*r) for r in _SIGNOFFS.rows(conn, code=code))
     return TicketRecord(ticket, checklist, facts, quotes, signoffs)
 
 
-def _quote(r: Any) -> Quote:
-    body = json.loads(r.body)
-    return Quote(r.event_id, int(body["number"]), body, r.sha256, r.charged_fen,
-                 r.keeps_signature, r.hlc)
+def _quote(event_id: str, body_json: str, sha256: str, charged_fen: int,
+           keeps_signature: str, hlc: str) -> Quote:
+    body = json.loads(body_json)
+    return Quote(event_id, int(body["number"]), body, sha256, charged_fen, keeps_signature, hlc)
 
 
 def pinned_checklist(conn: Connection, kind: str, version: str) -> Checklist | None:
     if not kind:
         return None
-    row = conn.execute(_CHECKLIST_BODY, {"kind": kind, "version": version}).first()
-    return None if row is None else _parsed_checklist(row.body)
+    row = _CHECKLIST_BODY.first(conn, kind=kind, version=version)
+    return None if row is None else _parsed_checklist(row[0])
 
 
 @lru_cache(maxsize=32)
