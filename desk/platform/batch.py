@@ -68,9 +68,7 @@ class BatchConnection:
         return (e.kind, e.entity_id) not in self._rivalled
 
     def execute(self, statement: Any, parameters: Any = None, **kw: Any) -> Any:
-        table = _QUEUEABLE.get(id(statement))
-        if table is None and isinstance(statement, Insert) and _plain_insert(statement):
-            table = cast(Table, statement.table)
+        table = _insert_table(statement)
         if table is not None and parameters is not None and not kw:
             queue = self._queued.get(table)
             if queue is None:
@@ -140,6 +138,42 @@ class BatchConnection:
 
     def as_connection(self) -> Connection:
         return cast(Connection, self)
+
+
+class DirectConnection:
+    """A Connection proxy for projecting one command's events: a plain insert with bound
+    parameters is written at once, on the driver, with the INSERT a batch would use (nothing
+    is queued: the next statement sees the row). SQLAlchemy's per-statement cost was most of
+    writing a return's few rows. Anything else goes to the connection as it is."""
+
+    def __init__(self, conn: Connection) -> None:
+        self._conn = conn
+        driver = conn.connection.driver_connection
+        assert driver is not None
+        self._driver = driver
+
+    def execute(self, statement: Any, parameters: Any = None, **kw: Any) -> Any:
+        table = _insert_table(statement)
+        if table is None or parameters is None or kw:
+            return self._conn.execute(statement, parameters, **kw)
+        rows = [parameters] if isinstance(parameters, dict) else list(parameters)
+        if rows:
+            _write(self._conn, self._driver, table, rows)
+        return None
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._conn, name)
+
+    def as_connection(self) -> Connection:
+        return cast(Connection, self)
+
+
+def _insert_table(statement: Any) -> Table | None:
+    """The table of a plain insert (`plain_insert(table)` or `insert(table)`), else None."""
+    table = _QUEUEABLE.get(id(statement))
+    if table is None and isinstance(statement, Insert) and _plain_insert(statement):
+        table = cast(Table, statement.table)
+    return table
 
 
 def _plain_insert(statement: Insert) -> bool:

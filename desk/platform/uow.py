@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy.engine import Connection
 
-from desk.platform.batch import apply_batch, collector_paused
+from desk.platform.batch import DirectConnection, apply_batch, collector_paused
 from desk.platform.changes import Changed
 from desk.platform.db import Database
 from desk.platform.errors import DeskError
@@ -97,7 +97,8 @@ class UnitOfWork:
             self._together.append((event, payload_json))
             return event
         insert_events(self.conn, [event], [payload_json])
-        self.changes |= self.db.registry.apply(self.conn, event)
+        self.changes |= self.db.registry.apply(DirectConnection(self.conn).as_connection(),
+                                               event)
         return event
 
     @contextmanager
