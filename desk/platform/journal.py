@@ -12,20 +12,21 @@ from sqlalchemy import bindparam, func, select
 from sqlalchemy.engine import Connection
 
 from desk.platform import tables as t
+from desk.platform.driver_select import DriverSelect
 from desk.platform.events import GENESIS_HASH, Event, canonical_json
 
 J = t.journal
 
 
-_LAST_OF_DEVICE = (select(J.c.device_seq, J.c.hash)
-                   .where(J.c.device_id == bindparam("device_id"))
-                   .order_by(J.c.device_seq.desc())
-                   .limit(1))  # built once: it is read by every command
+_LAST_OF_DEVICE = DriverSelect(select(J.c.device_seq, J.c.hash)  # read by every command
+                               .where(J.c.device_id == bindparam("device_id"))
+                               .order_by(J.c.device_seq.desc())
+                               .limit(1))
 
 
 def last_of_device(conn: Connection, device_id: str) -> tuple[int, str]:
     """(device_seq, hash) of the device's newest event, or (0, genesis)."""
-    row = conn.execute(_LAST_OF_DEVICE, {"device_id": device_id}).first()
+    row = _LAST_OF_DEVICE.first(conn, device_id=device_id)
     return (0, GENESIS_HASH) if row is None else (int(row[0]), str(row[1]))
 
 

@@ -6,10 +6,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Select, bindparam, func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.engine import Connection
 
 from desk.platform import tables as t
+from desk.platform.driver_select import DriverSelect
 
 if TYPE_CHECKING:
     from desk.platform.registry import Registry
@@ -22,14 +23,14 @@ class JournalSummary:
 
 
 def exists(conn: Connection, table: Any, key: str, value: Any) -> bool:
-    return conn.execute(_probe(table, key), {"value": value}).first() is not None
+    return _probe(table, key).first(conn, value=value) is not None
 
 
 @lru_cache(maxsize=256)
-def _probe(table: Any, key: str) -> Select[Any]:
-    """Built once per table and column: handlers ask before nearly every command, and building
-    the statement cost more than running it."""
-    return select(table.c[key]).where(table.c[key] == bindparam("value")).limit(1)
+def _probe(table: Any, key: str) -> DriverSelect:
+    """Compiled once per table and column and run on the driver: handlers ask before nearly
+    every command, and SQLAlchemy's cost per statement was most of the probe."""
+    return DriverSelect(select(table.c[key]).where(table.c[key] == bindparam("value")).limit(1))
 
 
 _CHUNK = 500  # keys per IN (...) query

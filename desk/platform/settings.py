@@ -6,15 +6,16 @@ from sqlalchemy import bindparam, select, text
 from sqlalchemy.engine import Connection
 
 from desk.platform import tables as t
+from desk.platform.driver_select import DriverSelect
 
-# Built once: every command reads a setting or two, and building the statement cost more than
-# running it.
-_GET = select(t.local_settings.c.value).where(t.local_settings.c.key == bindparam("key"))
+# Compiled once and run on the driver: every command reads a setting or two.
+_GET = DriverSelect(select(t.local_settings.c.value)
+                    .where(t.local_settings.c.key == bindparam("key")))
 
 
 def get_setting(conn: Connection, key: str) -> str | None:
-    row = conn.execute(_GET, {"key": key}).scalar()
-    return None if row is None else str(row)
+    row = _GET.first(conn, key=key)
+    return None if row is None or row[0] is None else str(row[0])
 
 
 def set_setting(conn: Connection, key: str, value: str) -> None:

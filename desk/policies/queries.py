@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from desk.platform import tables as t
+from desk.platform.driver_select import DriverSelect
 from desk.platform.paths import resources_dir
 from desk.platform.roles import HEAD_OFFICE
 from desk.policies import PolicyDocument, PolicyError, PolicyHolder, PolicySet
@@ -61,14 +62,14 @@ def published_documents(conn: Any) -> list[tuple[str, dict[str, Any]]]:
 
 
 # built once: every return and compensation asks whether head office published since
-_PUBLISHED_COUNT = (select(func.count(), func.max(t.journal.c.seq))
-                    .where(t.journal.c.entity_id == POLICY_ENTITY))
+_PUBLISHED_COUNT = DriverSelect(select(func.count(), func.max(t.journal.c.seq))
+                                .where(t.journal.c.entity_id == POLICY_ENTITY))
 
 
 def for_connection(conn: Any) -> PolicySet:
     """The files plus what head office published, as this counter's journal holds it."""
     files = POLICIES.current()
-    count, last = conn.execute(_PUBLISHED_COUNT).one()
+    count, last = _PUBLISHED_COUNT.rows(conn)[0]
     if not count:
         return files
     key = (int(count), int(last or 0))

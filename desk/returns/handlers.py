@@ -17,6 +17,7 @@ from sqlalchemy import select
 
 from desk.platform.bus import Context
 from desk.platform.errors import DeskError
+from desk.platform.queries import exists
 from desk.platform.uow import UnitOfWork
 from desk.policies import queries as policies
 from desk.repairs.queries import ticket_dates
@@ -171,12 +172,7 @@ def record_return(cmd: RecordReturn, uow: UnitOfWork, ctx: Context) -> dict[str,
     check_signature(uow.conn, cmd.signature_ref, decision.signature,
                     kind=RETURN_DOCUMENT, ref=receipt_no, document=return_document(decision))
     return_id = cmd.return_id.strip() or _new_id("RT", today)
-    if (
-        uow.conn.execute(
-            select(returns_t.returns.c.return_id).where(returns_t.returns.c.return_id == return_id)
-        ).first()
-        is not None
-    ):
+    if exists(uow.conn, returns_t.returns, "return_id", return_id):
         raise DeskError("return.exists", return_id=return_id)
 
     level = decision.level

@@ -13,6 +13,7 @@ from sqlalchemy.sql.elements import BindParameter
 from desk.catalog import tables as catalog_t
 from desk.platform import tables as platform_t
 from desk.platform.conflicts import Finding
+from desk.platform.driver_select import DriverSelect
 from desk.platform.errors import DeskError
 from desk.returns import tables as returns_t
 from desk.returns.documents import compensation_reference
@@ -23,32 +24,34 @@ ACTIVE = ("completed", "pending")  # refused returns hold nothing
 CONFLICT_CODE = "refund.exceeds_paid"  # a receipt line refunded beyond what was paid
 
 
-# The statements a return runs are built once, with the receipt as a bound parameter: on the
-# counter's path (decide, record, check) building and compiling them cost more than SQLite.
+# The statements a return runs are built once, with the receipt as a bound parameter, and the
+# hot ones run on the driver (DriverSelect): on the counter's path (decide, record, check)
+# building, compiling and executing them through SQLAlchemy cost more than SQLite.
 _RECEIPT: BindParameter[str] = bindparam("receipt_no")
 _rl, _r, _rt = returns_t.return_lines.c, returns_t.returns.c, returns_t.refund_tenders.c
-_RETURNED = (select(_rl.line_no, func.sum(_rl.qty))
-             .select_from(returns_t.return_lines.join(returns_t.returns,
-                                                      _r.return_id == _rl.return_id))
-             .where(_rl.receipt_no == _RECEIPT, _r.status.in_(ACTIVE))
-             .group_by(_rl.line_no))
-_REFUNDED = (select(_rt.tender_position, func.sum(_rt.amount_fen))
-             .select_from(returns_t.refund_tenders.join(returns_t.returns,
-                                                        _r.return_id == _rt.return_id))
-             .where(_r.receipt_no == _RECEIPT, _r.status.in_(ACTIVE))
-             .group_by(_rt.tender_position))
+_RETURNED = DriverSelect(
+    select(_rl.line_no, func.sum(_rl.qty))
+    .select_from(returns_t.return_lines.join(returns_t.returns, _r.return_id == _rl.return_id))
+    .where(_rl.receipt_no == _RECEIPT, _r.status.in_(ACTIVE))
+    .group_by(_rl.line_no))
+_REFUNDED = DriverSelect(
+    select(_rt.tender_position, func.sum(_rt.amount_fen))
+    .select_from(returns_t.refund_tenders.join(returns_t.returns,
+                                               _r.return_id == _rt.return_id))
+    .where(_r.receipt_no == _RECEIPT, _r.status.in_(ACTIVE))
+    .group_by(_rt.tender_position))
 
 
 def returned_quantities(conn: Connection, receipt_no: str) -> dict[int, int]:
     """Units returned (or settled, for a gift whose value was deducted) per line_no, counting
     every earlier return that is completed or pending."""
-    rows = conn.execute(_RETURNED, {"receipt_no": receipt_no})
+    rows = _RETURNED.rows(conn, receipt_no=receipt_no)
     return {int(line_no): int(qty) for line_no, qty in rows}
 
 
 def refunded_by_tender(conn: Connection, receipt_no: str) -> dict[int, int]:
     """Fen refunded so far per receipt tender position (completed and pending returns)."""
-    rows = conn.execute(_REFUNDED, {"receipt_no": receipt_no})
+    rows = _REFUNDED.rows(conn, receipt_no=receipt_no)
     return {int(pos): int(amount) for pos, amount in rows}
 
 
@@ -205,55 +208,47 @@ def return_signature_ref(conn: Connection, return_id: str) -> str:
 
 
 _sl, _p, _c = sales_t.receipt_lines.c, catalog_t.products.c, catalog_t.categories.c
-_PURCHASE = select(sales_t.receipts).where(sales_t.receipts.c.receipt_no == _RECEIPT)
-_PURCHASE_LINES = (
-    select(_sl.line_no, _sl.sku, _sl.name, _sl.qty, _sl.unit_price_fen, _sl.line_discount_fen,
-           _sl.is_gift, _sl.gift_value_fen, _c.kind)
+_sr = sales_t.receipts.c
+_PURCHASE = DriverSelect(select(_sr.receipt_no, _sr.store_id, _sr.business_date,
+                                _sr.customer_id, _sr.points_earned)
+                         .where(_sr.receipt_no == _RECEIPT))
+_PURCHASE_LINES = DriverSelect(
+    select(_sl.line_no, _sl.sku, _sl.name, _c.kind, _sl.qty, _sl.unit_price_fen,
+           _sl.line_discount_fen, _sl.is_gift, _sl.gift_value_fen)
     .select_from(sales_t.receipt_lines.outerjoin(catalog_t.products, _p.sku == _sl.sku)
                  .outerjoin(catalog_t.categories, _c.category_id == _p.category_id))
     .where(_sl.receipt_no == _RECEIPT)
     .order_by(_sl.line_no))
-_PURCHASE_TENDERS = (
+_PURCHASE_TENDERS = DriverSelect(
     select(sales_t.receipt_tenders.c.position, sales_t.receipt_tenders.c.tender,
            sales_t.receipt_tenders.c.amount_fen)
     .where(sales_t.receipt_tenders.c.receipt_no == _RECEIPT)
     .order_by(sales_t.receipt_tenders.c.position))
-_PURCHASE_PROMOTIONS = (
+_PURCHASE_PROMOTIONS = DriverSelect(
     select(sales_t.receipt_promotions.c.amount_fen)
     .where(sales_t.receipt_promotions.c.receipt_no == _RECEIPT)
     .order_by(sales_t.receipt_promotions.c.position))
 
 
 def load_purchase(conn: Any, receipt_no: str) -> Purchase:
-    key = {"receipt_no": receipt_no}
-    r = conn.execute(_PURCHASE, key).first()
+    r = _PURCHASE.first(conn, receipt_no=receipt_no)
     if r is None:
         raise DeskError("receipt.unknown", receipt_no=receipt_no)
-    rows = conn.execute(_PURCHASE_LINES, key).all()
-    tenders = conn.execute(_PURCHASE_TENDERS, key).all()
-    promotions = conn.execute(_PURCHASE_PROMOTIONS, key).scalars().all()
+    number, store_id, business_date, customer_id, points_earned = r
     return Purchase(
-        receipt_no=r.receipt_no,
-        store_id=r.store_id,
-        sold_on=date.fromisoformat(r.business_date),
-        customer_id=r.customer_id,
-        lines=tuple(
-            SoldLine(
-                x.line_no,
-                x.sku,
-                x.name,
-                x.kind or "general",
-                x.qty,
-                x.unit_price_fen,
-                x.line_discount_fen,
-                bool(x.is_gift),
-                x.gift_value_fen,
-            )
-            for x in rows
-        ),
-        tenders=tuple(SoldTender(x.position, x.tender, x.amount_fen) for x in tenders),
-        order_discounts_fen=tuple(int(a) for a in promotions),
-        points_earned=r.points_earned,
+        receipt_no=number,
+        store_id=store_id,
+        sold_on=date.fromisoformat(business_date),
+        customer_id=customer_id,
+        lines=tuple(  # in SoldLine's order
+            SoldLine(line_no, sku, name, kind or "general", qty, unit_fen, discount_fen,
+                     bool(is_gift), gift_fen)
+            for line_no, sku, name, kind, qty, unit_fen, discount_fen, is_gift, gift_fen
+            in _PURCHASE_LINES.rows(conn, receipt_no=receipt_no)),
+        tenders=tuple(SoldTender(*x) for x in _PURCHASE_TENDERS.rows(conn, receipt_no=receipt_no)),
+        order_discounts_fen=tuple(
+            int(a) for (a,) in _PURCHASE_PROMOTIONS.rows(conn, receipt_no=receipt_no)),
+        points_earned=points_earned,
     )
 
 
@@ -360,11 +355,10 @@ def paid_by_line(conn: Connection, receipt_no: str) -> dict[int, int]:
 
 
 _SIGNATURE_USED = tuple(
-    select(column).where(column == bindparam("signature_id")).limit(1)
+    DriverSelect(select(column).where(column == bindparam("signature_id")).limit(1))
     for column in (returns_t.returns.c.signature_ref, returns_t.compensations.c.signature_ref))
 
 
 def signature_used(conn: Connection, signature_id: str) -> bool:
     """Whether a return or a compensation already rests on this signature."""
-    key = {"signature_id": signature_id}
-    return any(conn.execute(statement, key).first() for statement in _SIGNATURE_USED)
+    return any(query.first(conn, signature_id=signature_id) for query in _SIGNATURE_USED)

@@ -7,6 +7,7 @@ import json
 from sqlalchemy import bindparam, select
 from sqlalchemy.engine import Connection
 
+from desk.platform.driver_select import DriverSelect
 from desk.platform.errors import DeskError
 from desk.signatures import rules as sig
 from desk.signatures import tables as signatures_t
@@ -18,19 +19,22 @@ def _from_row(row: object) -> sig.Signature:
                          json.loads(m["strokes"]), bytes(m["png"]))
 
 
-# built once: every signed return, compensation and repair step reads them
+# built once and run on the driver: every signed return, compensation and repair step reads them
 _s = signatures_t.signatures.c
-_SIGNATURE = select(signatures_t.signatures).where(_s.signature_id == bindparam("signature_id"))
-_SIGNED_DOCUMENT = (select(_s.document_kind, _s.document_ref, _s.document_sha256)
-                    .where(_s.signature_id == bindparam("signature_id")))
+_SIGNATURE = DriverSelect(  # in Signature's order
+    select(_s.signature_id, _s.document_sha256, _s.binding, _s.png_sha256, _s.strokes, _s.png)
+    .where(_s.signature_id == bindparam("signature_id")))
+_SIGNED_DOCUMENT = DriverSelect(select(_s.document_kind, _s.document_ref, _s.document_sha256)
+                                .where(_s.signature_id == bindparam("signature_id")))
 
 
 def signature_for(conn: Connection, signature_id: str, document_sha256: str) -> sig.Signature:
     """The signature `signature_id`, checked intact and given for this very document."""
-    row = conn.execute(_SIGNATURE, {"signature_id": signature_id}).first()
+    row = _SIGNATURE.first(conn, signature_id=signature_id)
     if row is None:
         raise DeskError("signature.unknown", signature_id=signature_id)
-    signature = _from_row(row)
+    sid, sha, binding, png_sha, strokes, png = row
+    signature = sig.Signature(sid, sha, binding, png_sha, json.loads(strokes), bytes(png))
     sig.verify(signature, document_sha256)
     return signature
 
@@ -66,11 +70,12 @@ def require_signature(conn: Connection, signature_id: str, *, kind: str, ref: st
     reference and the SHA-256 of the content the core built), intact. Refused otherwise, each
     case with its own code."""
     sid = signature_id.strip()
-    row = conn.execute(_SIGNED_DOCUMENT, {"signature_id": sid}).first() if sid else None
+    row = _SIGNED_DOCUMENT.first(conn, signature_id=sid) if sid else None
     if row is None:
         raise DeskError("signature.unknown", signature_id=sid)
-    if (row.document_kind, row.document_ref) != (kind, ref):
+    signed_kind, signed_ref, signed_sha = row
+    if (signed_kind, signed_ref) != (kind, ref):
         raise DeskError("signature.wrong_document", signature_id=sid, kind=kind, ref=ref)
-    if row.document_sha256 != document_sha256:
+    if signed_sha != document_sha256:
         raise DeskError("signature.stale", signature_id=sid)
     signature_for(conn, sid, document_sha256)  # the stored strokes and image are intact

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import bindparam, select
 from sqlalchemy.engine import Connection, Row
 
+from desk.platform.driver_select import DriverSelect
 from desk.platform.roles import Role
 from desk.staff import tables as staff_t
 from desk.staff.rules import LoginState
@@ -26,14 +27,14 @@ def staff_row(conn: Connection, staff_id: str) -> Row[Any] | None:
     return conn.execute(select(staff_t.staff).where(staff_t.staff.c.staff_id == staff_id)).first()
 
 
-_ACTIVE_ROLE = select(staff_t.staff.c.role).where(
-    staff_t.staff.c.staff_id == bindparam("staff_id"), staff_t.staff.c.active)  # every command
+_ACTIVE_ROLE = DriverSelect(select(staff_t.staff.c.role).where(  # every command asks
+    staff_t.staff.c.staff_id == bindparam("staff_id"), staff_t.staff.c.active))
 
 
 def active_role(conn: Connection, staff_id: str) -> Role | None:
     """The role of an active staff member; None for an unknown or deactivated id."""
-    row = conn.execute(_ACTIVE_ROLE, {"staff_id": staff_id}).first()
-    return None if row is None else Role(row.role)
+    row = _ACTIVE_ROLE.first(conn, staff_id=staff_id)
+    return None if row is None else Role(row[0])
 
 
 def staff_member(conn: Connection, staff_id: str) -> StaffMember | None:

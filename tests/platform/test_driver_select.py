@@ -4,7 +4,17 @@ the caller's transaction, and refuses a statement whose types would convert valu
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import Boolean, Column, Integer, MetaData, String, Table, bindparam, select
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    bindparam,
+    create_engine,
+    select,
+)
 
 from desk.catalog import tables as catalog_t
 from desk.catalog.commands import RegisterCustomer
@@ -68,10 +78,31 @@ def test_the_first_read_begins_the_transaction_as_execute_would(customers):
         assert conn.in_transaction()
 
 
-def test_a_type_that_converts_values_is_refused():
+def test_types_convert_as_sqlalchemy_converts_them(tmp_path):
     flags = Table("flags", MetaData(), Column("id", Integer, primary_key=True),
                   Column("on", Boolean), Column("name", String))
-    with pytest.raises(TypeError, match="converts"):
-        DriverSelect(select(flags.c.on))
-    with pytest.raises(TypeError, match="converts"):
-        DriverSelect(select(flags.c.name).where(flags.c.on == bindparam("on", type_=Boolean)))
+    engine = create_engine(f"sqlite:///{tmp_path / 'flags.sqlite3'}")
+    flags.metadata.create_all(engine)
+    query = select(flags.c.id, flags.c.on, flags.c.name).where(
+        flags.c.on == bindparam("on", type_=Boolean)).order_by(flags.c.id)
+    with engine.begin() as conn:
+        conn.execute(flags.insert(), [{"id": 1, "on": True, "name": "a"},
+                                      {"id": 2, "on": False, "name": None}])
+        for on in (True, False):
+            got = DriverSelect(query).rows(conn, on=on)
+            assert got == [tuple(r) for r in conn.execute(query, {"on": on})]
+            assert got[0][1] is on
+    engine.dispose()
+
+
+def test_a_literal_list_is_expanded_once(customers):
+    query = select(_C.customer_id).where(_C.name.in_(("张三", "李四")),
+                                         _C.phone != bindparam("phone")).order_by(_C.customer_id)
+    with customers.db.engine.connect() as conn:
+        assert DriverSelect(query).rows(conn, phone="13912345671") == [
+            ("C0000000",), ("C0000002",)]
+
+
+def test_a_list_given_at_each_call_is_refused():
+    with pytest.raises(TypeError, match="IN"):
+        DriverSelect(select(_C.name).where(_C.customer_id.in_(bindparam("ids", expanding=True))))
