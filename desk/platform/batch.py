@@ -23,12 +23,13 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any, cast
 
-from sqlalchemy import Boolean, Table, select
+from sqlalchemy import Boolean, Table
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql.dml import Insert
 
 from desk.platform.changes import Changed
 from desk.platform.events import Event
+from desk.platform.queries import exists
 
 _CHUNK = 400  # values per IN query: below SQLite's bound-parameter limit
 
@@ -282,8 +283,7 @@ def has_row(conn: Connection, table: Table, column: str, value: Any) -> bool:
     batch: object = conn
     if isinstance(batch, BatchConnection):
         return batch.has_row(table, column, value)
-    return conn.execute(select(table.c[column]).where(table.c[column] == value).limit(1)
-                        ).first() is not None
+    return exists(conn, table, column, value)  # a probe compiled once, run on the driver
 
 
 def once_per_batch(conn: Connection, step: BatchStep, key: str) -> None:
