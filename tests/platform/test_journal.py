@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from itertools import pairwise
 
+from hypothesis import given
+from hypothesis import strategies as st
 from sqlalchemy import text, update
 
 from desk.capabilities import REGISTRY
@@ -136,3 +138,13 @@ def test_the_body_put_together_around_the_payload_is_the_canonical_json_of_the_b
         assert e.body_json() == canonical_json(e.body())
         assert e.body_json(canonical_json(payload)) == canonical_json(e.body())
         assert e.sealed().hash == e.computed_hash()
+
+
+@given(texts=st.lists(st.text(), min_size=7, max_size=7), seq=st.integers(min_value=0))
+def test_the_body_is_canonical_for_any_text_in_the_events_fields(texts, seq):
+    from desk.platform.events import Event, canonical_json
+
+    event_id, store_id, device_id, hlc, actor, kind, entity_id = texts
+    e = Event(event_id, store_id, device_id, seq, hlc, actor, kind, entity_id, {"k": texts},
+              "0" * 64)
+    assert e.body_json() == canonical_json(e.body())
