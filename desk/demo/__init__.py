@@ -4,6 +4,7 @@
 journal events, so `desk db rebuild` reproduces it and `desk db verify` accepts it.
 """
 
-from desk.demo.generator import SIZES, DemoSize, build_demo, demo_state, has_store
+from desk.demo.generator import build_demo, demo_state, has_store
+from desk.demo.sizes import SIZES, DemoSize
 
 __all__ = ["SIZES", "DemoSize", "build_demo", "demo_state", "has_store"]

@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import random
 import time
-from array import array
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
@@ -29,7 +28,16 @@ from desk.catalog.commands import (
     RegisterProduct,
 )
 from desk.demo import data as d
-from desk.demo.ids import SERIAL_ALPHABET, ean13, receipt_no, ticket_code
+from desk.demo.ids import ean13, ticket_code
+from desk.demo.sales import (
+    CLOSE_MINUTE,
+    OPEN_MINUTE,
+    Candidate,
+    Product,
+    SalesMaker,
+    serial_number,
+)
+from desk.demo.sizes import SIZES, DemoSize
 from desk.demo.walk import TicketToWalk, Walker, WalkPlan, plan_store
 from desk.platform import tables as t
 from desk.platform.batch import steps_deferred
@@ -37,7 +45,6 @@ from desk.platform.bus import SYSTEM_ACTOR, CommandBus, Context
 from desk.platform.commands import Command
 from desk.platform.db import Database
 from desk.platform.errors import DeskError
-from desk.platform.money import split_largest_remainder
 from desk.platform.paths import resources_dir
 from desk.platform.ports import Clock, FixedClock
 from desk.platform.projections import drop_lookup_indexes
@@ -51,8 +58,7 @@ from desk.repairs.evidence import evidence_root
 from desk.repairs.handlers import shipped_checklists
 from desk.repairs.history import HistoricRepair, ImportRepairHistory
 from desk.sales import tables as sales_t
-from desk.sales.commands import Promotion, RecordSale, SaleLine, Tender
-from desk.sales.importing import ImportedSale, ImportSales
+from desk.sales.importing import ImportSales
 from desk.signatures import tables as signatures_t
 from desk.staff import tables as staff_t
 from desk.staff.commands import RegisterStaff
@@ -60,38 +66,6 @@ from desk.staff.commands import RegisterStaff
 # progress(stage, done, total): stages are "setup", "catalogue", "customers", "sales", "tickets",
 # "repairs" (the tickets walked forward; done and total count commands)
 Progress = Callable[[str, int, int], None]
-
-
-@dataclass(frozen=True)
-class DemoSize:
-    name: str
-    receipts: int
-    lines: int  # sale lines in all (gift lines included), exactly
-    tickets: int
-    customers: int
-    skus_per_item: int  # at most this many SKUs (brand x variant) of each kind of product
-    pos_counters: int  # the store's POS tills (the 2 digits in a receipt number)
-    ticket_days: int  # tickets were opened within this many days up to today
-    batch: int  # commands per transaction
-    # walk only this many of the newest tickets (None: all); the older ones, finished long ago,
-    # arrive as the previous repair system's history (desk/repairs/history.py)
-    walk_limit: int | None = None
-
-
-# the newest tickets of the large store walked forward (~39 000 commands); walking all 20 000
-# through the commands would take ~600 000 of them (~10 minutes)
-WALK_LIMIT_LARGE = 2_000
-
-SIZES: dict[str, DemoSize] = {
-    "small": DemoSize("small", receipts=2_000, lines=10_000, tickets=200, customers=800,
-                      skus_per_item=4, pos_counters=4, ticket_days=10, batch=500),
-    "medium": DemoSize("medium", receipts=20_000, lines=100_000, tickets=2_000,
-                       customers=6_000, skus_per_item=12, pos_counters=8, ticket_days=60,
-                       batch=1_000),
-    "large": DemoSize("large", receipts=200_000, lines=1_000_000, tickets=20_000,
-                      customers=60_000, skus_per_item=40, pos_counters=12, ticket_days=365,
-                      batch=2_000, walk_limit=WALK_LIMIT_LARGE),
-}
 
 
 def has_store(db: Database) -> bool:
@@ -108,20 +82,6 @@ def demo_state(db: Database) -> str | None:
 
 # --- the catalogue -----------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class _Product:
-    sku: str
-    name: str
-    kind: str
-    category_id: str
-    price_fen: int
-    qty_max: int
-
-    @property
-    def serialised(self) -> bool:
-        return self.kind in ("appliance", "electronics")
-
-
 def _price_fen(rng: random.Random, low: int, high: int) -> int:
     yuan = rng.randint(low, high)
     if low == high:
@@ -133,8 +93,8 @@ def _price_fen(rng: random.Random, low: int, high: int) -> int:
     return (yuan // 100 * 100 + 99) * 100  # 2 599.00
 
 
-def _catalogue(rng: random.Random, size: DemoSize) -> list[_Product]:
-    products: list[_Product] = []
+def _catalogue(rng: random.Random, size: DemoSize) -> list[Product]:
+    products: list[Product] = []
     for cat in (*d.CATEGORIES, d.GIFT_CATEGORY):
         for item in cat.items:
             combos = [(b, v) for v in item.variants for b in cat.brands]
@@ -142,7 +102,7 @@ def _catalogue(rng: random.Random, size: DemoSize) -> list[_Product]:
             for brand, variant in sorted(combos[:size.skus_per_item]):
                 name = f"{brand}{item.name} {variant}".strip() if variant else f"{brand}{item.name}"
                 sku = f"P{len(products) + 100001:06d}"
-                products.append(_Product(sku, name, cat.kind, cat.category_id,
+                products.append(Product(sku, name, cat.kind, cat.category_id,
                                          _price_fen(rng, item.low_yuan, item.high_yuan),
                                          item.qty_max))
     return products
@@ -194,127 +154,7 @@ def _customers(rng: random.Random, count: int) -> list[_Customer]:
     return out
 
 
-# --- the shape of a year of sales --------------------------------------------------------------
-
-# basket kinds: (name, weight, fewest items, most items, chance of a gift line, categories)
-_BASKETS: tuple[tuple[str, int, int, int, float, tuple[str, ...]], ...] = (
-    ("fresh", 40, 3, 12, 0.0, ("F01", "F02", "F03")),
-    ("clothing", 22, 1, 4, 0.0, ("C01", "C02", "C04")),
-    ("down_jacket", 8, 1, 2, 0.25, ("C03",)),
-    ("appliance", 12, 1, 2, 0.55, ("A01", "A02", "A03")),
-    ("electronics", 12, 1, 3, 0.35, ("E01", "E02", "E03")),
-    ("jewelry", 6, 1, 2, 0.45, ("J01", "J02")),
-)
-_MAX_ITEMS = 15
-OPEN_MINUTE, CLOSE_MINUTE = 9 * 60 + 30, 22 * 60  # the store opens 09:30-22:00
-
-
-def _day_weight(day: date) -> float:
-    weight = 1.6 if day.weekday() >= 5 else 1.0
-    md = (day.month, day.day)
-    if md == (11, 11):
-        weight *= 3.0  # 双十一
-    elif md in ((6, 18), (12, 12)) or (10, 1) <= md <= (10, 7) or (5, 1) <= md <= (5, 5):
-        weight *= 1.8  # 618, 双十二, 国庆, 五一
-    elif (1, 20) <= md <= (2, 10):
-        weight *= 1.4  # 年货 before the Spring Festival
-    return weight
-
-
-def _receipts_per_day(now: datetime, receipts: int) -> list[tuple[date, int]]:
-    """Split the receipts over the 365 days ending today, today only up to the clock's time."""
-    today = now.date()
-    days = [today - timedelta(days=n) for n in range(364, -1, -1)]
-    weights = [_day_weight(day) for day in days]
-    minute_now = now.hour * 60 + now.minute
-    elapsed = min(max(minute_now - OPEN_MINUTE, 0), CLOSE_MINUTE - OPEN_MINUTE)
-    weights[-1] *= elapsed / (CLOSE_MINUTE - OPEN_MINUTE)
-    counts = split_largest_remainder(receipts, [int(w * 1000) for w in weights])
-    return list(zip(days, counts, strict=True))
-
-
-def _plan_baskets(rng: random.Random, size: DemoSize) -> tuple[bytes, bytes, bytes]:
-    """Per receipt: basket kind, item count and whether a gift line is added, such that the lines
-    (items + gifts) add up to exactly `size.lines`."""
-    kinds, items, gifts = bytearray(), bytearray(), bytearray()
-    weights = [b[1] for b in _BASKETS]
-    for _ in range(size.receipts):
-        k = rng.choices(range(len(_BASKETS)), weights)[0]
-        _, _, low, high, gift_chance, _ = _BASKETS[k]
-        kinds.append(k)
-        items.append(rng.randint(low, high))
-        gifts.append(1 if rng.random() < gift_chance else 0)
-    diff = size.lines - sum(items) - sum(gifts)
-    # Bigger or smaller baskets (fresh food first) until the total is exact.
-    order = list(range(size.receipts))
-    rng.shuffle(order)
-    order.sort(key=lambda i: kinds[i] != 0)
-    step = 1 if diff > 0 else -1
-    while diff:
-        moved = False
-        for i in order:
-            if diff == 0:
-                break
-            if 1 <= items[i] + step <= _MAX_ITEMS:
-                items[i] += step
-                diff -= step
-                moved = True
-        if not moved:
-            raise ValueError("cannot fit the requested number of lines into the receipts")
-    return bytes(kinds), bytes(items), bytes(gifts)
-
-
-def _serial(rng: random.Random) -> str:
-    return "SN" + "".join(rng.choices(SERIAL_ALPHABET, k=10))
-
-
-def _digits(rng: random.Random, n: int) -> str:
-    return "".join(rng.choices("0123456789", k=n))
-
-
-_TENDER_WEIGHTS = (("wechat_pay", 35), ("alipay", 25), ("bank_card", 20), ("cash", 12),
-                   ("store_card", 8))
-
-
-def _reference(rng: random.Random, tender: str, day: date) -> str:
-    if tender == "wechat_pay":
-        return "4200" + _digits(rng, 24)
-    if tender == "alipay":
-        return f"{day:%Y%m%d}2200" + _digits(rng, 16)
-    if tender == "bank_card":
-        return f"6222****{_digits(rng, 4)}"
-    if tender == "store_card":
-        return "SC" + _digits(rng, 10)
-    return ""
-
-
-def _tenders(rng: random.Random, paid: int, day: date) -> list[Tender]:
-    names = [n for n, _ in _TENDER_WEIGHTS]
-    weights = [w for _, w in _TENDER_WEIGHTS]
-    first = rng.choices(names, weights)[0]
-    if paid >= 500_000 and rng.random() < 0.5:
-        first = "bank_card"
-    if paid >= 2_000 and rng.random() < 0.12:  # split payment, e.g. store card + WeChat
-        second = rng.choice([n for n in names if n != first])
-        part = max(100, min(paid - 100, paid * rng.randint(20, 80) // 100 // 100 * 100))
-        return [Tender(first, part, _reference(rng, first, day)),
-                Tender(second, paid - part, _reference(rng, second, day))]
-    return [Tender(first, paid, _reference(rng, first, day))]
-
-
 # --- the builder -------------------------------------------------------------------------------
-
-@dataclass
-class _Candidate:
-    """A sold line a repair ticket could be opened for."""
-
-    receipt_no: str
-    sku: str
-    serial: str
-    customer_id: str | None
-    sold_at: datetime
-    kind: str
-
 
 class _Builder:
     def __init__(self, bus: CommandBus, size: DemoSize, seed: int,
@@ -366,24 +206,6 @@ class _Builder:
             uow.commit()
         return done
 
-    def _imports(self, sales: Iterator[tuple[Command, str, Clock | None]]
-                 ) -> Iterator[tuple[Command, str, Clock | None]]:
-        """The POS's sales arrive as a POS export would: `ImportSales` commands of `batch`
-        receipts (each checked by the sale rules, all of them against the database at once,
-        then projected together), one to a transaction."""
-        line = 2  # as in a file: the header is line 1
-        chunk: list[ImportedSale] = []
-        for command, _actor, _clock in sales:
-            assert isinstance(command, RecordSale)
-            rows = list(range(line, line + len(command.lines)))
-            chunk.append(ImportedSale(command, rows, line))
-            line += len(rows)
-            if len(chunk) >= self.size.batch:
-                yield ImportSales(chunk), SYSTEM_ACTOR, None
-                chunk = []
-        if chunk:
-            yield ImportSales(chunk), SYSTEM_ACTOR, None
-
     def build(self) -> dict[str, Any]:
         started = time.monotonic()
         rng = self.rng
@@ -398,14 +220,14 @@ class _Builder:
                        SYSTEM_ACTOR, None) for p, code in zip(products, barcodes, strict=True)]
         self.run("catalogue", cat_items, len(cat_items))
         customers = _customers(rng, self.size.customers)
-        candidates: list[_Candidate] = []
         with self._lookup_indexes_after():
             self.run("customers", ((RegisterCustomer(c.customer_id, c.name, c.phone,
                                                      c.member_id), SYSTEM_ACTOR, None)
                                    for c in customers), len(customers), together=True)
-            self.run("sales", self._imports(self._sales(products, customers, candidates)),
+            sales = SalesMaker(rng, self.size, self.now)
+            self.run("sales", self._sales(sales, products, customers),
                      self.size.receipts)
-        tickets, to_walk = self._ticket_plan(products, customers, candidates)
+        tickets, to_walk = self._ticket_plan(products, customers, sales.candidates)
         before, plans = plan_store(rng, to_walk, self.now, self.size.walk_limit)
         if before:  # the store's long past: the previous system's repairs, imported first
             history = self._history(tickets, before)
@@ -418,6 +240,13 @@ class _Builder:
         summary = self._summary(time.monotonic() - started, plans, len(before))
         self._mark("complete", demo_logins=json.dumps(demo_logins(), ensure_ascii=False))
         return summary
+
+    @staticmethod
+    def _sales(sales: SalesMaker, products: list[Product], customers: list[_Customer]
+               ) -> Iterator[tuple[Command, str, Clock | None]]:
+        member_ids = [c.customer_id for c in customers]
+        for command in sales.imports(products, member_ids):
+            yield command, SYSTEM_ACTOR, None
 
     @contextmanager
     def _lookup_indexes_after(self) -> Iterator[None]:
@@ -451,92 +280,10 @@ class _Builder:
         for s in d.STAFF:
             yield RegisterStaff(s.staff_id, s.name, s.role, s.pin), SYSTEM_ACTOR, None
 
-    # --- sales ---------------------------------------------------------------------------------
-
-    def _sales(self, products: list[_Product], customers: list[_Customer],
-               candidates: list[_Candidate]) -> Iterator[tuple[Command, str, Clock | None]]:
-        rng = self.rng
-        size = self.size
-        by_category: dict[str, list[_Product]] = {}
-        for p in products:
-            by_category.setdefault(p.category_id, []).append(p)
-        gifts = {p.name: p for p in by_category[d.GIFT_CATEGORY.category_id]}
-        kinds, items, gift_flags = _plan_baskets(rng, size)
-        index = 0
-        member_ids = [c.customer_id for c in customers]
-        for day, count in _receipts_per_day(self.now, size.receipts):
-            if not count:
-                continue
-            last_minute = CLOSE_MINUTE if day < self.now.date() else (
-                self.now.hour * 60 + self.now.minute)
-            seconds = sorted(rng.randrange(OPEN_MINUTE * 60, last_minute * 60)
-                             for _ in range(count))
-            sequences = array("H", [0] * (size.pos_counters + 1))
-            for second in seconds:
-                sold_at = datetime.combine(day, datetime.min.time()) + timedelta(seconds=second)
-                till = rng.randint(1, size.pos_counters)
-                sequences[till] += 1
-                no = receipt_no(day, till, sequences[till])
-                basket = _BASKETS[kinds[index]]
-                yield (self._sale(no, sold_at, basket, items[index], bool(gift_flags[index]),
-                                  by_category, gifts, member_ids, candidates),
-                       SYSTEM_ACTOR, None)
-                index += 1
-
-    def _sale(self, no: str, sold_at: datetime,
-              basket: tuple[str, int, int, int, float, tuple[str, ...]], n_items: int,
-              with_gift: bool, by_category: dict[str, list[_Product]],
-              gifts: dict[str, _Product], member_ids: list[str],
-              candidates: list[_Candidate]) -> RecordSale:
-        rng = self.rng
-        kind, _, _, _, _, category_ids = basket
-        member_chance = 0.55 if kind in ("fresh", "clothing") else 0.8
-        customer_id = None
-        if rng.random() < member_chance:
-            # loyal customers come back more often: a skewed pick
-            customer_id = member_ids[int(len(member_ids) * rng.random() ** 2)]
-        lines: list[SaleLine] = []
-        for _ in range(n_items):
-            product = rng.choice(by_category[rng.choice(category_ids)])
-            qty = rng.randint(1, product.qty_max) if product.qty_max > 1 else 1
-            list_fen = qty * product.price_fen
-            discount = 0
-            if product.kind != "fresh_food" and rng.random() < 0.15:
-                discount = list_fen - list_fen * rng.choice((90, 95, 88)) // 100  # 9折, 95折
-            serial = _serial(rng) if product.serialised else ""
-            lines.append(SaleLine(product.sku, qty, product.price_fen, discount, serial))
-            if kind in ("appliance", "electronics", "down_jacket", "jewelry", "clothing"):
-                candidates.append(_Candidate(no, product.sku, serial, customer_id, sold_at,
-                                             product.kind))
-        if with_gift:
-            gift = gifts[rng.choice(d.GIFTS_BY_KIND.get(kind, ("品牌帆布袋",)))]
-            lines.append(SaleLine(gift.sku, 1, 0, 0, "", True, gift.price_fen))
-        after_lines = sum(ln.qty * ln.unit_price_fen - ln.line_discount_fen for ln in lines)
-        promotions: list[Promotion] = []
-        if rng.random() < 0.35:
-            for threshold, off in reversed(d.PROMOTIONS):
-                if after_lines >= threshold * 100:
-                    promotions.append(Promotion("full_reduction", f"满{threshold}减{off}",
-                                                off * 100))
-                    break
-        if customer_id and rng.random() < 0.15:
-            off, description = rng.choice(d.COUPONS)
-            if after_lines - sum(p.amount_fen for p in promotions) >= off * 100 * 5:
-                promotions.append(Promotion("coupon", description, off * 100))
-        paid = after_lines - sum(p.amount_fen for p in promotions)
-        if paid <= 0:  # a basket of nothing but gifts cannot happen; keep the invariant anyway
-            promotions = []
-            paid = after_lines
-        tenders = _tenders(rng, paid, sold_at.date())
-        points = paid // 100 if customer_id else 0
-        return RecordSale(receipt_no=no, sold_at=sold_at.isoformat(timespec="seconds"),
-                          lines=lines, tenders=tenders, promotions=promotions,
-                          customer_id=customer_id, points_earned=points)
-
     # --- tickets -------------------------------------------------------------------------------
 
-    def _ticket_plan(self, products: list[_Product], customers: list[_Customer],
-                     candidates: list[_Candidate]
+    def _ticket_plan(self, products: list[Product], customers: list[_Customer],
+                     candidates: list[Candidate]
                      ) -> tuple[list[tuple[Command, str, Clock | None]], list[TicketToWalk]]:
         rng = self.rng
         today = self.now.date()
@@ -545,7 +292,7 @@ class _Builder:
         walk_ins = wanted // 10
         chosen = rng.sample(range(len(candidates)), min(wanted - walk_ins, len(candidates)))
         serviceable = [p for p in products if p.kind in FAULT_KINDS]
-        planned: list[tuple[datetime, _Candidate | None, _Product | None, str | None]] = []
+        planned: list[tuple[datetime, Candidate | None, Product | None, str | None]] = []
         for i in chosen:
             c = candidates[i]
             opened = self._opened_at(max(c.sold_at.date(), first_day), c.sold_at)
@@ -575,7 +322,7 @@ class _Builder:
             else:
                 assert walk_in is not None
                 sku = walk_in.sku
-                serial = _serial(rng) if walk_in.serialised else ""
+                serial = serial_number(rng) if walk_in.serialised else ""
                 receipt = None
             fault = rng.choice(d.FAULTS[kind_of[sku]])
             out.append((OpenTicket(code=code, sku=sku, fault=fault,

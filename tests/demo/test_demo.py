@@ -14,7 +14,7 @@ from desk.catalog import tables as catalog_t
 from desk.cli.main import main
 from desk.demo import build_demo, demo_state
 from desk.demo import data as demo_data
-from desk.demo.generator import DemoSize, checklists_from, first_ticket_day
+from desk.demo.generator import checklists_from, first_ticket_day
 from desk.demo.ids import (
     CUSTOMER_ID,
     MEMBER_ID,
@@ -28,6 +28,7 @@ from desk.demo.ids import (
     ean13_check_digit,
     is_valid_ean13,
 )
+from desk.demo.sizes import DemoSize
 from desk.demo.walk import TicketToWalk, plan_store, plan_walks
 from desk.platform.bus import CommandBus
 from desk.platform.errors import DeskError
