@@ -35,6 +35,7 @@ class UnitOfWork:
         # Events recorded inside `projected_together` (with their payloads' canonical JSON),
         # appended and projected at its end.
         self._together: list[tuple[Event, str]] | None = None
+        self._direct: Connection | None = None  # what this unit's projectors write through
 
     @property
     def conn(self) -> Connection:
@@ -63,6 +64,7 @@ class UnitOfWork:
             self._conn = None
             self._head = None
             self._together = None
+            self._direct = None
             self.db.write_lock.release()
 
     def store_id(self) -> str:
@@ -97,8 +99,9 @@ class UnitOfWork:
             self._together.append((event, payload_json))
             return event
         insert_events(self.conn, [event], [payload_json])
-        self.changes |= self.db.registry.apply(DirectConnection(self.conn).as_connection(),
-                                               event)
+        if self._direct is None:
+            self._direct = DirectConnection(self.conn).as_connection()
+        self.changes |= self.db.registry.apply(self._direct, event)
         return event
 
     @contextmanager

@@ -16,14 +16,14 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import select, update
 from sqlalchemy.engine import Connection
 
 from desk.platform.batch import has_row, no_rival, plain_insert
 from desk.platform.changes import Changed
 from desk.platform.conflicts import Finding, events_by_id, record_conflict
-from desk.platform.driver_select import DriverSelect
 from desk.platform.events import Event
+from desk.platform.queries import exists
 from desk.platform.registry import Invariant, Projector
 from desk.platform.roles import HEAD_OFFICE
 from desk.returns import tables as returns_t
@@ -47,17 +47,12 @@ def _head_office_status(conn: Connection, case_id: str) -> tuple[str, str] | Non
     return ("completed" if row.decision == "approved" else "refused", row.approver_id)
 
 
-_RETURN_EXISTS = DriverSelect(  # built once: every return asks it
-    select(returns_t.returns.c.return_id)
-    .where(returns_t.returns.c.return_id == bindparam("return_id")))
-
-
 def _return(conn: Connection, e: Event) -> set[Changed]:
     p = e.payload
     return_id = str(p.get("return_id") or e.entity_id)
     # no rival event of this id: its row cannot exist yet (skip the query in a batch)
-    if not (return_id == e.entity_id and no_rival(conn, e)) and _RETURN_EXISTS.first(
-            conn, return_id=return_id) is not None:
+    if not (return_id == e.entity_id and no_rival(conn, e)) and exists(
+            conn, returns_t.returns, "return_id", return_id):
         return set()  # the same fact twice (cannot happen with unique ids): keep the first
     status = p.get("status", "completed")
     approved_by = p.get("approved_by", "")

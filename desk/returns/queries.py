@@ -15,6 +15,7 @@ from desk.platform import tables as platform_t
 from desk.platform.conflicts import Finding
 from desk.platform.driver_select import DriverSelect
 from desk.platform.errors import DeskError
+from desk.platform.queries import exists
 from desk.returns import tables as returns_t
 from desk.returns.documents import compensation_reference
 from desk.returns.rules import History, Purchase, SoldLine, SoldTender, paid_per_line
@@ -354,11 +355,7 @@ def paid_by_line(conn: Connection, receipt_no: str) -> dict[int, int]:
     )
 
 
-_SIGNATURE_USED = tuple(
-    DriverSelect(select(column).where(column == bindparam("signature_id")).limit(1))
-    for column in (returns_t.returns.c.signature_ref, returns_t.compensations.c.signature_ref))
-
-
 def signature_used(conn: Connection, signature_id: str) -> bool:
     """Whether a return or a compensation already rests on this signature."""
-    return any(query.first(conn, signature_id=signature_id) for query in _SIGNATURE_USED)
+    return any(exists(conn, table, "signature_ref", signature_id)
+               for table in (returns_t.returns, returns_t.compensations))
