@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.engine import Connection
 
 from desk.platform import tables as t
@@ -31,14 +31,15 @@ from desk.platform.batch import apply_batch, collector_paused
 from desk.platform.changes import Changed
 from desk.platform.conflicts import count_open
 from desk.platform.db import Database
+from desk.platform.driver_select import DriverSelect
 from desk.platform.errors import DeskError
 from desk.platform.events import Event, canonical_json
 from desk.platform.hlc import DRIFT_WARNING_MS, Timestamp
-from desk.platform.journal import event_from_row, insert_events, last_of_device
+from desk.platform.journal import insert_events, last_of_device
 from desk.platform.settings import get_setting, set_setting
 from desk.sync.blobs import push_blobs
 from desk.sync.central import HQ_STORE, SCHEMA_VERSION
-from desk.sync.transport import Transport
+from desk.sync.transport import PushBatch, Transport
 
 CURSOR = "sync.server_cursors"
 CENTRAL_ID = "sync.central_id"
@@ -215,12 +216,9 @@ def _push(db: Database, transport: Transport, store_id: str, report: SyncReport,
     while True:
         _check_cancel(cancel)
         with db.engine.connect() as conn:
-            rows = conn.execute(
-                select(J).where(J.c.device_id == db.device_id, J.c.device_seq > after)
-                .order_by(J.c.device_seq).limit(batch)).all()
-        if not rows:
+            events = outgoing_batch(conn, db.device_id, after, batch)
+        if not len(events):
             return
-        events = [event_from_row(r) for r in rows]
         ack = transport.push(db.device_id, store_id, events)
         report.pushed += ack.inserted
         report.push_skipped += ack.skipped
@@ -229,6 +227,23 @@ def _push(db: Database, transport: Transport, store_id: str, report: SyncReport,
         _set(db, {PUSHED: str(after)})
         if progress is not None:
             progress("push", report.pushed)
+
+
+_OUTGOING = DriverSelect(
+    select(J.c.event_id, J.c.store_id, J.c.device_seq, J.c.hlc, J.c.actor, J.c.kind,
+           J.c.entity_id, J.c.payload, J.c.prev_hash, J.c.hash)
+    .where(J.c.device_id == bindparam("device"), J.c.device_seq > bindparam("after"))
+    .order_by(J.c.device_seq).limit(bindparam("limit")))
+
+
+def outgoing_batch(conn: Connection, device_id: str, after: int, limit: int) -> PushBatch:
+    """The device's journal after `after`, up to `limit` events, as stored: the payloads are
+    the canonical JSON the hashes were computed from (not decoded and spelled again: that was
+    half of a push's CPU time on the counter)."""
+    rows = _OUTGOING.rows(conn, device=device_id, after=after, limit=limit)
+    if not rows:
+        return PushBatch([], [], [], [], [], [], [], [], [], [])
+    return PushBatch(*(list(column) for column in zip(*rows, strict=True)))
 
 
 def _push_photos(db: Database, transport: Transport, report: SyncReport) -> None:

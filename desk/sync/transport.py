@@ -33,6 +33,42 @@ class ServerInfo:
 
 
 @dataclass(frozen=True)
+class PushBatch:
+    """One device's events as `desk.push_events` takes them: a list per column, the payloads as
+    their canonical JSON text. A counter pushing its journal hands the rows as they are stored
+    (`outgoing_batch`), without decoding each payload and spelling it again."""
+
+    event_ids: list[str]
+    store_ids: list[str]
+    device_seqs: list[int]
+    hlcs: list[str]
+    actors: list[str]
+    kinds: list[str]
+    entity_ids: list[str]
+    payloads: list[str]
+    prev_hashes: list[str]
+    hashes: list[str]
+
+    @classmethod
+    def of(cls, events: Sequence[Event]) -> PushBatch:
+        return cls(
+            [e.event_id for e in events], [e.store_id for e in events],
+            [e.device_seq for e in events], [e.hlc for e in events],
+            [e.actor for e in events], [e.kind for e in events], [e.entity_id for e in events],
+            [canonical_json(e.payload) for e in events], [e.prev_hash for e in events],
+            [e.hash for e in events])
+
+    def __len__(self) -> int:
+        return len(self.event_ids)
+
+    def arguments(self, device_id: str) -> tuple[Any, ...]:
+        """The parameters of PUSH_SQL."""
+        return (device_id, self.event_ids, self.store_ids, self.device_seqs, self.hlcs,
+                self.actors, self.kinds, self.entity_ids, self.payloads, self.prev_hashes,
+                self.hashes)
+
+
+@dataclass(frozen=True)
 class PushAck:
     inserted: int
     skipped: int  # already on the server (a retry)
@@ -59,7 +95,8 @@ class Transport(Protocol):
 
     def device_state(self, device_id: str) -> tuple[int, str]: ...
 
-    def push(self, device_id: str, store_id: str, events: Sequence[Event]) -> PushAck: ...
+    def push(self, device_id: str, store_id: str, events: Sequence[Event] | PushBatch
+             ) -> PushAck: ...
 
     def pull(self, stores: Sequence[str] | None, after: Mapping[str, int], limit: int,
              exclude_device: str = "") -> PullPage: ...
@@ -263,7 +300,8 @@ class PgTransport:
             raise self._fail(exc) from exc
         return (0, GENESIS_HASH) if row is None else (int(row[0]), str(row[1]))
 
-    def push(self, device_id: str, store_id: str, events: Sequence[Event]) -> PushAck:
+    def push(self, device_id: str, store_id: str, events: Sequence[Event] | PushBatch
+             ) -> PushAck:
         """One transaction, one call of desk.push_events: the server skips what it has, refuses
         a gap, a broken link, a wrong hash or another store's device, inserts, moves last_seq.
         `store_id` is what this counter believes; the server uses the credentials' store."""
@@ -387,16 +425,7 @@ def _by_store(found: list[Any]) -> list[tuple[str, int, int, list[Any]]]:
     return groups
 
 
-def push_arguments(device_id: str, events: Sequence[Event]) -> tuple[Any, ...]:
+def push_arguments(device_id: str, events: Sequence[Event] | PushBatch) -> tuple[Any, ...]:
     """The parameters of PUSH_SQL for one device's batch."""
-    return (device_id, *_columns(events))
-
-
-def _columns(events: Sequence[Event]) -> tuple[list[Any], ...]:
-    return (
-        [e.event_id for e in events], [e.store_id for e in events],
-        [e.device_seq for e in events],
-        [e.hlc for e in events], [e.actor for e in events], [e.kind for e in events],
-        [e.entity_id for e in events], [canonical_json(e.payload) for e in events],
-        [e.prev_hash for e in events], [e.hash for e in events],
-    )
+    batch = events if isinstance(events, PushBatch) else PushBatch.of(events)
+    return batch.arguments(device_id)

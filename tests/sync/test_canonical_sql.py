@@ -50,3 +50,17 @@ def test_fast_and_full_checks_agree_with_python(central):
     assert not [c for c, (fast, _), t in zip(cases, rows, truth, strict=True) if fast and not t]
     # the glance accepts most canonical payloads (floats go the long way)
     assert sum(1 for fast, _ in rows if fast) > 0.8 * sum(truth)
+
+
+def test_fast_check_reads_tokens_as_python_writes_them(central):
+    """The glance accepts integers, literals and Python's escapes only; anything else (a float,
+    an exponent, -0, white space, an escape Python does not write) is left to the full check."""
+    accepted = ['{"a":-1,"b":0,"c":[true,false,null],"d":"\\n\\u001f\\"\\\\"}', '{}',
+                '{"a":{"b":[{}]},"b":"[{\\":,}]"}']
+    refused = ['{"a":-0}', '{"a":1e2}', '{"a":1.0}', '{"a": 1}', '{"a":"\\u00e9"}',
+               '{"a":"\\/"}', '{"b":1,"a":2}', '{"a":1,"a":1}', '[1]', '{"a":{"c":1,"b":2}}']
+    with psycopg.connect(central.admin_url, autocommit=True) as conn:
+        rows = conn.execute("SELECT ok FROM desk.canonical_fast(%s) ORDER BY i",
+                            (accepted + refused,)).fetchall()
+    assert [ok for ok, in rows] == [True] * len(accepted) + [False] * len(refused)
+    assert all(canonical_json(json.loads(text)) == text for text in accepted)

@@ -10,7 +10,7 @@ from sqlalchemy import delete
 from desk.platform import tables as t
 from desk.platform.errors import DeskError
 from desk.sync.central import SCHEMA_VERSION, central_status, init_central
-from desk.sync.transport import _columns
+from desk.sync.transport import PushBatch
 from tests.support.server import RAW_INSERT, own
 from tests.sync.helpers import Counter, seed_catalogue
 
@@ -44,7 +44,7 @@ def test_an_open_push_of_one_store_blocks_no_other_store(central, stores):
     try:
         held.execute("SELECT * FROM desk.push_events(%s, %s::text[], %s::text[], %s::int[], "
                      "%s::text[], %s::text[], %s::text[], %s::text[], %s::text[], %s::text[], "
-                     "%s::text[])", (a.db.device_id, *_columns(new)))
+                     "%s::text[])", PushBatch.of(new).arguments(a.db.device_id))
         # S002 pushes meanwhile; a lock wait would fail it after 2 s.
         c.transport.connection().execute("SET lock_timeout = '2s'")
         c.sale("R2611200200001")

@@ -17,7 +17,9 @@ from desk.platform.jsonable import to_jsonable
 from desk.platform.projections import rebuild
 from desk.sales import tables as sales_t
 from desk.sync.central import SCHEMA_VERSION, init_central
+from desk.sync.engine import outgoing_batch
 from desk.sync.handlers import ResolveConflict
+from desk.sync.transport import PushBatch
 from tests.sync.helpers import Counter, count, seed_catalogue
 
 
@@ -101,6 +103,26 @@ def test_the_same_batch_pushed_twice_is_taken_once(central, chain):
         a.transport.push(a.db.device_id, "S001", [last])
     assert err.value.code == "sync.gap" and err.value.params["expected"] == last.device_seq - 1
     assert a.sync().pushed == 2
+
+
+def test_the_journal_is_pushed_as_stored_the_same_columns_as_its_events(central, chain):
+    """A counter's push reads its journal rows as they are (no decoding); they are what the
+    events, spelled again, would give — names in Chinese, quotes and escapes included."""
+    _hq, a, _b, _c = chain
+    a.customer("C0000009", '韩"梅\\梅\n', "13800009999")
+    a.sale("R2611200100031")
+    with a.db.engine.connect() as conn:
+        from desk.platform.journal import event_from_row
+
+        rows = conn.execute(t.journal.select().where(t.journal.c.device_id == a.db.device_id)
+                            .order_by(t.journal.c.device_seq)).all()
+        stored = outgoing_batch(conn, a.db.device_id, 0, 1000)
+        tail = outgoing_batch(conn, a.db.device_id, len(rows) - 1, 1000)
+        after_all = outgoing_batch(conn, a.db.device_id, len(rows), 1000)
+    events = [event_from_row(r) for r in rows]
+    assert stored == PushBatch.of(events) and len(stored) == len(rows)
+    assert tail == PushBatch.of(events[-1:]) and len(after_all) == 0
+    assert a.sync().pushed == 2  # the customer and the sale: the earlier ones are there
 
 
 def test_a_store_cannot_read_or_write_another_stores_rows(central, chain):
