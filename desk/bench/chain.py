@@ -42,7 +42,7 @@ from desk.platform.hlc import HybridLogicalClock
 from desk.sync.central import HQ_STORE, add_stores, role_for_store
 from desk.sync.transport import PgTransport, PullPage
 
-PULL_LIMIT = 1000  # = engine.PULL_BATCH
+PULL_LIMIT = 1000  # a steady chain's pulls are a few events; a catching-up counter pages by 2 500
 
 
 @dataclass(frozen=True)

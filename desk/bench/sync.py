@@ -20,7 +20,7 @@ from desk.catalog.setup import initialise_counter
 from desk.platform.bus import SYSTEM_ACTOR, CommandBus
 from desk.platform.uow import UnitOfWork
 from desk.sync.central import add_store, init_central, role_for_store
-from desk.sync.engine import sync_once
+from desk.sync.engine import PULL_BATCH, PUSH_BATCH, sync_once
 from desk.sync.transport import PgTransport
 
 BUDGET_S = 2.0  # DESIGN.md: 10 000 events pushed and pulled on loopback
@@ -77,21 +77,28 @@ def measure(events: int) -> dict[str, float]:
         shutil.rmtree(folder, ignore_errors=True)
 
 
+RUNS = 3  # each on its own fresh server; the run with the median total is reported
+
+
 def bench(ctx: BenchContext) -> list[BenchRow]:
     events = 2000 if ctx.quick else 10_000
-    figures = measure(events)
+    runs = sorted((measure(events) for _ in range(1 if ctx.quick else RUNS)),
+                  key=lambda f: f["push_s"] + f["pull_s"])
+    figures = runs[len(runs) // 2]
     total = figures["push_s"] + figures["pull_s"]
     scale = 10_000 / events
     return [
         BenchRow("10 000 events pushed and pulled through PostgreSQL on loopback", total * scale,
                  "s", BUDGET_S,
-                 f"{events} sale events: push {figures['push_s']:.2f} s, pull+apply "
+                 f"median of {len(runs)}, {events} sale events: push {figures['push_s']:.2f} s, "
+                 f"pull+apply "
                  f"{figures['pull_s']:.2f} s" + (" (scaled from the quick run)" if scale > 1
                                                    else "")),
         BenchRow("sync push rate", events / figures["push_s"], "events/s", None,
-                 "batches of 1000, one server transaction each"),
+                 f"batches of {PUSH_BATCH}, one server transaction each"),
         BenchRow("sync pull+apply rate", events / figures["pull_s"], "events/s", None,
-                 "pages of 1000, one local transaction each, with projections"),
+                 f"pages of {PULL_BATCH}, one local transaction each, with projections; the next "
+                 "page read while one is applied"),
     ]
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -47,7 +48,9 @@ PUSHED = "sync.pushed_seq"
 LAST_OK = "sync.last_ok_ms"
 LAST_ERROR = "sync.last_error"
 PUSH_BATCH = 1000
-PULL_BATCH = 1000
+# events per pulled page, one local transaction each: 2 500 rather than 1 000 took a tenth off a
+# 10 000-event pull (fewer commits and round trips) and holds the write lock ~0.3 s at most
+PULL_BATCH = 2500
 
 Progress = Callable[[str, int], None]  # (stage "push"/"pull", events so far)
 J = t.journal
@@ -266,22 +269,44 @@ def pending_events(conn: Connection, device_id: str) -> int:
 # --- pull ----------------------------------------------------------------------------------------
 def _pull(db: Database, transport: Transport, stores: list[str] | None, report: SyncReport,
           batch: int, cancel: Any, progress: Progress | None) -> None:
-    while True:
-        _check_cancel(cancel)
-        with db.engine.connect() as conn:
-            cursor = read_cursors(conn)
-        page = transport.pull(stores, cursor, batch, exclude_device=db.device_id)
-        if not page.events and page.cursor == cursor:
-            return
-        applied, dupes, changes = apply_pulled(db, [p.event for p in page.events], page.cursor)
-        report.pulled += len(page.events)
-        report.applied += applied
-        report.duplicates += dupes
-        report.changes |= changes
-        if progress is not None:
-            progress("pull", report.pulled)
-        if page.complete:
-            return
+    """Page after page, the next one read from the server (by a helper thread, on the same
+    connection, which nothing else uses meanwhile) while this one is applied: the server's
+    query and the network overlap the local transaction. What a page applies moves the cursor
+    exactly as the next request assumed (`merged_cursor`); a page that fails leaves the one
+    read ahead unused."""
+    with db.engine.connect() as conn:
+        cursor = read_cursors(conn)
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="desk-pull") as reader:
+        ahead = reader.submit(transport.pull, stores, cursor, batch, db.device_id)
+        try:
+            while True:
+                page = ahead.result()
+                if not page.events and page.cursor == cursor:
+                    return
+                cursor = merged_cursor(cursor, page.cursor)
+                if not page.complete:
+                    ahead = reader.submit(transport.pull, stores, cursor, batch, db.device_id)
+                _check_cancel(cancel)
+                applied, dupes, changes = apply_pulled(db, [p.event for p in page.events],
+                                                       page.cursor)
+                report.pulled += len(page.events)
+                report.applied += applied
+                report.duplicates += dupes
+                report.changes |= changes
+                if progress is not None:
+                    progress("pull", report.pulled)
+                if page.complete:
+                    return
+        finally:
+            ahead.cancel()  # or wait for it: the connection is the caller's again after this
+
+
+def merged_cursor(cursor: dict[str, int], new: dict[str, int]) -> dict[str, int]:
+    """The cursor once a page with cursor `new` is applied: per store, the further one."""
+    merged = dict(cursor)
+    for store, seq in new.items():
+        merged[store] = max(merged.get(store, 0), seq)
+    return merged
 
 
 def apply_pulled(db: Database, events: list[Event], new_cursor: dict[str, int] | None
@@ -318,9 +343,7 @@ def apply_pulled(db: Database, events: list[Event], new_cursor: dict[str, int] |
         if fresh:
             db.hlc.observe(max(e.hlc for e in fresh))
         if new_cursor is not None:
-            merged = read_cursors(conn)
-            for store, seq in new_cursor.items():
-                merged[store] = max(merged.get(store, 0), seq)
+            merged = merged_cursor(read_cursors(conn), new_cursor)
             set_setting(conn, CURSOR, json.dumps(merged, sort_keys=True))
     return len(fresh), dupes, changes
 
