@@ -13,6 +13,7 @@ from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from itertools import accumulate
 
 from desk.demo import data as d
 from desk.demo.ids import SERIAL_ALPHABET, receipt_no
@@ -130,14 +131,18 @@ def _reference(rng: random.Random, tender: str, day: date) -> str:
     return ""
 
 
+_TENDER_NAMES = tuple(n for n, _ in _TENDER_WEIGHTS)
+# what rng.choices(names, weights) computes at every call: the same draws, the same picks
+_TENDER_CUM_WEIGHTS = tuple(accumulate(w for _, w in _TENDER_WEIGHTS))
+_OTHER_TENDERS = {first: [n for n in _TENDER_NAMES if n != first] for first in _TENDER_NAMES}
+
+
 def _tenders(rng: random.Random, paid: int, day: date) -> list[Tender]:
-    names = [n for n, _ in _TENDER_WEIGHTS]
-    weights = [w for _, w in _TENDER_WEIGHTS]
-    first = rng.choices(names, weights)[0]
+    first = rng.choices(_TENDER_NAMES, cum_weights=_TENDER_CUM_WEIGHTS)[0]
     if paid >= 500_000 and rng.random() < 0.5:
         first = "bank_card"
     if paid >= 2_000 and rng.random() < 0.12:  # split payment, e.g. store card + WeChat
-        second = rng.choice([n for n in names if n != first])
+        second = rng.choice(_OTHER_TENDERS[first])
         part = max(100, min(paid - 100, paid * rng.randint(20, 80) // 100 // 100 * 100))
         return [Tender(first, part, _reference(rng, first, day)),
                 Tender(second, paid - part, _reference(rng, second, day))]

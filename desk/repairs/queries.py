@@ -15,6 +15,7 @@ from sqlalchemy.engine import Connection
 from desk.catalog import tables as catalog_t
 from desk.platform import tables as platform_t
 from desk.platform.driver_select import DriverSelect
+from desk.platform.jsonable import JsonObject
 from desk.repairs import documents
 from desk.repairs import tables as repairs_t
 from desk.repairs.evidence import photo_ok
@@ -194,9 +195,8 @@ def ticket_record(conn: Connection, code: str) -> TicketRecord | None:
     ticket = dict(zip(_TICKET_COLUMNS, row[:width], strict=True))
     ticket |= notes_from_columns(*row[width:]).payload()  # accessories, condition, photos
     checklist = pinned_checklist(conn, ticket["checklist_kind"], ticket["checklist_version"])
-    loads = json.loads
     facts = tuple(
-        CheckFact(event_id, hlc, kind, step, check_id, actor, at, loads(evidence), reason,
+        CheckFact(event_id, hlc, kind, step, check_id, actor, at, JsonObject(evidence), reason,
                   approved_by, corrects)
         for (event_id, hlc, kind, step, check_id, actor, at, evidence, reason, approved_by,
              corrects) in _CHECKS.rows(conn, code=code))
