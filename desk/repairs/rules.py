@@ -13,6 +13,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from functools import cached_property
+from operator import attrgetter
 from typing import Any
 
 from desk.platform.errors import DeskError
@@ -91,6 +93,12 @@ class Checklist:
                 return c
         raise DeskError("repair.unknown_check", step=step, check_id=check_id)
 
+    @cached_property
+    def blank_states(self) -> tuple[tuple[CheckState, ...], ...]:
+        """Per step, each check not done (no fact, no history): made once per checklist (an
+        immutable value), the state of every check a ticket has no fact for."""
+        return tuple(tuple(CheckState(c, None, ()) for c in s.checks) for s in self.steps)
+
     def to_dict(self) -> dict[str, Any]:
         return {"kind": self.kind, "version": self.version,
                 "effective_from": self.effective_from, "title": self.title,
@@ -165,21 +173,38 @@ class ChecklistState:
 
 
 def checklist_state(checklist: Checklist, facts: Iterable[CheckFact]) -> ChecklistState:
-    """The state from the set of facts: order-independent (sorted by HLC, then event id)."""
-    ordered = sorted(facts, key=lambda f: (f.hlc, f.event_id))
+    """The state from the set of facts: order-independent (sorted by HLC, then event id).
+    Every command on a ticket computes it (~30 us for a ticket's ~17 facts)."""
+    ordered = sorted(facts, key=_FACT_ORDER)
     superseded = {f.corrects for f in ordered if f.corrects}
     by_check: dict[tuple[int, str], list[CheckFact]] = {}
     for f in ordered:
-        by_check.setdefault((f.step, f.check_id), []).append(f)
+        key = (f.step, f.check_id)
+        found = by_check.get(key)
+        if found is None:
+            by_check[key] = [f]
+        else:
+            found.append(f)
     steps = []
-    for number, step in enumerate(checklist.steps, start=1):
+    for number, (step, blanks) in enumerate(zip(checklist.steps, checklist.blank_states,
+                                                strict=True), start=1):
         states = []
-        for check in step.checks:
-            history = tuple(by_check.get((number, check.id), ()))
-            live = [f for f in history if f.event_id not in superseded]
-            states.append(CheckState(check, live[-1] if live else None, history))
+        for check, blank in zip(step.checks, blanks, strict=True):
+            history = by_check.get((number, check.id))
+            if history is None:
+                states.append(blank)
+                continue
+            live = None
+            for f in reversed(history):
+                if f.event_id not in superseded:
+                    live = f
+                    break
+            states.append(CheckState(check, live, tuple(history)))
         steps.append(tuple(states))
     return ChecklistState(checklist, tuple(steps))
+
+
+_FACT_ORDER = attrgetter("hlc", "event_id")
 
 
 def has_test_value(state: ChecklistState) -> bool:
