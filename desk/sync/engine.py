@@ -274,6 +274,7 @@ def _pull(db: Database, transport: Transport, stores: list[str] | None, report: 
     query and the network overlap the local transaction. What a page applies moves the cursor
     exactly as the next request assumed (`merged_cursor`); a page that fails leaves the one
     read ahead unused."""
+    _check_cancel(cancel)
     with db.engine.connect() as conn:
         cursor = read_cursors(conn)
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="desk-pull") as reader:
@@ -298,7 +299,8 @@ def _pull(db: Database, transport: Transport, stores: list[str] | None, report: 
                 if page.complete:
                     return
         finally:
-            ahead.cancel()  # or wait for it: the connection is the caller's again after this
+            ahead.cancel()  # not started: dropped; running: the exit waits for it (the connection
+            # is free again when this returns)
 
 
 def merged_cursor(cursor: dict[str, int], new: dict[str, int]) -> dict[str, int]:
