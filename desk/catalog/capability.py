@@ -18,8 +18,8 @@ from desk.catalog.handlers import (
     register_product,
     update_customer,
 )
-from desk.catalog.projections import PROJECTORS
-from desk.platform.registry import SYSTEM_ONLY, Capability, CommandSpec
+from desk.catalog.projections import PROJECTORS, refill_suffixes
+from desk.platform.registry import SYSTEM_ONLY, Capability, CommandSpec, Refill
 from desk.platform.roles import Role
 
 CAPABILITY = Capability(
@@ -39,4 +39,5 @@ CAPABILITY = Capability(
     projectors=PROJECTORS,
     tables=(tables.stores, tables.devices, tables.categories, tables.products, tables.customers,
             tables.name_suffixes),
+    refills=(Refill((tables.name_suffixes,), finish=refill_suffixes),),
 )

@@ -76,6 +76,20 @@ def _set_suffixes(conn: Connection, kind: str, key: str, name: str, fresh: bool)
         conn.execute(plain_insert(catalog_t.name_suffixes), rows)
 
 
+def refill_suffixes(conn: Connection) -> None:
+    """Every name's rows again, from the products' and customers' names as they stand: what the
+    projectors above leave is a function of those names alone (the upgrade that adds the table:
+    desk/platform/refill.py)."""
+    p, c = catalog_t.products.c, catalog_t.customers.c
+    for kind, statement in (("product", select(p.sku, p.name)),
+                            ("customer", select(c.customer_id, c.name))):
+        rows = [{"kind": kind, "field": field, "suffix": suffix, "key": key}
+                for key, name in conn.execute(statement)
+                for field, suffix in name_suffixes(name)]
+        if rows:
+            conn.execute(plain_insert(catalog_t.name_suffixes), rows)
+
+
 CUSTOMER_FIELDS = ("name", "phone", "member_id", "note")
 
 

@@ -23,6 +23,7 @@ from desk.platform.paths import data_home
 # Core benchmark modules (Qt-free); printing/ and ui/ add theirs via the `desk.bench` group.
 CORE_BENCHES = (
     "desk.bench.replay:bench",
+    "desk.bench.upgrade:bench",
     "desk.bench.commit:bench",
     "desk.bench.sync:bench",
     "desk.bench.lookup:bench",

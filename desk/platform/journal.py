@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -102,16 +102,21 @@ _BATCH_SQL = (f"SELECT seq, {', '.join(_EVENT_COLUMNS)} FROM journal WHERE seq >
               "ORDER BY seq LIMIT ?")
 
 
-def iter_event_batches(conn: Connection, batch: int = 5000) -> Iterator[list[Event]]:
+def iter_event_batches(conn: Connection, batch: int = 5000,
+                       kinds: Iterable[str] | None = None) -> Iterator[list[Event]]:
     """The journal in local order of application (the order a rebuild replays it in), `batch`
-    events at a time. Read through the driver: a replay reads every row, and SQLAlchemy's row
-    objects cost more than the query."""
+    events at a time; only the events of `kinds` when given. Read through the driver: a replay
+    reads every row, and SQLAlchemy's row objects cost more than the query."""
     driver = conn.connection.driver_connection
     assert driver is not None
+    sql, only = _BATCH_SQL, tuple(sorted(set(kinds))) if kinds is not None else ()
+    if kinds is not None:
+        sql = _BATCH_SQL.replace("WHERE seq > ?", f"WHERE seq > ? AND kind IN "
+                                 f"({','.join('?' * len(only)) or 'NULL'})")
     after = 0
     loads = json.loads
     while True:
-        rows = driver.execute(_BATCH_SQL, (after, batch)).fetchall()
+        rows = driver.execute(sql, (after, *only, batch)).fetchall()
         if not rows:
             return
         yield [Event(r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], loads(r[9]), r[10], r[11])

@@ -8,7 +8,7 @@ from pathlib import Path
 from sqlalchemy import Connection, Engine, inspect, text
 
 from desk.platform.errors import DeskError
-from desk.platform.projections import rebuild
+from desk.platform.refill import STALE_KEY, replay_stale
 from desk.platform.registry import RegistrySource, resolve
 from desk.platform.settings import get_setting
 
@@ -59,18 +59,18 @@ def upgrade_to_head(engine: Engine, registry: RegistrySource, revision: str = "h
 
 def replay_if_stale(engine: Engine, registry: RegistrySource,
                     progress: Progress | None = None) -> None:
-    """A migration that adds a projection table marks the projections stale; replaying the
-    journal here (with projection code that matches the newest schema) fills it. A deferred
-    registry (desk.platform.registry.RegistrySource) is loaded here, only when there is a replay."""
+    """A migration that adds projection tables notes them stale (desk/platform/refill.py);
+    filling them here, from the journal, with projection code that matches the newest schema.
+    A deferred registry (desk.platform.registry.RegistrySource) is loaded here, only when there
+    is something to fill."""
     with engine.connect().execution_options(immediate=True) as conn, conn.begin():
         if not inspect(conn).has_table("local_settings"):
             return
-        if get_setting(conn, "projections_stale") is None:
+        if get_setting(conn, STALE_KEY) is None:
             return
         if current_revision_in(conn) != head_revision():
             return  # upgraded only part of the way: replay once the schema is at head
-        rebuild(conn, resolve(registry), progress)
-        conn.execute(text("DELETE FROM local_settings WHERE key = 'projections_stale'"))
+        replay_stale(conn, resolve(registry), progress)
 
 
 def current_revision_in(conn: Connection) -> str | None:

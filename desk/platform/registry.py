@@ -41,6 +41,19 @@ class CommandSpec:
 
 
 @dataclass(frozen=True)
+class Refill:
+    """How some projection tables are filled again without replaying the whole journal (an
+    upgrade that adds them: desk/platform/refill.py): with the other tables as they stand, empty
+    these, run `projectors` over the journal's events of their kinds in order, then `finish`.
+    Written only for tables derived from facts that no other projection's outcome depends on;
+    tests hold each refill to what a full rebuild gives (tests/platform/test_refill.py)."""
+
+    tables: tuple[Table, ...]
+    projectors: Mapping[str, Projector] = field(default_factory=dict)
+    finish: Callable[[Connection], None] | None = None
+
+
+@dataclass(frozen=True)
 class Capability:
     name: str
     commands: tuple[CommandSpec, ...] = ()
@@ -49,6 +62,7 @@ class Capability:
     tables: tuple[Table, ...] = ()  # projection tables, rebuilt from the journal
     local_tables: tuple[Table, ...] = ()  # this counter's own state, never rebuilt
     errors: Mapping[str, ErrorText] = field(default_factory=dict)
+    refills: tuple[Refill, ...] = ()  # tables of this capability an upgrade can refill alone
 
 
 class RegistryError(Exception):
@@ -67,6 +81,7 @@ class Registry:
         self.projectors: dict[str, Projector] = {}
         self.invariants: dict[str, list[Invariant]] = {}
         self.errors: dict[str, ErrorText] = {}
+        self.refills: dict[str, Refill] = {}  # by table name
         for cap in self.capabilities:
             self._add(cap)
 
@@ -85,6 +100,13 @@ class Registry:
             if code in self.errors:
                 raise RegistryError(f"error code {code} is declared twice")
             self.errors[code] = text
+        for refill in cap.refills:
+            for table in refill.tables:
+                if table not in cap.tables:
+                    raise RegistryError(f"{cap.name} refills {table.name}, not its table")
+                if table.name in self.refills:
+                    raise RegistryError(f"{table.name} has two refills")
+                self.refills[table.name] = refill
 
     def spec(self, name: str) -> CommandSpec | None:
         return self.commands.get(name)
@@ -96,6 +118,17 @@ class Registry:
         """Every projection table, parents before children (the order to fill them in)."""
         mine = {t for cap in self.capabilities for t in cap.tables}
         return tuple(t for t in next(iter(mine)).metadata.sorted_tables if t in mine)
+
+    def refills_for(self, names: Iterable[str]) -> tuple[Refill, ...] | None:
+        """The refills that fill these tables again (with the other tables of each), or None
+        when some table has none: then only a whole replay fills them."""
+        found: dict[int, Refill] = {}
+        for name in sorted(set(names)):
+            refill = self.refills.get(name)
+            if refill is None:
+                return None
+            found[id(refill)] = refill
+        return tuple(found.values())
 
     def local_tables(self) -> tuple[Table, ...]:
         return tuple(t for cap in self.capabilities for t in cap.local_tables)

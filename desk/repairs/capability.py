@@ -6,7 +6,7 @@ from desk.platform.registry import EVERYONE, Capability, CommandSpec
 from desk.platform.roles import Role
 from desk.repairs import clock_tables, history, intake_tables, photo_inbox, tables
 from desk.repairs import handlers as h
-from desk.repairs.clocks import with_clocks
+from desk.repairs.clocks import CLOCKS_REFILL, with_clocks
 from desk.repairs.commands import (
     CorrectCheck,
     EscalateTicket,
@@ -22,7 +22,7 @@ from desk.repairs.commands import (
 from desk.repairs.errors import ERRORS
 from desk.repairs.escalation import escalate_ticket
 from desk.repairs.history_projection import imported
-from desk.repairs.intake_projection import with_intake
+from desk.repairs.intake_projection import INTAKE_REFILL, with_intake
 from desk.repairs.projections import PROJECTORS
 
 ADMINS = frozenset({Role.ADMIN})
@@ -61,4 +61,5 @@ CAPABILITY = Capability(
             tables.ticket_signoffs, tables.ticket_payments, intake_tables.ticket_intake,
             clock_tables.ticket_clocks, clock_tables.ticket_escalations,
             tables.ticket_history),
+    refills=(CLOCKS_REFILL, INTAKE_REFILL),
 )

@@ -18,7 +18,7 @@ from sqlalchemy.sql.elements import BindParameter
 from desk.platform.batch import BatchConnection, once_per_batch, plain_insert
 from desk.platform.changes import Changed
 from desk.platform.events import Event
-from desk.platform.registry import Projector
+from desk.platform.registry import Projector, Refill
 from desk.repairs import clock_tables as clock_t
 from desk.repairs import tables as repairs_t
 from desk.repairs.projections import recompute_tickets
@@ -45,12 +45,29 @@ def _clocks(conn: Connection, e: Event) -> set[Changed]:
 
 
 def _escalated(conn: Connection, e: Event) -> set[Changed]:
+    _escalation_row(conn, e)
+    _touch(conn, e.entity_id)
+    return {Changed.TICKETS}
+
+
+def _escalation_row(conn: Connection, e: Event) -> set[Changed]:
     p = e.payload
     conn.execute(plain_insert(clock_t.ticket_escalations), dict(
         event_id=e.event_id, ticket_code=e.entity_id, reason=p["reason"],
         note=p.get("note", ""), actor=e.actor, at=p["at"]))
-    _touch(conn, e.entity_id)
     return {Changed.TICKETS}
+
+
+def _all_clocks(conn: Connection) -> None:
+    codes = list(conn.execute(select(_tk.code).order_by(_tk.code)).scalars())
+    recompute_clocks(conn, codes)
+
+
+# The upgrade that adds the clocks' tables (desk/platform/refill.py): the escalations from their
+# facts, then every ticket's clocks from its facts as they stand — what the projectors above
+# leave, since a ticket's clocks are a function of the set of its facts.
+CLOCKS_REFILL = Refill((clock_t.ticket_clocks, clock_t.ticket_escalations),
+                       projectors={"ticket.escalated": _escalation_row}, finish=_all_clocks)
 
 
 def with_clocks(projectors: Mapping[str, Projector]) -> dict[str, Projector]:
@@ -116,8 +133,8 @@ def recompute_clocks(conn: Connection, codes: list[str]) -> None:
                      escalations.get(t.code, {}))
                 for t in conn.execute(_TICKETS, chunk).all()]
         conn.execute(_DROP, chunk)
-        for row in rows:
-            conn.execute(plain_insert(clock_t.ticket_clocks), row)
+        if rows:
+            conn.execute(plain_insert(clock_t.ticket_clocks), rows)
 
 
 def _row(t: Any, last: list[str], answered: list[str], picked: str,

@@ -15,7 +15,7 @@ from desk.platform.batch import has_row, no_rival, plain_insert
 from desk.platform.changes import Changed
 from desk.platform.events import Event, canonical_json
 from desk.platform.projections import rivals
-from desk.platform.registry import Projector
+from desk.platform.registry import Projector, Refill
 from desk.repairs.intake import notes_of
 from desk.repairs.intake_tables import ticket_intake
 
@@ -34,6 +34,11 @@ def project_intake(conn: Connection, e: Event) -> set[Changed]:
         code=code, accessories=canonical_json(notes.accessories), condition=notes.condition,
         photos=canonical_json(notes.photos)))
     return {Changed.TICKETS}
+
+
+# The upgrade that adds the table (desk/platform/refill.py): the notes of every ticket.opened, as
+# this projector left them (it reads nothing but its own table and the journal).
+INTAKE_REFILL = Refill((ticket_intake,), projectors={"ticket.opened": project_intake})
 
 
 def with_intake(opened: Projector) -> Callable[[Connection, Event], set[Changed]]:

@@ -6,6 +6,8 @@ Revises: 0001
 import sqlalchemy as sa
 from alembic import op
 
+from desk.platform.refill import EVERY_TABLE, mark_stale
+
 revision = "0002"
 down_revision = "0001"
 branch_labels = None
@@ -42,10 +44,7 @@ def upgrade() -> None:
     op.create_index("ix_tickets_status", "tickets", ["status"])
     # Events recorded before this revision may feed the new tables: ask for a replay once the
     # schema is at head (the projection code always targets the newest schema).
-    op.execute(
-        "INSERT INTO local_settings(key, value) VALUES ('projections_stale', '0002') "
-        "ON CONFLICT(key) DO UPDATE SET value = excluded.value"
-    )
+    mark_stale(op.get_bind(), tables=[EVERY_TABLE])
 
 
 def downgrade() -> None:

@@ -11,6 +11,8 @@ A new projection table: the journal is replayed to fill it (projections_stale).
 import sqlalchemy as sa
 from alembic import op
 
+from desk.platform.refill import mark_stale
+
 revision = "0011"
 down_revision = "0009"
 branch_labels = None
@@ -28,10 +30,7 @@ def upgrade() -> None:
         sqlite_with_rowid=False,
     )
     op.create_index("ix_name_suffixes_key", "name_suffixes", ["kind", "key"])
-    op.execute(
-        "INSERT INTO local_settings(key, value) VALUES ('projections_stale', '0011') "
-        "ON CONFLICT(key) DO UPDATE SET value = excluded.value"
-    )
+    mark_stale(op.get_bind(), tables=["name_suffixes"])
 
 
 def downgrade() -> None:

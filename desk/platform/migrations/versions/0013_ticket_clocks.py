@@ -12,6 +12,8 @@ New projection tables: the journal is replayed to fill them for existing tickets
 import sqlalchemy as sa
 from alembic import op
 
+from desk.platform.refill import mark_stale
+
 revision = "0013"
 down_revision = "0012"
 branch_labels = None
@@ -46,10 +48,7 @@ def upgrade() -> None:
         sa.Column("at", sa.String(19), nullable=False),
     )
     op.create_index("ix_ticket_escalations_ticket", "ticket_escalations", ["ticket_code"])
-    op.execute(
-        "INSERT INTO local_settings(key, value) VALUES ('projections_stale', '0013') "
-        "ON CONFLICT(key) DO UPDATE SET value = excluded.value"
-    )
+    mark_stale(op.get_bind(), tables=["ticket_clocks", "ticket_escalations"])
 
 
 def downgrade() -> None:

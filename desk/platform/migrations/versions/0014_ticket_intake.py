@@ -3,12 +3,16 @@
 Revision ID: 0014
 Revises: 0012 (0013 is added in parallel; the lead re-chains this one after it at merge)
 
-No replay needed: tickets opened before this revision noted none (their `ticket.opened` payloads
-have no such fields), so the new table starts empty.
+Tickets this counter opened before this revision noted none, but a newer counter of the same store
+may have synced `ticket.opened` facts with notes, which the older projection passed over: the new
+table is refilled from the journal's ticket.opened facts (the repairs capability's refill; only
+those events are read).
 """
 
 import sqlalchemy as sa
 from alembic import op
+
+from desk.platform.refill import mark_stale
 
 revision = "0014"
 down_revision = "0013"
@@ -24,6 +28,7 @@ def upgrade() -> None:
         sa.Column("condition", sa.Text, nullable=False, server_default=""),
         sa.Column("photos", sa.Text, nullable=False, server_default="[]"),
     )
+    mark_stale(op.get_bind(), tables=["ticket_intake"])
 
 
 def downgrade() -> None:

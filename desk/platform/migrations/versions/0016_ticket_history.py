@@ -3,12 +3,16 @@
 Revision ID: 0016
 Revises: 0015
 
-No replay needed: no ticket.imported fact exists before this revision, so the new table starts
-empty.
+This counter imported nothing before this revision, but a newer counter of the same store may have
+synced `ticket.imported` facts, which the older version kept in its journal without projecting
+them: they are projected now, once the schema is at head (a new kind for the projections:
+desk/platform/refill.py), as if they had just been pulled.
 """
 
 import sqlalchemy as sa
 from alembic import op
+
+from desk.platform.refill import mark_stale
 
 revision = "0016"
 down_revision = "0015"
@@ -26,7 +30,12 @@ def upgrade() -> None:
         sa.Column("imported_at", sa.String(19), nullable=False),
         sa.Column("imported_by", sa.String(32), nullable=False),
     )
+    mark_stale(op.get_bind(), kinds=["ticket.imported"])
 
 
 def downgrade() -> None:
+    # the older version projects no import: their tickets (and those tickets' clocks) go too,
+    # as it would never have had them
+    for table in ("ticket_clocks", "tickets"):
+        op.execute(f"DELETE FROM {table} WHERE code IN (SELECT code FROM ticket_history)")
     op.drop_table("ticket_history")
