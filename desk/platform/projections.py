@@ -93,20 +93,30 @@ def rebuild(conn: Connection, registry: Registry, progress: Progress | None = No
     for table in reversed(tables):
         conn.execute(delete(table))
     total = int(conn.execute(select(func.count()).select_from(t.journal)).scalar_one())
-    count = 0
     with lookup_indexes_later(conn, tables), page_cache(conn, REPLAY_CACHE_KIB):
-        batches = iter_event_batches(conn, REPLAY_BATCH)
-        while True:
-            with collector_paused():  # reading and projecting a batch
-                events = next(batches, None)
-                if events is None:
-                    break
-                apply_batch(conn, events, registry.apply)
-            count += len(events)
-            if progress is not None and count < total:
-                progress(count, total)
+        count = replay_batches(conn, iter_event_batches(conn, REPLAY_BATCH), registry.apply,
+                               total, progress)
     if progress is not None:
         progress(count, total)
+    return count
+
+
+def replay_batches(conn: Connection, batches: Iterator[list[Event]],
+                   apply: Callable[[Connection, Event], set[Changed]], total: int,
+                   progress: Progress | None) -> int:
+    """Project each batch through `apply` (the collector paused while one is read and
+    projected); `progress` hears after each batch but the last (the caller reports the end).
+    Returns the events projected."""
+    count = 0
+    while True:
+        with collector_paused():  # reading and projecting a batch
+            events = next(batches, None)
+            if events is None:
+                break
+            apply_batch(conn, events, apply)
+        count += len(events)
+        if progress is not None and count < total:
+            progress(count, total)
     return count
 
 

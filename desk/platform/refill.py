@@ -21,7 +21,6 @@ from sqlalchemy import delete, func, select, text
 from sqlalchemy.engine import Connection
 
 from desk.platform import tables as t
-from desk.platform.batch import apply_batch, collector_paused
 from desk.platform.changes import Changed
 from desk.platform.events import Event
 from desk.platform.journal import iter_event_batches
@@ -31,6 +30,7 @@ from desk.platform.projections import (
     lookup_indexes_later,
     page_cache,
     rebuild,
+    replay_batches,
 )
 from desk.platform.registry import Projector, Refill, Registry
 from desk.platform.settings import get_setting
@@ -131,13 +131,8 @@ def _replay(conn: Connection, kinds: list[str],
             progress: Progress | None) -> int:
     """The journal's events of `kinds`, in order, through `apply` in batches."""
     total = _count(conn, kinds)
-    count = 0
-    for events in iter_event_batches(conn, REPLAY_BATCH, kinds=kinds):
-        with collector_paused():
-            apply_batch(conn, events, apply)
-        count += len(events)
-        if progress is not None and count < total:
-            progress(count, total)
+    count = replay_batches(conn, iter_event_batches(conn, REPLAY_BATCH, kinds=kinds), apply,
+                           total, progress)
     if progress is not None:
         progress(count, total)
     return count
