@@ -771,7 +771,7 @@
     </message>
     <message>
         <source>Offer the late-repair compensation…</source>
-        <translation>提供延误维修赔偿…</translation>
+        <translation>提供延误维修补偿…</translation>
     </message>
     <message>
         <source>Overdue at pickup: %1 days after the promised date (%2).</source>
